@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "awareness",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "awareness", targets: ["awareness"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Debian's libcsv-dev ships no pkg-config file, so the library is linked by name.
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        .target(name: "Ingest", dependencies: ["CLibCSV", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Analytics", dependencies: ["Ingest"]),
+        .target(name: "Reporting", dependencies: ["Analytics", "Ingest"]),
+        .target(name: "SampleData", dependencies: ["Analytics", "Ingest"]),
+        .executableTarget(
+            name: "awareness",
+            dependencies: [
+                "Ingest", "Analytics", "Reporting", "SampleData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Ingest"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analytics", "Ingest"]),
+        .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Analytics", "Ingest"]),
+        .testTarget(name: "AwarenessTests", dependencies: ["awareness"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
