@@ -1,0 +1,221 @@
+import CLibCSV
+import Foundation
+
+/// One CSV record as libcsv delivered it: the physical line it starts on and its fields as bytes.
+///
+/// The field bytes live in the parser's buffer and are valid only during the handler call that
+/// receives the record; copy what must outlive it (`string(at:)` does).
+public struct CSVRecord {
+    /// The 1-based physical line where the record starts (a quoted newline does not move it).
+    public let line: Int
+    /// The 1-based physical line where the record ends (greater than `line` after quoted newlines).
+    public let endLine: Int
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let fieldEnds: UnsafeBufferPointer<Int>
+
+    init(line: Int, endLine: Int, bytes: UnsafeBufferPointer<UInt8>, fieldEnds: UnsafeBufferPointer<Int>) {
+        self.line = line
+        self.endLine = endLine
+        self.bytes = bytes
+        self.fieldEnds = fieldEnds
+    }
+
+    /// The number of fields.
+    public var count: Int { fieldEnds.count }
+
+    /// The bytes of field `index` (0-based), without quotes and with `""` unescaped.
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        let end = fieldEnds[index]
+        guard let base = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: base + start, count: end - start)
+    }
+
+    /// Field `index` decoded as UTF-8 (invalid sequences replaced; the file reader has validated them).
+    public func string(at index: Int) -> String {
+        String(decoding: self[index], as: UTF8.self)
+    }
+
+    /// Every field as a string.
+    public var strings: [String] { (0..<count).map(string(at:)) }
+}
+
+/// A syntax error libcsv reported in strict mode.
+public struct CSVSyntaxError: Error, Sendable, Equatable {
+    /// The 1-based physical line of the offending byte.
+    public let line: Int
+    /// The 1-based character position of the offending byte within `line`.
+    public let column: Int
+    /// The 1-based line where the record being parsed started.
+    public let recordLine: Int
+    /// What went wrong, in words.
+    public let message: String
+}
+
+/// An incremental strict CSV parser over libcsv that knows the physical line of every record.
+///
+/// Bytes are fed one physical line at a time (the caller's blocks are split at `\n`), which is how
+/// the parser knows where each record starts: a record starts on the first line fed while libcsv's
+/// state is "row not begun". libcsv runs with `CSV_STRICT | CSV_STRICT_FINI` and with space
+/// trimming turned off, so unquoted fields keep their spaces byte for byte; feed schemas decide
+/// what spaces mean. Fields are copied once into a reusable buffer; no per-field allocation.
+public final class CSVRecordParser {
+    private static let quote = UInt8(ascii: "\"")
+    private var parser = csv_parser()
+    private var initialized = false
+    private var recordBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    private var handler: ((CSVRecord) throws -> Void)?
+    private var handlerError: (any Error)?
+    private var currentLine: Int
+    private var recordStartLine: Int
+    private var atLineStart = true
+    private var lineBytesBefore = 0
+
+    /// The delimiter this parser splits fields on.
+    public let delimiter: UInt8
+
+    /// The number of records delivered so far.
+    public private(set) var recordCount = 0
+
+    /// Creates a parser for `delimiter`, counting lines from `firstLine` (1 for a whole file; the
+    /// line of the first byte for a part of one).
+    public init(delimiter: UInt8, firstLine: Int = 1) {
+        self.delimiter = delimiter
+        currentLine = firstLine
+        recordStartLine = firstLine
+        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else { return }
+        initialized = true
+        csv_set_delim(&parser, delimiter)
+        csv_set_space_func(&parser) { _ in 0 }
+        csv_set_blk_size(&parser, 4096)
+        recordBytes.reserveCapacity(4096)
+        fieldEnds.reserveCapacity(64)
+    }
+
+    deinit {
+        if initialized { csv_free(&parser) }
+    }
+
+    /// The physical line the next byte fed belongs to.
+    public var line: Int { currentLine }
+
+    /// Parses `bytes`, calling `onRecord` for every record completed. Records that straddle the end of
+    /// `bytes` complete on a later call. Throws `CSVSyntaxError` on malformed input, or rethrows what
+    /// `onRecord` threw (after which the parser must not be fed again).
+    public func feed(_ bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {
+        guard initialized else {
+            throw CSVSyntaxError(
+                line: currentLine, column: 1, recordLine: recordStartLine, message: "out of memory")
+        }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        try withoutActuallyEscaping(onRecord) { escapable in
+            handler = escapable
+            defer { handler = nil }
+            var offset = 0
+            while offset < bytes.count {
+                let remaining = bytes.count - offset
+                let lineEnd: Int
+                if let newline = memchr(base + offset, 0x0A, remaining) {
+                    lineEnd = base.distance(to: UnsafeRawPointer(newline)) + 1
+                } else {
+                    lineEnd = bytes.count
+                }
+                try parseLine(UnsafeRawBufferPointer(start: base + offset, count: lineEnd - offset))
+                offset = lineEnd
+            }
+        }
+    }
+
+    /// Ends the input: completes a last record without a line end, and throws `CSVSyntaxError` for a
+    /// quoted field that was never closed.
+    public func finish(onRecord: (CSVRecord) throws -> Void) throws {
+        guard initialized else { return }
+        try withoutActuallyEscaping(onRecord) { escapable in
+            handler = escapable
+            defer { handler = nil }
+            let context = Unmanaged.passUnretained(self).toOpaque()
+            let status = csv_fini(&parser, CSVRecordParser.fieldCallback, CSVRecordParser.recordCallback, context)
+            if let error = handlerError {
+                handlerError = nil
+                throw error
+            }
+            if status != 0 {
+                throw CSVSyntaxError(
+                    line: recordStartLine, column: 1, recordLine: recordStartLine,
+                    message: "quoted field opened on line \(recordStartLine) is never closed")
+            }
+        }
+    }
+
+    private func parseLine(_ chunk: UnsafeRawBufferPointer) throws {
+        if atLineStart && parser.pstate == 0 {
+            recordStartLine = currentLine
+        }
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let parsed = csv_parse(
+            &parser, chunk.baseAddress, chunk.count, CSVRecordParser.fieldCallback,
+            CSVRecordParser.recordCallback, context)
+        if let error = handlerError {
+            handlerError = nil
+            throw error
+        }
+        if parsed != chunk.count {
+            let message: String
+            if csv_error(&parser) != CSV_EPARSE {
+                message = "the CSV parser ran out of memory"
+            } else if parsed < chunk.count, chunk[parsed] == CSVRecordParser.quote, parser.quoted == 0 {
+                message = "a quote inside an unquoted field (quote the whole field and double the quote)"
+            } else {
+                message = "text after the closing quote of a quoted field"
+            }
+            let characters = chunk[..<parsed].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            throw CSVSyntaxError(
+                line: currentLine, column: lineBytesBefore + characters + 1, recordLine: recordStartLine,
+                message: message)
+        }
+        let endsLine = chunk.last == 0x0A
+        if endsLine {
+            currentLine += 1
+            lineBytesBefore = 0
+        } else {
+            lineBytesBefore += chunk.count
+        }
+        atLineStart = endsLine
+    }
+
+    private static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void =
+        { field, length, context in
+            guard let context else { return }
+            let parser = Unmanaged<CSVRecordParser>.fromOpaque(context).takeUnretainedValue()
+            if let field, length > 0 {
+                parser.recordBytes.append(
+                    contentsOf: UnsafeRawBufferPointer(start: field, count: length).assumingMemoryBound(to: UInt8.self))
+            }
+            parser.fieldEnds.append(parser.recordBytes.count)
+        }
+
+    private static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+        guard let context else { return }
+        let parser = Unmanaged<CSVRecordParser>.fromOpaque(context).takeUnretainedValue()
+        parser.deliverRecord()
+    }
+
+    private func deliverRecord() {
+        defer {
+            recordBytes.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll(keepingCapacity: true)
+        }
+        guard handlerError == nil, let handler else { return }
+        recordCount += 1
+        do {
+            try recordBytes.withUnsafeBufferPointer { bytes in
+                try fieldEnds.withUnsafeBufferPointer { ends in
+                    try handler(CSVRecord(line: recordStartLine, endLine: currentLine, bytes: bytes, fieldEnds: ends))
+                }
+            }
+        } catch {
+            handlerError = error
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// Checks, block by block, that a file is UTF-8 text without NUL bytes, and locates the first problem.
+///
+/// Sequences may straddle blocks: up to three trailing bytes of an unfinished sequence are carried
+/// into the next call. Overlong forms, surrogates and code points above U+10FFFF are invalid, as in
+/// the Unicode standard's table 3-7.
+struct UTF8LineValidator {
+    /// Where the first problem is and what it is.
+    struct Problem: Equatable {
+        let line: Int
+        let column: Int
+        let message: String
+    }
+
+    private var carried: [UInt8] = []
+
+    /// Validates `bytes`, whose first byte lies on `firstLine`, and returns the first problem, if any.
+    mutating func validate(_ bytes: UnsafeRawBufferPointer, firstLine: Int) -> Problem? {
+        var index = 0
+        if !carried.isEmpty {
+            var sequence = carried
+            while sequence.count < Self.expectedLength(sequence[0]) && index < bytes.count {
+                sequence.append(bytes[index])
+                index += 1
+            }
+            if sequence.count < Self.expectedLength(sequence[0]) {
+                carried = sequence
+                return nil
+            }
+            carried = []
+            if !Self.isValidSequence(sequence) {
+                return problem(at: 0, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
+            }
+        }
+        let count = bytes.count
+        while index < count {
+            if index + 8 <= count {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let hasHighBit = word & 0x8080_8080_8080_8080 != 0
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+                if !hasHighBit && !hasZero {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = bytes[index]
+            if lead == 0 {
+                return problem(
+                    at: index, in: bytes, firstLine: firstLine, message: "NUL byte in the file; it is not text")
+            }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length = Self.expectedLength(lead)
+            if length == 0 {
+                return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage([lead]))
+            }
+            if index + length > count {
+                carried = Array(bytes[index..<count])
+                return nil
+            }
+            let sequence = Array(bytes[index..<index + length])
+            if !Self.isValidSequence(sequence) {
+                return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// A problem at the end of the input: an unfinished sequence.
+    func finish(lastLine: Int) -> Problem? {
+        guard !carried.isEmpty else { return nil }
+        return Problem(line: lastLine, column: 1, message: Self.invalidMessage(carried))
+    }
+
+    private func problem(at offset: Int, in bytes: UnsafeRawBufferPointer, firstLine: Int, message: String) -> Problem {
+        var line = firstLine
+        var column = 1
+        for byte in bytes[..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return Problem(line: line, column: column, message: message)
+    }
+
+    private static func invalidMessage(_ sequence: [UInt8]) -> String {
+        let hex = sequence.prefix(4).map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+        return "invalid UTF-8 (\(hex)); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8"
+    }
+
+    private static func expectedLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return 0
+        }
+    }
+
+    private static func isValidSequence(_ sequence: [UInt8]) -> Bool {
+        guard let lead = sequence.first, expectedLength(lead) == sequence.count else { return false }
+        for byte in sequence.dropFirst() where byte & 0xC0 != 0x80 { return false }
+        guard sequence.count >= 2 else { return true }
+        let second = sequence[1]
+        switch lead {
+        case 0xE0: return second >= 0xA0
+        case 0xED: return second <= 0x9F
+        case 0xF0: return second >= 0x90
+        case 0xF4: return second <= 0x8F
+        default: return true
+        }
+    }
+}

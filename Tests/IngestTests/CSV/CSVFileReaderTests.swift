@@ -1,0 +1,131 @@
+import Foundation
+import Ingest
+import Testing
+
+@Suite("CSV file reader")
+struct CSVFileReaderTests {
+    struct Parsed: Equatable {
+        var lines: [Int]
+        var records: [[String]]
+        var delimiter: UInt8
+    }
+
+    func read(_ bytes: [UInt8], delimiter: UInt8? = nil, blockSize: Int = 1 << 20) throws -> Parsed {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reader-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var parsed = Parsed(lines: [], records: [], delimiter: 0)
+        let summary = try CSVFileReader(delimiter: delimiter, blockSize: blockSize).read(path: url.path) { record in
+            parsed.lines.append(record.line)
+            parsed.records.append(record.strings)
+        }
+        parsed.delimiter = summary.delimiter
+        return parsed
+    }
+
+    func read(_ text: String, blockSize: Int = 1 << 20) throws -> Parsed {
+        try read(Array(text.utf8), blockSize: blockSize)
+    }
+
+    func failure(_ bytes: [UInt8]) throws -> CSVFileError {
+        try #require(throws: CSVFileError.self) { try read(bytes) }
+    }
+}
+
+// MARK: - Lines
+
+extension CSVFileReaderTests {
+    @Test func knowsThePhysicalLineOfEveryRecordAfterQuotedNewlines() throws {
+        let parsed = try read("date,note\n2020-01-01,\"two\nlines\"\n2020-01-02,plain\n\n2020-01-03,\"a\r\nb\r\nc\"\n")
+        #expect(parsed.lines == [1, 2, 4, 6])
+        #expect(parsed.records[1] == ["2020-01-01", "two\nlines"])
+        #expect(parsed.records[3] == ["2020-01-03", "a\r\nb\r\nc"])
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func givesTheSameRecordsWhateverTheBlockSize(blockSize: Int) throws {
+        let text = "a;b\n\"x;\ny\";é\u{1F600}\r\n1;\"2\"\"\"\r\nlast;row"
+        let whole = try read(text)
+        #expect(try read(text, blockSize: blockSize) == whole)
+        #expect(whole.lines == [1, 2, 4, 5])
+        #expect(whole.records == [["a", "b"], ["x;\ny", "é\u{1F600}"], ["1", "2\""], ["last", "row"]])
+    }
+}
+
+// MARK: - Dialect
+
+extension CSVFileReaderTests {
+    @Test func stripsAUTF8ByteOrderMark() throws {
+        let parsed = try read([0xEF, 0xBB, 0xBF] + Array("date,calls\n2020-01-01,3\n".utf8))
+        #expect(parsed.records == [["date", "calls"], ["2020-01-01", "3"]])
+    }
+
+    @Test(arguments: [(",", UInt8(ascii: ",")), (";", UInt8(ascii: ";")), ("\t", UInt8(ascii: "\t"))])
+    func detectsTheDelimiterFromTheHeaderLine(separator: String, expected: UInt8) throws {
+        let text =
+            ["date", "helpline", "\"a,b;c\""].joined(separator: separator) + "\n1" + separator + "2" + separator
+            + "3\n"
+        let parsed = try read(text)
+        #expect(parsed.delimiter == expected)
+        #expect(parsed.records[1] == ["1", "2", "3"])
+    }
+
+    @Test func keepsSpacesInUnquotedFieldsByteForByte() throws {
+        #expect(try read("a,b\n 1 ,\t2\t\n").records[1] == [" 1 ", "\t2\t"])
+    }
+
+    @Test func treatsCRLFAndLFAlikeAndIgnoresBlankLinesAtTheEnd() throws {
+        #expect(try read("a,b\r\n1,2\r\n\r\n\n").records == [["a", "b"], ["1", "2"]])
+        #expect(try read("a,b\n1,2").records == [["a", "b"], ["1", "2"]])
+    }
+}
+
+// MARK: - Bad files
+
+extension CSVFileReaderTests {
+    @Test func reportsAnUnterminatedQuoteWithTheLineItOpensOn() throws {
+        let error = try failure(Array("a,b\n1,2\n3,\"never closed\n4,5\n".utf8))
+        #expect(error.kind == .syntax)
+        #expect(error.line == 3)
+        #expect(error.message == "quoted field opened on line 3 is never closed")
+    }
+
+    @Test func reportsTextAfterAClosingQuoteWithItsColumn() throws {
+        let error = try failure(Array("a,b\n\"é\"x,2\n".utf8))
+        #expect(error.kind == .syntax)
+        #expect((error.line, error.column) == (2, 4))
+        #expect(error.message == "text after the closing quote of a quoted field")
+    }
+
+    @Test func reportsInvalidUTF8WithLineAndColumn() throws {
+        let error = try failure(Array("helpline,calls\n".utf8) + [0x31, 0x31, 0x39, 0xE9, 0x2C, 0x31, 0x0A])
+        #expect(error.kind == .encoding)
+        #expect((error.line, error.column) == (2, 4))
+        #expect(error.message.hasPrefix("invalid UTF-8 (0xE9"))
+    }
+
+    @Test func reportsAUTF8SequenceCutByTheEndOfTheFile() throws {
+        #expect(try failure(Array("a,b\n1,".utf8) + [0xC3]).kind == .encoding)
+    }
+
+    @Test func refusesUTF16AndNULBytes() throws {
+        #expect(try failure([0xFF, 0xFE, 0x61, 0x00]).message.contains("UTF-16"))
+        let nul = try failure(Array("a,b\n1,".utf8) + [0x00, 0x0A])
+        #expect((nul.kind, nul.line, nul.column) == (.encoding, 2, 3))
+    }
+
+    @Test func refusesAnEmptyFile() throws {
+        #expect(try failure([]).kind == .empty)
+        #expect(try failure(Array("\n\n".utf8)).kind == .empty)
+    }
+
+    @Test func refusesADirectoryAndAMissingFile() throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        let error = try #require(throws: CSVFileError.self) { try CSVFileReader().read(path: directory) { _ in } }
+        #expect(error.kind == .io)
+        let missing = try #require(throws: CSVFileError.self) {
+            try CSVFileReader().read(path: "/nonexistent.csv") { _ in }
+        }
+        #expect(missing.message == "no such file")
+    }
+}
