@@ -10,11 +10,17 @@ public struct CSVRecord {
     public let line: Int
     /// The 1-based physical line where the record ends (greater than `line` after quoted newlines).
     public let endLine: Int
+    /// The delimiter of the file the record comes from.
+    public let delimiter: UInt8
     private let bytes: UnsafeBufferPointer<UInt8>
     private let fieldEnds: UnsafeBufferPointer<Int>
 
-    init(line: Int, endLine: Int, bytes: UnsafeBufferPointer<UInt8>, fieldEnds: UnsafeBufferPointer<Int>) {
+    init(
+        line: Int, endLine: Int, delimiter: UInt8, bytes: UnsafeBufferPointer<UInt8>,
+        fieldEnds: UnsafeBufferPointer<Int>
+    ) {
         self.line = line
+        self.delimiter = delimiter
         self.endLine = endLine
         self.bytes = bytes
         self.fieldEnds = fieldEnds
@@ -211,7 +217,10 @@ public final class CSVRecordParser {
         do {
             try recordBytes.withUnsafeBufferPointer { bytes in
                 try fieldEnds.withUnsafeBufferPointer { ends in
-                    try handler(CSVRecord(line: recordStartLine, endLine: currentLine, bytes: bytes, fieldEnds: ends))
+                    try handler(
+                        CSVRecord(
+                            line: recordStartLine, endLine: currentLine, delimiter: delimiter, bytes: bytes,
+                            fieldEnds: ends))
                 }
             }
         } catch {

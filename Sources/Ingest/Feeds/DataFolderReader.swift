@@ -1,0 +1,124 @@
+import Foundation
+
+/// Reads the four feed folders of a data folder, file by file in name order, into `IngestedData`.
+///
+/// Rules (DESIGN §3.3): event-level files are summed into local days; in daily files a key repeated in
+/// one file is rejected, and a key given again by a later file is restated (the later value is used
+/// and the revision listed). A refused file contributes nothing, and the other files are still read.
+public struct DataFolderReader: Sendable {
+    /// The zone whose local days timestamps are bucketed into.
+    public let localDays: LocalDayTable
+    /// The delimiter to use, or nil to detect it per file.
+    public let delimiter: UInt8?
+    /// Campaign ids the campaign calendar declares for the banner feeds.
+    public let declaredCampaigns: Set<String>
+
+    /// Creates a reader.
+    public init(localDays: LocalDayTable, delimiter: UInt8? = nil, declaredCampaigns: Set<String> = []) {
+        self.localDays = localDays
+        self.delimiter = delimiter
+        self.declaredCampaigns = declaredCampaigns
+    }
+
+    /// The files of one feed folder that the reader reads: every entry whose name ends in `.csv` (so that a
+    /// directory so named is reported, not skipped), hidden entries excluded, in name order.
+    public static func feedFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.sorted()
+    }
+
+    /// Reads every feed of `folder`. `onFile` is called before each file with its path relative to `folder`.
+    public func read(folder: String, onFile: (String) -> Void = { _ in }) -> IngestedData {
+        var data = IngestedData()
+        var accumulators: [Feed: FeedAccumulator] = [:]
+        for feed in Feed.allCases {
+            let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: feedFolder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                data.absentFeeds.append(feed)
+                continue
+            }
+            var accumulator = FeedAccumulator(feed: feed)
+            var fileNames: [String] = []
+            for name in Self.feedFiles(in: feedFolder) {
+                let relative = "\(feed.rawValue)/\(name)"
+                onFile(relative)
+                let reader = FeedFileReader(feed: feed, localDays: localDays, delimiter: delimiter)
+                var outcome = reader.read(
+                    path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
+                    fileIndex: Int32(fileNames.count), interner: accumulator.interner)
+                fileNames.append(relative)
+                merge(&outcome, into: &accumulator, fileNames: fileNames, revisions: &data.revisions)
+                data.files.append(outcome.report)
+                data.rejects += outcome.rejects
+            }
+            accumulators[feed] = accumulator
+        }
+        fill(&data, from: accumulators)
+        return data
+    }
+
+    private func merge(
+        _ outcome: inout FeedFileReader.Outcome, into accumulator: inout FeedAccumulator, fileNames: [String],
+        revisions: inout [Revision]
+    ) {
+        if outcome.report.isEventLevel {
+            for (key, counts) in outcome.batch {
+                accumulator.events[
+                    key, default: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)
+                ]
+                .main += counts.main
+            }
+            return
+        }
+        for (key, counts) in outcome.batch {
+            if let previous = accumulator.daily[key] {
+                outcome.report.revisions += 1
+                if previous.main != counts.main || previous.companion != counts.companion {
+                    revisions.append(
+                        Revision(
+                            feed: accumulator.feed, key: accumulator.describe(key),
+                            date: CivilDate(daysSinceEpoch: Int(key.day)), previous: previous.values,
+                            restated: counts.values, previousFile: fileNames[Int(previous.file)],
+                            previousLine: Int(previous.line), file: fileNames[Int(counts.file)],
+                            line: Int(counts.line)))
+                }
+            }
+            accumulator.daily[key] = counts
+        }
+    }
+
+    private func fill(_ data: inout IngestedData, from accumulators: [Feed: FeedAccumulator]) {
+        data.revisions.sort { ($0.feed, $0.key, $0.date) < ($1.feed, $1.key, $1.date) }
+        for (feed, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) {
+            let values = accumulator.interner.values
+            for (key, counts) in accumulator.merged() {
+                let date = CivilDate(daysSinceEpoch: Int(key.day))
+                let name = { (index: Int) in values[Int(key[index])] }
+                switch feed {
+                case .impressions, .clicks:
+                    let row = BannerDay(
+                        date: date, campaign: name(0), banner: name(1), placement: name(2), region: name(3),
+                        count: counts.main)
+                    if feed == .impressions { data.impressions.append(row) } else { data.clicks.append(row) }
+                case .hashtagVideos:
+                    data.hashtagVideos.append(
+                        HashtagDay(
+                            date: date, spelling: name(0), videos: counts.main,
+                            views: counts.companion < 0 ? nil : counts.companion))
+                case .helplineCalls:
+                    data.helplineCalls.append(
+                        HelplineDay(
+                            date: date, helpline: name(0), calls: counts.main,
+                            answered: counts.companion < 0 ? nil : counts.companion))
+                }
+            }
+        }
+        let shown = Set(data.impressions.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
+        data.clicksWithoutImpressions = Set(data.clicks.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
+            .subtracting(shown).sorted()
+        data.undeclaredCampaigns = Set((data.impressions + data.clicks).map(\.campaign))
+            .subtracting(declaredCampaigns).sorted()
+    }
+}

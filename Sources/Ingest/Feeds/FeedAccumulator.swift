@@ -1,0 +1,88 @@
+/// Limits that keep memory bounded whatever the input.
+public enum IngestLimits {
+    /// Rejected rows listed per file; further ones are counted but not listed.
+    public static let rejectsListedPerFile = 10_000
+}
+
+/// A key of one feed's counts: up to four interned dimension values and a local day.
+struct RowKey: Hashable {
+    var dimensions: (Int32, Int32, Int32, Int32)
+    var day: Int32
+
+    static func == (lhs: RowKey, rhs: RowKey) -> Bool {
+        lhs.day == rhs.day && lhs.dimensions.0 == rhs.dimensions.0 && lhs.dimensions.1 == rhs.dimensions.1
+            && lhs.dimensions.2 == rhs.dimensions.2 && lhs.dimensions.3 == rhs.dimensions.3
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(day)
+        hasher.combine(dimensions.0)
+        hasher.combine(dimensions.1)
+        hasher.combine(dimensions.2)
+        hasher.combine(dimensions.3)
+    }
+
+    subscript(index: Int) -> Int32 {
+        switch index {
+        case 0: return dimensions.0
+        case 1: return dimensions.1
+        case 2: return dimensions.2
+        default: return dimensions.3
+        }
+    }
+}
+
+/// The counts of one key: the main count, the companion count (-1 when absent) and where they came from.
+struct RowCounts {
+    var main: Int64
+    var companion: Int64
+    var file: Int32
+    var line: Int32
+
+    /// The counts as optionals, in count-column order.
+    var values: [Int64?] { [main, companion < 0 ? nil : companion] }
+}
+
+/// One feed's counts gathered over its files, following the restatement rules of daily files and the
+/// summing of event-level files.
+struct FeedAccumulator {
+    let feed: Feed
+    let interner = KeyInterner()
+    /// Counts from daily files: a later file's value replaces an earlier one for the same key and day.
+    var daily: [RowKey: RowCounts] = [:]
+    /// Counts from event-level files, summed.
+    var events: [RowKey: RowCounts] = [:]
+
+    init(feed: Feed) {
+        self.feed = feed
+    }
+
+    /// A readable form of a key, such as `campaign=banner-119, placement=search`.
+    func describe(_ key: RowKey) -> String {
+        feed.dimensionColumns.indices.compactMap { index -> String? in
+            let value = interner.values[Int(key[index])]
+            return index > 0 && value.isEmpty ? nil : "\(feed.dimensionColumns[index])=\(value)"
+        }.joined(separator: ", ")
+    }
+
+    /// Every key and day with its counts, event-level and daily counts summed, sorted by key then day.
+    func merged() -> [(key: RowKey, counts: RowCounts)] {
+        var all = daily
+        for (key, counts) in events {
+            if var existing = all[key] {
+                existing.main += counts.main
+                if counts.companion >= 0 { existing.companion = max(existing.companion, 0) + counts.companion }
+                all[key] = existing
+            } else {
+                all[key] = counts
+            }
+        }
+        let values = interner.values
+        return all.map { ($0.key, $0.value) }.sorted { left, right in
+            for index in 0..<4 where left.key[index] != right.key[index] {
+                return values[Int(left.key[index])] < values[Int(right.key[index])]
+            }
+            return left.key.day < right.key.day
+        }
+    }
+}

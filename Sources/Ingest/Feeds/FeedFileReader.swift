@@ -1,0 +1,229 @@
+/// Reads one file of a feed into a batch of counts, accepting or rejecting every row with a reason.
+struct FeedFileReader {
+    let feed: Feed
+    let localDays: LocalDayTable
+    let delimiter: UInt8?
+
+    /// What one file gave: its report, its rejected rows and, unless the file was refused, its counts.
+    struct Outcome {
+        var report: FileReport
+        var rejects: [RejectedRow] = []
+        var batch: [RowKey: RowCounts] = [:]
+    }
+
+    /// Where each known column sits in the header.
+    private struct Layout {
+        var date: Int?
+        var timestamp: Int?
+        var dimensions: [Int?]
+        var counts: [Int?]
+        var fieldCount: Int
+        var names: [String]
+    }
+
+    private struct FileRefusal: Error {
+        let line: Int
+        let column: Int?
+        let message: String
+    }
+
+    /// Reads `path`, reported as `name`, interning its keys in `accumulator`'s interner; `fileIndex` is stored
+    /// with every count so that restatements can name their source.
+    func read(path: String, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
+        var outcome = Outcome(report: FileReport(feed: feed, file: name))
+        var layout: Layout?
+        let empty = interner.emptyID()
+        do {
+            let summary = try CSVFileReader(delimiter: delimiter).read(path: path) { record in
+                guard let current = layout else {
+                    layout = try makeLayout(record)
+                    if let layout {
+                        outcome.report.isEventLevel = layout.timestamp != nil
+                        outcome.report.unknownColumns = layout.names.filter { !feed.knownColumns.contains($0) }
+                            .map { $0.isEmpty ? "\"\"" : $0 }
+                    }
+                    return
+                }
+                outcome.report.rowsRead += 1
+                readRow(record, layout: current, into: &outcome, fileIndex: fileIndex, interner: interner, empty: empty)
+            }
+            outcome.report.byteCount = summary.byteCount
+            outcome.report.delimiter = summary.delimiter
+        } catch let error as CSVFileError {
+            refuse(&outcome, isIO: error.kind == .io, line: error.line, column: error.column, message: error.message)
+        } catch let refusal as FileRefusal {
+            refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, message: refusal.message)
+        } catch {
+            refuse(&outcome, isIO: false, line: nil, column: nil, message: "\(error)")
+        }
+        return outcome
+    }
+
+    private func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, message: String) {
+        outcome.report.failure = FileFailure(isIOError: isIO, line: line, column: column, message: message)
+        outcome.report.rowsAccepted = 0
+        outcome.report.rowsRejected = outcome.report.rowsRead
+        outcome.report.firstDay = nil
+        outcome.report.lastDay = nil
+        outcome.batch = [:]
+    }
+
+    private func makeLayout(_ header: CSVRecord) throws -> Layout {
+        let names = (0..<header.count).map {
+            String(decoding: FieldValue.trimmed(header[$0]), as: UTF8.self).lowercased()
+        }
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated() where feed.knownColumns.contains(name) {
+            if let first = positions[name] {
+                throw FileRefusal(
+                    line: header.line, column: index + 1,
+                    message: "column '\(name)' appears twice in the header (fields \(first + 1) and \(index + 1))")
+            }
+            positions[name] = index
+        }
+        var layout = Layout(
+            date: positions["date"], timestamp: positions["timestamp"],
+            dimensions: feed.dimensionColumns.map { positions[$0] }, counts: feed.countColumns.map { positions[$0] },
+            fieldCount: header.count, names: names)
+        var missing: [String] = []
+        if layout.date == nil && layout.timestamp == nil {
+            missing.append(feed.acceptsTimestamps ? "date' or 'timestamp" : "date")
+        }
+        if layout.dimensions[0] == nil { missing.append(feed.dimensionColumns[0]) }
+        if layout.counts[0] == nil && !feed.mainCountIsOptional { missing.append(feed.countColumns[0]) }
+        if !missing.isEmpty {
+            let found = names.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
+            throw FileRefusal(
+                line: header.line, column: nil,
+                message: "missing required column '\(missing.joined(separator: "', '"))' (header has: \(found))")
+        }
+        if layout.date != nil && layout.timestamp != nil {
+            throw FileRefusal(
+                line: header.line, column: nil,
+                message: "the header has both 'date' and 'timestamp'; a file is either daily or event-level")
+        }
+        if layout.timestamp != nil { layout.date = nil }
+        return layout
+    }
+
+    private func readRow(
+        _ record: CSVRecord, layout: Layout, into outcome: inout Outcome, fileIndex: Int32, interner: KeyInterner,
+        empty: Int32
+    ) {
+        func reject(_ column: Int?, _ reason: String) {
+            outcome.report.rowsRejected += 1
+            guard outcome.rejects.count < IngestLimits.rejectsListedPerFile else { return }
+            let value = column.map { $0 <= record.count ? Self.shown(record[$0 - 1]) : "" } ?? ""
+            outcome.rejects.append(
+                RejectedRow(
+                    file: outcome.report.file, line: record.line, column: column, value: value, reason: reason,
+                    record: Self.rawRecord(record)))
+        }
+        guard record.count == layout.fieldCount else {
+            let column = min(record.count, layout.fieldCount) + 1
+            reject(
+                column,
+                "expected \(layout.fieldCount) fields as in the header, found \(record.count)")
+            return
+        }
+        let day: CivilDate
+        if let index = layout.date {
+            let text = FieldValue.trimmed(record[index])
+            guard let parsed = CivilDate(iso8601Bytes: text) else {
+                reject(index + 1, "date: \(Self.quoted(text)) is not a date (YYYY-MM-DD)")
+                return
+            }
+            day = parsed
+        } else if let index = layout.timestamp {
+            let text = FieldValue.trimmed(record[index])
+            switch Timestamp.secondsSince1970(text) {
+            case .success(let seconds):
+                day = localDays.localDay(atUTC: seconds)
+            case .failure(.missingZone):
+                reject(index + 1, "timestamp: \(Self.quoted(text)) has no time zone; add Z or an offset such as +01:00")
+                return
+            case .failure:
+                reject(index + 1, "timestamp: \(Self.quoted(text)) is not an ISO-8601 timestamp (2020-05-04T09:30:00Z)")
+                return
+            }
+        } else {
+            return
+        }
+        var key = RowKey(dimensions: (empty, empty, empty, empty), day: Int32(truncatingIfNeeded: day.daysSinceEpoch))
+        for (position, column) in layout.dimensions.enumerated() {
+            guard let column else { continue }
+            let text = FieldValue.trimmed(record[column])
+            if position == 0 && text.isEmpty {
+                reject(column + 1, "\(feed.dimensionColumns[0]): is empty; every row needs one")
+                return
+            }
+            let id = interner.intern(text)
+            switch position {
+            case 0: key.dimensions.0 = id
+            case 1: key.dimensions.1 = id
+            case 2: key.dimensions.2 = id
+            default: key.dimensions.3 = id
+            }
+        }
+        var counts: (main: Int64, companion: Int64) = (1, -1)
+        for (position, column) in layout.counts.enumerated() {
+            guard let column else { continue }
+            let text = FieldValue.trimmed(record[column])
+            if position == 1 && text.isEmpty { continue }
+            switch FieldValue.count(text) {
+            case .success(let value):
+                if position == 0 { counts.main = value } else { counts.companion = value }
+            case .failure(let problem):
+                reject(column + 1, "\(feed.countColumns[position]): \(Self.quoted(text)) \(problem.reason)")
+                return
+            }
+        }
+        if feed == .helplineCalls, counts.companion > counts.main, let column = layout.counts[1] {
+            reject(column + 1, "answered: \(counts.companion) is more than calls (\(counts.main)) on the same row")
+            return
+        }
+        if layout.timestamp != nil {
+            outcome.batch[key, default: RowCounts(main: 0, companion: -1, file: fileIndex, line: Int32(record.line))]
+                .main += counts.main
+        } else {
+            if let earlier = outcome.batch[key] {
+                reject(nil, "duplicate of line \(earlier.line): same \(describeKeyColumns()) and date")
+                return
+            }
+            outcome.batch[key] = RowCounts(
+                main: counts.main, companion: counts.companion, file: fileIndex,
+                line: Int32(truncatingIfNeeded: record.line))
+        }
+        outcome.report.rowsAccepted += 1
+        if outcome.report.firstDay.map({ day < $0 }) ?? true { outcome.report.firstDay = day }
+        if outcome.report.lastDay.map({ day > $0 }) ?? true { outcome.report.lastDay = day }
+    }
+
+    private func describeKeyColumns() -> String {
+        feed.dimensionColumns.joined(separator: ", ")
+    }
+
+    /// A value as shown in messages: at most 60 characters, control characters escaped.
+    static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var shown = ""
+        for scalar in text.unicodeScalars.prefix(60) {
+            shown += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return text.unicodeScalars.count > 60 ? shown + "…" : shown
+    }
+
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        "\"" + shown(bytes) + "\""
+    }
+
+    /// The record written back as one CSV record, quoting fields that need it.
+    static func rawRecord(_ record: CSVRecord) -> String {
+        let delimiter = record.delimiter
+        return (0..<record.count).map { index -> String in
+            let text = record.string(at: index)
+            let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }.joined(separator: String(UnicodeScalar(delimiter)))
+    }
+}

@@ -1,0 +1,46 @@
+/// What reading one file found: the counts that must add up, the span of days and what went wrong.
+public struct FileReport: Sendable, Equatable {
+    /// The feed the file belongs to.
+    public let feed: Feed
+    /// The path relative to the data folder.
+    public let file: String
+    /// The size in bytes.
+    public var byteCount = 0
+    /// Data rows read (the header and blank lines excluded). Always `rowsAccepted + rowsRejected`.
+    public var rowsRead = 0
+    /// Rows whose counts are used.
+    public var rowsAccepted = 0
+    /// Rows refused, each listed in the rejects (up to `IngestLimits.rejectsListedPerFile`).
+    public var rowsRejected = 0
+    /// Whether rows carry timestamps (event-level) rather than dates (daily).
+    public var isEventLevel = false
+    /// The first and last local day of the accepted rows.
+    public var firstDay: CivilDate?
+    public var lastDay: CivilDate?
+    /// Header columns the feed does not know, ignored (an empty name shows as `""`).
+    public var unknownColumns: [String] = []
+    /// The delimiter found or configured.
+    public var delimiter: UInt8 = 0x2C
+    /// Why the whole file was refused (unreadable, malformed, not UTF-8, missing column), if it was.
+    /// A refused file contributes no counts: every row it read is counted as rejected.
+    public var failure: FileFailure?
+    /// Values restated by this file for days an earlier file gave.
+    public var revisions = 0
+
+    /// Creates an empty report.
+    public init(feed: Feed, file: String) {
+        self.feed = feed
+        self.file = file
+    }
+}
+
+/// Why a whole file was refused, located where possible.
+public struct FileFailure: Sendable, Equatable {
+    /// Whether it is an I/O failure (exit status 3) rather than a data problem.
+    public let isIOError: Bool
+    /// The 1-based line and column, when known.
+    public let line: Int?
+    public let column: Int?
+    /// What went wrong.
+    public let message: String
+}

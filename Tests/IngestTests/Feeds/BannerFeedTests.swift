@@ -1,0 +1,78 @@
+import Foundation
+import Ingest
+import Testing
+
+@Suite("Banner impression and click feeds")
+struct BannerFeedTests {
+    @Test func sumsEventRowsIntoParisDaysAcrossTheDaylightSavingChanges() throws {
+        let events = """
+            timestamp,campaign,placement
+            2020-03-28T22:59:59Z,banner-119,search
+            2020-03-28T23:00:00Z,banner-119,search
+            2020-03-29T21:59:59Z,banner-119,search
+            2020-03-29T22:00:00Z,banner-119,search
+            2020-10-24T21:59:59Z,banner-119,search
+            2020-10-24T22:00:00Z,banner-119,search
+            2020-10-25T22:59:59Z,banner-119,search
+            2020-10-25T23:00:00.250+00:00,banner-119,search
+
+            """
+        let data = try DataFolderFixture(["impressions/events.csv": events]).read(declaring: ["banner-119"])
+        #expect(
+            data.impressions.map { "\($0.date) \($0.count)" } == [
+                "2020-03-28 1", "2020-03-29 2", "2020-03-30 1", "2020-10-24 1", "2020-10-25 2", "2020-10-26 1",
+            ])
+        #expect(data.files[0].isEventLevel)
+        #expect(data.undeclaredCampaigns.isEmpty)
+    }
+
+    @Test func honoursOffsetsAndRejectsATimestampWithoutZone() throws {
+        let data = try DataFolderFixture([
+            "clicks/a.csv": "timestamp,campaign,clicks\n2020-05-04T23:30:00+05:45,c,2\n2020-05-04T10:00:00,c,1\n"
+        ]).read()
+        #expect(data.clicks.map { "\($0.date) \($0.count)" } == ["2020-05-04 2"])
+        #expect(
+            data.rejects.map(\.diagnostic) == [
+                "clicks/a.csv:3:1: timestamp: \"2020-05-04T10:00:00\" has no time zone; add Z or an offset such as +01:00"
+            ])
+    }
+
+    @Test func keepsAndListsUndeclaredCampaignsAndFlagsClicksWithoutImpressions() throws {
+        let data = try DataFolderFixture([
+            "impressions/a.csv": "date,campaign,impressions\n2020-05-04,banner-119,1000\n",
+            "clicks/a.csv":
+                "date,campaign,clicks\n2020-05-04,banner-119,10\n2020-05-05,banner-119,3\n2020-05-05,mystery,1\n",
+        ]).read(declaring: ["banner-119"])
+        #expect(data.undeclaredCampaigns == ["mystery"])
+        #expect(
+            data.clicksWithoutImpressions.map { "\($0.campaign) \($0.date)" } == [
+                "banner-119 2020-05-05", "mystery 2020-05-05",
+            ])
+        #expect(data.clicks.count == 3)
+    }
+
+    @Test func quotedBannerNamesWithCommasAndNewlinesKeepTheirLines() throws {
+        let data = try DataFolderFixture([
+            "impressions/a.csv": "date,campaign,banner,impressions\n2020-05-04,c,\"B \"\"119\"\", recherche\",5\n"
+                + "2020-05-04,c,\"two\nlines\",6\n2020-05-04,c,plain,-1\n"
+        ]).read()
+        #expect(Set(data.impressions.map(\.banner)) == ["B \"119\", recherche", "two\nlines"])
+        #expect(
+            data.rejects.map(\.diagnostic) == [
+                "impressions/a.csv:5:4: impressions: \"-1\" is negative; counts are non-negative whole numbers"
+            ])
+    }
+}
+
+@Suite("Hashtag videos feed")
+struct HashtagVideosFeedTests {
+    @Test func spellingsWithAndWithoutAccentsShareTheHashtagKey() throws {
+        let data = try DataFolderFixture([
+            "hashtag_videos/a.csv": "date,hashtag,videos,views\n2020-11-05,#NonAuHarcelement,120,5000\n"
+                + "2020-11-05,#NonAuHarcèlement,30,\n"
+        ]).read()
+        #expect(data.hashtagVideos.map(\.hashtag) == ["nonauharcelement", "nonauharcelement"])
+        #expect(Set(data.hashtagVideos.map(\.spelling)) == ["#NonAuHarcelement", "#NonAuHarcèlement"])
+        #expect(data.rejects.isEmpty)
+    }
+}
