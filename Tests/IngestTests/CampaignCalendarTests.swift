@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import Ingest
 
@@ -329,16 +330,51 @@ extension CampaignCalendarTests {
     }
 
     @Test func rejectsBillionLaughsWithoutExpandingIt() throws {
+        let yaml = Self.billionLaughs + "campaigns: *l9\n"
+        let error = try #require(Self.parseError(yaml))
+        #expect(error.line == 2)
+        #expect(error.keyPath == "lol0")
+        #expect(error.message == "unknown key")
+    }
+
+    /// Nine levels of ten aliases: 10⁹ scalars if expanded, written in under 1 kB.
+    static let billionLaughs: String = {
         var yaml = "timezone: UTC\nlol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
             let previous = Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
             yaml += "lol\(level): &l\(level) [\(previous)]\n"
         }
-        yaml += "campaigns: *l9\n"
-        let error = try #require(Self.parseError(yaml))
-        #expect(error.line == 2)
-        #expect(error.keyPath == "lol0")
-        #expect(error.message == "unknown key")
+        return yaml
+    }()
+
+    @Test(arguments: [
+        ("? *l9\n: x\n", 12, 1, "explicit keys (\"? \") are not supported: keys are plain text"),
+        ("*l9 : x\n", 12, 1, "an alias (*l9) cannot be used as a key: keys are plain text"),
+        ("other: {*l9: x}\n", 12, 9, "an alias (*l9) cannot be used as a key: keys are plain text"),
+        (
+            "[a, [*l9]]: x\n", 12, 10,
+            "a list or mapping holding an alias cannot be used as a key: keys are plain text"
+        ),
+    ])
+    func refusesBillionLaughsUsedAsAKeyBeforeComposingIt(key: String, line: Int, column: Int, message: String) throws {
+        // Yams hashes mapping keys to find duplicates; hashing this key would visit 10⁹ nodes.
+        let error = try #require(Self.parseError(Self.billionLaughs + key))
+        #expect(error.message == message)
+        #expect(error.line == line)
+        #expect(error.column == column)
+    }
+
+    @Test func acceptsQuestionMarksAndStarsInsideText() throws {
+        let yaml = """
+            timezone: UTC
+            campaigns:
+              - id: a   # *not an alias: just a comment
+                name: "Harcelé ? Appelle le 3020 *maintenant*"
+                start: 2020-05-04
+                end: 2020-05-17
+            """
+        let calendar = try CampaignCalendar.parse(yaml: yaml, file: "c.yaml")
+        #expect(calendar.campaigns.first?.name == "Harcelé ? Appelle le 3020 *maintenant*")
     }
 
     @Test func readsTheSameSmallListThroughAnAlias() throws {
@@ -346,6 +382,22 @@ extension CampaignCalendarTests {
         yaml += "campaigns:\n  - id: a\n    start: 2020-05-04\n    end: 2020-05-17\n    helplines: *l0\n"
         let calendar = try CampaignCalendar.parse(yaml: yaml, file: "c.yaml")
         #expect(calendar.campaigns.first?.helplines.count == 5)
+    }
+
+    @Test func stopsWalkingPastTheNodeBudget() throws {
+        let yaml = "timezone: UTC\nholidays: &days [2020-01-01, 2020-05-01, 2020-05-08]\nhelplines: [\"116111\"]\n"
+        let root = try #require(try Yams.compose(yaml: yaml))
+        var generous = CampaignCalendarReader(file: "c.yaml", nodeBudget: 100)
+        #expect(throws: Never.self) { try generous.calendar(from: root) }
+        var tight = CampaignCalendarReader(file: "c.yaml", nodeBudget: 5)
+        do {
+            _ = try tight.calendar(from: root)
+            Issue.record("the walk went past its budget")
+        } catch {
+            #expect(
+                error.message == "the document expands to more than 5 nodes (aliases expanded); refusing to read it")
+            #expect(error.line == 2)
+        }
     }
 
     @Test func reportsAMissingFileAsAnIOError() throws {

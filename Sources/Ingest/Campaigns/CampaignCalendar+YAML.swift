@@ -5,9 +5,14 @@ extension CampaignCalendar {
     /// Reads a campaign calendar from YAML text.
     ///
     /// The text is composed by Yams into a node tree, so that every error can name the 1-based line and column
-    /// of the offending node; YAML syntax errors keep the line and column libyaml reports. `file` is only used
-    /// in errors.
+    /// of the offending node; YAML syntax errors keep the line and column libyaml reports. Keys must be plain
+    /// text (see `ComplexKeyScreen`), and aliases may not expand the walked tree past 100,000 nodes, so that a
+    /// "billion laughs" document is refused in milliseconds. `file` is only used in errors.
     public static func parse(yaml: String, file: String) throws(CampaignCalendarError) -> CampaignCalendar {
+        if let finding = ComplexKeyScreen.firstComplexKey(in: yaml) {
+            throw CampaignCalendarError(
+                file: file, line: finding.line, column: finding.column, keyPath: "", message: finding.message)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -8,8 +8,8 @@ import Yams
 /// shared nodes, so a small document can stand for an enormous tree ("billion laughs"); the budget stops the
 /// walk long before that matters.
 struct CampaignCalendarReader {
-    /// The most nodes a walk may visit, aliases expanded, before the document is rejected.
-    static let nodeBudget = 100_000
+    /// The most nodes a walk visits by default, aliases expanded, before the document is rejected.
+    static let defaultNodeBudget = 100_000
 
     private static let rootKeys = [
         "timezone", "language", "holidays", "confidence", "delimiter", "helplines", "campaigns", "context",
@@ -20,10 +20,13 @@ struct CampaignCalendarReader {
 
     /// The file named in errors.
     let file: String
+    /// The most nodes this walk may visit.
+    let nodeBudget: Int
     private var visitedNodes = 0
 
-    init(file: String) {
+    init(file: String, nodeBudget: Int = CampaignCalendarReader.defaultNodeBudget) {
         self.file = file
+        self.nodeBudget = nodeBudget
     }
 
     // MARK: - Document
@@ -337,10 +340,10 @@ struct CampaignCalendarReader {
 
     private mutating func visit(_ node: Node, at path: String) throws(CampaignCalendarError) {
         visitedNodes += 1
-        guard visitedNodes <= Self.nodeBudget else {
+        guard visitedNodes <= nodeBudget else {
             throw error(
                 at: node, path,
-                "the document expands to more than \(Self.nodeBudget) nodes (aliases expanded); refusing to read it")
+                "the document expands to more than \(nodeBudget) nodes (aliases expanded); refusing to read it")
         }
     }
 

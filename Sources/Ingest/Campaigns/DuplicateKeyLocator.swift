@@ -80,7 +80,7 @@ struct DuplicateKeyLocator {
         var visited = 0
         while let (node, path) = stack.popLast() {
             visited += 1
-            guard visited <= CampaignCalendarReader.nodeBudget else { return nil }
+            guard visited <= CampaignCalendarReader.defaultNodeBudget else { return nil }
             switch node {
             case .mapping(let mapping):
                 for (key, value) in mapping {
