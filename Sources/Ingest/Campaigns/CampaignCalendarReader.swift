@@ -1,0 +1,369 @@
+import Foundation
+import Yams
+
+/// Walks a composed YAML document into a `CampaignCalendar`, checking every key and value against the schema
+/// of DESIGN §3.4 and naming the line, column and key path of the first problem.
+///
+/// The walk follows the schema only, and counts every node it visits: aliases are composed by Yams into
+/// shared nodes, so a small document can stand for an enormous tree ("billion laughs"); the budget stops the
+/// walk long before that matters.
+struct CampaignCalendarReader {
+    /// The most nodes a walk visits by default, aliases expanded, before the document is rejected.
+    static let defaultNodeBudget = 100_000
+
+    private static let rootKeys = [
+        "timezone", "language", "holidays", "confidence", "delimiter", "helplines", "campaigns", "context",
+    ]
+    private static let campaignKeys = ["id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline"]
+    private static let baselineKeys = ["start", "end"]
+    private static let contextKeys = ["id", "name", "start", "end"]
+
+    /// The file named in errors.
+    let file: String
+    /// The most nodes this walk may visit.
+    let nodeBudget: Int
+    private var visitedNodes = 0
+
+    init(file: String, nodeBudget: Int = CampaignCalendarReader.defaultNodeBudget) {
+        self.file = file
+        self.nodeBudget = nodeBudget
+    }
+
+    // MARK: - Document
+
+    mutating func calendar(from root: Node) throws(CampaignCalendarError) -> CampaignCalendar {
+        let fields = try mapping(root, at: "", keys: Self.rootKeys)
+
+        guard let zoneNode = fields["timezone"], !Self.isNull(zoneNode) else {
+            throw error(at: root, "", "missing required key \"timezone\" (an IANA time zone such as Europe/Paris)")
+        }
+        let zone = try text(zoneNode, at: "timezone")
+        guard TimeZone(identifier: zone) != nil else {
+            throw error(at: zoneNode, "timezone", "\"\(zone)\" is not a known time zone")
+        }
+
+        var language = ReportLanguage.en
+        if let node = fields["language"], !Self.isNull(node) {
+            let value = try text(node, at: "language")
+            guard let parsed = ReportLanguage(rawValue: value) else {
+                throw error(at: node, "language", "\"\(value)\" is not a supported language (en, fr)")
+            }
+            language = parsed
+        }
+
+        var holidays = HolidaySource.builtIn(country: "FR")
+        if let node = fields["holidays"], !Self.isNull(node) {
+            holidays = try holidaySource(node)
+        }
+
+        var confidence = 0.95
+        if let node = fields["confidence"], !Self.isNull(node) {
+            confidence = try confidenceLevel(node)
+        }
+
+        var delimiter: UInt8?
+        if let node = fields["delimiter"], !Self.isNull(node) {
+            let value = try scalar(node, at: "delimiter")
+            switch value {
+            case ",": delimiter = UInt8(ascii: ",")
+            case ";": delimiter = UInt8(ascii: ";")
+            case "\t": delimiter = UInt8(ascii: "\t")
+            default:
+                let shown = value.replacingOccurrences(of: "\t", with: "\\t")
+                throw error(
+                    at: node, "delimiter", "\"\(shown)\" is not a supported delimiter (\",\", \";\" or \"\\t\")")
+            }
+        }
+
+        var knownHelplines = CampaignCalendar.builtInHelplines
+        for (index, node) in try list(fields["helplines"], at: "helplines").enumerated() {
+            let number = try text(node, at: "helplines[\(index)]")
+            if !knownHelplines.contains(number) { knownHelplines.append(number) }
+        }
+
+        var campaigns: [Campaign] = []
+        var campaignLines: [String: Int] = [:]
+        for (index, node) in try list(fields["campaigns"], at: "campaigns").enumerated() {
+            let path = "campaigns[\(index)]"
+            let (campaign, idNode) = try self.campaign(node, at: path, knownHelplines: knownHelplines)
+            if let firstLine = campaignLines[campaign.id] {
+                throw error(
+                    at: idNode, "\(path).id",
+                    "duplicate campaign id \"\(campaign.id)\" (first declared at line \(firstLine))")
+            }
+            campaignLines[campaign.id] = idNode.mark?.line ?? 0
+            campaigns.append(campaign)
+        }
+
+        var events: [ContextEvent] = []
+        var eventLines: [String: Int] = [:]
+        for (index, node) in try list(fields["context"], at: "context").enumerated() {
+            let path = "context[\(index)]"
+            let (event, idNode) = try contextEvent(node, at: path)
+            if let firstLine = eventLines[event.id] {
+                throw error(
+                    at: idNode, "\(path).id",
+                    "duplicate context id \"\(event.id)\" (first declared at line \(firstLine))")
+            }
+            eventLines[event.id] = idNode.mark?.line ?? 0
+            events.append(event)
+        }
+
+        return CampaignCalendar(
+            timeZoneIdentifier: zone, language: language, holidays: holidays, confidenceLevel: confidence,
+            delimiter: delimiter, knownHelplines: knownHelplines, campaigns: campaigns, context: events)
+    }
+
+    private mutating func holidaySource(_ node: Node) throws(CampaignCalendarError) -> HolidaySource {
+        if case .scalar(let scalar) = node {
+            guard scalar.string.uppercased() == "FR" else {
+                throw error(
+                    at: node, "holidays",
+                    "\"\(scalar.string)\" is not a built-in holiday calendar (built in: FR); give FR or a list of dates"
+                )
+            }
+            return .builtIn(country: "FR")
+        }
+        var dates: Set<CivilDate> = []
+        for (index, item) in try list(node, at: "holidays").enumerated() {
+            dates.insert(try date(item, at: "holidays[\(index)]"))
+        }
+        return .dates(dates.sorted())
+    }
+
+    private mutating func confidenceLevel(_ node: Node) throws(CampaignCalendarError) -> Double {
+        let value = try scalar(node, at: "confidence")
+        guard let level = Double(value), level.isFinite else {
+            throw error(at: node, "confidence", "\"\(value)\" is not a number")
+        }
+        guard level > 0.5, level < 1 else {
+            throw error(at: node, "confidence", "\(value) is not between 0.5 and 1 (both excluded)")
+        }
+        return level
+    }
+
+    // MARK: - Campaigns and context events
+
+    private mutating func campaign(
+        _ node: Node, at path: String, knownHelplines: [String]
+    ) throws(CampaignCalendarError) -> (Campaign, idNode: Node) {
+        let fields = try mapping(node, at: path, keys: Self.campaignKeys)
+        let (id, idNode) = try identifier(fields, of: node, at: path)
+        let name = try optionalText(fields["name"], at: "\(path).name")
+        let window = try dayRange(fields, of: node, at: path)
+
+        var helplines: [String] = []
+        for (index, item) in try list(fields["helplines"], at: "\(path).helplines").enumerated() {
+            let itemPath = "\(path).helplines[\(index)]"
+            let number = try text(item, at: itemPath)
+            guard knownHelplines.contains(number) else {
+                let known = knownHelplines.joined(separator: ", ")
+                throw error(at: item, itemPath, "\"\(number)\" is not a known helpline (known: \(known))")
+            }
+            helplines.append(number)
+        }
+
+        var hashtags: [String] = []
+        for (index, item) in try list(fields["hashtags"], at: "\(path).hashtags").enumerated() {
+            let itemPath = "\(path).hashtags[\(index)]"
+            let hashtag = try text(item, at: itemPath)
+            guard !Hashtag.key(hashtag).isEmpty else {
+                throw error(at: item, itemPath, "\"\(hashtag)\" is not a hashtag")
+            }
+            hashtags.append(hashtag)
+        }
+
+        var banners: [String]?
+        if let bannersNode = fields["banners"], !Self.isNull(bannersNode) {
+            var values: [String] = []
+            for (index, item) in try list(bannersNode, at: "\(path).banners").enumerated() {
+                values.append(try text(item, at: "\(path).banners[\(index)]"))
+            }
+            banners = values
+        }
+
+        var baseline: DayRange?
+        if let baselineNode = fields["baseline"], !Self.isNull(baselineNode) {
+            let baselinePath = "\(path).baseline"
+            let baselineFields = try mapping(baselineNode, at: baselinePath, keys: Self.baselineKeys)
+            let range = try dayRange(baselineFields, of: baselineNode, at: baselinePath)
+            if range.start <= window.end, window.start <= range.end {
+                throw error(
+                    at: baselineNode, baselinePath,
+                    "baseline \(range.start) to \(range.end) overlaps the campaign window \(window.start) to \(window.end)"
+                )
+            }
+            baseline = range
+        }
+
+        let campaign = Campaign(
+            id: id, name: name, window: window, helplines: helplines, hashtags: hashtags, banners: banners,
+            baseline: baseline)
+        return (campaign, idNode)
+    }
+
+    private mutating func contextEvent(
+        _ node: Node, at path: String
+    ) throws(CampaignCalendarError) -> (ContextEvent, idNode: Node) {
+        let fields = try mapping(node, at: path, keys: Self.contextKeys)
+        let (id, idNode) = try identifier(fields, of: node, at: path)
+        let name = try optionalText(fields["name"], at: "\(path).name")
+        let window = try dayRange(fields, of: node, at: path)
+        return (ContextEvent(id: id, name: name, window: window), idNode)
+    }
+
+    /// Reads `id`, which becomes part of file names: letters, digits, `.`, `_`, `-`, starting with a letter or
+    /// digit, never `..`, so that no id can reach outside the output folder.
+    private mutating func identifier(
+        _ fields: [String: Node], of node: Node, at path: String
+    ) throws(CampaignCalendarError) -> (String, Node) {
+        let idNode = try required("id", in: fields, of: node, at: path)
+        let id = try text(idNode, at: "\(path).id")
+        guard Self.isSafeIdentifier(id) else {
+            throw error(
+                at: idNode, "\(path).id",
+                "\"\(id)\" is not a valid id (letters, digits, \".\", \"_\" and \"-\", starting with a letter or "
+                    + "digit, at most 100 characters, no \"..\")")
+        }
+        return (id, idNode)
+    }
+
+    static func isSafeIdentifier(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard let first = bytes.first, bytes.count <= 100, isAlphanumeric(first), !id.contains("..") else {
+            return false
+        }
+        return bytes.allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Reads the required `start` and `end` of a window; `end` may equal `start` (a one-day window).
+    private mutating func dayRange(
+        _ fields: [String: Node], of node: Node, at path: String
+    ) throws(CampaignCalendarError) -> DayRange {
+        let startNode = try required("start", in: fields, of: node, at: path)
+        let endNode = try required("end", in: fields, of: node, at: path)
+        let start = try date(startNode, at: "\(path).start")
+        let end = try date(endNode, at: "\(path).end")
+        guard let range = DayRange(start: start, end: end) else {
+            throw error(at: endNode, path, "end \(end) is before start \(start)")
+        }
+        return range
+    }
+
+    // MARK: - Nodes
+
+    /// Checks that `node` is a mapping whose keys are all in `keys`, each once, and returns the values by key.
+    private mutating func mapping(
+        _ node: Node, at path: String, keys: [String]
+    ) throws(CampaignCalendarError) -> [String: Node] {
+        try visit(node, at: path)
+        guard case .mapping(let mapping) = node else {
+            throw error(at: node, path, "expected a mapping, found \(Self.kind(of: node))")
+        }
+        var values: [String: Node] = [:]
+        var keyLines: [String: Int] = [:]
+        for (keyNode, value) in mapping {
+            try visit(keyNode, at: path)
+            guard case .scalar(let keyScalar) = keyNode else {
+                throw error(at: keyNode, path, "a key must be plain text, found \(Self.kind(of: keyNode))")
+            }
+            let key = keyScalar.string
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            guard keys.contains(key) else {
+                throw error(at: keyNode, keyPath, "unknown key")
+            }
+            if let firstLine = keyLines[key] {
+                throw error(at: keyNode, keyPath, "duplicate key (first at line \(firstLine))")
+            }
+            keyLines[key] = keyNode.mark?.line ?? 0
+            values[key] = value
+        }
+        return values
+    }
+
+    private func required(
+        _ key: String, in fields: [String: Node], of node: Node, at path: String
+    ) throws(CampaignCalendarError) -> Node {
+        guard let value = fields[key], !Self.isNull(value) else {
+            throw error(at: node, path, "missing required key \"\(key)\"")
+        }
+        return value
+    }
+
+    /// The items of a list; an absent or null value is the empty list.
+    private mutating func list(_ node: Node?, at path: String) throws(CampaignCalendarError) -> [Node] {
+        guard let node, !Self.isNull(node) else { return [] }
+        try visit(node, at: path)
+        guard case .sequence(let sequence) = node else {
+            throw error(at: node, path, "expected a list, found \(Self.kind(of: node))")
+        }
+        return Array(sequence)
+    }
+
+    /// The text of a scalar, as written (a date-looking or number-looking scalar is read as its text).
+    private mutating func scalar(_ node: Node, at path: String) throws(CampaignCalendarError) -> String {
+        try visit(node, at: path)
+        guard case .scalar(let scalar) = node else {
+            throw error(at: node, path, "expected a text value, found \(Self.kind(of: node))")
+        }
+        return scalar.string
+    }
+
+    /// Non-empty text, trimmed of surrounding spaces.
+    private mutating func text(_ node: Node, at path: String) throws(CampaignCalendarError) -> String {
+        let value = try scalar(node, at: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty, !Self.isNull(node) else {
+            throw error(at: node, path, "expected a non-empty text value")
+        }
+        return value
+    }
+
+    private mutating func optionalText(_ node: Node?, at path: String) throws(CampaignCalendarError) -> String? {
+        guard let node, !Self.isNull(node) else { return nil }
+        return try text(node, at: path)
+    }
+
+    private mutating func date(_ node: Node, at path: String) throws(CampaignCalendarError) -> CivilDate {
+        let value = try scalar(node, at: path)
+        guard let date = CivilDate(iso8601: value) else {
+            throw error(at: node, path, "\"\(value)\" is not a date")
+        }
+        return date
+    }
+
+    private mutating func visit(_ node: Node, at path: String) throws(CampaignCalendarError) {
+        visitedNodes += 1
+        guard visitedNodes <= nodeBudget else {
+            throw error(
+                at: node, path,
+                "the document expands to more than \(nodeBudget) nodes (aliases expanded); refusing to read it")
+        }
+    }
+
+    /// Whether `node` is YAML's null: an empty value, `~` or `null`, unquoted.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return isNull(node) ? "nothing" : "a text value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    func error(at node: Node?, _ keyPath: String, _ message: String) -> CampaignCalendarError {
+        CampaignCalendarError(
+            file: file, line: node?.mark?.line, column: node?.mark?.column, keyPath: keyPath, message: message)
+    }
+}
