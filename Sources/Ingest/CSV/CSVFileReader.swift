@@ -127,6 +127,8 @@ public struct CSVFileReader: Sendable {
             guard let parser else { continue }
             try block.withUnsafeBytes { bytes in
                 if let problem = validator.validate(bytes, firstLine: parser.line) {
+                    // The records before the bad line are still delivered, so that rows read are counted.
+                    try? parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<problem.lineStart]), onRecord: onRecord)
                     throw CSVFileError(
                         kind: .encoding, file: path, line: problem.line, column: problem.column,
                         message: problem.message)

@@ -9,6 +9,8 @@ struct UTF8LineValidator {
         let line: Int
         let column: Int
         let message: String
+        /// The offset in the block of the start of the problem's line (0 when it began in an earlier block).
+        var lineStart = 0
     }
 
     private var carried: [UInt8] = []
@@ -77,15 +79,17 @@ struct UTF8LineValidator {
     private func problem(at offset: Int, in bytes: UnsafeRawBufferPointer, firstLine: Int, message: String) -> Problem {
         var line = firstLine
         var column = 1
-        for byte in bytes[..<offset] {
+        var lineStart = 0
+        for (index, byte) in bytes[..<offset].enumerated() {
             if byte == 0x0A {
                 line += 1
                 column = 1
+                lineStart = index + 1
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
         }
-        return Problem(line: line, column: column, message: message)
+        return Problem(line: line, column: column, message: message, lineStart: lineStart)
     }
 
     private static func invalidMessage(_ sequence: [UInt8]) -> String {

@@ -43,4 +43,12 @@ public struct FileFailure: Sendable, Equatable {
     public let column: Int?
     /// What went wrong.
     public let message: String
+
+    /// Creates a failure.
+    public init(isIOError: Bool, line: Int?, column: Int?, message: String) {
+        self.isIOError = isIOError
+        self.line = line
+        self.column = column
+        self.message = message
+    }
 }

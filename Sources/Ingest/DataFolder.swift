@@ -1,0 +1,62 @@
+import Foundation
+
+/// A data folder read whole: its campaign calendar and its feeds.
+public struct DataFolder: Sendable {
+    /// The folder's path as given.
+    public let path: String
+    /// The parsed `campaigns.yaml`.
+    public let calendar: CampaignCalendar
+    /// The feeds' rows and the account of every file.
+    public let data: IngestedData
+
+    /// Why a data folder could not be read at all.
+    public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The folder does not exist or is not a folder.
+        case folderNotFound(String)
+        /// `campaigns.yaml` is missing, unreadable or invalid.
+        case calendar(CampaignCalendarError)
+
+        /// `path: message`, as printed after `error: `.
+        public var description: String {
+            switch self {
+            case .folderNotFound(let path): return "\(path): no such data folder"
+            case .calendar(let error): return error.description
+            }
+        }
+
+        /// Whether the failure is one of input/output (exit status 3) rather than of configuration (2).
+        public var isIOError: Bool {
+            switch self {
+            case .folderNotFound: return false
+            case .calendar(let error): return error.isIOError
+            }
+        }
+    }
+
+    /// The campaign-calendar file of a data folder.
+    public static let calendarFileName = "campaigns.yaml"
+
+    /// Reads `campaigns.yaml` then every feed of `path`; `onFile` is called before each feed file.
+    public static func load(path: String, onFile: (String) -> Void = { _ in }) throws(LoadError) -> DataFolder {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .folderNotFound(path)
+        }
+        let calendarPath = (path as NSString).appendingPathComponent(calendarFileName)
+        let calendar: CampaignCalendar
+        do {
+            calendar = try CampaignCalendar.load(contentsOf: calendarPath)
+        } catch {
+            throw .calendar(error)
+        }
+        guard let localDays = LocalDayTable(timeZoneIdentifier: calendar.timeZoneIdentifier) else {
+            throw .calendar(
+                CampaignCalendarError(
+                    file: calendarPath, line: nil, column: nil, keyPath: "timezone",
+                    message: "\"\(calendar.timeZoneIdentifier)\" is not a known time zone"))
+        }
+        let declared = Set(calendar.campaigns.flatMap(\.banners))
+        let reader = DataFolderReader(localDays: localDays, delimiter: calendar.delimiter, declaredCampaigns: declared)
+        return DataFolder(path: path, calendar: calendar, data: reader.read(folder: path, onFile: onFile))
+    }
+}

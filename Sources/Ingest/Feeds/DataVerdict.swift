@@ -1,0 +1,28 @@
+/// Whether ingested data is usable, which decides the exit status of `validate` and `run`.
+public enum DataVerdict: Sendable, Equatable {
+    /// Every file was read and the reject rate is within the threshold.
+    case usable
+    /// Too many rows were rejected, or a file was refused for its content.
+    case problems
+    /// A file could not be read (permissions, a directory named `.csv`, a read error).
+    case ioFailure
+
+    /// The exit status DESIGN §2 gives: 0 usable, 1 data problems, 3 I/O failure.
+    public var exitStatus: Int32 {
+        switch self {
+        case .usable: return 0
+        case .problems: return 1
+        case .ioFailure: return 3
+        }
+    }
+}
+
+extension IngestedData {
+    /// The verdict with at most `maxRejectRate` (a fraction) of the rows read rejected. A file refused
+    /// for its content is a data problem even when it held no rows (an empty file in a delivery is one).
+    public func verdict(maxRejectRate: Double) -> DataVerdict {
+        if files.contains(where: { $0.failure?.isIOError == true }) { return .ioFailure }
+        if rejectRate > maxRejectRate || files.contains(where: { $0.failure != nil }) { return .problems }
+        return .usable
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Reporting
+
+/// `awareness validate`: ingest only, print the data-quality summary, exit with the data's verdict.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read every feed and print a data-quality summary.",
+        discussion: """
+            Exit status: 0 the data is usable; 1 more rows rejected than --max-reject-rate allows, or a file \
+            refused; 2 usage or configuration error; 3 a file could not be read.
+            """
+    )
+
+    @OptionGroup var options: DataOptions
+
+    @Option(help: ArgumentHelp("The largest fraction of rows that may be rejected.", valueName: "fraction"))
+    var maxRejectRate = 0.01
+
+    func validate() throws {
+        guard (0...1).contains(maxRejectRate) else {
+            throw ValidationError("--max-reject-rate must be a fraction between 0 and 1, got \(maxRejectRate)")
+        }
+    }
+
+    func run() throws {
+        let folder = try loadDataFolder(options.data)
+        let summary = DataQualitySummary(
+            folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data,
+            maxRejectRate: maxRejectRate)
+        print(summary.text, terminator: "")
+        let status = folder.data.verdict(maxRejectRate: maxRejectRate).exitStatus
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Loads a data folder, printing a failure as `error: …` and turning it into exit status 2 or 3.
+func loadDataFolder(_ path: String) throws -> DataFolder {
+    do {
+        return try DataFolder.load(path: path)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        throw ExitCode(error.isIOError ? 3 : 2)
+    }
+}

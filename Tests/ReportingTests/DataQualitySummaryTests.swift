@@ -1,0 +1,47 @@
+import Ingest
+import Reporting
+import Testing
+
+@Suite("Data-quality summary")
+struct DataQualitySummaryTests {
+    func data(read: Int, rejected: Int, failure: FileFailure? = nil) -> IngestedData {
+        var report = FileReport(feed: .helplineCalls, file: "helpline_calls/a.csv")
+        report.rowsRead = read
+        report.rowsAccepted = read - rejected
+        report.rowsRejected = rejected
+        report.failure = failure
+        var data = IngestedData()
+        data.files = [report]
+        data.rejects = (0..<rejected).map {
+            RejectedRow(
+                file: "helpline_calls/a.csv", line: $0 + 2, column: 3, value: "-1", reason: "calls: \"-1\" is negative",
+                record: "")
+        }
+        return data
+    }
+
+    @Test func listsTheFirstErrorsOfAFileThenHowManyMore() {
+        var summary = DataQualitySummary(
+            folder: "Data", timeZone: "Europe/Paris", data: data(read: 100, rejected: 4), maxRejectRate: 0.01)
+        summary.errorsPerFile = 2
+        let lines = summary.text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("    error: Data/helpline_calls/a.csv:2:3: calls: \"-1\" is negative"))
+        #expect(lines.contains("    error: Data/helpline_calls/a.csv:3:3: calls: \"-1\" is negative"))
+        #expect(!lines.contains { $0.contains("a.csv:4:3") })
+        #expect(lines.contains("    … and 2 more rejected rows"))
+        #expect(lines.last == "Verdict: not usable: 4.00% of rows rejected, over the 1.00% threshold.")
+    }
+
+    @Test func aRejectRateAtTheThresholdIsStillUsable() {
+        let summary = DataQualitySummary(
+            folder: "Data", timeZone: "Europe/Paris", data: data(read: 100, rejected: 1), maxRejectRate: 0.01)
+        #expect(summary.text.hasSuffix("Verdict: usable.\n"))
+    }
+
+    @Test func anUnreadableFileIsAnIOFailure() {
+        let failed = data(
+            read: 0, rejected: 0, failure: FileFailure(isIOError: true, line: nil, column: nil, message: "x"))
+        #expect(failed.verdict(maxRejectRate: 0.5) == .ioFailure)
+        #expect(failed.verdict(maxRejectRate: 0.5).exitStatus == 3)
+    }
+}
