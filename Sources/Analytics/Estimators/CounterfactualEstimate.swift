@@ -1,0 +1,77 @@
+import Ingest
+
+/// The outcome of a counterfactual-model evaluation on one window (DESIGN §4.2): either the figures, or the
+/// reason no model was fitted.
+public struct CounterfactualEstimate: Sendable {
+    /// Which window was evaluated.
+    public enum Method: String, Sendable, Hashable {
+        /// The campaign window itself.
+        case model
+        /// A fake campaign of the same length ending the day before the real one, fitted on earlier data only:
+        /// it should find nothing.
+        case placebo
+        /// The window of the same length right after the campaign ("did the effect persist?").
+        case persistence
+    }
+
+    /// The figures of a fitted model on its window.
+    public struct Figures: Sendable, Hashable {
+        /// O, the observed total over the window days with data.
+        public let observed: Double
+        /// E = Σ μ_t over the same days: the expected total without the campaign.
+        public let expected: Double
+        /// exp(log E ± z·se): interval for the counterfactual total.
+        public let expectedInterval: ConfidenceInterval
+        /// O − E, in counts.
+        public let extra: Double
+        /// (O − E_high, O − E_low).
+        public let extraInterval: ConfidenceInterval
+        /// O/E − 1, as a fraction (0.2 is +20 %).
+        public let uplift: Double
+        /// (O/E_high − 1, O/E_low − 1).
+        public let upliftInterval: ConfidenceInterval
+        /// Two-sided p-value of log(O/E)/se against the standard normal. The uplift interval is exactly the
+        /// inversion of this test, so p < 1 − level if and only if `upliftInterval` excludes 0. (0 when O = 0.)
+        public let pValue: Double
+        /// se = √(gᵀΣg + φE)/E, the standard error of log E (g = Σ μ_t x_t, Σ = φ(XᵀWX)⁻¹).
+        public let standardError: Double
+        /// φ = max(1, Pearson X²/(n − p)) of the fit.
+        public let dispersion: Double
+        /// The uplift detectable with 80 % power at this level: exp((z_{1−α/2} + z_{0.80})·se) − 1.
+        public let minimumDetectableUplift: Double
+        /// Window days with data (the days O and E are summed over).
+        public let windowDaysWithData: Int
+        /// Days the model was fitted on.
+        public let fittedDays: Int
+        /// IRLS iterations of the fit.
+        public let iterations: Int
+        /// The design columns kept, such as `intercept`, `trend`, `tuesday`, `holiday`, `context:lockdown-1`,
+        /// `sin1`.
+        public let columns: [String]
+        /// The fitted coefficients, in `columns` order (log rate ratios; trend per year).
+        public let coefficients: [Double]
+        /// Observed and expected for every day from the fit window's start to the evaluated window's end.
+        public let daily: [DailyExpectation]
+    }
+
+    /// Which window was evaluated.
+    public let method: Method
+    /// The evaluated window, inclusive.
+    public let window: DayRange
+    /// The window the fit drew on, inclusive (days in it without data, in excluded ranges or in the campaign
+    /// were not used).
+    public let fitWindow: DayRange
+    /// The confidence level of the intervals.
+    public let confidenceLevel: Double
+    /// Days of the evaluated window without data, in order. They are left out of O and E alike.
+    public let missingDays: [CivilDate]
+    /// What the analyst should know: dropped design columns, seasonality not modelled, and the like.
+    public let notes: [String]
+    /// The figures, nil when no model was fitted.
+    public let figures: Figures?
+    /// Why no model was fitted (fewer than 28 days, all zeros, singular design, no data in the window), else nil.
+    public let notFittedReason: String?
+
+    /// Whether a model was fitted and evaluated.
+    public var isFitted: Bool { figures != nil }
+}

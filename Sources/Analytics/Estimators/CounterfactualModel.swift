@@ -1,0 +1,258 @@
+import Foundation
+import Ingest
+
+/// The counterfactual model of DESIGN §4.2: what a daily count series would have done without the campaign.
+///
+/// A quasi-Poisson GLM with log link (`PoissonGLM`) is fitted on the days of the fit window that have data,
+/// leaving out the campaign and every excluded range. Design: intercept; linear trend in years since the first
+/// fitted day; day of week (six dummies, Monday the reference); a public-holiday dummy; one step per context
+/// event; and yearly Fourier terms sin/cos(2πk·t/365.25), k = 1, 2, when the fitted days span at least 730 days.
+/// A column with no variation in the fitted days (a context event that does not overlap them, no holiday among
+/// them) is dropped and noted rather than making the design singular.
+///
+/// On the evaluated window, with μ_t the fitted means on its days with data: E = Σ μ_t, g = Σ μ_t x_t,
+/// Σ = φ(XᵀWX)⁻¹ and var = gᵀΣg + φE (parameter plus process part); se = √var / E and the interval for E is
+/// exp(log E ± z·se). The dispersion is floored at 1 (underdispersion is not credited). At least 28 fitted days
+/// are required.
+public struct CounterfactualModel: Sendable {
+    /// The daily counts by local day; absent days are missing (never treated as zero).
+    public let series: [CivilDate: Double]
+    /// The campaign window, inclusive.
+    public let campaign: DayRange
+    /// The fit window, or nil for the default: the `defaultFitDays` days before the campaign starts.
+    public let fitWindow: DayRange?
+    /// Day ranges left out of every fit (other campaigns' windows).
+    public let excludedDays: [DayRange]
+    /// Public holidays (the holiday dummy is 1 on these days).
+    public let holidays: Set<CivilDate>
+    /// Known events adjusted for, one step each.
+    public let contextEvents: [ContextStep]
+    /// The confidence level, in (0, 1).
+    public let confidenceLevel: Double
+
+    /// The minimum number of fitted days.
+    public static let minimumFittedDays = 28
+    /// The default fit window length in days before the campaign (3 years).
+    public static let defaultFitDays = 1095
+    /// The fitted span in days from which yearly Fourier terms are included (two years).
+    public static let seasonalSpanDays = 730
+
+    /// Describes a model; nothing is fitted until `estimate()`, `placebo()` or `persistence()` is called.
+    public init(
+        series: [CivilDate: Double], campaign: DayRange, fitWindow: DayRange? = nil, excludedDays: [DayRange] = [],
+        holidays: Set<CivilDate> = [], contextEvents: [ContextStep] = [], confidenceLevel: Double = 0.95
+    ) {
+        self.series = series
+        self.campaign = campaign
+        self.fitWindow = fitWindow
+        self.excludedDays = excludedDays
+        self.holidays = holidays
+        self.contextEvents = contextEvents
+        self.confidenceLevel = confidenceLevel
+    }
+
+    /// The campaign estimate: the model fitted before the campaign, evaluated on the campaign window.
+    public func estimate() -> CounterfactualEstimate {
+        evaluate(method: .model, window: campaign, fitRange: fitRange(before: campaign.start))
+    }
+
+    /// The placebo check: the window of the campaign's length that ends the day before the campaign, with the
+    /// model fitted only on data before that fake start.
+    public func placebo() -> CounterfactualEstimate {
+        let length = campaign.dayCount
+        let fake =
+            DayRange(start: campaign.start.adding(days: -length), end: campaign.start.adding(days: -1)) ?? campaign
+        return evaluate(method: .placebo, window: fake, fitRange: fitRange(before: fake.start))
+    }
+
+    /// The persistence check: the window of the campaign's length that starts the day after it ends, evaluated
+    /// with the same pre-campaign fit as `estimate()`.
+    public func persistence() -> CounterfactualEstimate {
+        let length = campaign.dayCount
+        let after = DayRange(start: campaign.end.adding(days: 1), end: campaign.end.adding(days: length)) ?? campaign
+        return evaluate(method: .persistence, window: after, fitRange: fitRange(before: campaign.start))
+    }
+
+    /// The fit window ending the day before `start`: the configured one cut there, or the default length.
+    private func fitRange(before start: CivilDate) -> DayRange {
+        let end = start.adding(days: -1)
+        let defaultStart = start.adding(days: -CounterfactualModel.defaultFitDays)
+        if let fitWindow {
+            let cutEnd = min(fitWindow.end, end)
+            return DayRange(start: min(fitWindow.start, cutEnd), end: cutEnd) ?? fitWindow
+        }
+        return DayRange(start: defaultStart, end: end) ?? campaign
+    }
+
+    private func evaluate(
+        method: CounterfactualEstimate.Method, window: DayRange, fitRange: DayRange
+    )
+        -> CounterfactualEstimate
+    {
+        let windowDays = window.days.filter { series[$0] != nil }
+        let missing = window.days.filter { series[$0] == nil }
+        var notes: [String] = []
+        func notFitted(_ reason: String) -> CounterfactualEstimate {
+            CounterfactualEstimate(
+                method: method, window: window, fitWindow: fitRange, confidenceLevel: confidenceLevel,
+                missingDays: missing, notes: notes, figures: nil, notFittedReason: reason)
+        }
+        guard confidenceLevel > 0, confidenceLevel < 1 else {
+            return notFitted("the confidence level \(confidenceLevel) is not between 0 and 1")
+        }
+        let fitDays = fitRange.days.filter { day in
+            series[day] != nil && !campaign.contains(day) && !window.contains(day)
+                && !excludedDays.contains { $0.contains(day) }
+        }
+        guard fitDays.count >= CounterfactualModel.minimumFittedDays else {
+            return notFitted(
+                "only \(fitDays.count) days with data in \(fitRange.start)–\(fitRange.end) outside excluded windows; "
+                    + "at least \(CounterfactualModel.minimumFittedDays) are needed")
+        }
+        let response = fitDays.map { series[$0] ?? 0 }
+        guard response.contains(where: { $0 > 0 }) else {
+            return notFitted("all \(fitDays.count) fitted days have a count of 0; there is no level to project")
+        }
+        guard !windowDays.isEmpty else {
+            return notFitted("no data on any day of \(window.start)–\(window.end)")
+        }
+        guard let first = fitDays.first, let last = fitDays.last else {
+            return notFitted("no fitted days")
+        }
+        let seasonal = first.days(to: last) + 1 >= CounterfactualModel.seasonalSpanDays
+        if !seasonal {
+            notes.append(
+                "fitted days span \(first.days(to: last) + 1) days (< \(CounterfactualModel.seasonalSpanDays)): "
+                    + "yearly seasonality is not modelled")
+        }
+        let design = Design(
+            origin: first, holidays: holidays, contextEvents: contextEvents, seasonal: seasonal)
+        let fullRows = fitDays.map(design.row)
+        var kept: [Int] = []
+        for (index, name) in design.names.enumerated() {
+            let values = fullRows.map { $0[index] }
+            if index == 0 || values.contains(where: { $0 != values[0] }) {
+                kept.append(index)
+            } else {
+                notes.append(Self.dropNote(column: name))
+            }
+        }
+        let keptNames = kept.map { design.names[$0] }
+        func project(_ row: [Double]) -> [Double] { kept.map { row[$0] } }
+        let fit: QuasiPoissonFit
+        do {
+            let model = try PoissonGLM(
+                columnNames: keptNames, rows: fullRows.map(project), response: response)
+            fit = try model.fit(dispersion: .poisson)
+        } catch {
+            return notFitted(error.description)
+        }
+        if !fit.converged {
+            notes.append("the fit did not converge in \(fit.iterations) iterations; treat the figures with care")
+        }
+        let phi = max(1, fit.pearsonChiSquare / Double(fit.residualDegreesOfFreedom))
+        let sigma = fit.covariance.map { row in row.map { $0 * phi } }
+        let z = SpecialFunctions.criticalValue(confidenceLevel: confidenceLevel)
+
+        let windowRows = windowDays.map { project(design.row($0)) }
+        let windowMeans = windowRows.map { exp(fit.linearPredictor($0)) }
+        let observed = windowDays.reduce(0) { $0 + (series[$1] ?? 0) }
+        let expected = windowMeans.reduce(0, +)
+        var gradient = [Double](repeating: 0, count: kept.count)
+        for (row, mu) in zip(windowRows, windowMeans) {
+            for j in row.indices { gradient[j] += mu * row[j] }
+        }
+        let variance = Self.quadraticForm(sigma, gradient) + phi * expected
+        let se = variance.squareRoot() / expected
+        let expectedLow = expected * exp(-z * se)
+        let expectedHigh = expected * exp(z * se)
+        let logRatio = log(observed / expected)
+        let pValue = 2 * SpecialFunctions.normalCDF(-abs(logRatio) / se)
+        let power = SpecialFunctions.normalQuantile(0.80)
+
+        let fitSet = Set(fitDays)
+        var daily: [DailyExpectation] = []
+        let chartStart = min(fitRange.start, window.start)
+        let chartEnd = max(fitRange.end, window.end)
+        for offset in 0...chartStart.days(to: chartEnd) {
+            let day = chartStart.adding(days: offset)
+            let row = project(design.row(day))
+            let mu = exp(fit.linearPredictor(row))
+            let dayVariance = mu * mu * Self.quadraticForm(sigma, row) + phi * mu
+            let dayHalfWidth = z * dayVariance.squareRoot() / mu
+            daily.append(
+                DailyExpectation(
+                    date: day, observed: series[day], expected: mu,
+                    interval: ConfidenceInterval(
+                        lower: mu * exp(-dayHalfWidth), upper: mu * exp(dayHalfWidth), level: confidenceLevel),
+                    inWindow: window.contains(day), usedInFit: fitSet.contains(day)))
+        }
+        let level = confidenceLevel
+        let figures = CounterfactualEstimate.Figures(
+            observed: observed, expected: expected,
+            expectedInterval: ConfidenceInterval(lower: expectedLow, upper: expectedHigh, level: level),
+            extra: observed - expected,
+            extraInterval: ConfidenceInterval(
+                lower: observed - expectedHigh, upper: observed - expectedLow, level: level),
+            uplift: observed / expected - 1,
+            upliftInterval: ConfidenceInterval(
+                lower: observed / expectedHigh - 1, upper: observed / expectedLow - 1, level: level),
+            pValue: pValue, standardError: se, dispersion: phi,
+            minimumDetectableUplift: exp((z + power) * se) - 1, windowDaysWithData: windowDays.count,
+            fittedDays: fitDays.count, iterations: fit.iterations, columns: keptNames,
+            coefficients: fit.coefficients, daily: daily)
+        return CounterfactualEstimate(
+            method: method, window: window, fitWindow: fitRange, confidenceLevel: confidenceLevel,
+            missingDays: missing, notes: notes, figures: figures, notFittedReason: nil)
+    }
+
+    private static func dropNote(column: String) -> String {
+        if column.hasPrefix("context:") {
+            return "context event '\(column.dropFirst(8))' dropped: it is constant over the fitted days"
+        }
+        if column == "holiday" {
+            return "holiday term dropped: the fitted days are all holidays or all not"
+        }
+        return "column '\(column)' dropped: it is constant over the fitted days"
+    }
+
+    private static func quadraticForm(_ matrix: [[Double]], _ vector: [Double]) -> Double {
+        var total = 0.0
+        for i in vector.indices {
+            var rowSum = 0.0
+            for j in vector.indices { rowSum += matrix[i][j] * vector[j] }
+            total += vector[i] * rowSum
+        }
+        return total
+    }
+
+    /// The full design before constant columns are dropped.
+    private struct Design {
+        let origin: CivilDate
+        let holidays: Set<CivilDate>
+        let contextEvents: [ContextStep]
+        let seasonal: Bool
+
+        static let weekdayNames = ["tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+        var names: [String] {
+            var names = ["intercept", "trend"] + Design.weekdayNames + ["holiday"]
+            names += contextEvents.map { "context:\($0.id)" }
+            if seasonal { names += ["sin1", "cos1", "sin2", "cos2"] }
+            return names
+        }
+
+        func row(_ day: CivilDate) -> [Double] {
+            var row: [Double] = [1, Double(origin.days(to: day)) / 365.25]
+            let weekday = day.isoWeekday
+            for dummy in 2...7 { row.append(weekday == dummy ? 1 : 0) }
+            row.append(holidays.contains(day) ? 1 : 0)
+            for event in contextEvents { row.append(event.days.contains(day) ? 1 : 0) }
+            if seasonal {
+                let phase = 2 * Double.pi * Double(day.daysSinceEpoch) / 365.25
+                row += [sin(phase), cos(phase), sin(2 * phase), cos(2 * phase)]
+            }
+            return row
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// A Poisson regression with log link, log E[yᵢ] = offsetᵢ + xᵢᵀβ, ready to be fitted.
+///
+/// The fit is iteratively reweighted least squares (McCullagh & Nelder, *Generalized Linear Models*, 2nd ed.,
+/// §2.5): working response zᵢ = ηᵢ − offsetᵢ + (yᵢ − μᵢ)/μᵢ, weights μᵢ, each step solving XᵀWX·β = XᵀWz by
+/// Cholesky factorisation. It starts from μ = y + 0.1 and stops when the deviance changes by less than
+/// `tolerance` relative, |D − D_prev|/(|D| + 0.1), as R's `glm.fit` does.
+public struct PoissonGLM: Sendable {
+    /// How the dispersion φ is set.
+    public enum Dispersion: Sendable, Hashable {
+        /// Plain Poisson: φ = 1.
+        case poisson
+        /// Quasi-Poisson: φ = Pearson X² / (n − p), with X² = Σ (yᵢ − μᵢ)²/μᵢ (never below 0; not floored at 1).
+        case pearson
+    }
+
+    /// A name for every design column, used in errors and to look up coefficients.
+    public let columnNames: [String]
+    /// The design matrix X as rows, one per observation, each with `columnNames.count` values.
+    public let rows: [[Double]]
+    /// The observed counts yᵢ ≥ 0 (need not be integers).
+    public let response: [Double]
+    /// The offset added to the linear predictor (log exposure), or nil for none.
+    public let offset: [Double]?
+
+    /// Checks the shapes and values of a model.
+    ///
+    /// - Throws: `ModelFitError` when rows and names disagree in length, the response has the wrong length,
+    ///   a count is negative or not finite, or there are no more observations than columns.
+    public init(
+        columnNames: [String], rows: [[Double]], response: [Double], offset: [Double]? = nil
+    )
+        throws(ModelFitError)
+    {
+        guard !columnNames.isEmpty else { throw ModelFitError("the design matrix has no columns") }
+        guard rows.count == response.count else {
+            throw ModelFitError("the design matrix has \(rows.count) rows but there are \(response.count) counts")
+        }
+        if let offset, offset.count != response.count {
+            throw ModelFitError("the offset has \(offset.count) values but there are \(response.count) counts")
+        }
+        if let index = rows.firstIndex(where: { $0.count != columnNames.count }) {
+            throw ModelFitError("row \(index + 1) of the design matrix does not have \(columnNames.count) values")
+        }
+        if let index = response.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+            throw ModelFitError("count \(index + 1) is \(response[index]); counts must be finite and non-negative")
+        }
+        guard response.count > columnNames.count else {
+            throw ModelFitError(
+                "\(response.count) observations cannot estimate \(columnNames.count) coefficients; more are needed")
+        }
+        self.columnNames = columnNames
+        self.rows = rows
+        self.response = response
+        self.offset = offset
+    }
+
+    /// Fits the model by IRLS.
+    ///
+    /// - Parameters:
+    ///   - dispersion: `.pearson` (quasi-Poisson, the default) or `.poisson` (φ = 1).
+    ///   - maximumIterations: at most this many IRLS steps (default 50); `converged` says whether that sufficed.
+    ///   - tolerance: the relative change in deviance that ends the iteration (default 1e-10).
+    /// - Throws: `ModelFitError` when XᵀWX is singular (naming the column), or when the counts are all zero.
+    public func fit(
+        dispersion: Dispersion = .pearson, maximumIterations: Int = 50, tolerance: Double = 1e-10
+    )
+        throws(ModelFitError) -> QuasiPoissonFit
+    {
+        let n = response.count
+        let p = columnNames.count
+        guard response.contains(where: { $0 > 0 }) else {
+            throw ModelFitError("every count is zero; a log-linear model has no finite fit")
+        }
+        let design = rows.flatMap { $0 }
+        let offsets = offset ?? [Double](repeating: 0, count: n)
+        var mu = response.map { $0 + 0.1 }
+        var eta = mu.map { log($0) }
+        var coefficients = [Double](repeating: 0, count: p)
+        var previousDeviance = Double.infinity
+        var deviance = Double.infinity
+        var iterations = 0
+        var converged = false
+        while iterations < maximumIterations {
+            iterations += 1
+            let working = (0..<n).map { eta[$0] - offsets[$0] + (response[$0] - mu[$0]) / mu[$0] }
+            let system = try weightedSystem(design: design, weights: mu)
+            var rhs = [Double](repeating: 0, count: p)
+            for i in 0..<n {
+                let weighted = mu[i] * working[i]
+                for j in 0..<p { rhs[j] += design[i * p + j] * weighted }
+            }
+            coefficients = system.solve(rhs)
+            for i in 0..<n {
+                var value = offsets[i]
+                for j in 0..<p { value += design[i * p + j] * coefficients[j] }
+                eta[i] = value
+                mu[i] = exp(value)
+            }
+            deviance = PoissonGLM.deviance(response: response, fitted: mu)
+            guard deviance.isFinite else {
+                throw ModelFitError("the fit diverged (deviance is not finite after \(iterations) iterations)")
+            }
+            if abs(deviance - previousDeviance) / (abs(deviance) + 0.1) < tolerance {
+                converged = true
+                break
+            }
+            previousDeviance = deviance
+        }
+        let information = try weightedSystem(design: design, weights: mu)
+        var pearson = 0.0
+        for i in 0..<n {
+            let residual = response[i] - mu[i]
+            pearson += residual * residual / mu[i]
+        }
+        let residualDF = n - p
+        let phi: Double
+        switch dispersion {
+        case .poisson: phi = 1
+        case .pearson: phi = pearson / Double(residualDF)
+        }
+        let covariance = information.inverse().map { row in row.map { $0 * phi } }
+        return QuasiPoissonFit(
+            columnNames: columnNames, coefficients: coefficients, covariance: covariance, dispersion: phi,
+            pearsonChiSquare: pearson, deviance: deviance, residualDegreesOfFreedom: residualDF,
+            iterations: iterations, converged: converged, fitted: mu)
+    }
+
+    /// The Poisson deviance 2 Σ [yᵢ log(yᵢ/μᵢ) − (yᵢ − μᵢ)], with 0·log 0 = 0.
+    public static func deviance(response: [Double], fitted: [Double]) -> Double {
+        var total = 0.0
+        for (y, mu) in zip(response, fitted) {
+            total += (y > 0 ? y * log(y / mu) : 0) - (y - mu)
+        }
+        return 2 * total
+    }
+
+    /// Builds and factorises XᵀWX, turning a breakdown into an error that names the column.
+    private func weightedSystem(design: [Double], weights: [Double]) throws(ModelFitError) -> SymmetricSystem {
+        let p = columnNames.count
+        var matrix = [Double](repeating: 0, count: p * p)
+        for i in 0..<weights.count {
+            let w = weights[i]
+            let base = i * p
+            for j in 0..<p {
+                let xw = design[base + j] * w
+                if xw == 0 { continue }
+                for k in 0...j { matrix[j * p + k] += xw * design[base + k] }
+            }
+        }
+        do {
+            return try SymmetricSystem(matrix: matrix, size: p)
+        } catch {
+            throw singularDesignError(column: error.index)
+        }
+    }
+
+    private func singularDesignError(column index: Int) -> ModelFitError {
+        let name = columnNames[index]
+        let values = rows.map { $0[index] }
+        let reason: String
+        if let first = values.first, values.allSatisfy({ $0 == first }) {
+            reason = first == 0 ? "column '\(name)' is all zeros" : "column '\(name)' has no variation"
+        } else {
+            reason = "column '\(name)' is a linear combination of the columns before it, or its rows have no weight"
+        }
+        return ModelFitError("design matrix is singular (\(reason))", column: name)
+    }
+}
