@@ -14,8 +14,8 @@ public struct HelplineModel: Sendable {
     public static let helplines = ["119", "3020", "3919"]
     /// The days the call files cover.
     public static let period = DayRange.days(2019, 1, 1, through: 2020, 12, 31)
-    /// The published ratio of 119 calls, 18 Mar–10 May 2020 against 2019 (97,542 / 62,467).
-    public static let lockdownWindowRatio = 97_542.0 / 62_467.0
+    /// The published ratio of 119 calls, 18 Mar–10 May 2020 against 2019 (+56.2%; 97,542 / 62,467).
+    public static let lockdownWindowRatio = 1.562
     /// The published ratio of 119 calls, 13–19 Apr 2020 against 2019 (14,531 / 7,674).
     public static let lockdownPeakWeekRatio = 14_531.0 / 7_674.0
     /// 119: 18 Mar–10 May of each year.

@@ -6,6 +6,6 @@ struct Awareness: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "awareness",
         abstract: "Measure public-awareness campaigns from banner, hashtag and helpline CSV exports.",
-        subcommands: []
+        subcommands: [SampleDataCommand.self]
     )
 }
