@@ -8,7 +8,7 @@ import Ingest
 /// About 4% of the rows carry a banner name that must be quoted (commas and `""` escapes, such as
 /// `"Bannière ""119"", recherche"`), and exactly one impression row has a quoted banner name with an embedded
 /// newline (it gets no click). Each impression is followed by a click with the placement's CTR (search 2%, Discover 0.5%,
-/// hashtag page 5%), a few seconds later, in the clicks feed. Rows are assembled as bytes in a reusable
+/// hashtag page 4%, about 2.6% of the impressions overall), a few seconds later, in the clicks feed. Rows are assembled as bytes in a reusable
 /// buffer of a few megabytes and written with `fwrite`: no `String` per row.
 public struct EventFeedWriter: Sendable {
     /// The number of impression rows.
@@ -111,7 +111,7 @@ public struct EventFeedWriter: Sendable {
     private static let choices: [Choice] = BannerModel.creatives.map {
         Choice(
             campaign: Array($0.campaign.utf8), banner: Array($0.banner.utf8), placement: Array($0.placement.utf8),
-            clickThroughRate: $0.placement == "discover" ? 0.005 : $0.placement == "search" ? 0.02 : 0.05)
+            clickThroughRate: $0.placement == "discover" ? 0.005 : $0.placement == "search" ? 0.02 : 0.04)
     }
 
     private static let quotedBanners = [
