@@ -1,0 +1,196 @@
+import Analytics
+import Foundation
+import Ingest
+
+/// The expected daily calls of the three helplines of the sample data (119, 3020, 3919), 2019–2020.
+///
+/// A day's mean is a background (level, trend, season, day of week, French public holidays, school
+/// holidays for 3020) times the lockdown effects times the campaign effects of ``CampaignEffect``. The
+/// first lockdown on 119 is a ramp whose three free heights are solved from the published figures (week 2
+/// +15% and week 3 +53% on week 1; 18 Mar–6 Apr +20% on 12 Feb–2 Mar; 13–19 Apr +89.35% and 18 Mar–10 May
+/// +56.2% on the same dates of 2019), so the calibration holds in the means before any draw.
+public struct HelplineModel: Sendable {
+    /// The helplines with a call series, in the order the files list them.
+    public static let helplines = ["119", "3020", "3919"]
+    /// The days the call files cover.
+    public static let period = DayRange.days(2019, 1, 1, through: 2020, 12, 31)
+    /// The published ratio of 119 calls, 18 Mar–10 May 2020 against 2019 (+56.2%; 97,542 / 62,467).
+    public static let lockdownWindowRatio = 1.562
+    /// The published ratio of 119 calls, 13–19 Apr 2020 against 2019 (14,531 / 7,674).
+    public static let lockdownPeakWeekRatio = 14_531.0 / 7_674.0
+    /// 119: 18 Mar–10 May of each year.
+    public static let lockdownWindow2020 = DayRange.days(2020, 3, 18, through: 2020, 5, 10)
+    /// 119: the week of 13–19 Apr 2020.
+    public static let peakWeek2020 = DayRange.days(2020, 4, 13, through: 2020, 4, 19)
+    /// The calls to 3020 over the school year 1 Sep 2019–31 Aug 2020 that the level is scaled to (the
+    /// published 2018–19 figure is "more than 77,000").
+    public static let schoolYearTarget3020 = 77_500.0
+
+    private let holidays: Set<CivilDate>
+    private let lockdown: LockdownRamp
+    private let scale3020: Double
+
+    /// Builds the model and solves its calibrated parameters.
+    public init() {
+        holidays = Set((2018...2021).flatMap { PublicHolidays.france(year: $0) })
+        var model = HelplineModel(holidays: holidays, lockdown: LockdownRamp(weekOne: 1, peak: 1, end: 1), scale: 1)
+        model = model.solvingLockdown()
+        let schoolYear = DayRange.days(2019, 9, 1, through: 2020, 8, 31)
+        let unscaled = schoolYear.days.reduce(0.0) { $0 + model.expected("3020", on: $1) }
+        self.lockdown = model.lockdown
+        self.scale3020 = HelplineModel.schoolYearTarget3020 / unscaled
+    }
+
+    private init(holidays: Set<CivilDate>, lockdown: LockdownRamp, scale: Double) {
+        self.holidays = holidays
+        self.lockdown = lockdown
+        self.scale3020 = scale
+    }
+
+    /// Whether `date` is a French public holiday.
+    public func isHoliday(_ date: CivilDate) -> Bool { holidays.contains(date) }
+
+    /// The mean calls to `helpline` on `date` with every effect, or without the campaign `excluded`.
+    public func expected(_ helpline: String, on date: CivilDate, excluding excluded: String? = nil) -> Double {
+        background(helpline, on: date) * context(helpline, on: date)
+            * CampaignEffect.multiplier(of: "calls:" + helpline, on: date, excluding: excluded)
+    }
+
+    /// The mean calls on a normal day: no lockdown, no campaign.
+    public func background(_ helpline: String, on date: CivilDate) -> Double {
+        let weekday = date.isoWeekday - 1
+        let holiday = isHoliday(date)
+        switch helpline {
+        case "119":
+            let years = Double(HelplineModel.referenceDay.days(to: date)) / 365.25
+            let season = 1 + 0.05 * cos(2 * Double.pi * Double(HelplineModel.seasonPeak.days(to: date)) / 365.25)
+            let dayOfWeek = [1.08, 1.05, 1.09, 1.03, 1.00, 0.89, 0.86][weekday]
+            return 700 * pow(1.03, years) * season * dayOfWeek * (holiday ? 0.8 : 1)
+        case "3919":
+            let dayOfWeek = [236.0, 229, 226, 222, 214, 124, 90][weekday]
+            return dayOfWeek * (holiday ? 0.6 : 1)
+        case "3020":
+            let dayOfWeek = [1.22, 1.18, 1.06, 1.18, 1.08, 0.52, 0.18][weekday]
+            let school = HelplineModel.schoolHolidays.first { $0.range.contains(date) }?.factor ?? 1
+            return 250 * scale3020 * dayOfWeek * school * (holiday ? 0.3 : 1)
+        default:
+            return 0
+        }
+    }
+
+    /// The lockdown multiplier of `helpline` on `date` (1 outside the lockdowns).
+    public func context(_ helpline: String, on date: CivilDate) -> Double {
+        let first = SampleCampaign.context[0].window
+        let second = SampleCampaign.context[1].window
+        switch helpline {
+        case "119":
+            if first.contains(date) { return lockdown.multiplier(on: date) }
+            return second.contains(date) ? 1.22 : 1
+        case "3919":
+            if first.contains(date) { return 1.30 }
+            return second.contains(date) ? 1.20 : 1
+        case "3020":
+            // Schools closed in the first lockdown and stayed open in the second.
+            if first.contains(date) { return 0.45 }
+            return second.contains(date) ? 0.95 : 1
+        default:
+            return 1
+        }
+    }
+
+    /// The share of calls answered on `date`: lower when calls exceed the normal level (the lines were
+    /// saturated on the 3919 launch day and in the first lockdown).
+    public func answerRate(_ helpline: String, on date: CivilDate) -> Double {
+        let load = max(1, expected(helpline, on: date) / max(background(helpline, on: date), 1e-9))
+        switch helpline {
+        case "119": return 0.82 / pow(load, 0.6)
+        case "3919": return 0.85 / pow(load, 0.7)
+        default: return 0.9 / pow(load, 0.5)
+        }
+    }
+
+    /// The ratio of a day's variance to its mean (the negative binomial's overdispersion).
+    public func varianceToMean(_ helpline: String) -> Double {
+        switch helpline {
+        case "119": return 3.0
+        case "3919": return 2.5
+        default: return 2.2
+        }
+    }
+
+    /// The 119 lockdown ramp's heights (multipliers of the background): 17–23 Mar, 13–19 Apr and 10 May.
+    public var lockdownHeights: (weekOne: Double, peak: Double, end: Double) {
+        (lockdown.weekOne, lockdown.peak, lockdown.end)
+    }
+
+    private static let referenceDay = CivilDate.literal(2019, 7, 2)
+    private static let seasonPeak = CivilDate.literal(2019, 3, 15)
+
+    /// School holidays (zone C dates where the zones differ) and the factor they apply to 3020 calls.
+    private static let schoolHolidays: [(range: DayRange, factor: Double)] = [
+        (.days(2018, 12, 22, through: 2019, 1, 6), 0.6),
+        (.days(2019, 2, 9, through: 2019, 3, 10), 0.85),
+        (.days(2019, 4, 6, through: 2019, 5, 5), 0.85),
+        (.days(2019, 7, 6, through: 2019, 9, 1), 0.45),
+        (.days(2019, 10, 19, through: 2019, 11, 3), 0.7),
+        (.days(2019, 12, 21, through: 2020, 1, 5), 0.6),
+        (.days(2020, 2, 8, through: 2020, 3, 8), 0.85),
+        (.days(2020, 4, 4, through: 2020, 5, 3), 0.85),
+        (.days(2020, 7, 4, through: 2020, 8, 31), 0.45),
+        (.days(2020, 10, 17, through: 2020, 11, 1), 0.7),
+        (.days(2020, 12, 19, through: 2021, 1, 3), 0.6),
+    ]
+
+    private func total(_ range: DayRange, year offset: Int = 0) -> Double {
+        range.days.reduce(0.0) { $0 + expected("119", on: $1.adding(days: offset)) }
+    }
+
+    /// Solves the three heights of the ramp in turn; each published ratio is linear in its height.
+    private func solvingLockdown() -> HelplineModel {
+        let yearBefore = -366  // 2020 is a leap year: the same dates of 2019 lie 366 days earlier.
+        var ramp = lockdown
+        func with(_ ramp: LockdownRamp) -> HelplineModel {
+            HelplineModel(holidays: holidays, lockdown: ramp, scale: scale3020)
+        }
+        // The peak week: 13–19 Apr 2020 lies on the flat top of the ramp.
+        let peakWeek = HelplineModel.peakWeek2020
+        ramp.peak = 1
+        ramp.peak = HelplineModel.lockdownPeakWeekRatio * total(peakWeek, year: yearBefore) / with(ramp).total(peakWeek)
+        // "+20% since the start of lockdown": 18 Mar–6 Apr against 12 Feb–2 Mar, both in 2020.
+        let early = DayRange.days(2020, 3, 18, through: 2020, 4, 6)
+        let before = DayRange.days(2020, 2, 12, through: 2020, 3, 2)
+        ramp.weekOne = 1
+        ramp.weekOne = 1.20 * total(before) / with(ramp).total(early)
+        // The whole window: linear in the end height.
+        let window = HelplineModel.lockdownWindow2020
+        let target = HelplineModel.lockdownWindowRatio * total(window, year: yearBefore)
+        ramp.end = 0
+        let atZero = with(ramp).total(window)
+        ramp.end = 1
+        let atOne = with(ramp).total(window)
+        ramp.end = (target - atZero) / (atOne - atZero)
+        return with(ramp)
+    }
+}
+
+/// The shape of the first lockdown on 119 calls: week 1 (17–23 Mar) at `weekOne`, week 2 15% and week 3
+/// 53% higher, then a linear climb to `peak` held over 13–19 Apr, then a linear decline to `end` on 10 May.
+struct LockdownRamp: Sendable {
+    var weekOne: Double
+    var peak: Double
+    var end: Double
+
+    func multiplier(on date: CivilDate) -> Double {
+        let day = CivilDate.literal(2020, 3, 17).days(to: date)
+        switch day {
+        case ..<0: return 1
+        case 0..<7: return weekOne
+        case 7..<14: return 1.15 * weekOne
+        case 14..<21: return 1.53 * weekOne
+        case 21..<27: return 1.53 * weekOne + (peak - 1.53 * weekOne) * Double(day - 20) / 7
+        case 27..<34: return peak
+        case 34..<55: return peak + (end - peak) * Double(day - 33) / 21
+        default: return 1
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Ingest
+
+/// A campaign of the sample data set, as `Data/campaigns.yaml` declares it.
+public struct SampleCampaign: Sendable, Hashable {
+    /// The campaign id (`banner-119`).
+    public let id: String
+    /// The display name, in French.
+    public let name: String
+    /// The campaign window, both ends inclusive.
+    public let window: DayRange
+    /// The helplines the campaign points to.
+    public let helplines: [String]
+    /// The campaign hashtags, with `#`.
+    public let hashtags: [String]
+    /// The campaign ids under which its banners appear in the impression and click feeds (empty: no banner).
+    public let banners: [String]
+
+    /// The four campaigns of the sample data, in date order.
+    ///
+    /// `balance-ton-tiktokeur` points to 119 (most of the accounts that spoke up were minors) and to 3919
+    /// (adult women); the 3018 line the platform also linked has no call series in the sample data.
+    public static let all: [SampleCampaign] = [
+        SampleCampaign(
+            id: "reagir-3919", name: "Lancement du Grenelle – #Réagir3919",
+            window: .days(2019, 9, 3, through: 2019, 9, 16), helplines: ["3919"], hashtags: ["#Réagir3919"],
+            banners: []),
+        SampleCampaign(
+            id: "banner-119", name: "Bannière 119 – Allô Enfance en Danger",
+            window: .days(2020, 5, 4, through: 2020, 5, 17), helplines: ["119"],
+            hashtags: ["#119", "#AlloEnfanceEnDanger"], banners: ["banner-119"]),
+        SampleCampaign(
+            id: "balance-ton-tiktokeur", name: "Liens vers le 119 et le 3919 après #BalanceTonTikTokeur",
+            window: .days(2020, 7, 2, through: 2020, 7, 15), helplines: ["119", "3919"],
+            hashtags: ["#BalanceTonTikTokeur"], banners: ["balance-ton-tiktokeur"]),
+        SampleCampaign(
+            id: "non-au-harcelement", name: "#NonAuHarcelement – bannière Discover et 3020",
+            window: .days(2020, 11, 5, through: 2020, 11, 12), helplines: ["3020"],
+            hashtags: ["#NonAuHarcelement"], banners: ["discover-3020"]),
+    ]
+
+    /// The context events (lockdowns) the sample data contains, as id, name and window.
+    public static let context: [(id: String, name: String, window: DayRange)] = [
+        ("lockdown-1", "Premier confinement", .days(2020, 3, 17, through: 2020, 5, 10)),
+        ("lockdown-2", "Deuxième confinement", .days(2020, 10, 30, through: 2020, 12, 14)),
+    ]
+
+    /// The campaign with `id`, if any.
+    public static func named(_ id: String) -> SampleCampaign? {
+        all.first { $0.id == id }
+    }
+}
+
+extension DayRange {
+    /// The range between two literal dates of the sample data; an impossible literal gives the epoch day,
+    /// which the calibration tests would reveal at once.
+    static func days(_ y1: Int, _ m1: Int, _ d1: Int, through y2: Int, _ m2: Int, _ d2: Int) -> DayRange {
+        let start = CivilDate.literal(y1, m1, d1)
+        let end = CivilDate.literal(y2, m2, d2)
+        return DayRange(start: start, end: max(start, end)) ?? DayRange.single(start)
+    }
+
+    /// The range holding one day.
+    static func single(_ day: CivilDate) -> DayRange {
+        // A range from a day to itself always exists; the fallback keeps the code free of force unwraps.
+        DayRange(start: day, end: day) ?? single(day)
+    }
+}
+
+extension CivilDate {
+    /// A date written in the source, such as `.literal(2020, 5, 4)`; an impossible literal gives 1970-01-01.
+    static func literal(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+        CivilDate(year: year, month: month, day: day) ?? CivilDate(daysSinceEpoch: 0)
+    }
+}
