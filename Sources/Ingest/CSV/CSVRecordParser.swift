@@ -62,15 +62,16 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 ///
 /// Bytes are fed one physical line at a time (the caller's blocks are split at `\n`), which is how
 /// the parser knows where each record starts: a record starts on the first line fed while libcsv's
-/// state is "row not begun". libcsv runs with `CSV_STRICT | CSV_STRICT_FINI` and with space
-/// trimming turned off, so unquoted fields keep their spaces byte for byte; feed schemas decide
-/// what spaces mean. Fields are copied once into a reusable buffer; no per-field allocation.
+/// state is "row not begun". libcsv runs with `CSV_STRICT | CSV_STRICT_FINI` and its default space
+/// handling: spaces and tabs around an unquoted field, and around the quotes of a quoted one, are
+/// dropped; inside quotes every byte is kept. (Turning trimming off costs a call per byte in libcsv.)
+/// Fields are copied once into a reusable buffer; no per-field allocation.
 public final class CSVRecordParser {
     private static let quote = UInt8(ascii: "\"")
     private var parser = csv_parser()
     private var initialized = false
-    private var recordBytes: [UInt8] = []
-    private var fieldEnds: [Int] = []
+    private var recordBytes = GrowableBuffer<UInt8>(capacity: 4096)
+    private var fieldEnds = GrowableBuffer<Int>(capacity: 64)
     private var handler: ((CSVRecord) throws -> Void)?
     private var handlerError: (any Error)?
     private var currentLine: Int
@@ -93,14 +94,13 @@ public final class CSVRecordParser {
         guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else { return }
         initialized = true
         csv_set_delim(&parser, delimiter)
-        csv_set_space_func(&parser) { _ in 0 }
         csv_set_blk_size(&parser, 4096)
-        recordBytes.reserveCapacity(4096)
-        fieldEnds.reserveCapacity(64)
     }
 
     deinit {
         if initialized { csv_free(&parser) }
+        recordBytes.deallocate()
+        fieldEnds.deallocate()
     }
 
     /// The physical line the next byte fed belongs to.
@@ -195,8 +195,7 @@ public final class CSVRecordParser {
             guard let context else { return }
             let parser = Unmanaged<CSVRecordParser>.fromOpaque(context).takeUnretainedValue()
             if let field, length > 0 {
-                parser.recordBytes.append(
-                    contentsOf: UnsafeRawBufferPointer(start: field, count: length).assumingMemoryBound(to: UInt8.self))
+                parser.recordBytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
             }
             parser.fieldEnds.append(parser.recordBytes.count)
         }
@@ -209,22 +208,62 @@ public final class CSVRecordParser {
 
     private func deliverRecord() {
         defer {
-            recordBytes.removeAll(keepingCapacity: true)
-            fieldEnds.removeAll(keepingCapacity: true)
+            recordBytes.removeAll()
+            fieldEnds.removeAll()
         }
         guard handlerError == nil, let handler else { return }
         recordCount += 1
         do {
-            try recordBytes.withUnsafeBufferPointer { bytes in
-                try fieldEnds.withUnsafeBufferPointer { ends in
-                    try handler(
-                        CSVRecord(
-                            line: recordStartLine, endLine: currentLine, delimiter: delimiter, bytes: bytes,
-                            fieldEnds: ends))
-                }
-            }
+            try handler(
+                CSVRecord(
+                    line: recordStartLine, endLine: currentLine, delimiter: delimiter, bytes: recordBytes.contents,
+                    fieldEnds: fieldEnds.contents))
         } catch {
             handlerError = error
         }
+    }
+}
+
+/// A growable array in manually managed memory, for the parser's per-field path where `Array`'s
+/// uniqueness and capacity checks show up in profiles. Freed by its owner with `deallocate()`.
+struct GrowableBuffer<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    /// The number of elements stored.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    }
+
+    /// The stored elements, valid until the next mutation.
+    var contents: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: count + 1) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    mutating func append(_ elements: UnsafePointer<Element>, count added: Int) {
+        if count + added > capacity { grow(to: count + added) }
+        (base + count).initialize(from: elements, count: added)
+        count += added
+    }
+
+    /// Forgets the elements (which must be trivial types) and keeps the memory.
+    mutating func removeAll() { count = 0 }
+
+    func deallocate() { base.deallocate() }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 }

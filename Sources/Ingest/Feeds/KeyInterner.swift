@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the byte values of dimension fields into small integer ids, storing each distinct value once.
 ///
 /// An open-addressing table keyed by the bytes themselves, so that looking up a value seen before
@@ -16,10 +18,7 @@ final class KeyInterner {
 
     /// The id of `value`, adding it when new.
     func intern(_ value: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in value {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        let hash = Self.hash(value)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -38,6 +37,29 @@ final class KeyInterner {
         return id
     }
 
+    /// A fast multiplicative hash over 8-byte words (keys are short; this runs several times per row).
+    static func hash(_ value: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(value.count)
+        guard let base = value.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= value.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < value.count {
+            tail |= UInt64(value[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 29)
+    }
+
     /// The id of the empty value.
     func emptyID() -> Int32 {
         intern(UnsafeBufferPointer(start: nil, count: 0))
@@ -46,12 +68,11 @@ final class KeyInterner {
     private func matches(_ id: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = id == 0 ? 0 : ends[id - 1]
         guard ends[id] - start == value.count else { return false }
-        var offset = start
-        for byte in value {
-            if bytes[offset] != byte { return false }
-            offset += 1
+        guard let base = value.baseAddress, !value.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress else { return false }
+            return memcmp(storedBase + start, base, value.count) == 0
         }
-        return true
     }
 
     private func grow() {

@@ -70,8 +70,14 @@ extension CSVFileReaderTests {
         #expect(parsed.records[1] == ["1", "2", "3"])
     }
 
-    @Test func keepsSpacesInUnquotedFieldsByteForByte() throws {
-        #expect(try read("a,b\n 1 ,\t2\t\n").records[1] == [" 1 ", "\t2\t"])
+    @Test func dropsSpacesAroundUnquotedFieldsAndKeepsThemInsideQuotes() throws {
+        #expect(try read("a,b,c\n 1 , \" 2 \" ,x y\n").records[1] == ["1", " 2 ", "x y"])
+    }
+
+    @Test func keepsEmptyFieldsBetweenTabs() throws {
+        let parsed = try read("date\thelpline\tcalls\tnote\n2020-05-04\t\t700\t a b \n")
+        #expect(parsed.delimiter == 0x09)
+        #expect(parsed.records[1] == ["2020-05-04", "", "700", "a b"])
     }
 
     @Test func treatsCRLFAndLFAlikeAndIgnoresBlankLinesAtTheEnd() throws {
