@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Why a CSV file could not be read to its end.
 public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kinds of failure, which decide the exit status (I/O failures are not data problems).
@@ -69,6 +73,45 @@ public struct CSVFileReader: Sendable {
         public var recordCount: Int
     }
 
+    /// What must be known of a file before its records are read or it is split.
+    public struct Head: Sendable, Equatable {
+        /// The file's size in bytes.
+        public var byteCount: Int
+        /// The offset of the first byte after a UTF-8 byte-order mark (0 or 3).
+        public var dataStart: Int
+        /// The delimiter configured or detected from the header line.
+        public var delimiter: UInt8
+    }
+
+    /// Opens `path` and reads its first line: refuses a missing file, a directory, an empty file and a
+    /// UTF-16 one; skips a UTF-8 byte-order mark; detects the delimiter.
+    public func head(path: String) throws -> Head {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "is a directory, not a file")
+        }
+        let file = try CSVFileDescriptor(path: path)
+        let size = file.size
+        // The header line decides the delimiter; a header longer than this is judged on its first part.
+        var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
+        let count = try head.withUnsafeMutableBytes { try file.read(into: $0, at: 0) }
+        head.removeSubrange(count...)
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            throw CSVFileError(
+                kind: .encoding, file: path, line: 1, column: 1,
+                message: "the file is UTF-16 (byte-order mark found); export it as UTF-8")
+        }
+        let dataStart = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard size > dataStart else {
+            throw CSVFileError(kind: .empty, file: path, line: nil, column: nil, message: "the file is empty")
+        }
+        let detected = head[dataStart...].withUnsafeBytes { Self.detectDelimiter($0) }
+        return Head(byteCount: size, dataStart: dataStart, delimiter: delimiter ?? detected)
+    }
+
     /// Reads `path`, calling `onRecord` for each record in order, and `onProgress` with the number of bytes
     /// read after each block. Errors thrown by `onRecord` are rethrown unchanged.
     @discardableResult
@@ -77,88 +120,15 @@ public struct CSVFileReader: Sendable {
         onProgress: (Int) -> Void = { _ in },
         onRecord: (CSVRecord) throws -> Void
     ) throws -> Summary {
-        let handle: FileHandle
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "is a directory, not a file")
-        }
-        do {
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        } catch {
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "cannot be opened for reading")
-        }
-        defer { try? handle.close() }
-
-        var parser: CSVRecordParser?
-        var validator = UTF8LineValidator()
-        var byteCount = 0
-        // The first bytes are held back until the header line is complete, for the byte-order mark and
-        // the delimiter; a header longer than this limit is judged on its first part.
-        var head = Data()
-        let headLimit = 1 << 16
-        var endOfFile = false
-        while !endOfFile {
-            var block: Data
-            do {
-                block = try handle.read(upToCount: blockSize) ?? Data()
-            } catch {
-                throw CSVFileError(
-                    kind: .io, file: path, line: parser?.line, column: nil,
-                    message: "read failed after \(byteCount) bytes")
-            }
-            endOfFile = block.isEmpty
-            byteCount += block.count
-            if parser == nil {
-                head.append(block)
-                guard endOfFile || head.contains(0x0A) || head.count >= headLimit else { continue }
-                if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-                    throw CSVFileError(
-                        kind: .encoding, file: path, line: 1, column: 1,
-                        message: "the file is UTF-16 (byte-order mark found); export it as UTF-8")
-                }
-                if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-                if head.isEmpty { break }
-                parser = head.withUnsafeBytes { CSVRecordParser(delimiter: delimiter ?? Self.detectDelimiter($0)) }
-                block = head
-            }
-            guard let parser else { continue }
-            try block.withUnsafeBytes { bytes in
-                if let problem = validator.validate(bytes, firstLine: parser.line) {
-                    // The records before the bad line are still delivered, so that rows read are counted.
-                    try? parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<problem.lineStart]), onRecord: onRecord)
-                    throw CSVFileError(
-                        kind: .encoding, file: path, line: problem.line, column: problem.column,
-                        message: problem.message)
-                }
-                do {
-                    try parser.feed(bytes, onRecord: onRecord)
-                } catch let error as CSVSyntaxError {
-                    throw CSVFileError(
-                        kind: .syntax, file: path, line: error.line, column: error.column, message: error.message)
-                }
-            }
-            onProgress(byteCount)
-        }
-        guard let parser else {
-            throw CSVFileError(kind: .empty, file: path, line: nil, column: nil, message: "the file is empty")
-        }
-        if let problem = validator.finish(lastLine: parser.line) {
-            throw CSVFileError(
-                kind: .encoding, file: path, line: problem.line, column: problem.column, message: problem.message)
-        }
-        do {
-            try parser.finish(onRecord: onRecord)
-        } catch let error as CSVSyntaxError {
-            throw CSVFileError(kind: .syntax, file: path, line: error.line, column: nil, message: error.message)
-        }
-        guard parser.recordCount > 0 else {
+        let head = try head(path: path)
+        let segment = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize)
+        try segment.read(from: head.dataStart, to: head.byteCount, onProgress: onProgress, onRecord: onRecord)
+        try segment.finish(onRecord: onRecord)
+        guard segment.recordCount > 0 else {
             throw CSVFileError(
                 kind: .empty, file: path, line: nil, column: nil, message: "the file has no header line")
         }
-        return Summary(delimiter: delimiter ?? parser.delimiter, byteCount: byteCount, recordCount: parser.recordCount)
+        return Summary(delimiter: head.delimiter, byteCount: head.byteCount, recordCount: segment.recordCount)
     }
 
     /// The most frequent of `,`, `;` and tab outside quotes on the first line of `bytes` (`,` when none
@@ -180,5 +150,117 @@ public struct CSVFileReader: Sendable {
             best = candidate
         }
         return best
+    }
+}
+
+/// A file opened for positioned reads, closed when released.
+final class CSVFileDescriptor {
+    let path: String
+    private let descriptor: Int32
+
+    init(path: String) throws {
+        self.path = path
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CSVFileError(
+                kind: .io, file: path, line: nil, column: nil,
+                message: "cannot be opened for reading (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The file's size in bytes.
+    var size: Int {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    /// Reads up to `buffer.count` bytes at `offset`; returns how many were read (0 at the end of the file).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var total = 0
+        while total < buffer.count {
+            let count = pread(descriptor, base + total, buffer.count - total, off_t(offset + total))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CSVFileError(
+                    kind: .io, file: path, line: nil, column: nil,
+                    message: "read failed at byte \(offset + total) (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { break }
+            total += count
+        }
+        return total
+    }
+}
+
+/// Reads the records of one byte range of a file, the first byte of which starts a record on `firstLine`.
+/// A whole file is one range; a large file is split into ranges read on several cores.
+final class CSVSegmentReader {
+    private let file: CSVFileDescriptor
+    private let parser: CSVRecordParser
+    private var validator = UTF8LineValidator()
+    private let blockSize: Int
+
+    init(path: String, delimiter: UInt8, firstLine: Int, blockSize: Int) throws {
+        file = try CSVFileDescriptor(path: path)
+        parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
+        self.blockSize = blockSize
+    }
+
+    /// Records delivered so far.
+    var recordCount: Int { parser.recordCount }
+    /// The line of the next byte.
+    var line: Int { parser.line }
+    /// Whether the bytes read so far end exactly between two records, at the start of a line.
+    var isAtRecordBoundary: Bool { parser.isAtRecordBoundary }
+
+    /// Reads bytes `start..<end`, delivering the records they complete. `onProgress` gets the bytes read
+    /// so far in this range after each block.
+    func read(
+        from start: Int, to end: Int, onProgress: (Int) -> Void = { _ in }, onRecord: (CSVRecord) throws -> Void
+    ) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = start
+        while offset < end {
+            let wanted = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(blockSize, end - offset)])
+            let count = try file.read(into: wanted, at: offset)
+            if count == 0 { break }
+            offset += count
+            try feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), onRecord: onRecord)
+            onProgress(offset - start)
+        }
+    }
+
+    private func feed(_ bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {
+        if let problem = validator.validate(bytes, firstLine: parser.line) {
+            // The records before the bad line are still delivered, so that rows read are counted.
+            try? parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<problem.lineStart]), onRecord: onRecord)
+            throw CSVFileError(
+                kind: .encoding, file: file.path, line: problem.line, column: problem.column,
+                message: problem.message)
+        }
+        do {
+            try parser.feed(bytes, onRecord: onRecord)
+        } catch let error as CSVSyntaxError {
+            throw CSVFileError(
+                kind: .syntax, file: file.path, line: error.line, column: error.column, message: error.message)
+        }
+    }
+
+    /// Ends the file: a sequence cut short, a last record without a line end, a quote never closed.
+    func finish(onRecord: (CSVRecord) throws -> Void) throws {
+        if let problem = validator.finish(lastLine: parser.line) {
+            throw CSVFileError(
+                kind: .encoding, file: file.path, line: problem.line, column: problem.column,
+                message: problem.message)
+        }
+        do {
+            try parser.finish(onRecord: onRecord)
+        } catch let error as CSVSyntaxError {
+            throw CSVFileError(kind: .syntax, file: file.path, line: error.line, column: nil, message: error.message)
+        }
     }
 }

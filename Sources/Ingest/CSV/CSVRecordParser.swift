@@ -106,6 +106,10 @@ public final class CSVRecordParser {
     /// The physical line the next byte fed belongs to.
     public var line: Int { currentLine }
 
+    /// Whether the bytes fed so far end exactly between two records, at the start of a line: where a file
+    /// may be cut for parallel reading.
+    public var isAtRecordBoundary: Bool { atLineStart && parser.pstate == 0 }
+
     /// Parses `bytes`, calling `onRecord` for every record completed. Records that straddle the end of
     /// `bytes` complete on a later call. Throws `CSVSyntaxError` on malformed input, or rethrows what
     /// `onRecord` threw (after which the parser must not be fed again).

@@ -12,12 +12,18 @@ public struct DataFolderReader: Sendable {
     public let delimiter: UInt8?
     /// Campaign ids the campaign calendar declares for the banner feeds.
     public let declaredCampaigns: Set<String>
+    /// How large files are split across cores.
+    public let parallelism: IngestParallelism
 
     /// Creates a reader.
-    public init(localDays: LocalDayTable, delimiter: UInt8? = nil, declaredCampaigns: Set<String> = []) {
+    public init(
+        localDays: LocalDayTable, delimiter: UInt8? = nil, declaredCampaigns: Set<String> = [],
+        parallelism: IngestParallelism = .automatic
+    ) {
         self.localDays = localDays
         self.delimiter = delimiter
         self.declaredCampaigns = declaredCampaigns
+        self.parallelism = parallelism
     }
 
     /// The files of one feed folder that the reader reads: every entry whose name ends in `.csv` (so that a
@@ -47,7 +53,7 @@ public struct DataFolderReader: Sendable {
                 let reader = FeedFileReader(feed: feed, localDays: localDays, delimiter: delimiter)
                 var outcome = reader.read(
                     path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
-                    fileIndex: Int32(fileNames.count), interner: accumulator.interner)
+                    fileIndex: Int32(fileNames.count), interner: accumulator.interner, parallelism: parallelism)
                 fileNames.append(relative)
                 merge(&outcome, into: &accumulator, fileNames: fileNames, revisions: &data.revisions)
                 data.files.append(outcome.report)

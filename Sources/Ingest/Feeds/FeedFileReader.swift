@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one file of a feed into a batch of counts, accepting or rejecting every row with a reason.
 struct FeedFileReader {
     let feed: Feed
@@ -12,7 +14,7 @@ struct FeedFileReader {
     }
 
     /// Where each known column sits in the header.
-    private struct Layout {
+    struct Layout {
         var date: Int?
         var timestamp: Int?
         var dimensions: [Int?]
@@ -21,7 +23,7 @@ struct FeedFileReader {
         var names: [String]
     }
 
-    private struct FileRefusal: Error {
+    struct FileRefusal: Error {
         let line: Int
         let column: Int?
         let message: String
@@ -31,6 +33,10 @@ struct FeedFileReader {
     /// with every count so that restatements can name their source.
     func read(path: String, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
         var outcome = Outcome(report: FileReport(feed: feed, file: name))
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if attributes?[.type] as? FileAttributeType == .typeRegular {
+            outcome.report.byteCount = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        }
         var layout: Layout?
         let empty = interner.emptyID()
         do {
@@ -59,16 +65,18 @@ struct FeedFileReader {
         return outcome
     }
 
-    private func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, message: String) {
+    func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, message: String) {
         outcome.report.failure = FileFailure(isIOError: isIO, line: line, column: column, message: message)
         outcome.report.rowsAccepted = 0
         outcome.report.rowsRejected = outcome.report.rowsRead
         outcome.report.firstDay = nil
         outcome.report.lastDay = nil
+        // The refusal stands for every row of the file; rows rejected before it are not listed one by one.
+        outcome.rejects = []
         outcome.batch = [:]
     }
 
-    private func makeLayout(_ header: CSVRecord) throws -> Layout {
+    func makeLayout(_ header: CSVRecord) throws -> Layout {
         let names = (0..<header.count).map {
             String(decoding: FieldValue.trimmed(header[$0]), as: UTF8.self).lowercased()
         }
@@ -106,7 +114,7 @@ struct FeedFileReader {
         return layout
     }
 
-    private func readRow(
+    func readRow(
         _ record: CSVRecord, layout: Layout, into outcome: inout Outcome, fileIndex: Int32, interner: KeyInterner,
         empty: Int32
     ) {

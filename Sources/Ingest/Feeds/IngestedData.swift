@@ -78,7 +78,7 @@ public struct CampaignDay: Sendable, Hashable, Comparable {
 }
 
 /// Everything a data folder gave: typed daily rows of the four feeds, and the account of every row read.
-public struct IngestedData: Sendable {
+public struct IngestedData: Sendable, Equatable {
     /// Impressions per day and key, event-level rows summed into local days.
     public var impressions: [BannerDay] = []
     /// Clicks per day and key.

@@ -1,0 +1,336 @@
+import Dispatch
+import Foundation
+
+/// How a large file is split to be read on several cores.
+public struct IngestParallelism: Sendable, Equatable {
+    /// The most parts a file is cut into (the number of cores by default).
+    public var parts: Int
+    /// Files are cut only into parts at least this large, so small files are read in one go.
+    public var minimumPartSize: Int
+
+    /// Creates a setting.
+    public init(parts: Int, minimumPartSize: Int) {
+        self.parts = max(1, parts)
+        self.minimumPartSize = max(1, minimumPartSize)
+    }
+
+    /// All active cores, parts of at least 16 MiB.
+    public static let automatic = IngestParallelism(
+        parts: ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 16 << 20)
+
+    /// One part: every file read start to end on one core.
+    public static let sequential = IngestParallelism(parts: 1, minimumPartSize: .max)
+}
+
+/// One part of a file being read on its own core: its own parser, key interner and counts.
+private final class FilePart {
+    let start: Int
+    let end: Int
+    let firstLine: Int
+    let interner = KeyInterner()
+    var outcome: FeedFileReader.Outcome
+    var reader: CSVSegmentReader?
+    var failure: (any Error)?
+    /// Whether this part re-parsed the rest of the file because the cut after it split a record.
+    var continued = false
+
+    init(start: Int, end: Int, firstLine: Int, report: FileReport) {
+        self.start = start
+        self.end = end
+        self.firstLine = firstLine
+        outcome = FeedFileReader.Outcome(report: report)
+    }
+}
+
+/// The parts of one file, each slot written by the one thread that reads that part.
+private final class FileParts: @unchecked Sendable {
+    let parts: [FilePart]
+    init(_ parts: [FilePart]) { self.parts = parts }
+}
+
+/// Stops reading after the header record.
+private struct HeaderRead: Error {}
+
+extension FeedFileReader {
+    /// Reads `path` cut into parts at line ends, each part parsed on its own core with its own libcsv parser.
+    ///
+    /// Each cut is verified: a part's parser must end its range exactly between two records. When a quoted
+    /// newline sits at a cut, the part before it re-parses the remainder of the file itself and the later
+    /// parts are dropped. Line numbers come from a count of line ends per part made before parsing, so every
+    /// reported line is the one a single-threaded read gives; rows duplicated across parts are rejected as
+    /// the single-threaded read rejects them, and rejects are listed in line order.
+    func read(
+        path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
+    ) -> Outcome {
+        let fileReader = CSVFileReader(delimiter: delimiter)
+        guard parallelism.parts > 1, let head = try? fileReader.head(path: path),
+            head.byteCount - head.dataStart >= 2 * parallelism.minimumPartSize,
+            let layout = try? header(path: path, head: head)
+        else {
+            return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
+        }
+        let dataSize = head.byteCount - head.dataStart
+        let count = min(parallelism.parts, dataSize / parallelism.minimumPartSize)
+        guard let cuts = try? Self.cuts(path: path, head: head, count: count), cuts.count > 2,
+            let lineCounts = try? Self.lineEnds(path: path, cuts: cuts)
+        else {
+            return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
+        }
+        var report = FileReport(feed: feed, file: name)
+        report.byteCount = head.byteCount
+        report.delimiter = head.delimiter
+        report.isEventLevel = layout.timestamp != nil
+        report.unknownColumns = unknownColumns(layout)
+        var firstLine = 1
+        var parts: [FilePart] = []
+        for index in 0..<(cuts.count - 1) {
+            parts.append(FilePart(start: cuts[index], end: cuts[index + 1], firstLine: firstLine, report: report))
+            firstLine += lineCounts[index]
+        }
+        let shared = FileParts(parts)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            readPart(
+                shared.parts[index], isFirst: index == 0, isLast: index == shared.parts.count - 1, path: path,
+                delimiter: head.delimiter, layout: layout, fileIndex: fileIndex)
+        }
+        return merge(parts, report: report, path: path, layout: layout, fileIndex: fileIndex, interner: interner)
+    }
+
+    private func unknownColumns(_ layout: Layout) -> [String] {
+        layout.names.filter { !feed.knownColumns.contains($0) }.map { $0.isEmpty ? "\"\"" : $0 }
+    }
+
+    /// The layout of the header record, or nil (and the sequential read reports why) when it is not usable.
+    private func header(path: String, head: CSVFileReader.Head) throws -> Layout? {
+        let reader = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
+        var layout: Layout?
+        do {
+            try reader.read(from: head.dataStart, to: head.byteCount) { record in
+                layout = try makeLayout(record)
+                throw HeaderRead()
+            }
+        } catch is HeaderRead {
+            return layout
+        }
+        return nil
+    }
+
+    /// Cut offsets: the data start, then the byte after the first line end at or after each even share of the
+    /// file, then the file's end. Cuts that would not advance are dropped.
+    private static func cuts(path: String, head: CSVFileReader.Head, count: Int) throws -> [Int] {
+        let file = try CSVFileDescriptor(path: path)
+        var cuts = [head.dataStart]
+        let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { window.deallocate() }
+        let dataSize = head.byteCount - head.dataStart
+        for index in 1..<count {
+            var offset = max(head.dataStart + dataSize / count * index, (cuts.last ?? 0) + 1)
+            var cut: Int?
+            while cut == nil, offset < head.byteCount {
+                let read = try file.read(into: window, at: offset)
+                if read == 0 { break }
+                if let base = window.baseAddress, let newline = memchr(base, 0x0A, read) {
+                    cut = offset + base.distance(to: UnsafeMutableRawPointer(newline)) + 1
+                }
+                offset += read
+            }
+            if let cut, cut < head.byteCount { cuts.append(cut) }
+        }
+        cuts.append(head.byteCount)
+        return cuts
+    }
+
+    /// The number of line ends in each part but the last, counted on all cores.
+    private static func lineEnds(path: String, cuts: [Int]) throws -> [Int] {
+        final class Counts: @unchecked Sendable {
+            var values: [Int]
+            var failed = false
+            let lock = NSLock()
+            init(_ count: Int) { values = Array(repeating: 0, count: count) }
+        }
+        let counts = Counts(cuts.count - 1)
+        DispatchQueue.concurrentPerform(iterations: cuts.count - 2) { index in
+            let total = try? countLineEnds(path: path, from: cuts[index], to: cuts[index + 1])
+            counts.lock.lock()
+            if let total { counts.values[index] = total } else { counts.failed = true }
+            counts.lock.unlock()
+        }
+        if counts.failed {
+            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "read failed")
+        }
+        return counts.values
+    }
+
+    private static func countLineEnds(path: String, from start: Int, to end: Int) throws -> Int {
+        let file = try CSVFileDescriptor(path: path)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var total = 0
+        var offset = start
+        while offset < end {
+            let read = try file.read(
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, end - offset)]), at: offset)
+            if read == 0 { break }
+            guard let base = buffer.baseAddress else { break }
+            var cursor = base
+            let stop = base + read
+            while cursor < stop, let found = memchr(cursor, 0x0A, stop - cursor) {
+                total += 1
+                cursor = UnsafeMutableRawPointer(found) + 1
+            }
+            offset += read
+        }
+        return total
+    }
+
+    private func readPart(
+        _ part: FilePart, isFirst: Bool, isLast: Bool, path: String, delimiter: UInt8, layout: Layout,
+        fileIndex: Int32
+    ) {
+        let empty = part.interner.emptyID()
+        var skipHeader = isFirst
+        do {
+            let reader = try CSVSegmentReader(
+                path: path, delimiter: delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
+            part.reader = reader
+            let handler: (CSVRecord) throws -> Void = { record in
+                if skipHeader {
+                    skipHeader = false
+                    return
+                }
+                part.outcome.report.rowsRead += 1
+                readRow(
+                    record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner,
+                    empty: empty)
+            }
+            try reader.read(from: part.start, to: part.end, onRecord: handler)
+            if isLast { try reader.finish(onRecord: handler) }
+        } catch {
+            part.failure = error
+        }
+    }
+
+    /// Re-parses from `part.end` to the end of the file with the part's own parser (its last record did not end
+    /// at the cut).
+    private func continueToEnd(_ part: FilePart, fileSize: Int, layout: Layout, fileIndex: Int32) {
+        guard let reader = part.reader else { return }
+        part.continued = true
+        let empty = part.interner.emptyID()
+        let handler: (CSVRecord) throws -> Void = { record in
+            part.outcome.report.rowsRead += 1
+            readRow(
+                record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner,
+                empty: empty)
+        }
+        do {
+            try reader.read(from: part.end, to: fileSize, onRecord: handler)
+            try reader.finish(onRecord: handler)
+        } catch {
+            part.failure = error
+        }
+    }
+
+    private func merge(
+        _ parts: [FilePart], report: FileReport, path: String, layout: Layout, fileIndex: Int32, interner: KeyInterner
+    ) -> Outcome {
+        var outcome = Outcome(report: report)
+        var crossDuplicates: [Int: Int] = [:]
+        for (index, part) in parts.enumerated() {
+            let isLast = index == parts.count - 1
+            if part.failure == nil, !isLast, part.reader?.isAtRecordBoundary == false {
+                continueToEnd(part, fileSize: report.byteCount, layout: layout, fileIndex: fileIndex)
+            }
+            outcome.report.rowsRead += part.outcome.report.rowsRead
+            if let failure = part.failure {
+                return refused(outcome, failure)
+            }
+            absorb(part, into: &outcome, interner: interner, crossDuplicates: &crossDuplicates)
+            if part.continued { break }
+        }
+        if !crossDuplicates.isEmpty {
+            outcome.rejects += duplicateRejects(crossDuplicates, path: path, name: report.file, parts: parts)
+        }
+        outcome.rejects.sort { $0.line < $1.line }
+        if outcome.rejects.count > IngestLimits.rejectsListedPerFile {
+            outcome.rejects.removeSubrange(IngestLimits.rejectsListedPerFile...)
+        }
+        return outcome
+    }
+
+    private func refused(_ partial: Outcome, _ failure: any Error) -> Outcome {
+        var outcome = Outcome(report: partial.report)
+        switch failure {
+        case let error as CSVFileError:
+            refuse(&outcome, isIO: error.kind == .io, line: error.line, column: error.column, message: error.message)
+        case let refusal as FileRefusal:
+            refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, message: refusal.message)
+        default:
+            refuse(&outcome, isIO: false, line: nil, column: nil, message: "\(failure)")
+        }
+        return outcome
+    }
+
+    /// Adds a part's counts to the file's, with its keys re-interned; a daily key an earlier part already gave
+    /// is recorded in `crossDuplicates` (line → line of the first occurrence) and counted as rejected.
+    private func absorb(
+        _ part: FilePart, into outcome: inout Outcome, interner: KeyInterner, crossDuplicates: inout [Int: Int]
+    ) {
+        let mapping = part.interner.values.map { value in
+            var value = value
+            return value.withUTF8 { interner.intern($0) }
+        }
+        let report = part.outcome.report
+        outcome.report.rowsAccepted += report.rowsAccepted
+        outcome.report.rowsRejected += report.rowsRejected
+        if let first = report.firstDay, outcome.report.firstDay.map({ first < $0 }) ?? true {
+            outcome.report.firstDay = first
+        }
+        if let last = report.lastDay, outcome.report.lastDay.map({ last > $0 }) ?? true {
+            outcome.report.lastDay = last
+        }
+        outcome.rejects += part.outcome.rejects
+        for (partKey, counts) in part.outcome.batch {
+            let key = RowKey(
+                dimensions: (
+                    mapping[Int(partKey.dimensions.0)], mapping[Int(partKey.dimensions.1)],
+                    mapping[Int(partKey.dimensions.2)], mapping[Int(partKey.dimensions.3)]
+                ), day: partKey.day)
+            if outcome.report.isEventLevel {
+                outcome.batch[key, default: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)]
+                    .main += counts.main
+            } else if let earlier = outcome.batch[key] {
+                crossDuplicates[Int(counts.line)] = Int(earlier.line)
+                outcome.report.rowsAccepted -= 1
+                outcome.report.rowsRejected += 1
+            } else {
+                outcome.batch[key] = counts
+            }
+        }
+    }
+
+    /// The rejects of rows that repeat a key of an earlier part, with their records read again from the file.
+    private func duplicateRejects(
+        _ duplicates: [Int: Int], path: String, name: String, parts: [FilePart]
+    )
+        -> [RejectedRow]
+    {
+        var records: [Int: String] = [:]
+        for part in parts {
+            let lastLine = part.reader?.line ?? part.firstLine
+            guard duplicates.keys.contains(where: { $0 >= part.firstLine && $0 < lastLine }),
+                let reader = try? CSVSegmentReader(
+                    path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
+            else { continue }
+            try? reader.read(from: part.start, to: part.end) { record in
+                if duplicates[record.line] != nil { records[record.line] = Self.rawRecord(record) }
+            }
+        }
+        return duplicates.keys.sorted().compactMap { line in
+            guard let first = duplicates[line] else { return nil }
+            return RejectedRow(
+                file: name, line: line, column: nil, value: "",
+                reason: "duplicate of line \(first): same \(feed.dimensionColumns.joined(separator: ", ")) and date",
+                record: records[line] ?? "")
+        }
+    }
+}
