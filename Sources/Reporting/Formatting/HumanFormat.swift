@@ -68,6 +68,13 @@ public struct HumanFormat: Sendable, Equatable {
         percentText(fraction, signed: true)
     }
 
+    /// A fraction as a percentage with exactly `fractionDigits` decimals (for chart ticks): 0.025 with
+    /// one digit → `2.5%` / `2,5 %`.
+    public func percent(_ fraction: Double, fractionDigits: Int) -> String {
+        let text = decimal(fraction * 100, fractionDigits: fractionDigits)
+        return text == Self.notAvailable ? text : text + percentSign
+    }
+
     private func percentText(_ fraction: Double, signed: Bool) -> String {
         let percent = fraction * 100
         guard percent.isFinite else { return Self.notAvailable }
@@ -129,10 +136,11 @@ public struct HumanFormat: Sendable, Equatable {
         return "\(dayOfMonth(day)) \(monthName(month)) \(year)"
     }
 
-    /// A date without its year, for chart axes: `4 May` / `4 mai`, `1er mai`.
+    /// A date without its year and with a short month, for chart axes: `4 May`, `20 Apr` / `4 mai`,
+    /// `1er avr.`.
     public func dayAndMonth(_ date: CivilDate) -> String {
         let (_, month, day) = date.components
-        return "\(dayOfMonth(day)) \(monthName(month))"
+        return "\(dayOfMonth(day)) \(Self.shortMonthNames(language)[month - 1])"
     }
 
     /// A short month and year, for chart axes over long spans: `May 2020` / `mai 2020`.
