@@ -125,3 +125,37 @@ struct MermaidTests {
         #expect(chart.text.contains("    bar ["))
     }
 }
+
+@Suite("Chart edge cases")
+struct ChartEdgeCaseTests {
+    func chart(days: Int, every: Int = 1) -> LineChart {
+        let points = stride(from: 0, to: days, by: every).map {
+            DatedValue(date: ChartSamples.day($0), value: Double(1000 + ($0 * 53) % 400))
+        }
+        return LineChart(
+            title: "Calls to 119", valueLabel: "Calls", series: [LineSeries(name: "119", points: points)],
+            language: .fr)
+    }
+
+    @Test(arguments: [0, 1, 7, 800])
+    func drawsAnySpanOfDaysAsWellFormedSvg(days: Int) throws {
+        let svg = chart(days: days).svg()
+        #expect(ChartTests().parse(svg).error == nil)
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+        try ChartSamples.export(svg, as: "edge-line-\(days)-days.svg")
+    }
+
+    @Test func labelsLongSpansByMonth() {
+        let svg = chart(days: 800).svg()
+        #expect(svg.contains(">janv. 2021<") || svg.contains(">2021<"))
+    }
+
+    @Test func drawsEmptyAndNonFiniteBarChartsWithoutFailing() {
+        let chart = GroupedBarChart(
+            title: "Empty", valueLabel: "Value", categories: ["W01"], series: [BarSeries(name: "a", values: [.nan])],
+            language: .en)
+        #expect(ChartTests().parse(chart.svg()).error == nil)
+        let points = ErrorBarChart(title: "None", valueLabel: "CTR", points: [], language: .en)
+        #expect(ChartTests().parse(points.svg()).error == nil)
+    }
+}
