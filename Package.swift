@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file, so the library is linked by name.
@@ -25,7 +26,9 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(name: "Analytics", dependencies: ["Ingest"]),
-        .target(name: "Reporting", dependencies: ["Analytics", "Ingest"]),
+        .target(
+            name: "Reporting",
+            dependencies: ["Analytics", "Ingest", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SampleData", dependencies: ["Analytics", "Ingest"]),
         .executableTarget(
             name: "awareness",

@@ -1,0 +1,105 @@
+import Foundation
+import Ingest
+
+/// What a run read and with which configuration and tool: `run-manifest.json`.
+///
+/// Two runs on the same inputs with the same configuration and tool give manifests that differ only in
+/// ``runTime``. Inputs are sorted by path; JSON keys are sorted and snake_case.
+public struct RunManifest: Codable, Sendable, Equatable {
+    /// One input file.
+    public struct Input: Codable, Sendable, Equatable {
+        /// The path relative to the data folder, with `/` separators (`helpline_calls/2020.csv`).
+        public let path: String
+        /// The feed the file belongs to (`helpline_calls`), or nil for files that are not a feed.
+        public let feed: String?
+        /// The size in bytes.
+        public let size: Int
+        /// The SHA-256 of the file's bytes, lowercase hexadecimal.
+        public let sha256: String
+        /// Data rows read (the header excluded); rows read = accepted + rejected.
+        public let rowsRead: Int
+        /// Rows accepted.
+        public let rowsAccepted: Int
+        /// Rows rejected (listed in `rejects.csv`).
+        public let rowsRejected: Int
+
+        /// Creates an input entry from known values.
+        public init(
+            path: String, feed: String?, size: Int, sha256: String, rowsRead: Int, rowsAccepted: Int,
+            rowsRejected: Int
+        ) {
+            self.path = path
+            self.feed = feed
+            self.size = size
+            self.sha256 = sha256
+            self.rowsRead = rowsRead
+            self.rowsAccepted = rowsAccepted
+            self.rowsRejected = rowsRejected
+        }
+
+        /// Creates the entry for an ingested file, reading it from `dataFolder` to hash it and size it.
+        public init(report: FileReport, dataFolder: String) throws {
+            let full = (dataFolder as NSString).appendingPathComponent(report.file)
+            let attributes = try FileManager.default.attributesOfItem(atPath: full)
+            self.init(
+                path: report.file, feed: report.feed.rawValue,
+                size: (attributes[.size] as? NSNumber)?.intValue ?? report.byteCount,
+                sha256: try SHA256Digest.hex(ofFileAt: full), rowsRead: report.rowsRead,
+                rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case path, feed, size, sha256
+            case rowsRead = "rows_read"
+            case rowsAccepted = "rows_accepted"
+            case rowsRejected = "rows_rejected"
+        }
+    }
+
+    /// The tool's version (`awareness 0.3.0`).
+    public let toolVersion: String
+    /// The configuration file's path as given (`Data/campaigns.yaml`).
+    public let configPath: String
+    /// The SHA-256 of the configuration file's bytes.
+    public let configSHA256: String
+    /// Every input file, sorted by path.
+    public let inputs: [Input]
+    /// When the run started, UTC, `YYYY-MM-DDTHH:MM:SSZ`: the only field that differs between two runs
+    /// on the same inputs.
+    public let runTime: String
+
+    /// Creates a manifest; `inputs` are sorted by path.
+    public init(toolVersion: String, configPath: String, configSHA256: String, inputs: [Input], runTime: String) {
+        self.toolVersion = toolVersion
+        self.configPath = configPath
+        self.configSHA256 = configSHA256
+        self.inputs = inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.runTime = runTime
+    }
+
+    /// `date` as `YYYY-MM-DDTHH:MM:SSZ` in UTC, whole seconds, independent of locale and time zone.
+    public static func timestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let day = CivilDate(daysSinceEpoch: days)
+        return "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    /// The manifest as pretty-printed JSON with sorted keys and a trailing newline.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(self)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case inputs
+        case toolVersion = "tool_version"
+        case configPath = "config_path"
+        case configSHA256 = "config_sha256"
+        case runTime = "run_time"
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An output folder (`reports/`, `Notebooks-export/`) replaced as a whole at the end of a run.
+///
+/// ``replace(with:)`` takes an exclusive `flock` on `<target>.lock` (a sibling file that is left in
+/// place), writes every file into the sibling folder `.<name>.tmp-<pid>`, and only when the writing
+/// closure returns renames the old folder to `.<name>.old-<pid>`, renames the new one to the target
+/// and deletes the old one. A run that throws, crashes or is killed before the swap leaves the previous
+/// outputs untouched; its leftover temporary folder is deleted by the next run. Between the two renames
+/// the target is briefly absent; if the second rename fails the old folder is renamed back.
+public struct OutputFolder: Sendable {
+    /// The folder being replaced, as given.
+    public let path: String
+
+    /// Creates the handle for the folder at `path`; its parent folder must exist when writing.
+    public init(path: String) {
+        self.path = path
+    }
+
+    private var standardized: String { (path as NSString).standardizingPath }
+    private var parent: String { (standardized as NSString).deletingLastPathComponent }
+    private var name: String { (standardized as NSString).lastPathComponent }
+
+    /// The lock file's path: `<target>.lock`.
+    public var lockPath: String { standardized + ".lock" }
+
+    /// Writes a new version of the folder with `write` and swaps it in when `write` returns.
+    ///
+    /// Throws ``OutputFolderError/locked(folder:lockFile:)`` at once when another run holds the lock,
+    /// rethrows whatever `write` throws (after deleting the partial folder), and throws
+    /// ``OutputFolderError/io(operation:path:message:)`` when the swap fails.
+    public func replace<Result>(with write: (OutputStaging) throws -> Result) throws -> Result {
+        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+            throw OutputFolderError.unsafePath(path, reason: "the output folder needs a name")
+        }
+        let lock = try OutputLock(path: lockPath, folder: path)
+        defer { lock.release() }
+
+        let manager = FileManager.default
+        let pid = getpid()
+        removeLeftovers(manager)
+        let staging = (parent as NSString).appendingPathComponent(".\(name).tmp-\(pid)")
+        try io("create", staging) { try manager.createDirectory(atPath: staging, withIntermediateDirectories: false) }
+        let result: Result
+        do {
+            result = try write(OutputStaging(root: staging))
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        }
+        try swapIn(staging, manager: manager, pid: pid)
+        return result
+    }
+
+    private func swapIn(_ staging: String, manager: FileManager, pid: Int32) throws {
+        let target = standardized
+        var old: String?
+        if manager.fileExists(atPath: target) {
+            let aside = (parent as NSString).appendingPathComponent(".\(name).old-\(pid)")
+            try rename(target, aside, staging: staging)
+            old = aside
+        }
+        do {
+            try rename(staging, target, staging: staging)
+        } catch {
+            if let old { _ = systemRename(old, target) }
+            throw error
+        }
+        if let old { try? manager.removeItem(atPath: old) }
+    }
+
+    private func rename(_ from: String, _ to: String, staging: String) throws {
+        guard systemRename(from, to) == 0 else {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: staging)
+            throw OutputFolderError.io(operation: "rename it to \(to)", path: from, message: message)
+        }
+    }
+
+    /// Deletes `.<name>.tmp-*` and `.<name>.old-*` folders left by runs that were killed; safe because
+    /// this run holds the lock.
+    private func removeLeftovers(_ manager: FileManager) {
+        let entries = (try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+            try? manager.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
+        }
+    }
+
+    private func io(_ operation: String, _ path: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            throw OutputFolderError.io(operation: operation, path: path, message: "\(error.localizedDescription)")
+        }
+    }
+}
+
+/// The temporary folder a run writes into; paths are relative to the output folder.
+public struct OutputStaging: Sendable {
+    /// The temporary folder's path.
+    public let root: String
+
+    /// Writes `text` as UTF-8 to `relativePath` (for example `charts/spring-calls.svg`), creating
+    /// intermediate folders.
+    public func write(_ text: String, to relativePath: String) throws {
+        try write(Data(text.utf8), to: relativePath)
+    }
+
+    /// Writes `bytes` to `relativePath`, creating intermediate folders.
+    ///
+    /// Throws ``OutputFolderError/unsafePath(_:reason:)`` for a path that is absolute, empty, has an
+    /// empty, `.` or `..` component, a component starting with `.`, longer than 255 bytes, or with
+    /// characters other than ASCII letters, digits, `-`, `_` and `.`.
+    public func write(_ bytes: Data, to relativePath: String) throws {
+        try Self.validate(relativePath)
+        let full = (root as NSString).appendingPathComponent(relativePath)
+        let folder = (full as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try bytes.write(to: URL(fileURLWithPath: full))
+        } catch {
+            throw OutputFolderError.io(operation: "write", path: relativePath, message: error.localizedDescription)
+        }
+    }
+
+    /// Throws when `relativePath` is not a safe relative file path (see ``write(_:to:)-(Data,_)``).
+    public static func validate(_ relativePath: String) throws {
+        func refuse(_ reason: String) -> OutputFolderError { .unsafePath(relativePath, reason: reason) }
+        guard !relativePath.isEmpty else { throw refuse("the path is empty") }
+        guard !relativePath.hasPrefix("/") else { throw refuse("absolute paths are not allowed") }
+        for component in relativePath.split(separator: "/", omittingEmptySubsequences: false) {
+            guard !component.isEmpty else { throw refuse("empty path component") }
+            guard component != "..", component != "." else { throw refuse("`\(component)` is not allowed") }
+            guard !component.hasPrefix(".") else { throw refuse("names may not start with `.`") }
+            guard component.utf8.count <= 255 else { throw refuse("name longer than 255 bytes") }
+            let allowed = component.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            }
+            guard allowed else { throw refuse("only letters, digits, `-`, `_` and `.` are allowed in names") }
+        }
+    }
+}
+
+/// `rename(2)`, named apart from the `rename` method above.
+private func systemRename(_ from: String, _ to: String) -> Int32 {
+    rename(from, to)
+}

@@ -1,0 +1,86 @@
+/// The fixed rule by which machine-readable outputs (tidy CSV, JSON, SVG coordinates) write a `Double`.
+///
+/// At most `significantDigits` significant digits (10 by default), rounded half away from zero on the
+/// decimal digits of Swift's shortest round-trip representation, never an exponent, no trailing zeros
+/// after the point, no trailing point: `0.2`, `-0.12`, `0.00001` (not `1e-05`), `1234567.891`, `3`,
+/// `12345678900000` for 12345678901234. Negative zero is `0`. Values that are not finite have no
+/// decimal text: callers write them as an empty cell or `null`.
+public enum DecimalText {
+    /// The plain decimal text of `value`, or `nil` when it is NaN or infinite.
+    public static func format(_ value: Double, significantDigits: Int = 10) -> String? {
+        guard value.isFinite else { return nil }
+        return plain(value, significantDigits: significantDigits)
+    }
+
+    /// The plain decimal text of a finite `value` (see the type's rule); `"0"` when it is not finite.
+    static func plain(_ value: Double, significantDigits: Int) -> String {
+        guard value.isFinite, value != 0 else { return "0" }
+        let (digits, exponent) = decimalDigits(abs(value))
+        let (rounded, roundedExponent) = round(digits, exponent: exponent, to: max(1, significantDigits))
+        return (value < 0 ? "-" : "") + layout(rounded, exponent: roundedExponent)
+    }
+
+    /// The significant digits of a positive finite value and the power of ten of its first digit:
+    /// 123.45 → ([1,2,3,4,5], 2); 1e-05 → ([1], -5).
+    private static func decimalDigits(_ value: Double) -> ([UInt8], Int) {
+        let text = value.description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...].filter { $0 != "+" }) ?? 0
+        }
+        var digits: [UInt8] = []
+        var pointOffset: Int?
+        for character in mantissa {
+            if character == "." {
+                pointOffset = digits.count
+            } else if let digit = character.wholeNumberValue {
+                digits.append(UInt8(digit))
+            }
+        }
+        let integerDigits = pointOffset ?? digits.count
+        var leadingZeros = 0
+        while leadingZeros < digits.count - 1, digits[leadingZeros] == 0 { leadingZeros += 1 }
+        let significant = Array(digits[leadingZeros...])
+        return (significant, exponent + integerDigits - leadingZeros - 1)
+    }
+
+    private static func round(_ digits: [UInt8], exponent: Int, to count: Int) -> ([UInt8], Int) {
+        guard digits.count > count else { return (digits, exponent) }
+        var kept = Array(digits[..<count])
+        if digits[count] >= 5 {
+            var position = count - 1
+            while position >= 0 {
+                if kept[position] == 9 {
+                    kept[position] = 0
+                    position -= 1
+                } else {
+                    kept[position] += 1
+                    break
+                }
+            }
+            if position < 0 {
+                kept.insert(1, at: 0)
+                kept.removeLast()
+                return (kept, exponent + 1)
+            }
+        }
+        return (kept, exponent)
+    }
+
+    private static func layout(_ digits: [UInt8], exponent: Int) -> String {
+        var significant = digits
+        while significant.count > 1, significant.last == 0 { significant.removeLast() }
+        let text = significant.map { String($0) }.joined()
+        if exponent < 0 {
+            return "0." + String(repeating: "0", count: -exponent - 1) + text
+        }
+        let integerCount = exponent + 1
+        if significant.count <= integerCount {
+            return text + String(repeating: "0", count: integerCount - significant.count)
+        }
+        let split = text.index(text.startIndex, offsetBy: integerCount)
+        return text[..<split] + "." + text[split...]
+    }
+}

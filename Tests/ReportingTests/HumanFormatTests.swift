@@ -1,0 +1,128 @@
+import Analytics
+import Ingest
+import Reporting
+import Testing
+
+@Suite("Formatting for people")
+struct HumanFormatTests {
+    let english = HumanFormat(language: .en)
+    let french = HumanFormat(language: .fr)
+    let nnbsp = "\u{202F}"
+
+    func day(_ year: Int, _ month: Int, _ day: Int) throws -> CivilDate {
+        try #require(CivilDate(year: year, month: month, day: day))
+    }
+}
+
+// MARK: - Numbers
+
+extension HumanFormatTests {
+    @Test(arguments: [(15_234, "15,234"), (0, "0"), (999, "999"), (1_000, "1,000"), (-1_234_567, "-1,234,567")])
+    func groupsEnglishIntegersWithCommas(value: Int, expected: String) {
+        #expect(english.integer(value) == expected)
+    }
+
+    @Test func groupsFrenchIntegersWithNarrowNoBreakSpaces() {
+        #expect(french.integer(15_234) == "15\u{202F}234")
+        #expect(french.integer(-1_234_567) == "-1\u{202F}234\u{202F}567")
+    }
+
+    @Test func writesDecimalsWithTheLanguagesSeparator() {
+        #expect(english.decimal(1234.56, fractionDigits: 1) == "1,234.6")
+        #expect(french.decimal(1234.56, fractionDigits: 1) == "1\(nnbsp)234,6")
+        #expect(english.decimal(-0.04, fractionDigits: 1) == "0.0")
+        #expect(english.decimal(.nan, fractionDigits: 1) == "–")
+    }
+}
+
+// MARK: - Percentages and changes
+
+extension HumanFormatTests {
+    @Test func signsChangesAndKeepsOneDecimalBelowTenPercent() {
+        #expect(english.change(0.2) == "+20%")
+        #expect(french.change(0.2) == "+20\(nnbsp)%")
+        #expect(english.change(0.045) == "+4.5%")
+        #expect(french.change(0.045) == "+4,5\(nnbsp)%")
+        #expect(english.change(-0.12) == "-12%")
+        #expect(english.change(0.0999) == "+10%")
+        #expect(english.change(0.0001) == "0.0%")
+        #expect(english.change(.infinity) == "–")
+    }
+
+    @Test func writesPercentagesWithoutSign() {
+        #expect(english.percent(0.0123) == "1.2%")
+        #expect(french.percent(0.5) == "50\(nnbsp)%")
+    }
+
+    @Test func joinsIntervalsWithToOrA() {
+        #expect(english.changeInterval(lower: 0.12, upper: 0.28) == "+12% to +28%")
+        #expect(french.changeInterval(lower: 0.12, upper: 0.28) == "+12\(nnbsp)% à +28\(nnbsp)%")
+        #expect(english.countInterval(lower: 1233.6, upper: 1567.2) == "1,234 to 1,567")
+    }
+}
+
+// MARK: - p-values
+
+extension HumanFormatTests {
+    @Test(arguments: [
+        (0.0001, "p < 0.001"), (0.0043, "p = 0.004"), (0.03, "p = 0.03"), (0.0496, "p = 0.049"),
+        (0.051, "p = 0.05"), (0.5, "p = 0.50"), (0.999, "p > 0.99"), (Double.nan, "p = –"),
+    ])
+    func writesPValuesWithoutCrossingTheThreshold(p: Double, expected: String) {
+        #expect(english.pValue(p) == expected)
+    }
+
+    @Test func writesFrenchPValuesWithADecimalComma() {
+        #expect(french.pValue(0.0001) == "p < 0,001")
+        #expect(french.pValue(0.03) == "p = 0,03")
+    }
+}
+
+// MARK: - Dates and weeks
+
+extension HumanFormatTests {
+    @Test func writesDatesWithTheMonthInFull() throws {
+        #expect(english.date(try day(2020, 5, 4)) == "4 May 2020")
+        #expect(french.date(try day(2020, 5, 4)) == "4 mai 2020")
+        #expect(french.date(try day(2020, 5, 1)) == "1er mai 2020")
+        #expect(english.date(try day(2020, 5, 1)) == "1 May 2020")
+        #expect(french.date(try day(2020, 8, 15)) == "15 août 2020")
+    }
+
+    @Test func statesSharedPartsOfADateRangeOnce() throws {
+        #expect(english.dateRange(from: try day(2020, 5, 4), to: try day(2020, 5, 17)) == "4–17 May 2020")
+        #expect(french.dateRange(from: try day(2020, 5, 1), to: try day(2020, 5, 7)) == "1er–7 mai 2020")
+        #expect(
+            english.dateRange(from: try day(2020, 4, 27), to: try day(2020, 5, 10)) == "27 April – 10 May 2020")
+        #expect(
+            french.dateRange(from: try day(2020, 12, 28), to: try day(2021, 1, 3))
+                == "28 décembre 2020 – 3 janvier 2021")
+        #expect(english.dateRange(from: try day(2020, 5, 4), to: try day(2020, 5, 4)) == "4 May 2020")
+    }
+
+    @Test func namesIsoWeeksWithTheirDays() throws {
+        let week = try #require(ISOWeek(year: 2020, week: 53))
+        #expect(english.weekIdentifier(week) == "2020-W53")
+        #expect(english.week(week) == "week 53 of 2020 (28 December 2020 – 3 January 2021)")
+        let may = try #require(ISOWeek(year: 2020, week: 19))
+        #expect(french.week(may) == "semaine 19 de 2020 (4–10 mai 2020)")
+        #expect(french.shortWeek(may) == "S19")
+        #expect(english.weekIdentifier(ISOWeek(containing: try day(2021, 1, 3))) == "2020-W53")
+    }
+}
+
+@Suite("Phrasebook")
+struct PhrasebookTests {
+    @Test func givesFixedLabelsInBothLanguages() {
+        #expect(Phrasebook.standard.text(.extraCalls, in: .en) == "Extra calls")
+        #expect(Phrasebook.standard[.extraCalls, .fr] == "Appels supplémentaires")
+    }
+
+    @Test func isExtendedByReportAssemblyWithoutChangingTheStandardBook() {
+        let key: PhraseKey = "headline"
+        let book = Phrasebook.standard.adding(key, english: "Headline", french: "En bref")
+        #expect(book.text(key, in: .fr) == "En bref")
+        #expect(!Phrasebook.standard.contains(key))
+        #expect(Phrasebook.standard.text(key, in: .en) == "headline")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Reporting
+import Testing
+
+@Suite("Run manifest")
+struct RunManifestTests {
+    @Test func hashesWithSha256() {
+        #expect(SHA256Digest.hex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Digest.hex(of: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func hashesAFileInBlocks() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = Data(repeating: 0x61, count: 3 << 20)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(try SHA256Digest.hex(ofFileAt: path) == SHA256Digest.hex(of: bytes))
+    }
+
+    func manifest(at runTime: String) -> RunManifest {
+        RunManifest(
+            toolVersion: "awareness 0.1.0", configPath: "Data/campaigns.yaml", configSHA256: SHA256Digest.hex(of: "x"),
+            inputs: [
+                .init(
+                    path: "impressions/a.csv", feed: "impressions", size: 10, sha256: "00", rowsRead: 3,
+                    rowsAccepted: 2,
+                    rowsRejected: 1),
+                .init(
+                    path: "helpline_calls/b.csv", feed: "helpline_calls", size: 5, sha256: "11", rowsRead: 1,
+                    rowsAccepted: 1, rowsRejected: 0),
+            ], runTime: runTime)
+    }
+
+    @Test func differsBetweenTwoRunsOnlyInItsRunTime() throws {
+        let first = try manifest(at: "2020-05-04T21:00:00Z").json().split(separator: "\n")
+        let second = try manifest(at: "2020-05-05T21:00:07Z").json().split(separator: "\n")
+        let differing = zip(first, second).filter { $0 != $1 }
+        #expect(first.count == second.count)
+        #expect(differing.count == 1)
+        #expect(differing.first?.0.contains("\"run_time\"") == true)
+    }
+
+    @Test func sortsInputsByPathAndUsesSnakeCaseKeys() throws {
+        let json = try manifest(at: "2020-05-04T21:00:00Z").json()
+        #expect(json.contains("\"rows_rejected\" : 1"))
+        let helpline = try #require(json.range(of: "helpline_calls/b.csv"))
+        let impressions = try #require(json.range(of: "impressions/a.csv"))
+        #expect(helpline.lowerBound < impressions.lowerBound)
+        let decoded = try JSONDecoder().decode(RunManifest.self, from: Data(json.utf8))
+        #expect(decoded == manifest(at: "2020-05-04T21:00:00Z"))
+    }
+
+    @Test func writesTheRunTimeInUtcWithoutLocale() {
+        #expect(RunManifest.timestamp(Date(timeIntervalSince1970: 1_588_626_007.9)) == "2020-05-04T21:00:07Z")
+        #expect(RunManifest.timestamp(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Reporting
+import Testing
+
+@Suite("Tidy CSV and JSON")
+struct TidyOutputTests {
+    @Test(arguments: [
+        (0.2, "0.2"), (-0.12, "-0.12"), (0.00001, "0.00001"), (1e-10, "0.0000000001"), (3.0, "3"),
+        (1234567.891, "1234567.891"), (12345678901234.0, "12345678900000"), (0.1 + 0.2, "0.3"),
+        (-0.0, "0"), (0.99999999999, "1"), (1.5e20, "150000000000000000000"),
+    ])
+    func writesNumbersWithTenSignificantDigitsAndNoExponent(value: Double, expected: String) {
+        #expect(DecimalText.format(value) == expected)
+    }
+
+    @Test func hasNoTextForNumbersThatAreNotFinite() {
+        #expect(DecimalText.format(.nan) == nil)
+        #expect(DecimalText.format(-.infinity) == nil)
+    }
+
+    func upliftTable() throws -> TidyTable {
+        try TidyTable(
+            columns: ["campaign", "series", "uplift", "observed", "note"],
+            rows: [
+                ["=HYPERLINK(\"x\")", "calls:119", -0.12, 15_234, "a, \"quoted\"\nnote"],
+                [.text("@sum"), .text("-0.12"), .number(nil), .integer(nil), .empty],
+                [.text("+1"), .text("\tx"), .number(.nan), 0, "plain"],
+            ])
+    }
+
+    @Test func quotesAndNeutralisesTextButLeavesNumbersAlone() throws {
+        #expect(
+            TidyCSV.render(try upliftTable()) == """
+                campaign,series,uplift,observed,note
+                "'=HYPERLINK(""x"")",calls:119,-0.12,15234,"a, ""quoted""
+                note"
+                '@sum,'-0.12,,,
+                '+1,'\tx,,0,plain
+
+                """)
+    }
+
+    @Test func refusesARowThatIsNotAsWideAsTheHeader() {
+        #expect(throws: TidyTableError(row: 0, cellCount: 1, columnCount: 2)) {
+            try TidyTable(columns: ["a", "b"], rows: [["x"]])
+        }
+    }
+
+    @Test func writesRowsAsJsonObjectsWithSortedKeysAndNulls() throws {
+        let table = try TidyTable(columns: ["value", "date"], rows: [["2020-05-04", 0.00001], [.empty, -0.5]])
+        let flipped = try TidyTable(columns: ["date", "value"], rows: [[0.00001, "2020-05-04"], [-0.5, .empty]])
+        // Column order does not change the JSON: keys are sorted.
+        #expect(
+            TidyJSON.render(table) == """
+                [
+                  {
+                    "date": 0.00001,
+                    "value": "2020-05-04"
+                  },
+                  {
+                    "date": -0.5,
+                    "value": null
+                  }
+                ]
+
+                """)
+        #expect(TidyJSON.render(flipped) == TidyJSON.render(table))
+    }
+
+    @Test func writesJsonThatFoundationCanReadBack() throws {
+        let value = JSONValue.object([
+            "text": .string("quote \" backslash \\ tab \t bell \u{07} é"),
+            "list": .array([.int(1), .number(2.5), .null]),
+            "empty": .object([:]), "none": .array([]), "flag": .bool(true),
+        ])
+        let parsed = try JSONSerialization.jsonObject(with: Data(value.serialized(indent: 1).utf8)) as? [String: Any]
+        #expect(parsed?["text"] as? String == "quote \" backslash \\ tab \t bell \u{07} é")
+        #expect(
+            value.serialized()
+                == #"{"empty":{},"flag":true,"list":[1,2.5,null],"none":[],"text":"quote \" backslash \\ tab \t bell \u0007 é"}"#
+        )
+    }
+}
