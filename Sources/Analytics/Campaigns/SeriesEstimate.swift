@@ -1,0 +1,112 @@
+import Ingest
+
+/// Every estimate of one campaign on one series, as rich objects for the reports (daily expectations, minimum
+/// detectable uplift, missing days) and flattened to `uplift.csv` rows by `rows`.
+public struct SeriesEstimate: Sendable {
+    /// The campaign id.
+    public let campaign: String
+    /// The series estimated.
+    public let series: SeriesName
+    /// Whether the feeds have any day of this series at all.
+    public let hasData: Bool
+    /// The campaign window against its baseline (configured, or the 28 days before the start).
+    public let window: WindowComparison
+    /// Against the same window 364 days earlier; nil when no day of that window has data.
+    public let yearOverYear: WindowComparison?
+    /// The counterfactual model on the campaign window (calls and videos only, else nil).
+    public let model: CounterfactualEstimate?
+    /// The placebo check (calls and videos only).
+    public let placebo: CounterfactualEstimate?
+    /// The persistence check (calls and videos only).
+    public let persistence: CounterfactualEstimate?
+    /// Notes that apply to every model of this series (holidays not known for a country, and the like).
+    public let modelNotes: [String]
+
+    /// Creates an estimate from its parts.
+    public init(
+        campaign: String, series: SeriesName, hasData: Bool, window: WindowComparison,
+        yearOverYear: WindowComparison?, model: CounterfactualEstimate?, placebo: CounterfactualEstimate?,
+        persistence: CounterfactualEstimate?, modelNotes: [String] = []
+    ) {
+        self.campaign = campaign
+        self.series = series
+        self.hasData = hasData
+        self.window = window
+        self.yearOverYear = yearOverYear
+        self.model = model
+        self.placebo = placebo
+        self.persistence = persistence
+        self.modelNotes = modelNotes
+    }
+
+    /// The rows of `uplift.csv`: window, year_over_year (when present), model, placebo, persistence (when
+    /// present), in that order.
+    public var rows: [UpliftRow] {
+        var rows = [row(window, .window)]
+        if let yearOverYear { rows.append(row(yearOverYear, .yearOverYear)) }
+        for estimate in [model, placebo, persistence].compactMap({ $0 }) { rows.append(row(estimate)) }
+        return rows
+    }
+
+    private func noteText(_ parts: [String]) -> String? {
+        let kept = parts.filter { !$0.isEmpty }
+        return kept.isEmpty ? nil : kept.joined(separator: "; ")
+    }
+
+    private func missingNote(_ days: [CivilDate]) -> String {
+        guard let first = days.first else { return "" }
+        return days.count == 1 ? "1 day without data (\(first))" : "\(days.count) days without data (from \(first))"
+    }
+
+    private func row(_ comparison: WindowComparison, _ method: UpliftRow.Method) -> UpliftRow {
+        let window = comparison.campaignWindow
+        let baseline = "baseline \(comparison.baselineWindow.start)–\(comparison.baselineWindow.end)"
+        let observed = comparison.campaignDaysWithData > 0 ? comparison.campaignTotal : nil
+        guard let estimate = comparison.estimate else {
+            return UpliftRow(
+                campaign: campaign, series: series, method: method, start: window.start, end: window.end,
+                observed: observed, note: noteText([comparison.note ?? "", baseline]))
+        }
+        let expected =
+            Double(comparison.campaignDaysWithData) * comparison.baselineTotal
+            / Double(comparison.baselineDaysWithData)
+        let total = comparison.campaignTotal
+        let ratio = estimate.rateRatioInterval
+        let hasInterval = total > 0 && ratio.lower > 0
+        let narrow =
+            estimate.exactIntervalIsMisleadinglyNarrow
+            ? "the exact Poisson interval would be misleadingly narrow (φ > \(WindowComparison.misleadingDispersion))"
+            : ""
+        return UpliftRow(
+            campaign: campaign, series: series, method: method, start: window.start, end: window.end,
+            observed: total, expected: expected, expectedLow: hasInterval ? total / ratio.upper : nil,
+            expectedHigh: hasInterval ? total / ratio.lower : nil, extra: estimate.extra,
+            extraLow: estimate.extraInterval.lower, extraHigh: estimate.extraInterval.upper, uplift: estimate.uplift,
+            upliftLow: estimate.upliftInterval.lower, upliftHigh: estimate.upliftInterval.upper,
+            pValue: estimate.pValue, dispersion: estimate.dispersion,
+            note: noteText([baseline, narrow, missingNote(comparison.missingDays)]))
+    }
+
+    private func row(_ estimate: CounterfactualEstimate) -> UpliftRow {
+        let method: UpliftRow.Method
+        switch estimate.method {
+        case .model: method = .model
+        case .placebo: method = .placebo
+        case .persistence: method = .persistence
+        }
+        let window = estimate.window
+        guard let figures = estimate.figures else {
+            return UpliftRow(
+                campaign: campaign, series: series, method: method, start: window.start, end: window.end,
+                note: noteText(["no model: " + (estimate.notFittedReason ?? "not fitted")]))
+        }
+        return UpliftRow(
+            campaign: campaign, series: series, method: method, start: window.start, end: window.end,
+            observed: figures.observed, expected: figures.expected, expectedLow: figures.expectedInterval.lower,
+            expectedHigh: figures.expectedInterval.upper, extra: figures.extra,
+            extraLow: figures.extraInterval.lower, extraHigh: figures.extraInterval.upper, uplift: figures.uplift,
+            upliftLow: figures.upliftInterval.lower, upliftHigh: figures.upliftInterval.upper,
+            pValue: figures.pValue, dispersion: figures.dispersion,
+            note: noteText(modelNotes + estimate.notes + [missingNote(estimate.missingDays)]))
+    }
+}

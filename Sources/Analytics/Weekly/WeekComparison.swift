@@ -1,0 +1,46 @@
+import Ingest
+
+/// Every series compared between two ISO weeks (DESIGN §2 `compare`), with the change and interval of
+/// `WeekChange`.
+public enum WeekComparison {
+    /// One row per series that has data in at least one of the two weeks, in series-name order.
+    ///
+    /// - Parameters:
+    ///   - week: the week of interest.
+    ///   - against: the reference week; pass `week.previous` for the default of the command.
+    ///   - series: the daily series (such as `SeriesCatalog.series`).
+    ///   - confidenceLevel: 1 − α of the intervals.
+    public static func rows(
+        week: ISOWeek, against: ISOWeek, series: [DailySeries], confidenceLevel: Double = 0.95
+    ) -> [WeekComparisonRow] {
+        var rows: [WeekComparisonRow] = []
+        for one in series.sorted(by: { $0.name < $1.name }) {
+            let values = one.values
+            let points = one.pointsByDay
+            func summary(_ target: ISOWeek) -> (Double?, Int) {
+                let days = target.days.days.filter { points[$0] != nil }
+                guard !days.isEmpty else { return (nil, 0) }
+                if one.name.metric == .ctr {
+                    let totals = WeekChange.ctrTotals(target, points)
+                    let ratio = totals.flatMap { $0.impressions > 0 ? Double($0.clicks) / Double($0.impressions) : nil }
+                    return (ratio, days.count)
+                }
+                return (days.reduce(0) { $0 + (values[$1] ?? 0) }, days.count)
+            }
+            let (value, days) = summary(week)
+            let (againstValue, againstDays) = summary(against)
+            guard days > 0 || againstDays > 0 else { continue }
+            let change = WeekChange.between(
+                week, and: against, metric: one.name.metric, values: values, points: points,
+                confidenceLevel: confidenceLevel)
+            rows.append(
+                WeekComparisonRow(
+                    series: one.name, week: week, against: against, value: value, daysWithData: days,
+                    againstValue: againstValue, againstDaysWithData: againstDays,
+                    changeKind: one.name.metric == .ctr ? .difference : .relative, change: change?.estimate,
+                    changeLow: change?.interval.lower, changeHigh: change?.interval.upper,
+                    dispersion: change?.dispersion))
+        }
+        return rows
+    }
+}
