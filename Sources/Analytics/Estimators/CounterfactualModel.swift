@@ -57,12 +57,27 @@ public struct CounterfactualModel: Sendable {
     }
 
     /// The placebo check: the window of the campaign's length that ends the day before the campaign, with the
-    /// model fitted only on data before that fake start.
+    /// same model fitted only on data before that fake start.
+    ///
+    /// "The same model" includes its yearly seasonality: when the campaign's fit models it, so does the
+    /// placebo's, provided its shorter history still spans a year. Deciding afresh by the two-year rule
+    /// would drop the seasonal terms whenever the history is just over two years, and the placebo would
+    /// then test a different, misspecified model (it found effects in 6.65% of 2,000 null simulations).
     public func placebo() -> CounterfactualEstimate {
         let length = campaign.dayCount
         let fake =
             DayRange(start: campaign.start.adding(days: -length), end: campaign.start.adding(days: -1)) ?? campaign
-        return evaluate(method: .placebo, window: fake, fitRange: fitRange(before: fake.start))
+        let mainRange = fitRange(before: campaign.start)
+        let mainDays = mainRange.days.filter { day in
+            series[day] != nil && !campaign.contains(day) && !excludedDays.contains { $0.contains(day) }
+        }
+        let mainIsSeasonal =
+            mainDays.first.flatMap { first in
+                mainDays.last.map { first.days(to: $0) + 1 >= CounterfactualModel.seasonalSpanDays }
+            } ?? false
+        return evaluate(
+            method: .placebo, window: fake, fitRange: fitRange(before: fake.start),
+            seasonalMinimumSpan: mainIsSeasonal ? 365 : CounterfactualModel.seasonalSpanDays)
     }
 
     /// The persistence check: the window of the campaign's length that starts the day after it ends, evaluated
@@ -85,7 +100,8 @@ public struct CounterfactualModel: Sendable {
     }
 
     private func evaluate(
-        method: CounterfactualEstimate.Method, window: DayRange, fitRange: DayRange
+        method: CounterfactualEstimate.Method, window: DayRange, fitRange: DayRange,
+        seasonalMinimumSpan: Int = CounterfactualModel.seasonalSpanDays
     )
         -> CounterfactualEstimate
     {
@@ -119,10 +135,10 @@ public struct CounterfactualModel: Sendable {
         guard let first = fitDays.first, let last = fitDays.last else {
             return notFitted("no fitted days")
         }
-        let seasonal = first.days(to: last) + 1 >= CounterfactualModel.seasonalSpanDays
+        let seasonal = first.days(to: last) + 1 >= seasonalMinimumSpan
         if !seasonal {
             notes.append(
-                "fitted days span \(first.days(to: last) + 1) days (< \(CounterfactualModel.seasonalSpanDays)): "
+                "fitted days span \(first.days(to: last) + 1) days (< \(seasonalMinimumSpan)): "
                     + "yearly seasonality is not modelled")
         }
         let design = Design(
