@@ -126,7 +126,7 @@ def run_once(tool, scratch):
     if status != 0:
         with open(stderr_path, encoding="utf-8", errors="replace") as handle:
             tail = handle.read().strip().splitlines()[-3:]
-        raise RuntimeError(f"exit {status}: " + " | ".join(tail))
+        raise RuntimeError(f"exit {status}: " + " / ".join(" ".join(line.split()) for line in tail))
     with open(time_path, encoding="utf-8") as handle:
         wall, user, system, rss = handle.read().split()[-4:]
     return float(wall), float(user) + float(system), int(rss)
@@ -182,6 +182,11 @@ def median(values):
     return statistics.median(values) if values else float("nan")
 
 
+def cell(text):
+    """Text made safe for one markdown table cell: one line, no bare column separator."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
 def ratio(value, reference):
     return f"{value / reference:.2f}×" if reference else "-"
 
@@ -199,7 +204,7 @@ def results_table(tools, input_bytes, reference_label):
     ]
     for tool in tools:
         if not tool.runs:
-            lines.append(f"| {tool.label} | – | – | – | – | – | – | – | – | not run: {tool.failure} |")
+            lines.append(f"| {tool.label} | – | – | – | – | – | – | – | – | not run: {cell(tool.failure)} |")
             continue
         walls = [run[0] for run in tool.runs]
         wall, cpu, rss = median(walls), median([run[1] for run in tool.runs]), median([run[2] for run in tool.runs])
@@ -207,7 +212,7 @@ def results_table(tools, input_bytes, reference_label):
         lines.append(
             f"| {tool.label} | {wall:.2f} | {min(walls):.2f}–{max(walls):.2f} | {cpu:.2f} | {speed:.0f} "
             f"| {rss / 1024:.1f} | {ratio(wall, ref_wall)} | {ratio(cpu, ref_cpu)} | {ratio(rss, ref_rss)} "
-            f"| {tool.table_status if tool.failure is None else tool.failure} |"
+            f"| {cell(tool.table_status if tool.failure is None else tool.failure)} |"
         )
     return "\n".join(lines)
 
