@@ -1,0 +1,102 @@
+import Analytics
+import Ingest
+
+/// The tidy tables of DESIGN §5: the contract with notebooks, spreadsheets and scripts. Column names and
+/// order are stable; the same tables are printed by `--format csv|json` on the command line.
+public enum TidyTables {
+    /// `uplift.csv`: every estimate with its interval, method and inputs (empty cells where a method does not
+    /// apply; changes and uplifts as fractions).
+    public static func uplift(_ rows: [UpliftRow]) -> TidyTable {
+        TidyTable(
+            checkedColumns: UpliftRow.columns,
+            rows: rows.map { row in
+                [
+                    .text(row.campaign), .text(row.series.description), .text(row.method.rawValue),
+                    .text(row.start.description), .text(row.end.description), .number(row.observed),
+                    .number(row.expected), .number(row.expectedLow), .number(row.expectedHigh), .number(row.extra),
+                    .number(row.extraLow), .number(row.extraHigh), .number(row.uplift), .number(row.upliftLow),
+                    .number(row.upliftHigh), .number(row.pValue), .number(row.dispersion), .text(row.note),
+                ]
+            })
+    }
+
+    /// `weekly.csv`: one row per ISO week and series (for `ctr:` series the value is the CTR and the changes are
+    /// differences of CTR).
+    public static func weekly(_ rows: [WeeklySummaryRow]) -> TidyTable {
+        TidyTable(
+            checkedColumns: WeeklySummaryRow.columns,
+            rows: rows.map { row in
+                [
+                    .text(row.week.description), .text(row.series.description), .number(row.value),
+                    .integer(row.daysWithData), .number(row.changeVsPrevious), .number(row.changeVsPreviousLow),
+                    .number(row.changeVsPreviousHigh), .number(row.changeVsLastYear), .number(row.changeVsLastYearLow),
+                    .number(row.changeVsLastYearHigh), .text(row.campaignsText), .text(row.anomaly ? "true" : "false"),
+                ]
+            })
+    }
+
+    /// The columns of `daily.csv`.
+    public static let dailyColumns = ["date", "series", "value"]
+
+    /// `daily.csv`: one row per day with data and series, ordered by series then date (missing days absent).
+    public static func daily(_ series: [DailySeries]) -> TidyTable {
+        TidyTable(
+            checkedColumns: dailyColumns,
+            rows: series.flatMap { item in
+                item.points.map { [.text($0.date.description), .text(item.name.description), .number($0.value)] }
+            })
+    }
+
+    /// The columns of the week comparison (`awareness compare`).
+    public static let comparisonColumns = [
+        "week", "against", "series", "value", "days_with_data", "against_value", "against_days_with_data",
+        "change_kind", "change", "change_low", "change_high", "dispersion",
+    ]
+
+    /// The comparison of one week against another, every series: for counts the change is a rate ratio minus
+    /// one, for `ctr:` series a difference of proportions (`change_kind` says which).
+    public static func comparison(_ rows: [WeekComparisonRow]) -> TidyTable {
+        TidyTable(
+            checkedColumns: comparisonColumns,
+            rows: rows.map { row in
+                [
+                    .text(row.week.description), .text(row.against.description), .text(row.series.description),
+                    .number(row.value), .integer(row.daysWithData), .number(row.againstValue),
+                    .integer(row.againstDaysWithData), .text(row.changeKind.rawValue), .number(row.change),
+                    .number(row.changeLow), .number(row.changeHigh), .number(row.dispersion),
+                ]
+            })
+    }
+
+    /// The columns of `rejects.csv`.
+    public static let rejectColumns = ["file", "line", "column", "reason", "value", "record"]
+
+    /// `rejects.csv`: every rejected row, and one row per refused file (its reason, at the refusal's line).
+    public static func rejects(_ data: IngestedData) -> TidyTable {
+        var rows: [[TidyCell]] = data.rejects.map { reject in
+            [
+                .text(reject.file), .integer(reject.line), .integer(reject.column), .text(reject.reason),
+                .text(reject.value), .text(reject.record),
+            ]
+        }
+        for file in data.refusedFiles {
+            guard let failure = file.failure else { continue }
+            rows.append([
+                .text(file.file), .integer(failure.line), .integer(failure.column),
+                .text("file refused: \(failure.message)"), .empty, .empty,
+            ])
+        }
+        return TidyTable(checkedColumns: rejectColumns, rows: rows)
+    }
+}
+
+extension TidyTable {
+    /// A table whose rows are built from `columns` in this module, so their widths are known to match.
+    init(checkedColumns columns: [String], rows: [[TidyCell]]) {
+        self.columns = columns
+        self.rows = rows.map { row in
+            row.count >= columns.count
+                ? Array(row.prefix(columns.count)) : row + Array(repeating: .empty, count: columns.count - row.count)
+        }
+    }
+}
