@@ -1,0 +1,104 @@
+import Analytics
+import Ingest
+
+/// The markdown tables the query commands (`uplift`, `weekly`, `compare`) print: the tidy tables' numbers
+/// rounded for people, with intervals beside their estimates.
+public struct QueryTables: Sendable {
+    /// Number and date formatting.
+    public let format: HumanFormat
+
+    /// Creates tables in `language`.
+    public init(language: ReportLanguage) {
+        format = HumanFormat(language: language)
+    }
+
+    private func cell(_ value: Double?, _ render: (Double) -> String) -> String {
+        value.map(render) ?? "–"
+    }
+
+    private func interval(_ low: Double?, _ high: Double?, _ render: (Double, Double) -> String) -> String {
+        guard let low, let high else { return "" }
+        return render(low, high)
+    }
+
+    /// One campaign's estimates, a row per series and method.
+    public func uplift(_ rows: [UpliftRow]) -> String {
+        MarkdownTable(
+            headers: ["series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ", "note"],
+            alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .left],
+            rows: rows.map { row in
+                [
+                    Markdown.escape(row.series.description), row.method.rawValue,
+                    format.dateRange(from: row.start, to: row.end), cell(row.observed, format.count),
+                    cell(row.expected, format.count)
+                        + bracket(
+                            interval(row.expectedLow, row.expectedHigh) { format.countInterval(lower: $0, upper: $1) }),
+                    cell(row.extra, format.count)
+                        + bracket(interval(row.extraLow, row.extraHigh) { format.countInterval(lower: $0, upper: $1) }),
+                    cell(row.uplift, format.change)
+                        + bracket(
+                            interval(row.upliftLow, row.upliftHigh) { format.changeInterval(lower: $0, upper: $1) }),
+                    cell(row.pValue, format.pValue), cell(row.dispersion) { format.decimal($0, fractionDigits: 2) },
+                    Markdown.escape(row.note ?? ""),
+                ]
+            }
+        ).markdown
+    }
+
+    /// The weekly summary, a row per week and series.
+    public func weekly(_ rows: [WeeklySummaryRow]) -> String {
+        MarkdownTable(
+            headers: ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"],
+            alignments: [.left, .left, .right, .right, .right, .right, .left, .left],
+            rows: rows.map { row in
+                let isRate = row.series.metric == .ctr
+                return [
+                    row.week.description, Markdown.escape(row.series.description),
+                    cell(row.value) { isRate ? format.percent($0, fractionDigits: 2) : format.count($0) },
+                    "\(row.daysWithData)/7",
+                    change(row.changeVsPrevious, row.changeVsPreviousLow, row.changeVsPreviousHigh, isRate: isRate),
+                    change(row.changeVsLastYear, row.changeVsLastYearLow, row.changeVsLastYearHigh, isRate: isRate),
+                    Markdown.escape(row.campaignsText), row.anomaly ? "yes" : "",
+                ]
+            }
+        ).markdown
+    }
+
+    /// One week against another, a row per series.
+    public func comparison(_ rows: [WeekComparisonRow]) -> String {
+        let week = rows.first.map { $0.week.description } ?? "week"
+        let against = rows.first.map { $0.against.description } ?? "against"
+        return MarkdownTable(
+            headers: ["series", week, against, "change"],
+            alignments: [.left, .right, .right, .right],
+            rows: rows.map { row in
+                let isRate = row.series.metric == .ctr
+                let value = { (number: Double) in
+                    isRate ? format.percent(number, fractionDigits: 2) : format.count(number)
+                }
+                return [
+                    Markdown.escape(row.series.description),
+                    cell(row.value, value) + " (\(row.daysWithData)/7)",
+                    cell(row.againstValue, value) + " (\(row.againstDaysWithData)/7)",
+                    change(row.change, row.changeLow, row.changeHigh, isRate: isRate),
+                ]
+            }
+        ).markdown
+    }
+
+    /// A change with its interval: relative for counts, in percentage points for CTRs.
+    private func change(_ value: Double?, _ low: Double?, _ high: Double?, isRate: Bool) -> String {
+        guard let value else { return "–" }
+        if isRate {
+            let points = { (number: Double) in
+                (number >= 0 ? "+" : "") + format.decimal(number * 100, fractionDigits: 2) + " pt"
+            }
+            return points(value) + bracket(interval(low, high) { "\(points($0)) – \(points($1))" })
+        }
+        return format.change(value) + bracket(interval(low, high) { format.changeInterval(lower: $0, upper: $1) })
+    }
+
+    private func bracket(_ text: String) -> String {
+        text.isEmpty ? "" : " (\(text))"
+    }
+}

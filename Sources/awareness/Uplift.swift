@@ -1,0 +1,28 @@
+import Analytics
+import ArgumentParser
+import Ingest
+import Reporting
+
+/// `awareness uplift <campaign-id>`: one campaign's estimates.
+struct Uplift: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print one campaign's estimates: window, year over year, model, placebo, persistence.")
+
+    @Argument(help: "The campaign id, as in campaigns.yaml.")
+    var campaign: String
+
+    @OptionGroup var options: TableOptions
+
+    func run() throws {
+        let folder = try loadDataFolder(options.data.data)
+        guard let campaign = folder.calendar.campaign(id: campaign) else {
+            let known = folder.calendar.campaigns.map(\.id).joined(separator: ", ")
+            throw ValidationError("no campaign '\(self.campaign)' in campaigns.yaml (known: \(known))")
+        }
+        let series = SeriesCatalog.build(from: folder.data)
+        let rows = CampaignEstimates.estimate(campaign: campaign, calendar: folder.calendar, series: series).rows
+        let language = options.language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language
+        options.format.print(TidyTables.uplift(rows)) { QueryTables(language: language).uplift(rows) }
+        if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `uplift`, `weekly` and `compare` end to end, on the committed sample data and the small fixtures.
+@Suite("Query commands, end to end")
+struct QueryCommandTests {
+    static let sampleData = CommandRunner.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Data").path
+
+    @Test func upliftPrintsTheTidyColumnsAsCSV() throws {
+        let result = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData, "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let header = [
+            "campaign", "series", "method", "start", "end", "observed", "expected", "expected_low", "expected_high",
+            "extra", "extra_low", "extra_high", "uplift", "uplift_low", "uplift_high", "p_value", "dispersion", "note",
+        ]
+        #expect(lines.first == header.joined(separator: ","))
+        let methods = Set(
+            lines.dropFirst().filter { $0.hasPrefix("banner-119,calls:119,") }.map { $0.split(separator: ",")[2] })
+        #expect(methods == ["window", "year_over_year", "model", "placebo", "persistence"])
+    }
+
+    @Test func upliftPrintsAMarkdownTableInTheRequestedLanguage() throws {
+        let english = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData, "--language", "en"])
+        #expect(english.status == 0)
+        #expect(english.stdout.hasPrefix("| series "))
+        #expect(english.stdout.contains("| calls:119 "))
+        #expect(english.stdout.contains("4–17 May 2020"))
+        let french = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData])
+        #expect(french.stdout.contains("4–17 mai 2020"))
+    }
+
+    @Test func upliftRefusesAnUnknownCampaignWithStatus2() throws {
+        let result = try CommandRunner.run(["uplift", "nope", "--data", "good"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: no campaign 'nope' in campaigns.yaml (known: banner-119)"))
+    }
+
+    @Test func upliftSaysWhyNoModelWasFittedAndExitsWithStatus1() throws {
+        let result = try CommandRunner.run(["uplift", "banner-119", "--data", "good", "--format", "csv"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("banner-119,calls:119,model,2020-05-04,2020-05-17,"))
+        #expect(result.stdout.contains("no model:"))
+    }
+
+    @Test func weeklyPrintsOneRowPerWeekAndSeriesWithinTheRange() throws {
+        let result = try CommandRunner.run([
+            "weekly", "--data", Self.sampleData, "--from", "2020-W45", "--to", "2020-W46", "--format", "csv",
+        ])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let header = [
+            "week", "series", "value", "days_with_data", "change_vs_previous", "change_vs_previous_low",
+            "change_vs_previous_high", "change_vs_last_year", "change_vs_last_year_low", "change_vs_last_year_high",
+            "campaigns", "anomaly",
+        ]
+        #expect(lines.first == header.joined(separator: ","))
+        #expect(Set(lines.dropFirst().map { String($0.prefix(8)) }) == ["2020-W45", "2020-W46"])
+        let calls = try #require(lines.first { $0.hasPrefix("2020-W45,calls:3020,") })
+        #expect(calls.contains(",7,"))
+        #expect(calls.contains(",non-au-harcelement,"))
+    }
+
+    @Test func weeklyRefusesAWeekThatDoesNotExist() throws {
+        let result = try CommandRunner.run(["weekly", "--data", "good", "--from", "2021-W53"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("2021-W53"))
+    }
+
+    @Test func compareDefaultsToTheWeekBeforeAndGivesEverySeriesAChange() throws {
+        let result = try CommandRunner.run(["compare", "2020-W45", "--data", Self.sampleData, "--format", "json"])
+        #expect(result.status == 0)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0["week"] as? String == "2020-W45" && $0["against"] as? String == "2020-W44" })
+        let ctr = try #require(rows.first { ($0["series"] as? String)?.hasPrefix("ctr:") == true })
+        #expect(ctr["change_kind"] as? String == "difference")
+        let calls = try #require(rows.first { $0["series"] as? String == "calls:3020" })
+        #expect(calls["change_kind"] as? String == "relative")
+        #expect(calls["change_low"] is Double && calls["change_high"] is Double)
+    }
+}
