@@ -38,6 +38,27 @@ public struct LocalDayTable: Sendable {
 
     /// The UTC offset in seconds at the instant `secondsSince1970`.
     public func offset(atUTC secondsSince1970: Int64) -> Int64 {
+        offsets[index(atUTC: secondsSince1970)]
+    }
+
+    /// The span of constant offset containing `secondsSince1970`: `starts[i] ≤ t < starts[i + 1]`.
+    public struct Span: Sendable, Equatable {
+        /// The first instant of the span (inclusive) and the first after it (exclusive).
+        public let start: Int64
+        public let end: Int64
+        /// The UTC offset in seconds throughout the span.
+        public let offset: Int64
+    }
+
+    /// The span containing `secondsSince1970`, which callers keep to skip the search for the next instants
+    /// (event files are mostly in time order).
+    public func span(atUTC secondsSince1970: Int64) -> Span {
+        let index = index(atUTC: secondsSince1970)
+        return Span(
+            start: starts[index], end: index + 1 < starts.count ? starts[index + 1] : .max, offset: offsets[index])
+    }
+
+    private func index(atUTC secondsSince1970: Int64) -> Int {
         var low = 0
         var high = starts.count - 1
         while low < high {
@@ -48,12 +69,17 @@ public struct LocalDayTable: Sendable {
                 high = middle - 1
             }
         }
-        return offsets[low]
+        return low
     }
 
     /// The local day containing the instant `secondsSince1970` (UTC).
     public func localDay(atUTC secondsSince1970: Int64) -> CivilDate {
-        let local = secondsSince1970 + offset(atUTC: secondsSince1970)
+        Self.localDay(atUTC: secondsSince1970, offset: offset(atUTC: secondsSince1970))
+    }
+
+    /// The local day of the instant `secondsSince1970` (UTC) at a known `offset`.
+    public static func localDay(atUTC secondsSince1970: Int64, offset: Int64) -> CivilDate {
+        let local = secondsSince1970 + offset
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         return CivilDate(daysSinceEpoch: Int(day))
     }

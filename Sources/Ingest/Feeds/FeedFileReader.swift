@@ -11,6 +11,8 @@ struct FeedFileReader {
         var report: FileReport
         var rejects: [RejectedRow] = []
         var batch: [RowKey: RowCounts] = [:]
+        /// The time-zone span of the last timestamp read, reused while timestamps stay inside it.
+        var zoneSpan = LocalDayTable.Span(start: 0, end: 0, offset: 0)
     }
 
     /// Where each known column sits in the header.
@@ -146,7 +148,10 @@ struct FeedFileReader {
             let text = FieldValue.trimmed(record[index])
             switch Timestamp.secondsSince1970(text) {
             case .success(let seconds):
-                day = localDays.localDay(atUTC: seconds)
+                if !(outcome.zoneSpan.start <= seconds && seconds < outcome.zoneSpan.end) {
+                    outcome.zoneSpan = localDays.span(atUTC: seconds)
+                }
+                day = LocalDayTable.localDay(atUTC: seconds, offset: outcome.zoneSpan.offset)
             case .failure(.missingZone):
                 reject(index + 1, "timestamp: \(Self.quoted(text)) has no time zone; add Z or an offset such as +01:00")
                 return
