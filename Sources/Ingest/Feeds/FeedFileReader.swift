@@ -42,6 +42,9 @@ struct FeedFileReader {
         do {
             let summary = try CSVFileReader(delimiter: delimiter).read(path: path) { record in
                 guard let current = layout else {
+                    // Known from the header on, so that a file refused later still reports the delimiter it was
+                    // read with, as a read in parts does (found by Fuzz/run csv).
+                    outcome.report.delimiter = record.delimiter
                     layout = try makeLayout(record)
                     if let layout {
                         outcome.report.isEventLevel = layout.timestamp != nil
