@@ -44,4 +44,19 @@ struct FuzzRegressionTests {
         #expect(data.files[0].failure?.message.hasPrefix("a quote inside an unquoted field") == true)
         #expect(data.files[0].delimiter == UInt8(ascii: ";"))
     }
+
+    @Test func aDayTotalPastTheLargestCountRejectsTheRowThatOverflowsItWholeOrInParts() throws {
+        var text = "timestamp,campaign,impressions\n"
+        for hour in 10..<22 { text += "2020-05-04T\(hour):00:00Z,banner-119,\(Int64.max / 8)\n" }
+        let fixture = try DataFolderFixture(["impressions/a.csv": text])
+        let paris = try #require(LocalDayTable(timeZoneIdentifier: "Europe/Paris"))
+        let whole = DataFolderReader(localDays: paris, parallelism: .sequential).read(folder: fixture.root.path)
+        let parts = DataFolderReader(localDays: paris, parallelism: IngestParallelism(parts: 3, minimumPartSize: 64))
+            .read(folder: fixture.root.path)
+        #expect(whole.impressions.map(\.count) == [Int64.max / 8 * 8])
+        #expect(whole.files[0].rowsAccepted == 8)
+        #expect(whole.files[0].rowsRejected == 4)
+        #expect(whole.rejects.first?.diagnostic.hasPrefix("impressions/a.csv:10:3: impressions: ") == true)
+        #expect(parts == whole)
+    }
 }
