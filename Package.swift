@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Ingest"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analytics", "Ingest"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Analytics", "Ingest"]),
-        .testTarget(name: "AwarenessTests", dependencies: ["awareness"], exclude: ["Fixtures"]),
+        .testTarget(name: "AwarenessTests", dependencies: ["awareness"], exclude: ["Fixtures", "BadInput"]),
     ],
     swiftLanguageModes: [.v6]
 )

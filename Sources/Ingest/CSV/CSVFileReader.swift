@@ -88,6 +88,10 @@ public struct CSVFileReader: Sendable {
     public func head(path: String) throws -> Head {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // A symbolic-link loop or a dangling link is not "no such file": open(2) says which it is.
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                _ = try CSVFileDescriptor(path: path)
+            }
             throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "no such file")
         }
         guard !isDirectory.boolValue else {

@@ -26,11 +26,23 @@ public struct DataFolderReader: Sendable {
         self.parallelism = parallelism
     }
 
-    /// The files of one feed folder that the reader reads: every entry whose name ends in `.csv` (so that a
-    /// directory so named is reported, not skipped), hidden entries excluded, in name order.
+    /// The entries of one feed folder that the reader accounts for: every entry but hidden ones (`.DS_Store`),
+    /// in name order. Those whose name ends in `.csv` are read (a directory so named is reported, not skipped);
+    /// any other (`x.csv.gz`, `x.txt`) is refused with a reason rather than ignored, so no delivery is lost
+    /// silently (DESIGN §6).
     public static func feedFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.sorted()
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Why an entry of a feed folder is not read as CSV, or nil when it is (its name ends in `.csv`).
+    public static func refusalOfName(_ name: String) -> String? {
+        let lowered = name.lowercased()
+        if lowered.hasSuffix(".csv") { return nil }
+        if lowered.hasSuffix(".gz") {
+            return "gzip-compressed feeds are not supported yet; decompress it (gunzip) so that it is read"
+        }
+        return "not a feed file: only names ending in .csv are read (rename it, or move it out of the feed folder)"
     }
 
     /// Reads every feed of `folder`. `onFile` is called before each file with its path relative to `folder`.
@@ -51,9 +63,15 @@ public struct DataFolderReader: Sendable {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
                 let reader = FeedFileReader(feed: feed, localDays: localDays, delimiter: delimiter)
-                var outcome = reader.read(
-                    path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
-                    fileIndex: Int32(fileNames.count), interner: accumulator.interner, parallelism: parallelism)
+                var outcome: FeedFileReader.Outcome
+                if let refusal = Self.refusalOfName(name) {
+                    outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
+                    reader.refuse(&outcome, isIO: false, line: nil, column: nil, message: refusal)
+                } else {
+                    outcome = reader.read(
+                        path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
+                        fileIndex: Int32(fileNames.count), interner: accumulator.interner, parallelism: parallelism)
+                }
                 fileNames.append(relative)
                 merge(&outcome, into: &accumulator, fileNames: fileNames, revisions: &data.revisions)
                 data.files.append(outcome.report)
@@ -71,10 +89,12 @@ public struct DataFolderReader: Sendable {
     ) {
         if outcome.report.isEventLevel {
             for (key, counts) in outcome.batch {
+                // Each file's day totals fit in Int64 (the reader rejects the row that would overflow one); totals
+                // over several files saturate rather than trap: a count of 9223372036854775807 shows itself.
                 accumulator.events[
                     key, default: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)
                 ]
-                .main += counts.main
+                .main.addSaturating(counts.main)
             }
             return
         }

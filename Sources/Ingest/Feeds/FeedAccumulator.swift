@@ -70,8 +70,11 @@ struct FeedAccumulator {
         var all = daily
         for (key, counts) in events {
             if var existing = all[key] {
-                existing.main += counts.main
-                if counts.companion >= 0 { existing.companion = max(existing.companion, 0) + counts.companion }
+                existing.main.addSaturating(counts.main)
+                if counts.companion >= 0 {
+                    existing.companion = max(existing.companion, 0)
+                    existing.companion.addSaturating(counts.companion)
+                }
                 all[key] = existing
             } else {
                 all[key] = counts
@@ -84,5 +87,13 @@ struct FeedAccumulator {
             }
             return left.key.day < right.key.day
         }
+    }
+}
+
+extension Int64 {
+    /// Adds `other`, stopping at `Int64.max` instead of trapping: sums of counts that each fit are kept in range.
+    mutating func addSaturating(_ other: Int64) {
+        let (sum, overflow) = addingReportingOverflow(other)
+        self = overflow ? (other > 0 ? .max : .min) : sum
     }
 }

@@ -44,6 +44,9 @@ struct FeedFileReader {
         do {
             let summary = try CSVFileReader(delimiter: delimiter).read(path: path) { record in
                 guard let current = layout else {
+                    // Known from the header on, so that a file refused later still reports the delimiter it was
+                    // read with, as a read in parts does (found by Fuzz/run csv).
+                    outcome.report.delimiter = record.delimiter
                     layout = try makeLayout(record)
                     if let layout {
                         outcome.report.isEventLevel = layout.timestamp != nil
@@ -196,8 +199,22 @@ struct FeedFileReader {
             return
         }
         if layout.timestamp != nil {
-            outcome.batch[key, default: RowCounts(main: 0, companion: -1, file: fileIndex, line: Int32(record.line))]
-                .main += counts.main
+            // Event counts are summed per day; a sum past Int64.max would trap, so the row that overflows it is
+            // rejected instead (two rows of 9223372036854775807 impressions on one day).
+            let total = outcome.batch[key]?.main ?? 0
+            guard !total.addingReportingOverflow(counts.main).overflow else {
+                reject(
+                    layout.counts[0].map { $0 + 1 },
+                    "\(feed.countColumns[0]): \(counts.main) takes the day's total past the largest count "
+                        + "(\(Int64.max))")
+                return
+            }
+            outcome.batch[
+                key,
+                default: RowCounts(
+                    main: 0, companion: -1, file: fileIndex, line: Int32(truncatingIfNeeded: record.line))
+            ]
+            .main = total + counts.main
         } else {
             if let earlier = outcome.batch[key] {
                 reject(nil, "duplicate of line \(earlier.line): same \(describeKeyColumns()) and date")

@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+// libFuzzer targets over the ingest stage, kept out of the main build (as benchmarks are in swift-nio): build and
+// run them with `Fuzz/run`. The root package is a path dependency, whose identity is its folder's name.
+let rootPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent
+
+let package = Package(
+    name: "AwarenessFuzz",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "FuzzCSV", targets: ["FuzzCSV"]),
+        .executable(name: "FuzzCampaigns", targets: ["FuzzCampaigns"]),
+    ],
+    dependencies: [.package(path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "Ingest", package: rootPackage)]),
+        .executableTarget(name: "FuzzCampaigns", dependencies: [.product(name: "Ingest", package: rootPackage)]),
+    ],
+    swiftLanguageModes: [.v6]
+)

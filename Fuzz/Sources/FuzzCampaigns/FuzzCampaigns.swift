@@ -1,0 +1,45 @@
+import Ingest
+
+/// libFuzzer entry point: the input, decoded as UTF-8 (invalid bytes replaced, as `String(decoding:)` does), is
+/// parsed as a campaign calendar. A thrown `CampaignCalendarError` is an expected outcome; a crash, a sanitizer
+/// report or a timeout (a run over libFuzzer's `-timeout`) is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: start, count: start == nil ? 0 : count)
+    let yaml = String(decoding: bytes, as: UTF8.self)
+    do {
+        let calendar = try CampaignCalendar.parse(yaml: yaml, file: "campaigns.yaml")
+        // Ids become file names: whatever the parser accepts must stay inside the output folder.
+        for campaign in calendar.campaigns where campaign.id.contains("/") || campaign.id.contains("..") {
+            fatalError("unsafe campaign id accepted: \(campaign.id)")
+        }
+    } catch {
+        // Every error must be printable and located within the text.
+        if let line = error.line, line < 1 || line > yaml.utf8.count + 1 {
+            fatalError("error line \(line) outside the document: \(error)")
+        }
+        _ = error.description
+    }
+    return 0
+}
+
+// MARK: - Entry point
+
+/// SwiftPM links debug executables with `main` defined as `FuzzCampaigns_main` (so that tests can import them), which
+/// keeps libFuzzer's own `main` out of the link. This is that entry point: it hands over to libFuzzer's driver.
+@_cdecl("FuzzCampaigns_main")
+func entryPoint(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
+}
+
+/// The libFuzzer driver behind its `main` (compiler-rt's FuzzerDriver.cpp).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt

@@ -1,0 +1,261 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One case of the bad-input corpus in `BadInput/cases.json`: a data folder under `BadInput/cases/<case>/`
+/// (given `BadInput/campaigns.yaml` when it has none of its own), the exit status `awareness validate` must give
+/// (DESIGN §2), the substrings its output must contain (the located error, or the counts of a documented
+/// acceptance), and a note saying why that is the right outcome.
+struct BadInputCase: Decodable, Sendable, CustomTestStringConvertible {
+    let `case`: String
+    let status: Int32
+    let expect: [String]
+    let note: String
+
+    var testDescription: String { self.case }
+}
+
+/// A temporary working folder holding data folders, removed when dropped.
+final class BadInputFolder {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bad-input-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        // Give back the permissions a case took away, so that the folder can be removed.
+        if let files = FileManager.default.enumerator(atPath: root.path) {
+            for case let path as String in files {
+                chmod(root.appendingPathComponent(path).path, 0o755)
+            }
+        }
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Copies case `name` from the corpus, adding the shared campaigns.yaml when the case has none.
+    func copyCase(_ name: String) throws {
+        let target = root.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: BadInputTests.corpus.appendingPathComponent("cases/\(name)"), to: target)
+        try addCalendar(to: name)
+    }
+
+    /// A new data folder `name` with the shared campaigns.yaml and an empty feed folder `feed`.
+    func makeFolder(_ name: String, feed: String) throws -> URL {
+        let folder = root.appendingPathComponent(name).appendingPathComponent(feed)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try addCalendar(to: name)
+        return folder
+    }
+
+    private func addCalendar(to name: String) throws {
+        let calendar = root.appendingPathComponent(name).appendingPathComponent("campaigns.yaml")
+        if !FileManager.default.fileExists(atPath: calendar.path) {
+            try FileManager.default.copyItem(
+                at: BadInputTests.corpus.appendingPathComponent("campaigns.yaml"), to: calendar)
+        }
+    }
+
+    func validate(_ name: String) throws -> CommandRunner.Result {
+        try CommandRunner.run(["validate", "--data", name], in: root)
+    }
+}
+
+/// The bad-input corpus, end to end through `awareness validate`: every case gives its exit status, its located
+/// error or documented acceptance, counts that add up (rows read = accepted + rejected on every line that gives
+/// them), and no crash. Cases too big or too unportable to commit (a 10 MB field, 100,000 fields, a directory
+/// named `x.csv`, a symbolic-link loop, an unreadable file) are made in a temporary folder.
+@Suite("Bad input, end to end")
+struct BadInputTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BadInput")
+
+    static let cases: [BadInputCase] = {
+        guard let data = try? Data(contentsOf: corpus.appendingPathComponent("cases.json")) else { return [] }
+        return (try? JSONDecoder().decode([BadInputCase].self, from: data)) ?? []
+    }()
+
+    /// Peak resident memory, in bytes, allowed to `awareness validate` on the big cases (measured: 80 MB for two
+    /// 10 MB fields in a debug build, against 29 MB for a small folder): the field is held in libcsv's buffer and in
+    /// the record buffer, so a read keeping a few copies of it stays well under this, while a read that loaded files
+    /// whole or kept every field would not. Under a sanitizer (scripts/test-sanitizers) shadow memory and the
+    /// allocator's quarantine add several hundred megabytes (640 MB measured under ASan), so the bound is 1 GiB.
+    static let memoryBound = isSanitized ? 1 << 30 : 200 << 20
+
+    /// Whether this test process, and so the `awareness` it runs, is built with ASan or TSan.
+    static let isSanitized =
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+        || dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
+
+    /// Every "N read, N accepted, N rejected" in `output` (feed, file and total lines), which must add up.
+    static func countsAddUp(_ output: String) -> Bool {
+        let pattern = /(\d+) (?:rows? )?read, (\d+) accepted, (\d+) rejected/
+        var found = false
+        for match in output.matches(of: pattern) {
+            guard let read = Int(match.1), let accepted = Int(match.2), let rejected = Int(match.3) else {
+                return false
+            }
+            if read != accepted + rejected { return false }
+            found = true
+        }
+        return found
+    }
+
+    @Test func theCorpusHasAtLeastFortyCasesEachWithAFolder() throws {
+        #expect(Self.cases.count >= 40)
+        for item in Self.cases {
+            #expect(
+                FileManager.default.fileExists(atPath: Self.corpus.appendingPathComponent("cases/\(item.case)").path),
+                "\(item.case)")
+            #expect(!item.expect.isEmpty && !item.note.isEmpty, "\(item.case)")
+        }
+    }
+
+    @Test(arguments: cases)
+    func aCaseGivesItsStatusItsLocatedErrorAndCountsThatAddUp(_ item: BadInputCase) throws {
+        let folder = try BadInputFolder()
+        try folder.copyCase(item.case)
+        let result = try folder.validate(item.case)
+        let output = result.stdout + result.stderr
+        #expect(result.status == item.status, "\(output)")
+        for expected in item.expect {
+            #expect(output.contains(expected), "missing \"\(expected)\" in:\n\(output)")
+        }
+        // A configuration error stops before any feed is read; otherwise every count printed must add up.
+        if item.status != 2 {
+            #expect(Self.countsAddUp(result.stdout), "\(result.stdout)")
+        } else {
+            #expect(result.stderr.hasPrefix("error: \(item.case)/campaigns.yaml"), "\(result.stderr)")
+        }
+    }
+
+    // MARK: - Generated cases
+
+    @Test func aTenMegabyteFieldIsRejectedWithItsLineInBoundedMemory() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("huge-field", feed: "helpline_calls")
+        var text = "date,helpline,calls\n2020-05-04,119,5\n2020-05-05,119,"
+        text += String(repeating: "7", count: 10 << 20) + "\n2020-05-06,\"" + String(repeating: "x", count: 10 << 20)
+        text += "\",6\n"
+        try Data(text.utf8).write(to: feed.appendingPathComponent("calls.csv"))
+        let result = try folder.validate("huge-field")
+        #expect(result.status == 0 || result.status == 1)
+        #expect(result.stdout.contains("huge-field/helpline_calls/calls.csv:3:3: calls: \"7777"))
+        #expect(result.stdout.contains("is too large for a count"))
+        #expect(result.stdout.contains("calls.csv: 3 read, 2 accepted, 1 rejected"))
+        #expect(Self.countsAddUp(result.stdout))
+        #expect(Self.peakChildMemory() < Self.memoryBound)
+    }
+
+    @Test func aLineOfAHundredThousandFieldsIsRejectedInBoundedMemory() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("wide-line", feed: "helpline_calls")
+        let wide = (0..<100_000).map { "\($0)" }.joined(separator: ",")
+        let text = "date,helpline,calls\n2020-05-04,119,5\n\(wide)\n"
+        try Data(text.utf8).write(to: feed.appendingPathComponent("calls.csv"))
+        let result = try folder.validate("wide-line")
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.contains(
+                "wide-line/helpline_calls/calls.csv:3:4: expected 3 fields as in the header, found 100000"))
+        #expect(Self.countsAddUp(result.stdout))
+        #expect(Self.peakChildMemory() < Self.memoryBound)
+    }
+
+    @Test func aHeaderOfAHundredThousandColumnsIsReadInBoundedMemory() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("wide-header", feed: "helpline_calls")
+        let extra = (0..<100_000).map { "c\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "", count: 100_000).joined(separator: ",")
+        let text = "date,helpline,calls,\(extra)\n2020-05-04,119,5,\(row)\n"
+        try Data(text.utf8).write(to: feed.appendingPathComponent("calls.csv"))
+        let result = try folder.validate("wide-header")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("calls.csv: 1 read, 1 accepted, 0 rejected"))
+        #expect(Self.peakChildMemory() < Self.memoryBound)
+    }
+
+    @Test func aDirectoryNamedLikeAFeedFileIsAnIOFailure() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("directory", feed: "helpline_calls")
+        try FileManager.default.createDirectory(
+            at: feed.appendingPathComponent("x.csv"), withIntermediateDirectories: true)
+        let result = try folder.validate("directory")
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("error: directory/helpline_calls/x.csv: is a directory, not a file"))
+        #expect(Self.countsAddUp(result.stdout))
+    }
+
+    @Test func aSymbolicLinkLoopIsAnIOFailureSaidAsSuch() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("loop", feed: "helpline_calls")
+        try FileManager.default.createSymbolicLink(
+            atPath: feed.appendingPathComponent("a.csv").path, withDestinationPath: "b.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: feed.appendingPathComponent("b.csv").path, withDestinationPath: "a.csv")
+        let result = try folder.validate("loop")
+        #expect(result.status == 3)
+        #expect(
+            result.stdout.contains(
+                "error: loop/helpline_calls/a.csv: cannot be opened for reading (Too many levels of symbolic links)"))
+        #expect(
+            result.stdout.contains(
+                "error: loop/helpline_calls/b.csv: cannot be opened for reading (Too many levels of symbolic links)"))
+        #expect(Self.countsAddUp(result.stdout))
+    }
+
+    @Test func aDanglingSymbolicLinkIsAnIOFailure() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("dangling", feed: "helpline_calls")
+        try FileManager.default.createSymbolicLink(
+            atPath: feed.appendingPathComponent("a.csv").path, withDestinationPath: "gone.csv")
+        let result = try folder.validate("dangling")
+        #expect(result.status == 3)
+        #expect(
+            result.stdout.contains(
+                "error: dangling/helpline_calls/a.csv: cannot be opened for reading (No such file or directory)"))
+    }
+
+    /// Root reads any file whatever its permissions, so the case cannot be made when the tests run as root.
+    @Test(.disabled(if: getuid() == 0, "root can read a file without read permission"))
+    func anUnreadableFileIsAnIOFailure() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("unreadable", feed: "helpline_calls")
+        let file = feed.appendingPathComponent("a.csv")
+        try Data("date,helpline,calls\n2020-05-04,119,5\n".utf8).write(to: file)
+        chmod(file.path, 0)
+        let result = try folder.validate("unreadable")
+        #expect(result.status == 3)
+        #expect(
+            result.stdout.contains(
+                "error: unreadable/helpline_calls/a.csv: cannot be opened for reading (Permission denied)"))
+    }
+
+    @Test func aDataFolderThatIsAFileIsAUsageError() throws {
+        let folder = try BadInputFolder()
+        try Data("x".utf8).write(to: folder.root.appendingPathComponent("file"))
+        let result = try folder.validate("file")
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: file: no such data folder\n")
+    }
+
+    @Test func aMissingCampaignFileIsReportedWithItsPath() throws {
+        let folder = try BadInputFolder()
+        try FileManager.default.createDirectory(
+            at: folder.root.appendingPathComponent("nocalendar/helpline_calls"), withIntermediateDirectories: true)
+        let result = try folder.validate("nocalendar")
+        #expect(result.status == 2 || result.status == 3)
+        #expect(result.stderr.hasPrefix("error: nocalendar/campaigns.yaml: "))
+    }
+
+    /// The largest peak resident set of the children this process has waited for, in bytes (Linux reports
+    /// `ru_maxrss` in kilobytes): a bound on every `awareness` run so far.
+    static func peakChildMemory() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+}
