@@ -81,14 +81,13 @@ struct Run: ParsableCommand {
             throw ExitCode(3)
         }
         do {
-            try write(outputs.reports, to: out)
-            progress.say("wrote \(outputs.reports.count) files to \(out)")
-            try write(outputs.notebooks, to: notebooks)
-            progress.say("wrote \(outputs.notebooks.count) files to \(notebooks)")
+            try outputs.write(reportsPath: out, notebooksPath: notebooks)
         } catch {
             fail("\(error)")
             throw ExitCode(3)
         }
+        progress.say(
+            "wrote \(outputs.reports.count) files to \(out) and \(outputs.notebooks.count) files to \(notebooks)")
 
         var status: Int32 = 0
         let verdict = data.verdict(maxRejectRate: maxRejectRate)
@@ -105,12 +104,6 @@ struct Run: ParsableCommand {
             status = max(status, 1)
         }
         if status != 0 { throw ExitCode(status) }
-    }
-
-    private func write(_ files: [OutputFile], to path: String) throws {
-        try OutputFolder(path: path).replace { staging in
-            for file in files { try staging.write(file.contents, to: file.path) }
-        }
     }
 
     private func fail(_ message: String) {

@@ -141,10 +141,10 @@ public struct CampaignReport: Sendable {
                 wording.pick(
                     "*Before vs during* compares the daily rate with the reference period (\(baseline)); *year over "
                         + "year* with the same days 52 weeks earlier; the *seasonal model* predicts each campaign day "
-                        + "from the previous years.",
+                        + "from the days before the campaign.",
                     "*Avant / pendant* compare le rythme quotidien à la période de référence (\(baseline))\u{202F}; "
                         + "*sur un an* aux mêmes jours 52 semaines plus tôt\u{202F}; le *modèle saisonnier* prédit "
-                        + "chaque jour de campagne à partir des années précédentes.")
+                        + "chaque jour de campagne à partir des jours qui la précèdent.")
             ]
             if let reason = estimate.model?.notFittedReason {
                 notes.append(
@@ -316,13 +316,13 @@ public struct CampaignReport: Sendable {
             return "## " + wording.label(.methodNote) + "\n\n"
                 + wording.pick(
                     "The expected count without the campaign comes from a quasi-Poisson regression fitted on up to "
-                        + "three years of daily counts before the campaign, with trend, yearly seasonality, day of week, "
+                        + "three years of daily counts before the campaign, with trend, day of week, yearly seasonality (given two years of history), "
                         + "public holidays and context events such as lockdowns; other campaigns are left out of the "
                         + "fit. The uplift is observed over expected minus one, with a \(level) interval that accounts "
                         + "for both the model's uncertainty and the day-to-day dispersion. Figures are rounded for "
                         + "reading; `uplift.csv` and `uplift.json` hold them unrounded.",
                     "Le nombre attendu sans la campagne vient d'une régression de quasi-Poisson ajustée sur jusqu'à "
-                        + "trois ans de comptes quotidiens avant la campagne, avec tendance, saisonnalité annuelle, jour "
+                        + "trois ans de comptes quotidiens avant la campagne, avec tendance, saisonnalité annuelle (avec deux ans d'historique), jour "
                         + "de la semaine, jours fériés et événements de contexte comme les confinements\u{202F}; les "
                         + "autres campagnes sont écartées de l'ajustement. La hausse est l'observé divisé par "
                         + "l'attendu, moins un, avec un intervalle à \(level) qui tient compte de l'incertitude du "

@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 import Ingest
 
 /// One file of a run's outputs: its path relative to its output folder and its contents.
@@ -24,6 +25,13 @@ public struct RunOutputs: Sendable, Equatable {
     public let notebooks: [OutputFile]
     /// The ids of campaigns whose headline could not be estimated.
     public let unestimatedCampaigns: [String]
+
+    /// Creates the outputs from their files.
+    public init(reports: [OutputFile], notebooks: [OutputFile], unestimatedCampaigns: [String] = []) {
+        self.reports = reports
+        self.notebooks = notebooks
+        self.unestimatedCampaigns = unestimatedCampaigns
+    }
 }
 
 /// The nightly batch after ingest and estimation: turns the data, estimates and manifest into
@@ -130,5 +138,31 @@ public struct NightlyRun: Sendable {
             }
         }
         return .object(["estimates": TidyJSON.rows(TidyTables.uplift(rows)), "daily": .array(daily)])
+    }
+}
+
+extension RunOutputs {
+    /// Writes the reports into `reportsPath` and the notebooks into `notebooksPath`, each through
+    /// ``OutputFolder`` (a temporary sibling folder swapped in at the end), creating their parent folders.
+    ///
+    /// The notebooks are swapped in only after every report file is written, and the reports only after
+    /// the notebooks are, so a failure while writing either leaves both previous folders in place.
+    public func write(reportsPath: String, notebooksPath: String) throws {
+        for path in [reportsPath, notebooksPath] {
+            let parent = ((path as NSString).standardizingPath as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { continue }
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw OutputFolderError.io(
+                    operation: "create the folder", path: parent, message: error.localizedDescription)
+            }
+        }
+        try OutputFolder(path: reportsPath).replace { reportsStaging in
+            for file in reports { try reportsStaging.write(file.contents, to: file.path) }
+            try OutputFolder(path: notebooksPath).replace { notebooksStaging in
+                for file in notebooks { try notebooksStaging.write(file.contents, to: file.path) }
+            }
+        }
     }
 }
