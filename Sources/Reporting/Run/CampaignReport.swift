@@ -224,6 +224,7 @@ public struct CampaignReport: Sendable {
             let modelled = estimates.series.filter { $0.model != nil }
             let rows: [[String]] = modelled.map { estimate in
                 let placebo = estimate.placebo?.figures
+                let after = estimate.persistence?.figures
                 let figures = estimate.model?.figures
                 let missing = estimate.window.missingDays.filter { campaign.window.contains($0) }.count
                 return [
@@ -234,6 +235,11 @@ public struct CampaignReport: Sendable {
                                 lower: $0.upliftInterval.lower, upper: $0.upliftInterval.upper) + "), "
                             + format.pValue($0.pValue)
                     } ?? HumanFormat.notAvailable,
+                    after.map {
+                        format.change($0.uplift) + " ("
+                            + format.changeInterval(lower: $0.upliftInterval.lower, upper: $0.upliftInterval.upper)
+                            + ")"
+                    } ?? HumanFormat.notAvailable,
                     figures.map { format.change($0.minimumDetectableUplift) } ?? HumanFormat.notAvailable,
                     figures.map { format.decimal($0.dispersion, fractionDigits: 2) } ?? HumanFormat.notAvailable,
                     format.integer(missing),
@@ -241,19 +247,24 @@ public struct CampaignReport: Sendable {
             }
             let table = MarkdownTable(
                 headers: [
-                    wording.label(.series), wording.label(.placebo), wording.label(.minimumDetectableUplift),
+                    wording.label(.series), wording.label(.placebo),
+                    wording.pick("After the campaign", "Après la campagne"), wording.label(.minimumDetectableUplift),
                     wording.label(.dispersion), wording.label(.missingDays),
                 ],
-                alignments: [.left, .right, .right, .right, .right], rows: rows)
+                alignments: [.left, .right, .right, .right, .right, .right], rows: rows)
             let explanation = wording.pick(
                 "The placebo check applies the same model to the same number of days just before the campaign, where no "
                     + "effect is expected: "
-                    + "an uplift there that stands out from noise means the model is off. The minimum detectable uplift "
+                    + "an uplift there that stands out from noise means the model is off. *After the campaign* "
+                    + "compares as many days right after it with the same model: a lasting effect shows there. "
+                    + "The minimum detectable uplift "
                     + "is the smallest effect the data would show four times out of five. A dispersion well above 1 "
                     + "means the days vary more than pure chance, and the intervals are widened accordingly. Missing "
                     + "days are campaign days without data; they are left out, never counted as zero.",
                 "Le test placebo applique le même modèle au même nombre de jours juste avant la campagne, où aucun "
-                    + "effet n'est attendu\u{202F}: une hausse qui s'y distingue du bruit signale un modèle faussé. La hausse minimale "
+                    + "effet n'est attendu\u{202F}: une hausse qui s'y distingue du bruit signale un modèle faussé. "
+                    + "*Après la campagne* compare autant de jours juste après avec le même modèle\u{202F}: un effet "
+                    + "durable s'y voit. La hausse minimale "
                     + "détectable est le plus petit effet que les données montreraient quatre fois sur cinq. Une "
                     + "dispersion nettement supérieure à 1 indique des jours plus variables que le hasard seul\u{202F}; "
                     + "les intervalles sont élargis en conséquence. Les jours manquants sont des jours de campagne sans "
