@@ -52,9 +52,9 @@ public struct SummaryReport: Sendable {
         let table = MarkdownTable(
             headers: [
                 wording.label(.series), format.shortWeek(week), format.shortWeek(week.previous),
-                wording.label(.weekOverWeek), wording.label(.interval),
+                wording.label(.daysWithData), wording.label(.weekOverWeek), wording.label(.interval),
             ],
-            alignments: [.left, .right, .right, .right, .right],
+            alignments: [.left, .right, .right, .right, .right, .right],
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
                 func value(_ value: Double?) -> String {
@@ -69,7 +69,7 @@ public struct SummaryReport: Sendable {
                 }
                 return [
                     Markdown.escape(wording.seriesLabel(row.series)), value(row.value), value(row.againstValue),
-                    change(row.change),
+                    "\(row.daysWithData) / \(row.againstDaysWithData)", change(row.change),
                     row.changeLow == nil
                         ? HumanFormat.notAvailable
                         : format.interval(change(row.changeLow), change(row.changeHigh)),
@@ -79,8 +79,11 @@ public struct SummaryReport: Sendable {
         text +=
             "\n"
             + wording.pick(
-                "Weeks are ISO weeks (Monday to Sunday). Every week and series is in `weekly.csv`.",
-                "Les semaines sont des semaines ISO (du lundi au dimanche). Chaque semaine et série figure dans "
+                "Weeks are ISO weeks (Monday to Sunday). When the two weeks do not have the same days with data, the "
+                    + "change compares daily averages, not the totals shown. Every week and series is in `weekly.csv`.",
+                "Les semaines sont des semaines ISO (du lundi au dimanche). Quand les deux semaines n'ont pas le même "
+                    + "nombre de jours avec données, l'évolution compare les moyennes quotidiennes, pas les totaux "
+                    + "affichés. Chaque semaine et série figure dans "
                     + "`weekly.csv`.") + "\n"
         return text
     }
