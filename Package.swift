@@ -39,7 +39,8 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Ingest"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analytics", "Ingest"]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "Analytics", "Ingest"], exclude: ["Golden"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Analytics", "Ingest"]),
         .testTarget(name: "AwarenessTests", dependencies: ["awareness"], exclude: ["Fixtures", "BadInput"]),
     ],

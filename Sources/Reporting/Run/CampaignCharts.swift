@@ -1,0 +1,308 @@
+import Analytics
+import Ingest
+
+/// The charts of one campaign report: observed against expected (with the band and the campaign shaded)
+/// for each call and video series, weekly impressions and clicks for each banner, and the CTR by
+/// placement over the campaign with its interval.
+///
+/// Daily charts cover ``span(of:)``: six weeks before the campaign to three weeks after it.
+public struct CampaignCharts: Sendable {
+    /// The campaign's estimates.
+    public let estimates: CampaignEstimates
+    /// Every daily series of the run (for series without a fitted model).
+    public let series: [DailySeries]
+    /// The wording of labels.
+    public let wording: ReportWording
+
+    /// Creates the chart builder.
+    public init(estimates: CampaignEstimates, series: [DailySeries], wording: ReportWording) {
+        self.estimates = estimates
+        self.series = series
+        self.wording = wording
+    }
+
+    /// Days drawn before the campaign starts.
+    public static let daysBefore = 42
+    /// Days drawn after the campaign ends.
+    public static let daysAfter = 21
+
+    /// The days the daily charts and the `daily` part of `uplift.json` cover for a campaign window.
+    public static func span(of window: DayRange) -> DayRange {
+        DayRange(start: window.start.adding(days: -daysBefore), end: window.end.adding(days: daysAfter)) ?? window
+    }
+
+    /// One day of an observed-against-expected chart: observed may be missing, expected is nil without a
+    /// fitted model.
+    public struct DailyRow: Sendable, Equatable {
+        /// The day.
+        public let date: CivilDate
+        /// The observed count, nil on a day without data.
+        public let observed: Double?
+        /// The expected count without the campaign.
+        public let expected: Double?
+        /// The lower bound of the expected count.
+        public let expectedLow: Double?
+        /// The upper bound of the expected count.
+        public let expectedHigh: Double?
+        /// Whether the day is in the campaign window.
+        public let inWindow: Bool
+    }
+
+    /// The day-by-day observed and expected values of `estimate` over the chart span.
+    public func dailyRows(_ estimate: SeriesEstimate) -> [DailyRow] {
+        let window = estimates.campaign.window
+        let span = Self.span(of: window)
+        let expectations = Dictionary(
+            (estimate.model?.figures?.daily ?? []).map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
+        let values = series.first { $0.name == estimate.series }?.values ?? [:]
+        return span.days.map { day in
+            let expectation = expectations[day]
+            return DailyRow(
+                date: day, observed: values[day] ?? expectation?.observed, expected: expectation?.expected,
+                expectedLow: expectation?.interval.lower, expectedHigh: expectation?.interval.upper,
+                inWindow: window.contains(day))
+        }
+    }
+
+    /// The series that get an observed-against-expected chart: calls and videos with data.
+    public var dailySeries: [SeriesEstimate] {
+        estimates.series.filter { ($0.series.metric == .calls || $0.series.metric == .videos) && $0.hasData }
+    }
+
+    /// Every chart, in report order.
+    public var all: [ReportChart] {
+        dailySeries.map(observedAgainstExpected)
+            + estimates.campaign.banners.flatMap { banner in
+                [weeklyBanner(banner), ctrByPlacement(banner)].compactMap { $0 }
+            }
+    }
+
+    /// `<campaign>-<part>.svg` with characters other than ASCII letters, digits, `-` and `_` made `-`.
+    func fileName(_ parts: String...) -> String {
+        let joined = ([estimates.campaign.id] + parts).joined(separator: "-")
+        let safe = String(
+            joined.unicodeScalars.map { scalar -> Character in
+                let ok =
+                    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "-" || scalar == "_"
+                return ok ? Character(scalar) : "-"
+            })
+        return safe + ".svg"
+    }
+
+    /// A Python string literal for `text` (JSON string syntax is valid Python).
+    static func python(_ text: String) -> String {
+        JSONValue.string(text).serialized()
+    }
+
+    // MARK: - Observed against expected
+
+    /// Observed against expected without the campaign, the band of the expected count, the campaign shaded.
+    public func observedAgainstExpected(_ estimate: SeriesEstimate) -> ReportChart {
+        let rows = dailyRows(estimate)
+        let label = wording.seriesLabel(estimate.series)
+        let title = label + wording.pick(": observed and expected", "\u{00A0}: observé et attendu")
+        let observed = LineSeries(
+            name: wording.label(.observed),
+            points: rows.compactMap { row in row.observed.map { DatedValue(date: row.date, value: $0) } })
+        let expected = LineSeries(
+            name: wording.label(.expected),
+            points: rows.compactMap { row in row.expected.map { DatedValue(date: row.date, value: $0) } },
+            isDashed: true)
+        let band = rows.compactMap { row -> DatedInterval? in
+            guard let low = row.expectedLow, let high = row.expectedHigh else { return nil }
+            return DatedInterval(date: row.date, lower: low, upper: high)
+        }
+        let chart = LineChart(
+            title: title,
+            valueLabel: wording.pick(
+                "\(wording.noun(estimate.series.metric).capitalized) per day",
+                "\(wording.noun(estimate.series.metric).capitalized) par jour"),
+            series: expected.points.isEmpty ? [observed] : [observed, expected],
+            band: band.isEmpty ? nil : ShadedBand(name: wording.label(.expectedInterval), intervals: band),
+            shadedDays: ShadedDays(name: wording.label(.campaignWindow), days: estimates.campaign.window),
+            language: wording.language)
+        let format = wording.format
+        let table = MarkdownTable(
+            headers: [
+                wording.label(.date), wording.label(.observed), wording.label(.expected),
+                wording.pick("Expected, low", "Attendu, bas"), wording.pick("Expected, high", "Attendu, haut"),
+                wording.label(.campaign),
+            ],
+            alignments: [.left, .right, .right, .right, .right, .center],
+            rows: rows.map { row in
+                [
+                    format.date(row.date), wording.count(row.observed), wording.count(row.expected),
+                    wording.count(row.expectedLow), wording.count(row.expectedHigh), row.inWindow ? "●" : "",
+                ]
+            })
+        let campaign = Self.python(estimates.campaign.id)
+        let name = Self.python(estimate.series.description)
+        let python = """
+            days = pd.DataFrame(uplift["daily"])
+            days = days[(days["campaign"] == \(campaign)) & (days["series"] == \(name))].copy()
+            days["date"] = pd.to_datetime(days["date"])
+            ax = days.plot(x="date", y=["observed", "expected"], style=["-", "--"], figsize=(10, 4))
+            if days["expected_low"].notna().any():
+                ax.fill_between(days["date"], days["expected_low"], days["expected_high"], color="grey", alpha=0.3)
+            ax.axvspan(pd.Timestamp(\(Self.python(estimates.campaign.window.start.description))), \
+            pd.Timestamp(\(Self.python(estimates.campaign.window.end.description))), color="#E69F00", alpha=0.18)
+            ax.set_title(\(Self.python(title)))
+            plt.show()
+            """
+        return ReportChart(
+            fileName: fileName(estimate.series.metric.rawValue, estimate.series.key), title: title, svg: chart.svg(),
+            mermaid: Self.rounded(chart.mermaid()), vegaLite: VegaLite.lineChart(chart), table: table, python: python)
+    }
+
+    /// `chart` with its line values rounded to whole numbers (expected counts carry many decimals).
+    static func rounded(_ chart: MermaidXYChart) -> MermaidXYChart {
+        MermaidXYChart(
+            title: chart.title, categories: chart.categories, valueLabel: chart.valueLabel,
+            valueMinimum: chart.valueMinimum, valueMaximum: chart.valueMaximum,
+            lines: chart.lines.map { $0.map { $0.rounded(.toNearestOrAwayFromZero) } }, bars: chart.bars)
+    }
+
+    // MARK: - Banner funnel
+
+    /// Weekly impressions and clicks of one banner feed id over the weeks the daily charts cover.
+    public func weeklyBanner(_ banner: String) -> ReportChart? {
+        let span = Self.span(of: estimates.campaign.window)
+        let first = ISOWeek(containing: span.start)
+        let last = ISOWeek(containing: span.end)
+        let cells = estimates.funnel.weekly.filter { cell in
+            guard cell.banner == banner, cell.placement == nil, case .week(let week) = cell.period else { return false }
+            return first <= week && week <= last
+        }
+        let weeks: [ISOWeek] = cells.compactMap { cell in
+            if case .week(let week) = cell.period { return week }
+            return nil
+        }
+        guard !weeks.isEmpty else { return nil }
+        let title = wording.pick(
+            "Banner \(banner): impressions and clicks per week",
+            "Bannière \(banner)\u{00A0}: impressions et clics par semaine")
+        let chart = GroupedBarChart(
+            title: title, valueLabel: wording.pick("Per week", "Par semaine"),
+            categories: GroupedBarChart.weekLabels(weeks, language: wording.language),
+            series: [
+                BarSeries(name: wording.label(.impressions), values: cells.map { Double($0.impressions) }),
+                BarSeries(name: wording.label(.clicks), values: cells.map { Double($0.clicks) }),
+            ],
+            language: wording.language)
+        let format = wording.format
+        let table = MarkdownTable(
+            headers: [
+                wording.label(.week), wording.label(.impressions), wording.label(.clicks),
+                wording.label(.clickThroughRate),
+            ],
+            alignments: [.left, .right, .right, .right],
+            rows: zip(weeks, cells).map { week, cell in
+                [
+                    format.week(week), format.integer(Int(cell.impressions)), format.integer(Int(cell.clicks)),
+                    cell.ctr.map { format.percent($0.proportion, fractionDigits: 2) } ?? HumanFormat.notAvailable,
+                ]
+            })
+        let names = Self.python("impressions:" + banner) + ", " + Self.python("clicks:" + banner)
+        let python = """
+            weekly = pd.read_csv(REPORTS / "weekly.csv")
+            weeks = weekly[weekly["series"].isin([\(names)]) & weekly["week"].between(\
+            \(Self.python(first.description)), \(Self.python(last.description)))]
+            weeks.pivot(index="week", columns="series", values="value").plot.bar(subplots=True, figsize=(10, 5), \
+            title=\(Self.python(title)))
+            plt.show()
+            """
+        return ReportChart(
+            fileName: fileName(banner, "weekly"), title: title, svg: chart.svg(), mermaid: chart.mermaid(),
+            vegaLite: VegaLite.groupedBars(chart), table: table, python: python)
+    }
+
+    /// The CTR of each placement of one banner over the campaign, with its Wilson interval.
+    public func ctrByPlacement(_ banner: String) -> ReportChart? {
+        let cells = estimates.funnel.campaignWindow.filter { $0.banner == banner && $0.placement != nil }
+        let points = cells.compactMap { cell -> ErrorBarPoint? in
+            guard let ctr = cell.ctr, let placement = cell.placement else { return nil }
+            return ErrorBarPoint(
+                label: placement, value: ctr.proportion, lower: ctr.interval.lower, upper: ctr.interval.upper)
+        }
+        guard !points.isEmpty else { return nil }
+        let title = wording.pick(
+            "\(banner): click-through rate by placement", "\(banner)\u{00A0}: taux de clics par emplacement")
+        let chart = ErrorBarChart(
+            title: title, valueLabel: wording.label(.clickThroughRate), points: points, language: wording.language)
+        let format = wording.format
+        let upper = points.map(\.upper).max() ?? 1
+        let mermaid = MermaidXYChart(
+            title: title, categories: points.map(\.label), valueLabel: wording.pick("CTR (%)", "Taux de clics (%)"),
+            valueMinimum: 0, valueMaximum: (upper * 100 * 1.2 * 100).rounded(.up) / 100, lines: [],
+            bars: [points.map { ($0.value * 10000).rounded() / 100 }])
+        let table = MarkdownTable(
+            headers: [
+                wording.label(.placement), wording.label(.impressions), wording.label(.clicks),
+                wording.label(.clickThroughRate), wording.label(.interval),
+            ],
+            alignments: [.left, .right, .right, .right, .right],
+            rows: cells.compactMap { cell in
+                guard let ctr = cell.ctr, let placement = cell.placement else { return nil }
+                return [
+                    Markdown.escape(placement), format.integer(Int(cell.impressions)), format.integer(Int(cell.clicks)),
+                    format.percent(ctr.proportion, fractionDigits: 2),
+                    format.interval(
+                        format.percent(ctr.interval.lower, fractionDigits: 2),
+                        format.percent(ctr.interval.upper, fractionDigits: 2)),
+                ]
+            })
+        let window = estimates.campaign.window
+        let python = """
+            days = pd.read_csv(REPORTS / "daily.csv")
+            days = days[days["date"].between(\(Self.python(window.start.description)), \
+            \(Self.python(window.end.description)))]
+            parts = days["series"].str.split(":", expand=True).reindex(columns=[0, 1, 2])
+            mine = days[(parts[1] == \(Self.python(banner))) & parts[2].notna() & parts[0].isin(["impressions", "clicks"])]
+            totals = mine.assign(metric=parts[0], placement=parts[2]).pivot_table(\
+            index="placement", columns="metric", values="value", aggfunc="sum")
+            n, p, z = totals["impressions"], totals["clicks"] / totals["impressions"], 1.959964
+            centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+            half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+            ax = p.plot(style="o", yerr=[p - (centre - half), centre + half - p], title=\(Self.python(title)))
+            plt.show()
+            """
+        return ReportChart(
+            fileName: fileName(banner, "ctr"), title: title, svg: chart.svg(), mermaid: mermaid,
+            vegaLite: ctrVegaLite(points, title: title), table: table, python: python)
+    }
+
+    private func ctrVegaLite(_ points: [ErrorBarPoint], title: String) -> JSONValue {
+        let values: [JSONValue] = points.map { point in
+            .object([
+                "placement": .string(point.label), "ctr": .number(point.value), "low": .number(point.lower),
+                "high": .number(point.upper),
+            ])
+        }
+        let x: JSONValue = .object(["field": .string("placement"), "type": .string("nominal"), "title": .null])
+        return .object([
+            "$schema": .string(VegaLite.schema), "title": .string(title), "width": .int(400), "height": .int(250),
+            "data": .object(["values": .array(values)]),
+            "layer": .array([
+                .object([
+                    "mark": .string("errorbar"),
+                    "encoding": .object([
+                        "x": x,
+                        "y": .object([
+                            "field": .string("low"), "type": .string("quantitative"),
+                            "title": .string(wording.label(.clickThroughRate)),
+                            "axis": .object(["format": .string("%")]),
+                        ]),
+                        "y2": .object(["field": .string("high")]),
+                    ]),
+                ]),
+                .object([
+                    "mark": .object(["type": .string("point"), "filled": .bool(true)]),
+                    "encoding": .object([
+                        "x": x, "y": .object(["field": .string("ctr"), "type": .string("quantitative")]),
+                    ]),
+                ]),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,126 @@
+import Analytics
+import Ingest
+
+/// The two or three sentences that open a campaign report and its entry in `summary.md`, written so a
+/// press officer can quote them: what was observed, what was expected without the campaign (with its
+/// interval), the uplift (with its interval), the extra count, and whether it stands out from noise.
+///
+/// The figures are the `model` estimate of the campaign's first helpline (its first series when it has no
+/// helpline); when the model is not fitted, the before/during `window` comparison, and the text says so.
+/// A rise "stands out from noise" when p < 1 − the confidence level.
+public struct CampaignHeadline: Sendable, Equatable {
+    /// The series the headline is about.
+    public let series: SeriesName?
+    /// The method of the figures quoted, nil when no estimate could be made.
+    public let method: UpliftRow.Method?
+    /// The sentences with ``marker`` where the series label goes (the only part from the data).
+    private let template: String
+    /// The series label, plain text.
+    private let dataLabel: String
+    private static let marker = "\u{1}"
+
+    /// The sentences, plain text.
+    public var text: String {
+        template.split(separator: Self.marker, omittingEmptySubsequences: false).joined(separator: dataLabel)
+    }
+
+    /// The sentences as markdown: the same text with the series label escaped.
+    public var markdown: String {
+        template.split(separator: Self.marker, omittingEmptySubsequences: false)
+            .joined(separator: Markdown.escape(dataLabel))
+    }
+
+    /// Whether the headline quotes an estimate; false means the campaign could not be estimated.
+    public var isEstimated: Bool { method != nil }
+
+    /// Writes the headline of `estimates` in the language of `wording`.
+    public init(_ estimates: CampaignEstimates, confidenceLevel: Double, wording: ReportWording) {
+        let helpline = estimates.campaign.helplines.first.map { SeriesName(metric: .calls, key: $0) }
+        let chosen = estimates.series.first { $0.series == helpline } ?? estimates.series.first
+        let window = estimates.campaign.window
+        let format = wording.format
+        guard let chosen else {
+            series = nil
+            method = nil
+            template = wording.pick(
+                "The campaign (\(format.dateRange(window))) has no series to estimate.",
+                "La campagne (\(format.dateRange(window))) n'a aucune série à estimer.")
+            dataLabel = ""
+            return
+        }
+        series = chosen.series
+        let metric = chosen.series.metric
+        dataLabel = wording.seriesLabel(chosen.series)
+        let label = Self.marker
+        let rows = chosen.rows
+        let model = rows.first { $0.method == .model && $0.expected != nil }
+        let fallback = rows.first { $0.method == .window && $0.expected != nil }
+        guard let row = model ?? fallback, let observed = row.observed, let expected = row.expected,
+            let uplift = row.uplift, let extra = row.extra
+        else {
+            method = nil
+            let observed = rows.first?.observed.map { wording.format.count($0) }
+            template =
+                wording.pick(
+                    "\(label) during the campaign (\(format.dateRange(window)))",
+                    "\(label) pendant la campagne (\(format.dateRange(window)))")
+                + wording.colon
+                + (observed.map { "\($0) \(wording.received(metric))" } ?? wording.pick("no data", "aucune donnée"))
+                + wording.pick(
+                    ". No estimate of the effect could be made (see the checks below).",
+                    ". Aucune estimation de l'effet n'a pu être faite (voir les contrôles plus bas).")
+            return
+        }
+        method = row.method
+        var sentences: [String] = []
+        sentences.append(
+            wording.pick(
+                "\(label) during the campaign (\(format.dateRange(window)))",
+                "\(label) pendant la campagne (\(format.dateRange(window)))")
+                + wording.colon + "\(format.count(observed)) \(wording.received(metric)).")
+        if model == nil {
+            let baseline = format.dateRange(chosen.window.baselineWindow)
+            sentences.append(
+                wording.pick(
+                    "The seasonal model could not be fitted, so the expected count comes from the reference period "
+                        + "(\(baseline)).",
+                    "Le modèle saisonnier n'a pas pu être ajusté\u{202F}; l'attendu vient donc de la période de "
+                        + "référence (\(baseline))."))
+        }
+        let level = wording.level(confidenceLevel)
+        let interval = wording.countInterval(row.expectedLow, row.expectedHigh)
+        let intervalText =
+            row.expectedLow == nil
+            ? ""
+            : wording.pick(" (\(level) interval \(interval))", " (intervalle à \(level)\u{00A0}: \(interval))")
+        sentences.append(
+            wording.pick(
+                "Without the campaign about \(format.count(expected)) were expected\(intervalText).",
+                "Sans la campagne, environ \(format.count(expected)) étaient \(wording.expected(metric))\(intervalText)."
+            ))
+        let upliftInterval =
+            row.upliftLow == nil ? "" : " (\(wording.changeInterval(row.upliftLow, row.upliftHigh)))"
+        let noun = wording.noun(metric)
+        let extraText =
+            extra >= 0
+            ? wording.pick(
+                "about \(format.count(extra)) extra \(noun)", "environ \(format.count(extra)) \(noun) de plus")
+            : wording.pick(
+                "about \(format.count(-extra)) fewer \(noun)", "environ \(format.count(-extra)) \(noun) de moins")
+        let p = row.pValue ?? 1
+        let stands = p < 1 - confidenceLevel
+        let change = uplift >= 0 ? wording.pick("rise", "hausse") : wording.pick("fall", "baisse")
+        let noise =
+            stands
+            ? wording.pick(
+                "this \(change) is larger than day-to-day noise", "cette \(change) dépasse le bruit d'un jour à l'autre"
+            )
+            : wording.pick(
+                "this \(change) is within day-to-day noise",
+                "cette \(change) reste dans le bruit d'un jour à l'autre")
+        sentences.append(
+            wording.pick("That is ", "Soit ") + format.change(uplift) + upliftInterval + ", " + extraText
+                + wording.semicolon + noise + " (\(wording.pValue(row.pValue))).")
+        template = sentences.joined(separator: " ")
+    }
+}

@@ -1,0 +1,345 @@
+import Analytics
+import Ingest
+
+/// A piece of a report: markdown text, or a chart (drawn as an image, a Mermaid block and its table in
+/// markdown; as a code cell with pre-rendered outputs in a notebook).
+public enum ReportBlock: Sendable, Equatable {
+    /// Markdown text ending in a newline.
+    case markdown(String)
+    /// A chart.
+    case chart(ReportChart)
+}
+
+/// The report of one campaign (DESIGN §5), in English or French: the headline sentences, the overview,
+/// the estimates of each helpline, the hashtag, the banner funnel, the checks, data quality and a method
+/// note, with charts and their tables.
+///
+/// Text from the data (names, hashtags, placements) is escaped with ``Markdown/escape(_:)``.
+public struct CampaignReport: Sendable {
+    /// The campaign's estimates.
+    public let estimates: CampaignEstimates
+    /// The headline sentences.
+    public let headline: CampaignHeadline
+    /// The report, block by block.
+    public let blocks: [ReportBlock]
+
+    /// Writes the report of `estimates`.
+    ///
+    /// - Parameters:
+    ///   - series: every daily series of the run.
+    ///   - data: the ingested data, for the data-quality section.
+    ///   - confidenceLevel: the calendar's confidence level.
+    ///   - language: the report's language.
+    public init(
+        estimates: CampaignEstimates, series: [DailySeries], data: IngestedData, confidenceLevel: Double,
+        language: ReportLanguage
+    ) {
+        let wording = ReportWording(language: language)
+        self.estimates = estimates
+        let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)
+        self.headline = headline
+        let builder = Builder(
+            estimates: estimates, series: series, data: data, level: confidenceLevel, wording: wording,
+            charts: CampaignCharts(estimates: estimates, series: series, wording: wording))
+        blocks = builder.blocks(headline: headline)
+    }
+
+    /// The report as GitHub-flavoured markdown; chart images are linked as `<chartFolder>/<file>.svg`.
+    public func markdown(chartFolder: String = "../charts") -> String {
+        blocks.map { block in
+            switch block {
+            case .markdown(let text): return text
+            case .chart(let chart): return Self.chartMarkdown(chart, folder: chartFolder)
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// A chart as an image, its Mermaid block and its table.
+    static func chartMarkdown(_ chart: ReportChart, folder: String) -> String {
+        "![\(Markdown.escape(chart.title))](\(folder)/\(chart.fileName))\n\n" + chart.mermaid.markdown + "\n"
+            + chart.table.markdown
+    }
+
+    private struct Builder {
+        let estimates: CampaignEstimates
+        let series: [DailySeries]
+        let data: IngestedData
+        let level: Double
+        let wording: ReportWording
+        let charts: CampaignCharts
+
+        var format: HumanFormat { wording.format }
+        var campaign: Campaign { estimates.campaign }
+
+        func blocks(headline: CampaignHeadline) -> [ReportBlock] {
+            var blocks: [ReportBlock] = [
+                .markdown(Markdown.heading(campaign.name, level: 1) + "\n\n" + headline.markdown + "\n"),
+                .markdown(overview()),
+            ]
+            let chartsBySeries = Dictionary(
+                charts.dailySeries.map { ($0.series, charts.observedAgainstExpected($0)) },
+                uniquingKeysWith: { first, _ in first })
+            for metric in [SeriesName.Metric.calls, .videos] {
+                let group = estimates.series.filter { $0.series.metric == metric }
+                guard !group.isEmpty else { continue }
+                let title =
+                    metric == .calls
+                    ? wording.pick("Helpline calls", "Appels aux lignes d'écoute")
+                    : wording.pick("Hashtag", "Hashtag")
+                blocks.append(.markdown("## \(title)\n"))
+                for estimate in group {
+                    blocks.append(.markdown(estimateSection(estimate)))
+                    if let chart = chartsBySeries[estimate.series] { blocks.append(.chart(chart)) }
+                }
+            }
+            blocks += funnel()
+            blocks.append(.markdown(checks()))
+            blocks.append(.markdown(dataQuality()))
+            blocks.append(.markdown(methodNote()))
+            return blocks
+        }
+
+        func overview() -> String {
+            let none = HumanFormat.notAvailable
+            func list(_ items: [String]) -> String {
+                items.isEmpty ? none : items.map(Markdown.escape).joined(separator: ", ")
+            }
+            let baseline = estimates.series.first.map { format.dateRange($0.window.baselineWindow) } ?? none
+            let table = MarkdownTable(
+                headers: [wording.pick("Campaign", "Campagne"), Markdown.escape(campaign.name)],
+                rows: [
+                    [wording.pick("Identifier", "Identifiant"), "`\(campaign.id)`"],
+                    [wording.label(.campaignWindow), format.dateRange(campaign.window)],
+                    [wording.pick("Reference period", "Période de référence"), baseline],
+                    [wording.pick("Helplines", "Lignes d'écoute"), list(campaign.helplines)],
+                    [wording.pick("Hashtags", "Hashtags"), list(campaign.hashtags)],
+                    [wording.pick("Banners", "Bannières"), list(campaign.banners)],
+                ])
+            return "## " + wording.pick("Overview", "Vue d'ensemble") + "\n\n" + table.markdown
+        }
+
+        func estimateSection(_ estimate: SeriesEstimate) -> String {
+            let rows = estimate.rows.filter { [.window, .yearOverYear, .model].contains($0.method) }
+            let table = MarkdownTable(
+                headers: [
+                    wording.label(.method), wording.label(.observed), wording.label(.expected),
+                    wording.label(.interval), wording.label(.uplift), wording.label(.interval),
+                    wording.label(.extra), wording.label(.pValue),
+                ],
+                alignments: [.left, .right, .right, .right, .right, .right, .right, .right],
+                rows: rows.map { row in
+                    [
+                        wording.method(row.method), wording.count(row.observed), wording.count(row.expected),
+                        wording.countInterval(row.expectedLow, row.expectedHigh), wording.change(row.uplift),
+                        wording.changeInterval(row.upliftLow, row.upliftHigh), wording.count(row.extra),
+                        row.pValue.map { format.pValue($0) } ?? HumanFormat.notAvailable,
+                    ]
+                })
+            var text = "### " + Markdown.escape(wording.seriesLabel(estimate.series)) + "\n\n" + table.markdown
+            let baseline = format.dateRange(estimate.window.baselineWindow)
+            var notes = [
+                wording.pick(
+                    "*Before vs during* compares the daily rate with the reference period (\(baseline)); *year over "
+                        + "year* with the same days 52 weeks earlier; the *seasonal model* predicts each campaign day "
+                        + "from the days before the campaign.",
+                    "*Avant / pendant* compare le rythme quotidien à la période de référence (\(baseline))\u{202F}; "
+                        + "*sur un an* aux mêmes jours 52 semaines plus tôt\u{202F}; le *modèle saisonnier* prédit "
+                        + "chaque jour de campagne à partir des jours qui la précèdent.")
+            ]
+            if let reason = estimate.model?.notFittedReason {
+                notes.append(
+                    wording.pick(
+                        "The seasonal model was not fitted: ", "Le modèle saisonnier n'a pas été ajusté\u{00A0}: ")
+                        + Markdown.escape(reason) + ".")
+            }
+            if !estimate.hasData {
+                notes.append(wording.pick("No data for this series.", "Aucune donnée pour cette série."))
+            }
+            text += "\n" + notes.joined(separator: " ") + "\n"
+            return text
+        }
+
+        func funnel() -> [ReportBlock] {
+            guard !campaign.banners.isEmpty else { return [] }
+            var blocks: [ReportBlock] = []
+            let cells = estimates.funnel.campaignWindow
+            let table = MarkdownTable(
+                headers: [
+                    wording.pick("Banner", "Bannière"), wording.label(.placement), wording.label(.impressions),
+                    wording.label(.clicks), wording.label(.clickThroughRate), wording.label(.interval),
+                ],
+                alignments: [.left, .left, .right, .right, .right, .right],
+                rows: cells.map { cell in
+                    [
+                        Markdown.escape(cell.banner),
+                        cell.placement.map(Markdown.escape) ?? wording.pick("all", "tous"),
+                        format.integer(Int(cell.impressions)), format.integer(Int(cell.clicks)),
+                        cell.ctr.map { format.percent($0.proportion, fractionDigits: 2) } ?? HumanFormat.notAvailable,
+                        cell.ctr.map {
+                            format.interval(
+                                format.percent($0.interval.lower, fractionDigits: 2),
+                                format.percent($0.interval.upper, fractionDigits: 2))
+                        } ?? HumanFormat.notAvailable,
+                    ]
+                })
+            var text =
+                "## " + wording.pick("Banner funnel", "Entonnoir de la bannière") + "\n\n"
+                + wording.pick(
+                    "Impressions, clicks and click-through rate during the campaign (\(format.dateRange(campaign.window))), by placement.",
+                    "Impressions, clics et taux de clics pendant la campagne (\(format.dateRange(campaign.window))), par emplacement."
+                ) + "\n\n"
+            text += cells.isEmpty ? wording.pick("No banner data.\n", "Aucune donnée de bannière.\n") : table.markdown
+            let comparisons = estimates.funnel.placementComparisons
+            if !comparisons.isEmpty {
+                let rows = comparisons.map { comparison in
+                    [
+                        Markdown.escape(comparison.first.placement ?? ""),
+                        Markdown.escape(comparison.second.placement ?? ""),
+                        wording.change(comparison.relativeChange),
+                        comparison.relativeChangeInterval.map {
+                            format.changeInterval(lower: $0.lower, upper: $0.upper)
+                        } ?? HumanFormat.notAvailable,
+                    ]
+                }
+                text +=
+                    "\n"
+                    + MarkdownTable(
+                        headers: [
+                            wording.label(.placement), wording.pick("Against", "Comparé à"),
+                            wording.pick("Relative CTR difference", "Écart relatif de taux de clics"),
+                            wording.label(.interval),
+                        ],
+                        alignments: [.left, .left, .right, .right], rows: rows
+                    ).markdown
+            }
+            blocks.append(.markdown(text))
+            for banner in campaign.banners {
+                if let chart = charts.weeklyBanner(banner) { blocks.append(.chart(chart)) }
+                if let chart = charts.ctrByPlacement(banner) { blocks.append(.chart(chart)) }
+            }
+            return blocks
+        }
+
+        func checks() -> String {
+            let modelled = estimates.series.filter { $0.model != nil }
+            let rows: [[String]] = modelled.map { estimate in
+                let placebo = estimate.placebo?.figures
+                let after = estimate.persistence?.figures
+                let figures = estimate.model?.figures
+                let missing = estimate.window.missingDays.filter { campaign.window.contains($0) }.count
+                return [
+                    Markdown.escape(wording.seriesLabel(estimate.series)),
+                    placebo.map {
+                        format.change($0.uplift) + " ("
+                            + format.changeInterval(
+                                lower: $0.upliftInterval.lower, upper: $0.upliftInterval.upper) + "), "
+                            + format.pValue($0.pValue)
+                    } ?? HumanFormat.notAvailable,
+                    after.map {
+                        format.change($0.uplift) + " ("
+                            + format.changeInterval(lower: $0.upliftInterval.lower, upper: $0.upliftInterval.upper)
+                            + ")"
+                    } ?? HumanFormat.notAvailable,
+                    figures.map { format.change($0.minimumDetectableUplift) } ?? HumanFormat.notAvailable,
+                    figures.map { format.decimal($0.dispersion, fractionDigits: 2) } ?? HumanFormat.notAvailable,
+                    format.integer(missing),
+                ]
+            }
+            let table = MarkdownTable(
+                headers: [
+                    wording.label(.series), wording.label(.placebo),
+                    wording.pick("After the campaign", "Après la campagne"), wording.label(.minimumDetectableUplift),
+                    wording.label(.dispersion), wording.label(.missingDays),
+                ],
+                alignments: [.left, .right, .right, .right, .right, .right], rows: rows)
+            let explanation = wording.pick(
+                "The placebo check applies the same model to the same number of days just before the campaign, where no "
+                    + "effect is expected: "
+                    + "an uplift there that stands out from noise means the model is off. *After the campaign* "
+                    + "compares as many days right after it with the same model: a lasting effect shows there. "
+                    + "The minimum detectable uplift "
+                    + "is the smallest effect the data would show four times out of five. A dispersion well above 1 "
+                    + "means the days vary more than pure chance, and the intervals are widened accordingly. Missing "
+                    + "days are campaign days without data; they are left out, never counted as zero.",
+                "Le test placebo applique le même modèle au même nombre de jours juste avant la campagne, où aucun "
+                    + "effet n'est attendu\u{202F}: une hausse qui s'y distingue du bruit signale un modèle faussé. "
+                    + "*Après la campagne* compare autant de jours juste après avec le même modèle\u{202F}: un effet "
+                    + "durable s'y voit. La hausse minimale "
+                    + "détectable est le plus petit effet que les données montreraient quatre fois sur cinq. Une "
+                    + "dispersion nettement supérieure à 1 indique des jours plus variables que le hasard seul\u{202F}; "
+                    + "les intervalles sont élargis en conséquence. Les jours manquants sont des jours de campagne sans "
+                    + "données\u{202F}: ils sont écartés, jamais comptés comme zéro.")
+            let failed = modelled.filter { estimate in
+                guard let p = estimate.placebo?.figures?.pValue else { return false }
+                return p < 1 - level
+            }
+            var warnings = ""
+            for estimate in failed {
+                warnings +=
+                    "\n**" + wording.pick("Caution", "Prudence") + "**" + wording.colon
+                    + wording.pick(
+                        "the placebo check of \(Markdown.escape(wording.seriesLabel(estimate.series))) finds an "
+                            + "effect where there should be none, so the model's expected count for this series may "
+                            + "be off; read its uplift with care.",
+                        "le test placebo de la série \(Markdown.escape(wording.seriesLabel(estimate.series))) trouve "
+                            + "un effet là où il ne devrait pas y en avoir\u{202F}; l'attendu du modèle pour cette série "
+                            + "peut être faussé, sa hausse est à lire avec prudence.") + "\n"
+            }
+            return "## " + wording.pick("Checks", "Contrôles") + "\n\n"
+                + (rows.isEmpty ? wording.pick("No modelled series.\n", "Aucune série modélisée.\n") : table.markdown)
+                + "\n" + explanation + "\n" + warnings
+        }
+
+        func dataQuality() -> String {
+            let banners = Set(campaign.banners)
+            let flagged = data.clicksWithoutImpressions.filter {
+                banners.contains($0.campaign) && campaign.window.contains($0.date)
+            }
+            let rows: [[String]] = [
+                [wording.pick("Rows read", "Lignes lues"), format.integer(data.rowsRead)],
+                [wording.pick("Rows accepted", "Lignes acceptées"), format.integer(data.rowsAccepted)],
+                [wording.pick("Rows rejected", "Lignes rejetées"), format.integer(data.rowsRejected)],
+                [wording.pick("Reject rate", "Taux de rejet"), format.percent(data.rejectRate, fractionDigits: 2)],
+                [wording.pick("Files refused", "Fichiers refusés"), format.integer(data.refusedFiles.count)],
+                [
+                    wording.pick("Values restated by a later file", "Valeurs corrigées par un fichier ultérieur"),
+                    format.integer(data.revisions.count),
+                ],
+                [
+                    wording.pick(
+                        "Campaign days with clicks but no impressions", "Jours de campagne avec clics sans impressions"),
+                    format.integer(flagged.count),
+                ],
+            ]
+            let table = MarkdownTable(
+                headers: [wording.pick("Measure", "Mesure"), wording.label(.value)], alignments: [.left, .right],
+                rows: rows)
+            return "## " + wording.label(.dataQuality) + "\n\n" + table.markdown + "\n"
+                + wording.pick(
+                    "Every rejected row is listed in `rejects.csv` with its file, line, column and reason.",
+                    "Chaque ligne rejetée figure dans `rejects.csv` avec son fichier, sa ligne, sa colonne et la raison."
+                )
+                + "\n"
+        }
+
+        func methodNote() -> String {
+            let level = wording.level(level)
+            return "## " + wording.label(.methodNote) + "\n\n"
+                + wording.pick(
+                    "The expected count without the campaign comes from a quasi-Poisson regression fitted on up to "
+                        + "three years of daily counts before the campaign, with trend, day of week, yearly seasonality (given two years of history), "
+                        + "public holidays and context events such as lockdowns; other campaigns are left out of the "
+                        + "fit. The uplift is observed over expected minus one, with a \(level) interval that accounts "
+                        + "for both the model's uncertainty and the day-to-day dispersion. Figures are rounded for "
+                        + "reading; `uplift.csv` and `uplift.json` hold them unrounded.",
+                    "Le nombre attendu sans la campagne vient d'une régression de quasi-Poisson ajustée sur jusqu'à "
+                        + "trois ans de comptes quotidiens avant la campagne, avec tendance, saisonnalité annuelle (avec deux ans d'historique), jour "
+                        + "de la semaine, jours fériés et événements de contexte comme les confinements\u{202F}; les "
+                        + "autres campagnes sont écartées de l'ajustement. La hausse est l'observé divisé par "
+                        + "l'attendu, moins un, avec un intervalle à \(level) qui tient compte de l'incertitude du "
+                        + "modèle et de la dispersion d'un jour à l'autre. Les chiffres sont arrondis pour la "
+                        + "lecture\u{202F}; `uplift.csv` et `uplift.json` les donnent sans arrondi.")
+                + "\n"
+        }
+    }
+}

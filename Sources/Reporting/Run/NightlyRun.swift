@@ -1,0 +1,168 @@
+import Analytics
+import Foundation
+import Ingest
+
+/// One file of a run's outputs: its path relative to its output folder and its contents.
+public struct OutputFile: Sendable, Equatable {
+    /// The path relative to the output folder, `/`-separated (`campaigns/banner-119.md`).
+    public let path: String
+    /// The UTF-8 text.
+    public let contents: String
+
+    /// Creates a file.
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Everything `awareness run` writes, computed without touching the disk: the reports folder and the
+/// notebooks folder, each as an ordered list of files (DESIGN §5).
+public struct RunOutputs: Sendable, Equatable {
+    /// The files of the reports folder (`summary.md`, `campaigns/`, `charts/`, tidy tables, manifest).
+    public let reports: [OutputFile]
+    /// The files of the notebooks folder (`<id>.ipynb`, `README.md`).
+    public let notebooks: [OutputFile]
+    /// The ids of campaigns whose headline could not be estimated.
+    public let unestimatedCampaigns: [String]
+
+    /// Creates the outputs from their files.
+    public init(reports: [OutputFile], notebooks: [OutputFile], unestimatedCampaigns: [String] = []) {
+        self.reports = reports
+        self.notebooks = notebooks
+        self.unestimatedCampaigns = unestimatedCampaigns
+    }
+}
+
+/// The nightly batch after ingest and estimation: turns the data, estimates and manifest into
+/// ``RunOutputs``. Pure: the same inputs always give the same bytes (only the manifest's run time, an
+/// input, varies between nights).
+public struct NightlyRun: Sendable {
+    /// The calendar of the data folder.
+    public let calendar: CampaignCalendar
+    /// The ingested data.
+    public let data: IngestedData
+    /// The daily series (`SeriesCatalog.build(from:)`).
+    public let series: [DailySeries]
+    /// Every campaign's estimates, in calendar order.
+    public let estimates: [CampaignEstimates]
+    /// The run manifest.
+    public let manifest: RunManifest
+    /// The language of reports and notebooks.
+    public let language: ReportLanguage
+
+    /// The version written in the manifest.
+    public static let version = "0.1.0"
+
+    /// Creates the run.
+    public init(
+        calendar: CampaignCalendar, data: IngestedData, series: [DailySeries], estimates: [CampaignEstimates],
+        manifest: RunManifest, language: ReportLanguage
+    ) {
+        self.calendar = calendar
+        self.data = data
+        self.series = series
+        self.estimates = estimates
+        self.manifest = manifest
+        self.language = language
+    }
+
+    /// The campaign reports, in calendar order.
+    public var reports: [CampaignReport] {
+        estimates.map { estimate in
+            CampaignReport(
+                estimates: estimate, series: series, data: data, confidenceLevel: calendar.confidenceLevel,
+                language: language)
+        }
+    }
+
+    /// Every output file.
+    public func outputs() throws -> RunOutputs {
+        let reports = self.reports
+        var files: [OutputFile] = []
+        let summary = SummaryReport(
+            reports: reports, series: series, confidenceLevel: calendar.confidenceLevel, language: language)
+        files.append(OutputFile(path: "summary.md", contents: summary.markdown))
+        for report in reports {
+            let id = report.estimates.campaign.id
+            files.append(OutputFile(path: "campaigns/\(id).md", contents: report.markdown(chartFolder: "../charts")))
+            for case .chart(let chart) in report.blocks {
+                files.append(OutputFile(path: "charts/\(chart.fileName)", contents: chart.svg))
+            }
+        }
+        let upliftRows = estimates.flatMap(\.rows)
+        let weekly = WeeklySummary.rows(
+            series: series, campaigns: calendar.campaigns, confidenceLevel: calendar.confidenceLevel)
+        files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(TidyTables.daily(series))))
+        files.append(OutputFile(path: "weekly.csv", contents: TidyCSV.render(TidyTables.weekly(weekly))))
+        files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))
+        files.append(OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows))))
+        files.append(OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))))
+        files.append(OutputFile(path: "run-manifest.json", contents: try manifest.json()))
+
+        var notebooks = [
+            OutputFile(
+                path: "README.md",
+                contents: "Jupyter notebooks exported by `awareness run`, one per campaign.\n")
+        ]
+        for report in reports {
+            notebooks.append(
+                OutputFile(
+                    path: "\(report.estimates.campaign.id).ipynb",
+                    contents: CampaignNotebook.notebook(report).json))
+        }
+        return RunOutputs(
+            reports: files, notebooks: notebooks,
+            unestimatedCampaigns: reports.filter { !$0.headline.isEstimated }.map(\.estimates.campaign.id))
+    }
+
+    /// `uplift.json`: `estimates` (the rows of `uplift.csv`) and `daily`, the observed and expected counts
+    /// of every call and video series of every campaign over its chart span (``CampaignCharts/span(of:)``).
+    func upliftJSON(_ rows: [UpliftRow]) -> JSONValue {
+        var daily: [JSONValue] = []
+        for estimate in estimates {
+            let charts = CampaignCharts(estimates: estimate, series: series, wording: ReportWording(language: language))
+            for one in charts.dailySeries {
+                for row in charts.dailyRows(one) {
+                    daily.append(
+                        .object([
+                            "campaign": .string(estimate.campaign.id), "series": .string(one.series.description),
+                            "date": .string(row.date.description),
+                            "observed": row.observed.map(JSONValue.number) ?? .null,
+                            "expected": row.expected.map(JSONValue.number) ?? .null,
+                            "expected_low": row.expectedLow.map(JSONValue.number) ?? .null,
+                            "expected_high": row.expectedHigh.map(JSONValue.number) ?? .null,
+                            "in_window": .bool(row.inWindow),
+                        ]))
+                }
+            }
+        }
+        return .object(["estimates": TidyJSON.rows(TidyTables.uplift(rows)), "daily": .array(daily)])
+    }
+}
+
+extension RunOutputs {
+    /// Writes the reports into `reportsPath` and the notebooks into `notebooksPath`, each through
+    /// ``OutputFolder`` (a temporary sibling folder swapped in at the end), creating their parent folders.
+    ///
+    /// The notebooks are swapped in only after every report file is written, and the reports only after
+    /// the notebooks are, so a failure while writing either leaves both previous folders in place.
+    public func write(reportsPath: String, notebooksPath: String) throws {
+        for path in [reportsPath, notebooksPath] {
+            let parent = ((path as NSString).standardizingPath as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { continue }
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw OutputFolderError.io(
+                    operation: "create the folder", path: parent, message: error.localizedDescription)
+            }
+        }
+        try OutputFolder(path: reportsPath).replace { reportsStaging in
+            for file in reports { try reportsStaging.write(file.contents, to: file.path) }
+            try OutputFolder(path: notebooksPath).replace { notebooksStaging in
+                for file in notebooks { try notebooksStaging.write(file.contents, to: file.path) }
+            }
+        }
+    }
+}

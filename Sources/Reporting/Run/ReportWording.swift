@@ -1,0 +1,132 @@
+import Analytics
+import Ingest
+
+/// The words of the reports in English or French: series labels, nouns and the small phrases that are
+/// not fixed labels (those are in ``Phrasebook``).
+///
+/// Labels are plain text; escape them for markdown with ``Markdown/escape(_:)`` (charts escape their own).
+public struct ReportWording: Sendable, Equatable {
+    /// The language of the text.
+    public let language: ReportLanguage
+    /// The number and date formatter of that language.
+    public let format: HumanFormat
+
+    /// Creates the wording for `language`.
+    public init(language: ReportLanguage) {
+        self.language = language
+        self.format = HumanFormat(language: language)
+    }
+
+    /// `english` or `french`, whichever is the report's language.
+    public func pick(_ english: String, _ french: String) -> String {
+        language == .fr ? french : english
+    }
+
+    /// A fixed label of ``Phrasebook/standard``.
+    public func label(_ key: PhraseKey) -> String {
+        Phrasebook.standard.text(key, in: language)
+    }
+
+    /// `: ` in English, ` : ` with a no-break space in French.
+    public var colon: String { pick(": ", "\u{00A0}: ") }
+
+    /// `; ` in English, ` ; ` with a narrow no-break space in French.
+    public var semicolon: String { pick("; ", "\u{202F}; ") }
+
+    /// What a series measures, for people: `Calls to 119`, `Videos under #nonauharcelement`,
+    /// `Banner impressions (banner-119, search)` / `Appels au 119`, `Vidéos sous #nonauharcelement`.
+    public func seriesLabel(_ name: SeriesName) -> String {
+        let detail = name.placement.map { "\(name.key), \($0)" } ?? name.key
+        switch name.metric {
+        case .calls: return pick("Calls to \(name.key)", "Appels au \(name.key)")
+        case .answered: return pick("Answered calls to \(name.key)", "Appels décrochés au \(name.key)")
+        case .videos: return pick("Videos under #\(name.key)", "Vidéos sous #\(name.key)")
+        case .views: return pick("Views of #\(name.key) videos", "Vues des vidéos #\(name.key)")
+        case .impressions: return pick("Banner impressions (\(detail))", "Impressions de la bannière (\(detail))")
+        case .clicks: return pick("Banner clicks (\(detail))", "Clics sur la bannière (\(detail))")
+        case .ctr: return pick("Click-through rate (\(detail))", "Taux de clics (\(detail))")
+        }
+    }
+
+    /// The plural noun of what a series counts: `calls`, `videos` / `appels`, `vidéos`.
+    public func noun(_ metric: SeriesName.Metric) -> String {
+        switch metric {
+        case .calls, .answered: return pick("calls", "appels")
+        case .videos: return pick("videos", "vidéos")
+        case .views: return pick("views", "vues")
+        case .impressions: return pick("impressions", "impressions")
+        case .clicks, .ctr: return pick("clicks", "clics")
+        }
+    }
+
+    /// Whether the French noun of `metric` is feminine (for the agreement of `reçus`/`publiées`).
+    func isFeminine(_ metric: SeriesName.Metric) -> Bool {
+        switch metric {
+        case .videos, .views, .impressions: return true
+        case .calls, .answered, .clicks, .ctr: return false
+        }
+    }
+
+    /// The past participle of what happened to the counted things: `received` / `reçus`, `posted` /
+    /// `publiées`.
+    public func received(_ metric: SeriesName.Metric) -> String {
+        switch metric {
+        case .calls, .answered: return pick("received", "reçus")
+        case .videos: return pick("posted", "publiées")
+        default: return pick("recorded", isFeminine(metric) ? "enregistrées" : "enregistrés")
+        }
+    }
+
+    /// `expected` / `attendus` or `attendues`.
+    public func expected(_ metric: SeriesName.Metric) -> String {
+        pick("expected", isFeminine(metric) ? "attendues" : "attendus")
+    }
+
+    /// The confidence level as a percentage: `95%` / `95 %`.
+    public func level(_ confidenceLevel: Double) -> String {
+        format.percent(confidenceLevel)
+    }
+
+    /// The name of an estimation method in tables.
+    public func method(_ method: UpliftRow.Method) -> String {
+        switch method {
+        case .window: return pick("Before vs during", "Avant / pendant")
+        case .yearOverYear: return pick("Year over year", "Sur un an")
+        case .model: return pick("Seasonal model", "Modèle saisonnier")
+        case .placebo: return pick("Placebo (just before)", "Placebo (juste avant)")
+        case .persistence: return pick("After the campaign", "Après la campagne")
+        }
+    }
+
+    /// A count, or the not-available dash.
+    func count(_ value: Double?) -> String {
+        value.map(format.count) ?? HumanFormat.notAvailable
+    }
+
+    /// A signed change, or the not-available dash.
+    func change(_ value: Double?) -> String {
+        value.map(format.change) ?? HumanFormat.notAvailable
+    }
+
+    /// An interval of counts, or the dash.
+    func countInterval(_ lower: Double?, _ upper: Double?) -> String {
+        guard let lower, let upper else { return HumanFormat.notAvailable }
+        return format.countInterval(lower: lower, upper: upper)
+    }
+
+    /// An interval of changes, or the dash.
+    func changeInterval(_ lower: Double?, _ upper: Double?) -> String {
+        guard let lower, let upper else { return HumanFormat.notAvailable }
+        return format.changeInterval(lower: lower, upper: upper)
+    }
+
+    /// A p-value, or the dash.
+    func pValue(_ value: Double?) -> String {
+        value.map(format.pValue) ?? HumanFormat.notAvailable
+    }
+
+    /// A number with `digits` decimals, or the dash.
+    func decimal(_ value: Double?, _ digits: Int) -> String {
+        value.map { format.decimal($0, fractionDigits: digits) } ?? HumanFormat.notAvailable
+    }
+}

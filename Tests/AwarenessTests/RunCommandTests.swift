@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+@Suite("awareness run, end to end")
+struct RunCommandTests {
+    /// A fresh temporary folder, removed by the caller.
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Every regular file under `folder`, as sorted relative paths.
+    func files(under folder: URL) -> [String] {
+        let root = folder.resolvingSymlinksInPath().path
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        var paths: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+
+    func run(_ data: String, into folder: URL, _ extra: [String] = []) throws -> CommandRunner.Result {
+        try CommandRunner.run(
+            [
+                "run", "--data", data, "--out", folder.appendingPathComponent("reports").path, "--notebooks",
+                folder.appendingPathComponent("Notebooks-export").path,
+            ] + extra)
+    }
+
+    @Test func writesEveryOutputForTheGoodFixtureAndExitsWith0() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run("good", into: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("awareness run: read 5 files: 11 rows, 11 accepted, 0 rejected\n"))
+        #expect(
+            files(under: folder) == [
+                "Notebooks-export.lock", "Notebooks-export/README.md", "Notebooks-export/banner-119.ipynb",
+                "reports.lock", "reports/campaigns/banner-119.md", "reports/charts/banner-119-banner-119-ctr.svg",
+                "reports/charts/banner-119-banner-119-weekly.svg", "reports/charts/banner-119-calls-119.svg",
+                "reports/charts/banner-119-videos-alloenfanceendanger.svg", "reports/daily.csv", "reports/rejects.csv",
+                "reports/run-manifest.json", "reports/summary.md", "reports/uplift.csv", "reports/uplift.json",
+                "reports/weekly.csv",
+            ])
+        let report = try String(
+            contentsOf: folder.appendingPathComponent("reports/campaigns/banner-119.md"), encoding: .utf8)
+        #expect(report.hasPrefix("# 119 banner\n\nCalls to 119 during the campaign (4–17 May 2020): 1,605 received."))
+    }
+
+    @Test func writesFrenchReportsWhenAsked() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run("good", into: folder, ["--language", "fr"])
+        #expect(result.status == 0)
+        let summary = try String(contentsOf: folder.appendingPathComponent("reports/summary.md"), encoding: .utf8)
+        #expect(summary.contains("Appels au 119 pendant la campagne (4–17 mai 2020)\u{00A0}: 1\u{202F}605 reçus."))
+    }
+
+    @Test func givesByteIdenticalOutputsOnTheSameInputsExceptTheRunTime() throws {
+        let data = CommandRunner.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data").path
+        let first = try temporaryFolder()
+        let second = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        #expect(try run(data, into: first).status == 0)
+        #expect(try run(data, into: second).status == 0)
+        let paths = files(under: first)
+        #expect(paths == files(under: second))
+        #expect(paths.count == 33)
+        for path in paths {
+            let a = try String(contentsOf: first.appendingPathComponent(path), encoding: .utf8)
+            let b = try String(contentsOf: second.appendingPathComponent(path), encoding: .utf8)
+            if path.hasSuffix("run-manifest.json") {
+                let strip = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"run_time\"") } }
+                #expect(strip(a) == strip(b))
+                #expect(a.contains("\"tool_version\" : \"awareness 0.1.0\""))
+            } else {
+                #expect(a == b, "\(path) differs between two runs")
+            }
+        }
+    }
+
+    @Test func leavesThePreviousOutputsIntactWhenTheRunCannotFinishWriting() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run("good", into: folder).status == 0)
+        let summaryPath = folder.appendingPathComponent("reports/summary.md")
+        let before = try String(contentsOf: summaryPath, encoding: .utf8)
+        // Another run holds the notebooks folder: this run writes every report, then cannot write the notebooks.
+        let lock = open(folder.appendingPathComponent("Notebooks-export.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(lock >= 0)
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        defer { close(lock) }
+        let result = try run("good", into: folder, ["--language", "fr"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("error: \(folder.appendingPathComponent("Notebooks-export").path): another run"))
+        #expect(try String(contentsOf: summaryPath, encoding: .utf8) == before)
+        #expect(files(under: folder).filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
+    @Test func writesWhatItCanAndExitsWith1WhenTheDataHasProblems() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run("bad", into: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: bad: the data has problems"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/rejects.csv").path))
+    }
+
+    @Test func rejectsAnUnknownLanguageWithStatus2() throws {
+        let result = try CommandRunner.run(["run", "--data", "good", "--language", "de"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: --language must be en or fr, got 'de'"))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Ingest
+import Reporting
+import Testing
+
+@Suite("Campaign report")
+struct CampaignReportTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// Compares `text` with the golden file `name`; with `AWARENESS_UPDATE_GOLDEN=1` rewrites it instead.
+    func expectGolden(_ text: String, _ name: String) throws {
+        let url = Self.golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["AWARENESS_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: url)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs; review the diff, then rerun with AWARENESS_UPDATE_GOLDEN=1")
+    }
+
+    func report(_ language: ReportLanguage) throws -> CampaignReport {
+        try #require(RunFixture.run(language: language).reports.first)
+    }
+
+    @Test(arguments: [ReportLanguage.en, .fr])
+    func writesTheWholeCampaignReportAsReviewed(language: ReportLanguage) throws {
+        try expectGolden(try report(language).markdown(), "spring-\(language.rawValue).md")
+    }
+
+    @Test func opensWithTheHeadlineANewsroomCanQuoteInEnglish() throws {
+        let headline = try report(.en).headline
+        #expect(headline.method == .model)
+        #expect(headline.text.hasPrefix("Calls to 119 during the campaign (2–8 March 2020): "))
+        #expect(headline.text.contains("Without the campaign about "))
+        #expect(headline.text.contains("this rise is larger than day-to-day noise (p < 0.001)."))
+    }
+
+    @Test func opensWithTheHeadlineInFrenchWithFrenchNumbers() throws {
+        let headline = try report(.fr).headline
+        #expect(headline.text.hasPrefix("Appels au 119 pendant la campagne (2–8 mars 2020)\u{00A0}: "))
+        #expect(headline.text.contains("\u{202F}%"))
+        #expect(headline.text.contains("cette hausse dépasse le bruit d'un jour à l'autre (p < 0,001)."))
+    }
+
+    @Test func summaryGivesEveryHeadlineAndTheLatestWeek() throws {
+        let outputs = try RunFixture.run(language: .en).outputs()
+        let summary = try #require(outputs.reports.first { $0.path == "summary.md" }).contents
+        let headline = try report(.en).headline.markdown
+        #expect(summary.contains(headline))
+        #expect(summary.contains("## Latest week\n\nWeek 13 of 2020 (23–29 March 2020) against the week before."))
+        #expect(summary.contains("[`campaigns/spring.md`](campaigns/spring.md)"))
+    }
+}
