@@ -201,27 +201,37 @@ extension FeedFileReader {
         return total
     }
 
+    /// The record handler of one part: the header (when `skipsHeader`) is passed over, every other record is
+    /// a row of the part's outcome.
+    private func rowHandler(
+        for part: FilePart, skipsHeader: Bool, layout: Layout, fileIndex: Int32
+    )
+        -> (CSVRecord) throws -> Void
+    {
+        let empty = part.interner.emptyID()
+        var skipHeader = skipsHeader
+        return { record in
+            part.noteRecord(at: record.line)
+            if skipHeader {
+                skipHeader = false
+                return
+            }
+            part.outcome.report.rowsRead += 1
+            readRow(
+                record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner,
+                empty: empty)
+        }
+    }
+
     private func readPart(
         _ part: FilePart, isFirst: Bool, isLast: Bool, path: String, delimiter: UInt8, layout: Layout,
         fileIndex: Int32
     ) {
-        let empty = part.interner.emptyID()
-        var skipHeader = isFirst
         do {
             let reader = try CSVSegmentReader(
                 path: path, delimiter: delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
             part.reader = reader
-            let handler: (CSVRecord) throws -> Void = { record in
-                part.noteRecord(at: record.line)
-                if skipHeader {
-                    skipHeader = false
-                    return
-                }
-                part.outcome.report.rowsRead += 1
-                readRow(
-                    record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner,
-                    empty: empty)
-            }
+            let handler = rowHandler(for: part, skipsHeader: isFirst, layout: layout, fileIndex: fileIndex)
             try reader.read(from: part.start, to: part.end, onRecord: handler)
             if isLast { try reader.finish(onRecord: handler) }
         } catch {
@@ -234,21 +244,10 @@ extension FeedFileReader {
     private func continueToEnd(_ part: FilePart, isFirst: Bool, fileSize: Int, layout: Layout, fileIndex: Int32) {
         guard let reader = part.reader else { return }
         part.continued = true
-        let empty = part.interner.emptyID()
         // A header with a quoted newline can straddle the first cut: it is then completed here, and is not a row
         // (found by Fuzz/run csv).
-        var skipHeader = isFirst && reader.recordCount == 0
-        let handler: (CSVRecord) throws -> Void = { record in
-            part.noteRecord(at: record.line)
-            if skipHeader {
-                skipHeader = false
-                return
-            }
-            part.outcome.report.rowsRead += 1
-            readRow(
-                record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner,
-                empty: empty)
-        }
+        let handler = rowHandler(
+            for: part, skipsHeader: isFirst && reader.recordCount == 0, layout: layout, fileIndex: fileIndex)
         do {
             try reader.read(from: part.end, to: fileSize, onRecord: handler)
             try reader.finish(onRecord: handler)
