@@ -353,7 +353,7 @@ extension FeedFileReader {
     )
         -> RejectedRow
     {
-        let prefix = "duplicate of line "
+        let prefix = duplicatePrefix
         guard reject.reason.hasPrefix(prefix) else { return reject }
         let rest = reject.reason.dropFirst(prefix.count)
         guard let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]), let first = crossDuplicates[line]
@@ -386,7 +386,7 @@ extension FeedFileReader {
             guard let first = duplicates[line] else { return nil }
             return RejectedRow(
                 file: name, line: line, column: nil, value: "",
-                reason: "duplicate of line \(first): same \(feed.dimensionColumns.joined(separator: ", ")) and date",
+                reason: duplicateReason(firstLine: first),
                 record: records[line] ?? "")
         }
     }

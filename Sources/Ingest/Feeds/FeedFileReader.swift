@@ -217,7 +217,7 @@ struct FeedFileReader {
             .main = total + counts.main
         } else {
             if let earlier = outcome.batch[key] {
-                reject(nil, "duplicate of line \(earlier.line): same \(describeKeyColumns()) and date")
+                reject(nil, duplicateReason(firstLine: Int(earlier.line)))
                 return
             }
             outcome.batch[key] = RowCounts(
@@ -229,8 +229,12 @@ struct FeedFileReader {
         if outcome.report.lastDay.map({ day > $0 }) ?? true { outcome.report.lastDay = day }
     }
 
-    private func describeKeyColumns() -> String {
-        feed.dimensionColumns.joined(separator: ", ")
+    /// The start of every duplicate reason, followed by the line of the key's first occurrence.
+    static let duplicatePrefix = "duplicate of line "
+
+    /// Why a row repeating a daily key is rejected; single and parallel reads must word it alike.
+    func duplicateReason(firstLine: Int) -> String {
+        "\(Self.duplicatePrefix)\(firstLine): same \(feed.dimensionColumns.joined(separator: ", ")) and date"
     }
 
     /// A value as shown in messages: at most 60 characters, control characters escaped.
