@@ -85,6 +85,16 @@ public struct CalibrationFigures: Sendable {
                 figure: "3919: calls on 2, 3 and 4 Sep 2019 (launch on Tue 3 Sep)",
                 published: "638 (2 Sep), 1,661 (3 Sep), 1,134 (4 Sep)", sample: launch.joined(separator: ", ")))
 
+        let tuesdays = summer.filter { $0.isoWeekday == 2 }
+        let normalTuesday = Double(tuesdays.reduce(0) { $0 + day("3919", $1) }) / Double(max(tuesdays.count, 1))
+        let launchRatio = Double(day("3919", .literal(2019, 9, 3))) / max(normalTuesday, 1)
+        figures.append(
+            Figure(
+                figure: "3919: 3 Sep 2019 against a normal Tuesday (mean of Jun–Aug 2019)",
+                published: "1,661 against a weekday of 200–250 (6.6–8.3×)",
+                sample: "\(DecimalText.fixed(launchRatio, places: 1))× (a normal Tuesday: "
+                    + "\(DecimalText.fixed(normalTuesday, places: 0)))"))
+
         let first = total("3919", range(2019, 9, 2, 2019, 9, 8))
         let second = total("3919", range(2019, 9, 9, 2019, 9, 15))
         figures.append(

@@ -33,8 +33,8 @@ public struct CampaignEffect: Sendable {
 
     /// Every injected effect of the sample data.
     public static let all: [CampaignEffect] = [
-        // 3 Sep 2019: ~6.9× a normal Tuesday, ~5× on the 4th, a week more than double normal, October +70%.
-        CampaignEffect("reagir-3919", "calls:3919", fast: 4.25, 0.527, slow: 1.65, exp(-1.0 / 55)),
+        // 3 Sep 2019: ~6.2× a normal Tuesday, ~4.9× on the 4th, a week more than double normal, October +75%.
+        CampaignEffect("reagir-3919", "calls:3919", fast: 3.4, 0.62, slow: 1.8, exp(-1.0 / 55)),
         CampaignEffect("banner-119", "calls:119", fast: 0, 0, slow: 0.16, exp(-1.0 / 30)),
         CampaignEffect("balance-ton-tiktokeur", "calls:119", fast: 0.25, 0.88, slow: 0, 0),
         CampaignEffect("balance-ton-tiktokeur", "calls:3919", fast: 0.20, 0.88, slow: 0, 0),

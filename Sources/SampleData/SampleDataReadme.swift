@@ -41,9 +41,10 @@ struct SampleDataReadme {
               The realised counts of 2020 are then rescaled so that the ratios hold in the counts as well: 13–19
               April by ×\(DecimalText.fixed(sample.peakWeekRescale, places: 4)), the other days of 18 March–10 May
               by ×\(DecimalText.fixed(sample.windowRescale, places: 4)).
-            - **3919 launch** (Tue 3 Sep 2019): a spike of about 7× a normal Tuesday decaying over two weeks, plus
-              a slower step (the Grenelle stayed in the news) that keeps October about 70% above normal. The 638
-              calls of Monday 2 September, before the launch, are not reproduced: that day is a normal Monday.
+            - **3919 launch** (Tue 3 Sep 2019): a spike of about 6.2× a normal Tuesday (held within 4–7×, a
+              little below the published 1,661 calls) decaying over two weeks, plus a slower step (the Grenelle
+              stayed in the news) that keeps October about 75% above normal. The 638 calls of Monday 2
+              September, before the launch, are not reproduced: that day is a normal Monday.
             - **3020**: scaled so that 1 Sep 2019–31 Aug 2020 totals about 77,500 calls with the first lockdown
               (schools closed, calls ×0.45) included; the second lockdown kept schools open (×0.95).
             - **Banners**: impressions from four weeks before each banner campaign to four weeks after (a 1% pilot

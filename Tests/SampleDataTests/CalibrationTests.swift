@@ -64,6 +64,18 @@ import Testing
         #expect((1_400...1_900).contains(try total("3919", "2019-09-03", "2019-09-03")))
     }
 
+    @Test func calls3919OnTheLaunchDayAre4To7TimesANormalTuesday() throws {
+        let holidays = Set(PublicHolidays2019.days)
+        let start = try #require(CivilDate(iso8601: "2019-06-01"))
+        let tuesdays = (0..<92).map { start.adding(days: $0) }.filter { $0.isoWeekday == 2 && !holidays.contains($0) }
+        var sum = 0
+        for day in tuesdays { sum += try total("3919", day.description, day.description) }
+        let normal = Double(sum) / Double(tuesdays.count)
+        let launch = Double(try total("3919", "2019-09-03", "2019-09-03"))
+        #expect(tuesdays.count == 13)
+        #expect((4...7).contains(launch / normal))
+    }
+
     @Test func calls3020Total70To85ThousandOverASchoolYear() throws {
         #expect((70_000...85_000).contains(try total("3020", "2019-09-01", "2020-08-31")))
     }
