@@ -3,9 +3,14 @@
 /// At most `significantDigits` significant digits (10 by default), rounded half away from zero on the
 /// decimal digits of Swift's shortest round-trip representation, never an exponent, no trailing zeros
 /// after the point, no trailing point: `0.2`, `-0.12`, `0.00001` (not `1e-05`), `1234567.891`, `3`,
-/// `12345678900000` for 12345678901234. Negative zero is `0`. Values that are not finite have no
-/// decimal text: callers write them as an empty cell or `null`.
+/// `12345678900000` for 12345678901234. Negative zero is `0`. At most 15 decimal places: a magnitude
+/// below 5e-16 (in practice a p-value far below any meaningful level) is `0`, so no cell runs to hundreds
+/// of zeros. Values that are not finite have no decimal text: callers write them as an empty cell or
+/// `null`.
 public enum DecimalText {
+    /// The most digits written after the decimal point.
+    public static let maximumDecimalPlaces = 15
+
     /// The plain decimal text of `value`, or `nil` when it is NaN or infinite.
     public static func format(_ value: Double, significantDigits: Int = 10) -> String? {
         guard value.isFinite else { return nil }
@@ -16,7 +21,14 @@ public enum DecimalText {
     static func plain(_ value: Double, significantDigits: Int) -> String {
         guard value.isFinite, value != 0 else { return "0" }
         let (digits, exponent) = decimalDigits(abs(value))
-        let (rounded, roundedExponent) = round(digits, exponent: exponent, to: max(1, significantDigits))
+        // The last digit kept may not lie beyond the last decimal place.
+        let kept = min(max(1, significantDigits), exponent + 1 + maximumDecimalPlaces)
+        if kept <= 0 {
+            // Below the last decimal place: 0, unless the value rounds up to one unit of that place.
+            guard kept == 0, digits[0] >= 5 else { return "0" }
+            return (value < 0 ? "-" : "") + layout([1], exponent: -maximumDecimalPlaces)
+        }
+        let (rounded, roundedExponent) = round(digits, exponent: exponent, to: kept)
         return (value < 0 ? "-" : "") + layout(rounded, exponent: roundedExponent)
     }
 
