@@ -41,6 +41,17 @@ struct CampaignReportTests {
         #expect(headline.text.contains("cette hausse dépasse le bruit d'un jour à l'autre (p < 0,001)."))
     }
 
+    @Test func headlineWarnsWhenThePlaceboFindsAnEffect() throws {
+        let english = try #require(RunFixture.run(language: .en, riseBefore: true).reports.first).headline.text
+        #expect(
+            english.hasSuffix(
+                "Caution: the same model finds an effect just before the campaign, where there should be none; "
+                    + "the expected count may be off."))
+        let french = try #require(RunFixture.run(language: .fr, riseBefore: true).reports.first).headline.text
+        #expect(french.hasSuffix("l'attendu peut être faussé."))
+        #expect(!(try report(.en).headline.text.contains("Caution")))
+    }
+
     @Test func summaryGivesEveryHeadlineAndTheLatestWeek() throws {
         let outputs = try RunFixture.run(language: .en).outputs()
         let summary = try #require(outputs.reports.first { $0.path == "summary.md" }).contents

@@ -36,14 +36,21 @@ enum RunFixture {
         (index * 7919 + salt * 104_729) % 23 - 11
     }
 
-    static func data(hashtag: String = "#SpringTag", rejects: [RejectedRow] = []) -> IngestedData {
+    /// The fixture's data; with `riseBefore` calls also rise by 25% in the week before the campaign, where
+    /// the placebo check looks.
+    static func data(
+        hashtag: String = "#SpringTag", rejects: [RejectedRow] = [], riseBefore: Bool = false
+    )
+        -> IngestedData
+    {
         var data = IngestedData()
         let first = date(2019, 6, 1)
         let last = date(2020, 3, 29)
         for (index, day) in (DayRange(start: first, end: last)?.days ?? []).enumerated() {
             let inWindow = window.contains(day)
+            let before = riseBefore && day >= date(2020, 2, 24) && day < window.start
             let weekend = day.isoWeekday >= 6
-            let calls = Double(weekend ? 140 : 200) * (inWindow ? 1.25 : 1) + Double(noise(index, 1))
+            let calls = Double(weekend ? 140 : 200) * (inWindow || before ? 1.25 : 1) + Double(noise(index, 1))
             data.helplineCalls.append(
                 HelplineDay(date: day, helpline: "119", calls: Int64(calls), answered: nil))
             let videos = (10 + noise(index, 2) / 4) * (inWindow ? 2 : 1)
@@ -71,10 +78,10 @@ enum RunFixture {
 
     static func run(
         language: ReportLanguage, name: String = "Spring helpline push", hashtag: String = "#SpringTag",
-        rejects: [RejectedRow] = []
+        rejects: [RejectedRow] = [], riseBefore: Bool = false
     ) -> NightlyRun {
         let calendar = calendar(name: name, hashtag: hashtag)
-        let data = data(hashtag: hashtag, rejects: rejects)
+        let data = data(hashtag: hashtag, rejects: rejects, riseBefore: riseBefore)
         let series = SeriesCatalog.build(from: data)
         return NightlyRun(
             calendar: calendar, data: data, series: series,

@@ -7,7 +7,8 @@ import Ingest
 ///
 /// The figures are the `model` estimate of the campaign's first helpline (its first series when it has no
 /// helpline); when the model is not fitted, the before/during `window` comparison, and the text says so.
-/// A rise "stands out from noise" when p < 1 − the confidence level.
+/// A rise "stands out from noise" when p < 1 − the confidence level. When the model's placebo finds an
+/// effect at that level, a last sentence says the expected count may be off.
 public struct CampaignHeadline: Sendable, Equatable {
     /// The series the headline is about.
     public let series: SeriesName?
@@ -121,6 +122,14 @@ public struct CampaignHeadline: Sendable, Equatable {
         sentences.append(
             wording.pick("That is ", "Soit ") + format.change(uplift) + upliftInterval + ", " + extraText
                 + wording.semicolon + noise + " (\(wording.pValue(row.pValue))).")
+        if model != nil, let placeboP = chosen.placebo?.figures?.pValue, placeboP < 1 - confidenceLevel {
+            sentences.append(
+                wording.pick(
+                    "Caution: the same model finds an effect just before the campaign, where there should be none; "
+                        + "the expected count may be off.",
+                    "Prudence\u{202F}: le même modèle trouve un effet juste avant la campagne, où il ne devrait pas y "
+                        + "en avoir\u{202F}; l'attendu peut être faussé."))
+        }
         template = sentences.joined(separator: " ")
     }
 }
