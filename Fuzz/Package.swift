@@ -16,8 +16,11 @@ let package = Package(
     ],
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "Ingest", package: rootPackage)]),
-        .executableTarget(name: "FuzzCampaigns", dependencies: [.product(name: "Ingest", package: rootPackage)]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(
+            name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "Ingest", package: rootPackage)]),
+        .executableTarget(
+            name: "FuzzCampaigns", dependencies: ["FuzzDriver", .product(name: "Ingest", package: rootPackage)]),
     ],
     swiftLanguageModes: [.v6]
 )

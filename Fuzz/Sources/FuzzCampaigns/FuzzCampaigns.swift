@@ -1,3 +1,4 @@
+import FuzzDriver
 import Ingest
 
 /// libFuzzer entry point: the input, decoded as UTF-8 (invalid bytes replaced, as `String(decoding:)` does), is
@@ -25,21 +26,8 @@ public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 
 // MARK: - Entry point
 
-/// SwiftPM links debug executables with `main` defined as `FuzzCampaigns_main` (so that tests can import them), which
-/// keeps libFuzzer's own `main` out of the link. This is that entry point: it hands over to libFuzzer's driver.
+/// The executable's `main` under the name SwiftPM gives it (see ``runFuzzer(_:_:_:)``).
 @_cdecl("FuzzCampaigns_main")
-func entryPoint(
-    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
+func entryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, fuzzOne)
 }
-
-/// The libFuzzer driver behind its `main` (compiler-rt's FuzzerDriver.cpp).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
