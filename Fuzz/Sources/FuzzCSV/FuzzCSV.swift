@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 import Ingest
 
 /// libFuzzer entry point over the CSV reader and feed validation.
