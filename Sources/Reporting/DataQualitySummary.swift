@@ -63,11 +63,9 @@ public struct DataQualitySummary: Sendable {
 
     private func fileLines(_ file: FileReport) -> [String] {
         let counts = "\(file.rowsRead) read, \(file.rowsAccepted) accepted, \(file.rowsRejected) rejected"
-        if let failure = file.failure {
-            var location = path(file.file)
-            if let line = failure.line { location += ":\(line)" }
-            if let column = failure.column { location += ":\(column)" }
-            return ["  \(file.file): refused (\(counts))", "    error: \(location): \(failure.message)"]
+        if file.failure != nil {
+            return ["  \(file.file): refused (\(counts))"]
+                + errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         }
         var head = "  \(file.file): \(counts)"
         if let first = file.firstDay, let last = file.lastDay { head += ", \(first) to \(last)" }
@@ -77,15 +75,33 @@ public struct DataQualitySummary: Sendable {
         if !file.unknownColumns.isEmpty {
             lines.append("    unknown columns (ignored): \(file.unknownColumns.joined(separator: ", "))")
         }
-        let rejects = data.rejects.filter { $0.file == file.file }
-        for reject in rejects.prefix(errorsPerFile) {
-            lines.append("    error: \(path(reject.file)):\(reject.line):\(reject.column ?? 1): \(reject.reason)")
-        }
-        if file.rowsRejected > errorsPerFile {
-            lines.append("    … and \(file.rowsRejected - errorsPerFile) more rejected rows")
-        }
+        lines += errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         if file.revisions > 0 {
             lines.append("    restates \(file.revisions) day\(file.revisions == 1 ? "" : "s") given by earlier files")
+        }
+        return lines
+    }
+
+    /// The located errors of every file, in the order the files were read: a refused file's error, or the
+    /// first ``errorsPerFile`` rejected rows of a file, then "… and N more rejected rows in <folder>/<file>".
+    /// Each starts with `error: <folder>/<file>:<line>:<column>: ` (line and column when known).
+    public var errorLines: [String] {
+        data.files.flatMap { errorLines(for: $0, namingTheFile: true) }
+    }
+
+    private func errorLines(for file: FileReport, namingTheFile: Bool) -> [String] {
+        if let failure = file.failure {
+            var location = path(file.file)
+            if let line = failure.line { location += ":\(line)" }
+            if let column = failure.column { location += ":\(column)" }
+            return ["error: \(location): \(failure.message)"]
+        }
+        var lines = data.rejects.filter { $0.file == file.file }.prefix(errorsPerFile).map { reject in
+            "error: \(path(reject.file)):\(reject.line):\(reject.column ?? 1): \(reject.reason)"
+        }
+        if file.rowsRejected > errorsPerFile {
+            let more = "… and \(file.rowsRejected - errorsPerFile) more rejected rows"
+            lines.append(namingTheFile ? "\(more) in \(path(file.file))" : more)
         }
         return lines
     }

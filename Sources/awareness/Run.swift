@@ -54,6 +54,12 @@ struct Run: ParsableCommand {
         progress.say(
             "read \(data.files.count) files: \(data.rowsRead) rows, \(data.rowsAccepted) accepted, "
                 + "\(data.rowsRejected) rejected")
+        let quality = DataQualitySummary(
+            folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: data,
+            maxRejectRate: maxRejectRate)
+        for line in quality.errorLines {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
         let series = SeriesCatalog.build(from: data)
         let estimates = CampaignEstimates.estimateAll(calendar: folder.calendar, series: series)
         progress.say("estimated \(estimates.count) campaigns over \(series.count) daily series")

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs the built `awareness` executable, as an analyst would, and captures what it prints.
 struct CommandRunner {
     struct Result: Equatable {
@@ -24,10 +28,24 @@ struct CommandRunner {
         return bundle.appendingPathComponent("awareness")
     }
 
-    static func run(_ arguments: [String], in directory: URL = fixtures) throws -> Result {
+    /// The user id and group id of `nobody`, under which ``run(_:in:unprivileged:)`` runs the command when
+    /// the tests run as root.
+    static let unprivilegedID = 65534
+
+    /// Runs `awareness` with `arguments` in `directory`. With `unprivileged` and when this process is root (as
+    /// on the build machines and CI), the command runs as `nobody` through util-linux's `setpriv`, so that file
+    /// permissions apply to it: root reads and writes any file whatever its mode.
+    static func run(_ arguments: [String], in directory: URL = fixtures, unprivileged: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if unprivileged && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments =
+                ["--reuid=\(unprivilegedID)", "--regid=\(unprivilegedID)", "--clear-groups", executable.path]
+                + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         let output = Pipe()
         let errors = Pipe()

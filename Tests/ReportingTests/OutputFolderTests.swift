@@ -54,6 +54,31 @@ struct OutputFolderTests {
         #expect(!FileManager.default.fileExists(atPath: parent + "/.reports.tmp-99999"))
     }
 
+    @Test func putsBackThePreviousOutputsOfARunKilledBetweenItsTwoRenames() throws {
+        let (parent, folder) = try previousNight()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.moveItem(atPath: parent + "/reports", toPath: parent + "/.reports.old-99999")
+        #expect(throws: Interrupted.self) {
+            try folder.replace { _ in throw Interrupted() }
+        }
+        #expect(read(parent + "/reports/summary.md") == "last night\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["reports", "reports.lock"])
+    }
+
+    @Test func namesTheFileUnderTheOutputFolderWithTheSystemsReasonWhenAWriteFails() throws {
+        let (parent, folder) = try previousNight()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let error = #expect(throws: OutputFolderError.self) {
+            try folder.replace { staging in
+                try FileManager.default.createDirectory(
+                    atPath: staging.root + "/summary.md", withIntermediateDirectories: false)
+                try staging.write("tonight\n", to: "summary.md")
+            }
+        }
+        #expect(error == .io(operation: "create", path: parent + "/reports/summary.md", message: "Is a directory"))
+        #expect(read(parent + "/reports/summary.md") == "last night\n")
+    }
+
     @Test func refusesASecondWriterOnTheSameFolder() throws {
         let (parent, folder) = try previousNight()
         defer { try? FileManager.default.removeItem(atPath: parent) }

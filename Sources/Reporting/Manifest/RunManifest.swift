@@ -14,8 +14,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public let feed: String?
         /// The size in bytes.
         public let size: Int
-        /// The SHA-256 of the file's bytes, lowercase hexadecimal.
-        public let sha256: String
+        /// The SHA-256 of the file's bytes, lowercase hexadecimal; nil (`null` in the JSON) for a file that
+        /// could not be read.
+        public let sha256: String?
         /// Data rows read (the header excluded); rows read = accepted + rejected.
         public let rowsRead: Int
         /// Rows accepted.
@@ -25,7 +26,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
         /// Creates an input entry from known values.
         public init(
-            path: String, feed: String?, size: Int, sha256: String, rowsRead: Int, rowsAccepted: Int,
+            path: String, feed: String?, size: Int, sha256: String?, rowsRead: Int, rowsAccepted: Int,
             rowsRejected: Int
         ) {
             self.path = path
@@ -37,15 +38,35 @@ public struct RunManifest: Codable, Sendable, Equatable {
             self.rowsRejected = rowsRejected
         }
 
-        /// Creates the entry for an ingested file, reading it from `dataFolder` to hash it and size it.
+        /// Creates the entry for an ingested file, reading it from `dataFolder` to hash it and size it. A file
+        /// that ingest could not read (permissions, a directory, a broken link) is listed with the bytes ingest
+        /// read and no hash, so that the run's other outputs are still written.
         public init(report: FileReport, dataFolder: String) throws {
             let full = (dataFolder as NSString).appendingPathComponent(report.file)
+            guard report.failure?.isIOError != true else {
+                self.init(
+                    path: report.file, feed: report.feed.rawValue, size: report.byteCount, sha256: nil,
+                    rowsRead: report.rowsRead, rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected)
+                return
+            }
             let attributes = try FileManager.default.attributesOfItem(atPath: full)
             self.init(
                 path: report.file, feed: report.feed.rawValue,
                 size: (attributes[.size] as? NSNumber)?.intValue ?? report.byteCount,
                 sha256: try SHA256Digest.hex(ofFileAt: full), rowsRead: report.rowsRead,
                 rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected)
+        }
+
+        /// Encodes every key (`feed` when known), `sha256` as `null` when there is no hash.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encodeIfPresent(feed, forKey: .feed)
+            try container.encode(size, forKey: .size)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(rowsRead, forKey: .rowsRead)
+            try container.encode(rowsAccepted, forKey: .rowsAccepted)
+            try container.encode(rowsRejected, forKey: .rowsRejected)
         }
 
         enum CodingKeys: String, CodingKey {

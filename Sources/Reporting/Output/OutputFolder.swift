@@ -13,7 +13,8 @@ import Foundation
 /// closure returns renames the old folder to `.<name>.old-<pid>`, renames the new one to the target
 /// and deletes the old one. A run that throws, crashes or is killed before the swap leaves the previous
 /// outputs untouched; its leftover temporary folder is deleted by the next run. Between the two renames
-/// the target is briefly absent; if the second rename fails the old folder is renamed back.
+/// the target is briefly absent; if the second rename fails the old folder is renamed back, and a run
+/// killed between them leaves the old folder aside, which the next run renames back before anything else.
 public struct OutputFolder: Sendable {
     /// The folder being replaced, as given.
     public let path: String
@@ -46,10 +47,13 @@ public struct OutputFolder: Sendable {
         let pid = getpid()
         removeLeftovers(manager)
         let staging = (parent as NSString).appendingPathComponent(".\(name).tmp-\(pid)")
-        try io("create", staging) { try manager.createDirectory(atPath: staging, withIntermediateDirectories: false) }
+        guard mkdir(staging, 0o755) == 0 else {
+            throw OutputFolderError.io(
+                operation: "create the temporary folder", path: staging, message: String(cString: strerror(errno)))
+        }
         let result: Result
         do {
-            result = try write(OutputStaging(root: staging))
+            result = try write(OutputStaging(root: staging, folder: path))
         } catch {
             try? manager.removeItem(atPath: staging)
             throw error
@@ -84,27 +88,29 @@ public struct OutputFolder: Sendable {
     }
 
     /// Deletes `.<name>.tmp-*` and `.<name>.old-*` folders left by runs that were killed; safe because
-    /// this run holds the lock.
+    /// this run holds the lock. When the target is missing and an old folder is aside (a run killed
+    /// between its two renames), that folder holds the last complete outputs and is renamed back first.
     private func removeLeftovers(_ manager: FileManager) {
-        let entries = (try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        var entries = ((try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []).sorted()
+        if !manager.fileExists(atPath: standardized),
+            let aside = entries.last(where: { $0.hasPrefix(".\(name).old-") }),
+            systemRename((parent as NSString).appendingPathComponent(aside), standardized) == 0
+        {
+            entries.removeAll { $0 == aside }
+        }
         for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
             try? manager.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
         }
     }
 
-    private func io(_ operation: String, _ path: String, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch {
-            throw OutputFolderError.io(operation: operation, path: path, message: "\(error.localizedDescription)")
-        }
-    }
 }
 
 /// The temporary folder a run writes into; paths are relative to the output folder.
 public struct OutputStaging: Sendable {
     /// The temporary folder's path.
     public let root: String
+    /// The output folder it will replace, as given: errors name the file there, where the analyst looks.
+    public let folder: String
 
     /// Writes `text` as UTF-8 to `relativePath` (for example `charts/spring-calls.svg`), creating
     /// intermediate folders.
@@ -114,18 +120,35 @@ public struct OutputStaging: Sendable {
 
     /// Writes `bytes` to `relativePath`, creating intermediate folders.
     ///
+    /// A failed write (disk full, file size limit, permissions) throws
+    /// ``OutputFolderError/io(operation:path:message:)`` naming the file under the output folder and giving
+    /// the system's reason (`No space left on device`).
+    ///
     /// Throws ``OutputFolderError/unsafePath(_:reason:)`` for a path that is absolute, empty, has an
     /// empty, `.` or `..` component, a component starting with `.`, longer than 255 bytes, or with
     /// characters other than ASCII letters, digits, `-`, `_` and `.`.
     public func write(_ bytes: Data, to relativePath: String) throws {
         try Self.validate(relativePath)
+        let shown = (folder as NSString).appendingPathComponent(relativePath)
+        var directory = root
+        for component in relativePath.split(separator: "/").dropLast() {
+            directory = (directory as NSString).appendingPathComponent(String(component))
+            guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
+                throw OutputFolderError.io(
+                    operation: "create the folder", path: (shown as NSString).deletingLastPathComponent,
+                    message: String(cString: strerror(errno)))
+            }
+        }
         let full = (root as NSString).appendingPathComponent(relativePath)
-        let folder = (full as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try bytes.write(to: URL(fileURLWithPath: full))
-        } catch {
-            throw OutputFolderError.io(operation: "write", path: relativePath, message: error.localizedDescription)
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputFolderError.io(operation: "create", path: shown, message: String(cString: strerror(errno)))
+        }
+        var failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+        // Some file systems report a full disk only when the file is closed.
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        guard failure == 0 else {
+            throw OutputFolderError.io(operation: "write", path: shown, message: String(cString: strerror(failure)))
         }
     }
 
@@ -151,4 +174,20 @@ public struct OutputStaging: Sendable {
 /// `rename(2)`, named apart from the `rename` method above.
 private func systemRename(_ from: String, _ to: String) -> Int32 {
     rename(from, to)
+}
+
+/// Writes every byte of `buffer` to `descriptor`, retrying short and interrupted writes; returns 0 or the
+/// `errno` of the write that failed (`ENOSPC` when the disk is full, `EFBIG` past the file size limit).
+private func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+    guard let base = buffer.baseAddress else { return 0 }
+    var offset = 0
+    while offset < buffer.count {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return 0
 }
