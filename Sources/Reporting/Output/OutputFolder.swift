@@ -15,6 +15,8 @@ import Foundation
 /// outputs untouched; its leftover temporary folder is deleted by the next run. Between the two renames
 /// the target is briefly absent; if the second rename fails the old folder is renamed back, and a run
 /// killed between them leaves the old folder aside, which the next run renames back before anything else.
+/// Every file and folder is flushed to disk (`fsync`) before the swap and the parent folder after it, so
+/// a power loss after the run leaves the new outputs whole, not files of zero length.
 public struct OutputFolder: Sendable {
     /// The folder being replaced, as given.
     public let path: String
@@ -58,7 +60,9 @@ public struct OutputFolder: Sendable {
             try? manager.removeItem(atPath: staging)
             throw error
         }
+        syncFolders(under: staging, manager: manager)
         try swapIn(staging, manager: manager, pid: pid)
+        syncFolder(parent.isEmpty ? "." : parent)
         return result
     }
 
@@ -77,6 +81,20 @@ public struct OutputFolder: Sendable {
             throw error
         }
         if let old { try? manager.removeItem(atPath: old) }
+    }
+
+    /// Flushes `root` and every folder below it, so that the names of the files written are on disk.
+    private func syncFolders(under root: String, manager: FileManager) {
+        var folders = [root]
+        if let enumerator = manager.enumerator(atPath: root) {
+            while let relative = enumerator.nextObject() as? String {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                    folders.append((root as NSString).appendingPathComponent(relative))
+                }
+            }
+        }
+        // Deepest first: a folder's entry in its parent is flushed after the folder itself.
+        for folder in folders.reversed() { syncFolder(folder) }
     }
 
     private func rename(_ from: String, _ to: String, staging: String) throws {
@@ -145,6 +163,7 @@ public struct OutputStaging: Sendable {
             throw OutputFolderError.io(operation: "create", path: shown, message: String(cString: strerror(errno)))
         }
         var failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+        if failure == 0, fsync(descriptor) != 0, errno != EINVAL { failure = errno }
         // Some file systems report a full disk only when the file is closed.
         if close(descriptor) != 0, failure == 0 { failure = errno }
         guard failure == 0 else {
@@ -169,6 +188,15 @@ public struct OutputStaging: Sendable {
             guard allowed else { throw refuse("only letters, digits, `-`, `_` and `.` are allowed in names") }
         }
     }
+}
+
+/// Flushes a folder's entries to disk; a file system that cannot (`EINVAL`) or a folder that cannot be
+/// opened is left as it is: the outputs are complete either way, only their durability is at stake.
+private func syncFolder(_ path: String) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    _ = fsync(descriptor)
+    _ = close(descriptor)
 }
 
 /// `rename(2)`, named apart from the `rename` method above.
