@@ -73,7 +73,7 @@ struct Run: ParsableCommand {
                 inputs: try data.files.map { try RunManifest.Input(report: $0, dataFolder: options.data) },
                 runTime: RunManifest.timestamp(Date()))
         } catch {
-            fail("could not hash the inputs for the manifest: \(error)")
+            fail("\(error) (the run manifest records its SHA-256)")
             throw ExitCode(3)
         }
         let run = NightlyRun(

@@ -17,6 +17,16 @@ struct RunManifestTests {
         #expect(try SHA256Digest.hex(ofFileAt: path) == SHA256Digest.hex(of: bytes))
     }
 
+    @Test func namesTheFileAndTheSystemsReasonWhenItCannotBeRead() {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID().uuidString)").path
+        #expect(throws: FileDigestError(path: path, reason: "No such file or directory")) {
+            try SHA256Digest.hex(ofFileAt: path)
+        }
+        #expect(
+            FileDigestError(path: "Data/a.csv", reason: "Permission denied").description
+                == "Data/a.csv: could not be read: Permission denied")
+    }
+
     func manifest(at runTime: String) -> RunManifest {
         RunManifest(
             toolVersion: "awareness 0.1.0", configPath: "Data/campaigns.yaml", configSHA256: SHA256Digest.hex(of: "x"),
