@@ -14,16 +14,35 @@ public struct DataFolderReader: Sendable {
     public let declaredCampaigns: Set<String>
     /// How large files are split across cores.
     public let parallelism: IngestParallelism
+    /// Where the bytes and rows read are counted while the feeds are read, if anywhere.
+    public let progress: ReadProgress?
 
     /// Creates a reader.
     public init(
         localDays: LocalDayTable, delimiter: UInt8? = nil, declaredCampaigns: Set<String> = [],
-        parallelism: IngestParallelism = .automatic
+        parallelism: IngestParallelism = .automatic, progress: ReadProgress? = nil
     ) {
         self.localDays = localDays
         self.delimiter = delimiter
         self.declaredCampaigns = declaredCampaigns
         self.parallelism = parallelism
+        self.progress = progress
+    }
+
+    /// The total size in bytes of the files of `folder` that `read(folder:)` parses.
+    public static func bytesToRead(in folder: String) -> Int {
+        var total = 0
+        for feed in Feed.allCases {
+            let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
+            for name in feedFiles(in: feedFolder) where refusalOfName(name) == nil {
+                let path = (feedFolder as NSString).appendingPathComponent(name)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+                if attributes?[.type] as? FileAttributeType == .typeRegular {
+                    total += (attributes?[.size] as? NSNumber)?.intValue ?? 0
+                }
+            }
+        }
+        return total
     }
 
     /// The entries of one feed folder that the reader accounts for: every entry but hidden ones (`.DS_Store`),
@@ -49,6 +68,7 @@ public struct DataFolderReader: Sendable {
     public func read(folder: String, onFile: (String) -> Void = { _ in }) -> IngestedData {
         var data = IngestedData()
         var accumulators: [Feed: FeedAccumulator] = [:]
+        progress?.begin(totalBytes: Self.bytesToRead(in: folder))
         for feed in Feed.allCases {
             let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
             var isDirectory: ObjCBool = false
@@ -62,7 +82,8 @@ public struct DataFolderReader: Sendable {
             for name in Self.feedFiles(in: feedFolder) {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
-                let reader = FeedFileReader(feed: feed, localDays: localDays, delimiter: delimiter)
+                let reader = FeedFileReader(
+                    feed: feed, localDays: localDays, delimiter: delimiter, progress: progress)
                 var outcome: FeedFileReader.Outcome
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))

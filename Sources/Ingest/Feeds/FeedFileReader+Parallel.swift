@@ -232,7 +232,10 @@ extension FeedFileReader {
                 path: path, delimiter: delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
             part.reader = reader
             let handler = rowHandler(for: part, skipsHeader: isFirst, layout: layout, fileIndex: fileIndex)
-            try reader.read(from: part.start, to: part.end, onRecord: handler)
+            var tally = ProgressTally(progress)
+            try reader.read(
+                from: part.start, to: part.end,
+                onProgress: { tally.update(bytes: $0, rows: part.outcome.report.rowsRead) }, onRecord: handler)
             if isLast { try reader.finish(onRecord: handler) }
         } catch {
             part.failure = error

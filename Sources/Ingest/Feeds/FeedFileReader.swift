@@ -5,6 +5,8 @@ struct FeedFileReader {
     let feed: Feed
     let localDays: LocalDayTable
     let delimiter: UInt8?
+    /// Where the bytes and rows read are counted, if anywhere.
+    var progress: ReadProgress? = nil
 
     /// What one file gave: its report, its rejected rows and, unless the file was refused, its counts.
     struct Outcome {
@@ -41,8 +43,11 @@ struct FeedFileReader {
         }
         var layout: Layout?
         let empty = interner.emptyID()
+        var tally = ProgressTally(progress)
         do {
-            let summary = try CSVFileReader(delimiter: delimiter).read(path: path) { record in
+            let summary = try CSVFileReader(delimiter: delimiter).read(
+                path: path, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
+            ) { record in
                 guard let current = layout else {
                     // Known from the header on, so that a file refused later still reports the delimiter it was
                     // read with, as a read in parts does (found by Fuzz/run csv).
