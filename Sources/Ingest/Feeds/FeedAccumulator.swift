@@ -67,6 +67,17 @@ struct FeedAccumulator {
 
     /// Every key and day with its counts, event-level and daily counts summed, sorted by key then day.
     func merged() -> [(key: RowKey, counts: RowCounts)] {
+        let values = interner.values
+        let sorted = { (left: (key: RowKey, counts: RowCounts), right: (key: RowKey, counts: RowCounts)) -> Bool in
+            for index in 0..<4 where left.key[index] != right.key[index] {
+                return values[Int(left.key[index])] < values[Int(right.key[index])]
+            }
+            return left.key.day < right.key.day
+        }
+        if daily.isEmpty {
+            // Event-level feeds alone: no copy of the counts into a merged dictionary.
+            return events.map { (key: $0.key, counts: $0.value) }.sorted(by: sorted)
+        }
         var all = daily
         for (key, counts) in events {
             if var existing = all[key] {
@@ -80,13 +91,7 @@ struct FeedAccumulator {
                 all[key] = counts
             }
         }
-        let values = interner.values
-        return all.map { ($0.key, $0.value) }.sorted { left, right in
-            for index in 0..<4 where left.key[index] != right.key[index] {
-                return values[Int(left.key[index])] < values[Int(right.key[index])]
-            }
-            return left.key.day < right.key.day
-        }
+        return all.map { (key: $0.key, counts: $0.value) }.sorted(by: sorted)
     }
 }
 

@@ -12,7 +12,7 @@ struct FeedFileReader {
     struct Outcome {
         var report: FileReport
         var rejects: [RejectedRow] = []
-        var batch: [RowKey: RowCounts] = [:]
+        var batch = CountTable()
         /// The time-zone span of the last timestamp read, reused while timestamps stay inside it.
         var zoneSpan = LocalDayTable.Span(start: 0, end: 0, offset: 0)
     }
@@ -83,7 +83,7 @@ struct FeedFileReader {
         outcome.report.lastDay = nil
         // The refusal stands for every row of the file; rows rejected before it are not listed one by one.
         outcome.rejects = []
-        outcome.batch = [:]
+        outcome.batch = CountTable()
     }
 
     func makeLayout(_ header: CSVRecord) throws -> Layout {
@@ -206,20 +206,17 @@ struct FeedFileReader {
         if layout.timestamp != nil {
             // Event counts are summed per day; a sum past Int64.max would trap, so the row that overflows it is
             // rejected instead (two rows of 9223372036854775807 impressions on one day).
-            let total = outcome.batch[key]?.main ?? 0
-            guard !total.addingReportingOverflow(counts.main).overflow else {
+            let added = outcome.batch.add(
+                counts.main, to: key,
+                initial: RowCounts(
+                    main: 0, companion: -1, file: fileIndex, line: Int32(truncatingIfNeeded: record.line)))
+            guard added else {
                 reject(
                     layout.counts[0].map { $0 + 1 },
                     "\(feed.countColumns[0]): \(counts.main) takes the day's total past the largest count "
                         + "(\(Int64.max))")
                 return
             }
-            outcome.batch[
-                key,
-                default: RowCounts(
-                    main: 0, companion: -1, file: fileIndex, line: Int32(truncatingIfNeeded: record.line))
-            ]
-            .main = total + counts.main
         } else {
             if let earlier = outcome.batch[key] {
                 reject(nil, duplicateReason(firstLine: Int(earlier.line)))
