@@ -223,24 +223,31 @@ public final class CSVRecordParser {
         }
     }
 
+    // The callbacks borrow the parser that `feed` and `finish` keep alive, without retaining it per field.
     private static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void =
         { field, length, context in
             guard let context else { return }
-            let parser = Unmanaged<CSVRecordParser>.fromOpaque(context).takeUnretainedValue()
-            if let field, length > 0 {
-                parser.recordBytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
-                if parser.mayQuote {
-                    parser.recordNewlines += countNewlines(UnsafeRawBufferPointer(start: field, count: length))
-                }
+            Unmanaged<CSVRecordParser>.fromOpaque(context)._withUnsafeGuaranteedRef { parser in
+                parser.appendField(field, length: length)
             }
-            parser.fieldEnds.append(parser.recordBytes.count)
         }
 
     private static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = {
         terminator, context in
         guard let context else { return }
-        let parser = Unmanaged<CSVRecordParser>.fromOpaque(context).takeUnretainedValue()
-        parser.endRecord(terminator: terminator)
+        Unmanaged<CSVRecordParser>.fromOpaque(context)._withUnsafeGuaranteedRef { parser in
+            parser.endRecord(terminator: terminator)
+        }
+    }
+
+    private func appendField(_ field: UnsafeMutableRawPointer?, length: Int) {
+        if let field, length > 0 {
+            recordBytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
+            if mayQuote {
+                recordNewlines += Self.countNewlines(UnsafeRawBufferPointer(start: field, count: length))
+            }
+        }
+        fieldEnds.append(recordBytes.count)
     }
 
     /// Delivers the record just completed, or, for a line end outside any record (a blank line, the LF of a

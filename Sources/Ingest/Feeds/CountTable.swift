@@ -8,9 +8,12 @@ struct CountTable: Sequence {
     /// The number of keys stored.
     private(set) var count = 0
 
-    init() {
-        keys = Array(repeating: RowKey(dimensions: (0, 0, 0, 0), day: Self.free), count: 16)
-        values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: 16)
+    /// Creates a table that holds `minimumCapacity` keys before it grows.
+    init(minimumCapacity: Int = 0) {
+        var slots = 16
+        while slots * 3 < minimumCapacity * 4 + 4 { slots *= 2 }
+        keys = Array(repeating: RowKey(dimensions: (0, 0, 0, 0), day: Self.free), count: slots)
+        values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: slots)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -67,6 +70,18 @@ struct CountTable: Sequence {
             insert(key, counts, at: index)
         }
         return true
+    }
+
+    /// Adds `amount` to the main count of `key` as `add` does, stopping at `Int64.max` instead of refusing.
+    mutating func addSaturating(_ amount: Int64, to key: RowKey, initial: RowCounts) {
+        let (index, found) = slot(of: key)
+        if found {
+            values[index].main.addSaturating(amount)
+        } else {
+            var counts = initial
+            counts.main = amount
+            insert(key, counts, at: index)
+        }
     }
 
     private mutating func insert(_ key: RowKey, _ counts: RowCounts, at index: Int) {

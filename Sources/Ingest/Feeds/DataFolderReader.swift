@@ -109,13 +109,17 @@ public struct DataFolderReader: Sendable {
         revisions: inout [Revision]
     ) {
         if outcome.report.isEventLevel {
+            if accumulator.events.isEmpty {
+                // The first event-level file of the feed: its table becomes the feed's, without a copy.
+                swap(&accumulator.events, &outcome.batch)
+                return
+            }
             for (key, counts) in outcome.batch {
                 // Each file's day totals fit in Int64 (the reader rejects the row that would overflow one); totals
                 // over several files saturate rather than trap: a count of 9223372036854775807 shows itself.
-                accumulator.events[
-                    key, default: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)
-                ]
-                .main.addSaturating(counts.main)
+                accumulator.events.addSaturating(
+                    counts.main, to: key,
+                    initial: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line))
             }
             return
         }
@@ -136,11 +140,20 @@ public struct DataFolderReader: Sendable {
         }
     }
 
-    private func fill(_ data: inout IngestedData, from accumulators: [Feed: FeedAccumulator]) {
+    private func fill(_ data: inout IngestedData, from accumulators: consuming [Feed: FeedAccumulator]) {
         data.revisions.sort { ($0.feed, $0.key, $0.date) < ($1.feed, $1.key, $1.date) }
-        for (feed, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) {
+        for feed in accumulators.keys.sorted() {
+            // Each feed's counts are let go once its rows are made, so two copies of one feed are never held.
+            guard let accumulator = accumulators.removeValue(forKey: feed) else { continue }
             let values = accumulator.interner.values
-            for (key, counts) in accumulator.merged() {
+            let merged = accumulator.merged()
+            switch feed {
+            case .impressions: data.impressions.reserveCapacity(merged.count)
+            case .clicks: data.clicks.reserveCapacity(merged.count)
+            case .hashtagVideos: data.hashtagVideos.reserveCapacity(merged.count)
+            case .helplineCalls: data.helplineCalls.reserveCapacity(merged.count)
+            }
+            for (key, counts) in merged {
                 let date = CivilDate(daysSinceEpoch: Int(key.day))
                 let name = { (index: Int) in values[Int(key[index])] }
                 switch feed {
@@ -162,10 +175,12 @@ public struct DataFolderReader: Sendable {
                 }
             }
         }
-        let shown = Set(data.impressions.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
-        data.clicksWithoutImpressions = Set(data.clicks.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
-            .subtracting(shown).sorted()
-        data.undeclaredCampaigns = Set((data.impressions + data.clicks).map(\.campaign))
+        let shown = Set(data.impressions.lazy.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
+        data.clicksWithoutImpressions = Set(
+            data.clicks.lazy.map { CampaignDay(campaign: $0.campaign, date: $0.date) }
+        )
+        .subtracting(shown).sorted()
+        data.undeclaredCampaigns = Set(data.impressions.lazy.map(\.campaign)).union(data.clicks.lazy.map(\.campaign))
             .subtracting(declaredCampaigns).sorted()
     }
 }

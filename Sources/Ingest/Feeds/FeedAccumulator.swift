@@ -51,7 +51,7 @@ struct FeedAccumulator {
     /// Counts from daily files: a later file's value replaces an earlier one for the same key and day.
     var daily: [RowKey: RowCounts] = [:]
     /// Counts from event-level files, summed.
-    var events: [RowKey: RowCounts] = [:]
+    var events = CountTable()
 
     init(feed: Feed) {
         self.feed = feed
@@ -76,7 +76,9 @@ struct FeedAccumulator {
         }
         if daily.isEmpty {
             // Event-level feeds alone: no copy of the counts into a merged dictionary.
-            return events.map { (key: $0.key, counts: $0.value) }.sorted(by: sorted)
+            var rows = events.map { (key: $0.key, counts: $0.value) }
+            rows.sort(by: sorted)
+            return rows
         }
         var all = daily
         for (key, counts) in events {
@@ -91,7 +93,9 @@ struct FeedAccumulator {
                 all[key] = counts
             }
         }
-        return all.map { (key: $0.key, counts: $0.value) }.sorted(by: sorted)
+        var rows = all.map { (key: $0.key, counts: $0.value) }
+        rows.sort(by: sorted)
+        return rows
     }
 }
 

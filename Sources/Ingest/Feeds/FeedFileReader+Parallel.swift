@@ -257,6 +257,8 @@ extension FeedFileReader {
         _ parts: [FilePart], report: FileReport, path: String, layout: Layout, fileIndex: Int32, interner: KeyInterner
     ) -> Outcome? {
         var outcome = Outcome(report: report)
+        // Parts cover distinct stretches of a mostly time-ordered file: their keys seldom overlap.
+        outcome.batch = CountTable(minimumCapacity: parts.reduce(0) { $0 + $1.outcome.batch.count })
         var crossDuplicates: [Int: Int] = [:]
         for (index, part) in parts.enumerated() {
             let isLast = index == parts.count - 1
