@@ -36,8 +36,11 @@ public struct DataFolder: Sendable {
     /// The campaign-calendar file of a data folder.
     public static let calendarFileName = "campaigns.yaml"
 
-    /// Reads `campaigns.yaml` then every feed of `path`; `onFile` is called before each feed file.
-    public static func load(path: String, onFile: (String) -> Void = { _ in }) throws(LoadError) -> DataFolder {
+    /// Reads `campaigns.yaml` then every feed of `path`; `onFile` is called before each feed file, and
+    /// `progress`, when given, counts the bytes and rows read.
+    public static func load(
+        path: String, onFile: (String) -> Void = { _ in }, progress: ReadProgress? = nil
+    ) throws(LoadError) -> DataFolder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .folderNotFound(path)
@@ -56,7 +59,8 @@ public struct DataFolder: Sendable {
                     message: "\"\(calendar.timeZoneIdentifier)\" is not a known time zone"))
         }
         let declared = Set(calendar.campaigns.flatMap(\.banners))
-        let reader = DataFolderReader(localDays: localDays, delimiter: calendar.delimiter, declaredCampaigns: declared)
+        let reader = DataFolderReader(
+            localDays: localDays, delimiter: calendar.delimiter, declaredCampaigns: declared, progress: progress)
         return DataFolder(path: path, calendar: calendar, data: reader.read(folder: path, onFile: onFile))
     }
 }

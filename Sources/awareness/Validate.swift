@@ -37,9 +37,13 @@ struct Validate: ParsableCommand {
 
 /// Loads a data folder, printing a failure as `error: …` and turning it into exit status 2 or 3.
 func loadDataFolder(_ path: String) throws -> DataFolder {
+    let progressLine = ProgressLine.standardError()
     do {
-        return try DataFolder.load(path: path)
+        let folder = try DataFolder.load(path: path, progress: progressLine.readProgress())
+        progressLine.clear()
+        return folder
     } catch {
+        progressLine.clear()
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(error.isIOError ? 3 : 2)
     }

@@ -247,7 +247,7 @@ final class CSVSegmentReader {
                 message: problem.message)
         }
         do {
-            try parser.feed(bytes, onRecord: onRecord)
+            try parser.feed(bytes, newlines: validator.newlines, onRecord: onRecord)
         } catch let error as CSVSyntaxError {
             throw CSVFileError(
                 kind: .syntax, file: file.path, line: error.line, column: error.column, message: error.message)

@@ -58,14 +58,17 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
     public let message: String
 }
 
-/// An incremental strict CSV parser over libcsv that knows the physical line of every record.
+/// An incremental strict CSV parser over libcsv that knows the physical lines of every record.
 ///
-/// Bytes are fed one physical line at a time (the caller's blocks are split at `\n`), which is how
-/// the parser knows where each record starts: a record starts on the first line fed while libcsv's
-/// state is "row not begun". libcsv runs with `CSV_STRICT | CSV_STRICT_FINI` and its default space
-/// handling: spaces and tabs around an unquoted field, and around the quotes of a quoted one, are
-/// dropped; inside quotes every byte is kept. (Turning trimming off costs a call per byte in libcsv.)
-/// Fields are copied once into a reusable buffer; no per-field allocation.
+/// Blocks are handed to libcsv whole. Lines are counted from what libcsv reports: with `CSV_REPALL_NL` every
+/// carriage return and line feed outside a quoted field reaches the record callback (ending a record, or as
+/// an empty row on a blank line or after the CR of a CRLF), and every line feed inside a quoted field is in
+/// that field's bytes. So a record ends on its start line plus the line feeds of its fields, and the next
+/// record starts one line later when the terminator was a line feed. Fields are searched for line feeds only
+/// in blocks that hold a quote or start inside a quoted field. libcsv runs with
+/// `CSV_STRICT | CSV_STRICT_FINI` and its default space handling: spaces and tabs around an unquoted field,
+/// and around the quotes of a quoted one, are dropped; inside quotes every byte is kept. Fields are copied
+/// once into a reusable buffer; no per-field allocation.
 public final class CSVRecordParser {
     private static let quote = UInt8(ascii: "\"")
     private var parser = csv_parser()
@@ -74,10 +77,17 @@ public final class CSVRecordParser {
     private var fieldEnds = GrowableBuffer<Int>(capacity: 64)
     private var handler: ((CSVRecord) throws -> Void)?
     private var handlerError: (any Error)?
+    /// The line of the next byte fed.
     private var currentLine: Int
+    /// The line the record being parsed (or the next one) starts on.
     private var recordStartLine: Int
+    /// Line feeds inside the fields of the record being parsed.
+    private var recordNewlines = 0
+    /// Whether the block being parsed may hold quoted fields, whose bytes must then be searched for line feeds.
+    private var mayQuote = false
     private var atLineStart = true
-    private var lineBytesBefore = 0
+    /// Characters after the last line feed fed (the column of the next byte, less one).
+    private var charactersAfterNewline = 0
 
     /// The delimiter this parser splits fields on.
     public let delimiter: UInt8
@@ -91,7 +101,7 @@ public final class CSVRecordParser {
         self.delimiter = delimiter
         currentLine = firstLine
         recordStartLine = firstLine
-        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else { return }
+        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else { return }
         initialized = true
         csv_set_delim(&parser, delimiter)
         csv_set_blk_size(&parser, 4096)
@@ -112,29 +122,84 @@ public final class CSVRecordParser {
 
     /// Parses `bytes`, calling `onRecord` for every record completed. Records that straddle the end of
     /// `bytes` complete on a later call. Throws `CSVSyntaxError` on malformed input, or rethrows what
-    /// `onRecord` threw (after which the parser must not be fed again).
-    public func feed(_ bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {
+    /// `onRecord` threw (after which the parser must not be fed again). `newlines`, when the caller has
+    /// counted them, is the number of line feeds in `bytes`.
+    public func feed(
+        _ bytes: UnsafeRawBufferPointer, newlines: Int? = nil, onRecord: (CSVRecord) throws -> Void
+    )
+        throws
+    {
         guard initialized else {
             throw CSVSyntaxError(
                 line: currentLine, column: 1, recordLine: recordStartLine, message: "out of memory")
         }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        mayQuote = parser.quoted != 0 || memchr(base, Int32(Self.quote), bytes.count) != nil
         try withoutActuallyEscaping(onRecord) { escapable in
             handler = escapable
             defer { handler = nil }
-            var offset = 0
-            while offset < bytes.count {
-                let remaining = bytes.count - offset
-                let lineEnd: Int
-                if let newline = memchr(base + offset, 0x0A, remaining) {
-                    lineEnd = base.distance(to: UnsafeRawPointer(newline)) + 1
-                } else {
-                    lineEnd = bytes.count
-                }
-                try parseLine(UnsafeRawBufferPointer(start: base + offset, count: lineEnd - offset))
-                offset = lineEnd
+            let context = Unmanaged.passUnretained(self).toOpaque()
+            let parsed = csv_parse(
+                &parser, base, bytes.count, CSVRecordParser.fieldCallback, CSVRecordParser.recordCallback, context)
+            if let error = handlerError {
+                handlerError = nil
+                throw error
+            }
+            if parsed != bytes.count {
+                throw syntaxError(in: bytes, parsed: parsed)
             }
         }
+        currentLine += newlines ?? Self.countNewlines(bytes)
+        atLineStart = bytes[bytes.count - 1] == 0x0A
+        if let newline = bytes.lastIndex(of: 0x0A) {
+            charactersAfterNewline = Self.characters(UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...]))
+        } else {
+            charactersAfterNewline += Self.characters(bytes)
+        }
+    }
+
+    /// Where libcsv stopped in `bytes`, and why.
+    private func syntaxError(in bytes: UnsafeRawBufferPointer, parsed: Int) -> CSVSyntaxError {
+        let message: String
+        if csv_error(&parser) != CSV_EPARSE {
+            message = "the CSV parser ran out of memory"
+        } else if parsed < bytes.count, bytes[parsed] == CSVRecordParser.quote, parser.quoted == 0 {
+            message = "a quote inside an unquoted field (quote the whole field and double the quote)"
+        } else {
+            message = "text after the closing quote of a quoted field"
+        }
+        let before = UnsafeRawBufferPointer(rebasing: bytes[..<parsed])
+        let line = currentLine + Self.countNewlines(before)
+        let column: Int
+        if let lastNewline = before.lastIndex(of: 0x0A) {
+            column = Self.characters(UnsafeRawBufferPointer(rebasing: before[(lastNewline + 1)...])) + 1
+        } else {
+            column = charactersAfterNewline + Self.characters(before) + 1
+        }
+        return CSVSyntaxError(line: line, column: column, recordLine: recordStartLine, message: message)
+    }
+
+    /// The number of line feeds in `bytes`, eight bytes at a time.
+    static func countNewlines(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var count = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            // The high bit of each byte of `nonZero` is set unless that byte of `word` is zero (a line feed).
+            let nonZero = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word
+            count += (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] == 0x0A { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The number of UTF-8 characters in `bytes` (continuation bytes not counted).
+    private static func characters(_ bytes: UnsafeRawBufferPointer) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// Ends the input: completes a last record without a line end, and throws `CSVSyntaxError` for a
@@ -158,69 +223,54 @@ public final class CSVRecordParser {
         }
     }
 
-    private func parseLine(_ chunk: UnsafeRawBufferPointer) throws {
-        if atLineStart && parser.pstate == 0 {
-            recordStartLine = currentLine
-        }
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        let parsed = csv_parse(
-            &parser, chunk.baseAddress, chunk.count, CSVRecordParser.fieldCallback,
-            CSVRecordParser.recordCallback, context)
-        if let error = handlerError {
-            handlerError = nil
-            throw error
-        }
-        if parsed != chunk.count {
-            let message: String
-            if csv_error(&parser) != CSV_EPARSE {
-                message = "the CSV parser ran out of memory"
-            } else if parsed < chunk.count, chunk[parsed] == CSVRecordParser.quote, parser.quoted == 0 {
-                message = "a quote inside an unquoted field (quote the whole field and double the quote)"
-            } else {
-                message = "text after the closing quote of a quoted field"
-            }
-            let characters = chunk[..<parsed].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            throw CSVSyntaxError(
-                line: currentLine, column: lineBytesBefore + characters + 1, recordLine: recordStartLine,
-                message: message)
-        }
-        let endsLine = chunk.last == 0x0A
-        if endsLine {
-            currentLine += 1
-            lineBytesBefore = 0
-        } else {
-            lineBytesBefore += chunk.count
-        }
-        atLineStart = endsLine
-    }
-
+    // The callbacks borrow the parser that `feed` and `finish` keep alive, without retaining it per field.
     private static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void =
         { field, length, context in
             guard let context else { return }
-            let parser = Unmanaged<CSVRecordParser>.fromOpaque(context).takeUnretainedValue()
-            if let field, length > 0 {
-                parser.recordBytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
+            Unmanaged<CSVRecordParser>.fromOpaque(context)._withUnsafeGuaranteedRef { parser in
+                parser.appendField(field, length: length)
             }
-            parser.fieldEnds.append(parser.recordBytes.count)
         }
 
-    private static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+    private static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = {
+        terminator, context in
         guard let context else { return }
-        let parser = Unmanaged<CSVRecordParser>.fromOpaque(context).takeUnretainedValue()
-        parser.deliverRecord()
+        Unmanaged<CSVRecordParser>.fromOpaque(context)._withUnsafeGuaranteedRef { parser in
+            parser.endRecord(terminator: terminator)
+        }
     }
 
-    private func deliverRecord() {
+    private func appendField(_ field: UnsafeMutableRawPointer?, length: Int) {
+        if let field, length > 0 {
+            recordBytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
+            if mayQuote {
+                recordNewlines += Self.countNewlines(UnsafeRawBufferPointer(start: field, count: length))
+            }
+        }
+        fieldEnds.append(recordBytes.count)
+    }
+
+    /// Delivers the record just completed, or, for a line end outside any record (a blank line, the LF of a
+    /// CRLF), only counts the line.
+    private func endRecord(terminator: Int32) {
+        let endsLine: Int = terminator == 0x0A ? 1 : 0
+        guard fieldEnds.count > 0 else {
+            recordStartLine += endsLine
+            return
+        }
+        let endLine = recordStartLine + recordNewlines
         defer {
             recordBytes.removeAll()
             fieldEnds.removeAll()
+            recordNewlines = 0
+            recordStartLine = endLine + endsLine
         }
         guard handlerError == nil, let handler else { return }
         recordCount += 1
         do {
             try handler(
                 CSVRecord(
-                    line: recordStartLine, endLine: currentLine, delimiter: delimiter, bytes: recordBytes.contents,
+                    line: recordStartLine, endLine: endLine, delimiter: delimiter, bytes: recordBytes.contents,
                     fieldEnds: fieldEnds.contents))
         } catch {
             handlerError = error

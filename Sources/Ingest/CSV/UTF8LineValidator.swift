@@ -15,13 +15,20 @@ struct UTF8LineValidator {
 
     private var carried: [UInt8] = []
 
+    /// The number of line feeds in the last block validated without a problem (the parser's line count comes
+    /// from this pass over the bytes rather than from another).
+    private(set) var newlines = 0
+
     /// Validates `bytes`, whose first byte lies on `firstLine`, and returns the first problem, if any.
     mutating func validate(_ bytes: UnsafeRawBufferPointer, firstLine: Int) -> Problem? {
         var index = 0
+        var newlines = 0
+        defer { self.newlines = newlines }
         if !carried.isEmpty {
             var sequence = carried
             while sequence.count < Self.expectedLength(sequence[0]) && index < bytes.count {
                 sequence.append(bytes[index])
+                if bytes[index] == 0x0A { newlines += 1 }
                 index += 1
             }
             if sequence.count < Self.expectedLength(sequence[0]) {
@@ -40,6 +47,9 @@ struct UTF8LineValidator {
                 let hasHighBit = word & 0x8080_8080_8080_8080 != 0
                 let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
                 if !hasHighBit && !hasZero {
+                    // Bytes below 0x80: adding 0x7F to each sets its high bit unless it was a line feed.
+                    let notNewline = ((word ^ 0x0A0A_0A0A_0A0A_0A0A) &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080
+                    newlines += (~notNewline & 0x8080_8080_8080_8080).nonzeroBitCount
                     index += 8
                     continue
                 }
@@ -50,6 +60,7 @@ struct UTF8LineValidator {
                     at: index, in: bytes, firstLine: firstLine, message: "NUL byte in the file; it is not text")
             }
             if lead < 0x80 {
+                if lead == 0x0A { newlines += 1 }
                 index += 1
                 continue
             }
@@ -59,6 +70,7 @@ struct UTF8LineValidator {
             }
             if index + length > count {
                 carried = Array(bytes[index..<count])
+                newlines += carried.lazy.filter { $0 == 0x0A }.count
                 return nil
             }
             let sequence = Array(bytes[index..<index + length])

@@ -14,16 +14,35 @@ public struct DataFolderReader: Sendable {
     public let declaredCampaigns: Set<String>
     /// How large files are split across cores.
     public let parallelism: IngestParallelism
+    /// Where the bytes and rows read are counted while the feeds are read, if anywhere.
+    public let progress: ReadProgress?
 
     /// Creates a reader.
     public init(
         localDays: LocalDayTable, delimiter: UInt8? = nil, declaredCampaigns: Set<String> = [],
-        parallelism: IngestParallelism = .automatic
+        parallelism: IngestParallelism = .automatic, progress: ReadProgress? = nil
     ) {
         self.localDays = localDays
         self.delimiter = delimiter
         self.declaredCampaigns = declaredCampaigns
         self.parallelism = parallelism
+        self.progress = progress
+    }
+
+    /// The total size in bytes of the files of `folder` that `read(folder:)` parses.
+    public static func bytesToRead(in folder: String) -> Int {
+        var total = 0
+        for feed in Feed.allCases {
+            let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
+            for name in feedFiles(in: feedFolder) where refusalOfName(name) == nil {
+                let path = (feedFolder as NSString).appendingPathComponent(name)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+                if attributes?[.type] as? FileAttributeType == .typeRegular {
+                    total += (attributes?[.size] as? NSNumber)?.intValue ?? 0
+                }
+            }
+        }
+        return total
     }
 
     /// The entries of one feed folder that the reader accounts for: every entry but hidden ones (`.DS_Store`),
@@ -49,6 +68,7 @@ public struct DataFolderReader: Sendable {
     public func read(folder: String, onFile: (String) -> Void = { _ in }) -> IngestedData {
         var data = IngestedData()
         var accumulators: [Feed: FeedAccumulator] = [:]
+        progress?.begin(totalBytes: Self.bytesToRead(in: folder))
         for feed in Feed.allCases {
             let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
             var isDirectory: ObjCBool = false
@@ -62,7 +82,8 @@ public struct DataFolderReader: Sendable {
             for name in Self.feedFiles(in: feedFolder) {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
-                let reader = FeedFileReader(feed: feed, localDays: localDays, delimiter: delimiter)
+                let reader = FeedFileReader(
+                    feed: feed, localDays: localDays, delimiter: delimiter, progress: progress)
                 var outcome: FeedFileReader.Outcome
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
@@ -88,13 +109,17 @@ public struct DataFolderReader: Sendable {
         revisions: inout [Revision]
     ) {
         if outcome.report.isEventLevel {
+            if accumulator.events.isEmpty {
+                // The first event-level file of the feed: its table becomes the feed's, without a copy.
+                swap(&accumulator.events, &outcome.batch)
+                return
+            }
             for (key, counts) in outcome.batch {
                 // Each file's day totals fit in Int64 (the reader rejects the row that would overflow one); totals
                 // over several files saturate rather than trap: a count of 9223372036854775807 shows itself.
-                accumulator.events[
-                    key, default: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)
-                ]
-                .main.addSaturating(counts.main)
+                accumulator.events.addSaturating(
+                    counts.main, to: key,
+                    initial: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line))
             }
             return
         }
@@ -115,11 +140,20 @@ public struct DataFolderReader: Sendable {
         }
     }
 
-    private func fill(_ data: inout IngestedData, from accumulators: [Feed: FeedAccumulator]) {
+    private func fill(_ data: inout IngestedData, from accumulators: consuming [Feed: FeedAccumulator]) {
         data.revisions.sort { ($0.feed, $0.key, $0.date) < ($1.feed, $1.key, $1.date) }
-        for (feed, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) {
+        for feed in accumulators.keys.sorted() {
+            // Each feed's counts are let go once its rows are made, so two copies of one feed are never held.
+            guard let accumulator = accumulators.removeValue(forKey: feed) else { continue }
             let values = accumulator.interner.values
-            for (key, counts) in accumulator.merged() {
+            let merged = accumulator.merged()
+            switch feed {
+            case .impressions: data.impressions.reserveCapacity(merged.count)
+            case .clicks: data.clicks.reserveCapacity(merged.count)
+            case .hashtagVideos: data.hashtagVideos.reserveCapacity(merged.count)
+            case .helplineCalls: data.helplineCalls.reserveCapacity(merged.count)
+            }
+            for (key, counts) in merged {
                 let date = CivilDate(daysSinceEpoch: Int(key.day))
                 let name = { (index: Int) in values[Int(key[index])] }
                 switch feed {
@@ -141,10 +175,12 @@ public struct DataFolderReader: Sendable {
                 }
             }
         }
-        let shown = Set(data.impressions.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
-        data.clicksWithoutImpressions = Set(data.clicks.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
-            .subtracting(shown).sorted()
-        data.undeclaredCampaigns = Set((data.impressions + data.clicks).map(\.campaign))
+        let shown = Set(data.impressions.lazy.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
+        data.clicksWithoutImpressions = Set(
+            data.clicks.lazy.map { CampaignDay(campaign: $0.campaign, date: $0.date) }
+        )
+        .subtracting(shown).sorted()
+        data.undeclaredCampaigns = Set(data.impressions.lazy.map(\.campaign)).union(data.clicks.lazy.map(\.campaign))
             .subtracting(declaredCampaigns).sorted()
     }
 }

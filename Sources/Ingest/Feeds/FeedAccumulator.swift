@@ -51,7 +51,7 @@ struct FeedAccumulator {
     /// Counts from daily files: a later file's value replaces an earlier one for the same key and day.
     var daily: [RowKey: RowCounts] = [:]
     /// Counts from event-level files, summed.
-    var events: [RowKey: RowCounts] = [:]
+    var events = CountTable()
 
     init(feed: Feed) {
         self.feed = feed
@@ -67,6 +67,19 @@ struct FeedAccumulator {
 
     /// Every key and day with its counts, event-level and daily counts summed, sorted by key then day.
     func merged() -> [(key: RowKey, counts: RowCounts)] {
+        let values = interner.values
+        let sorted = { (left: (key: RowKey, counts: RowCounts), right: (key: RowKey, counts: RowCounts)) -> Bool in
+            for index in 0..<4 where left.key[index] != right.key[index] {
+                return values[Int(left.key[index])] < values[Int(right.key[index])]
+            }
+            return left.key.day < right.key.day
+        }
+        if daily.isEmpty {
+            // Event-level feeds alone: no copy of the counts into a merged dictionary.
+            var rows = events.map { (key: $0.key, counts: $0.value) }
+            rows.sort(by: sorted)
+            return rows
+        }
         var all = daily
         for (key, counts) in events {
             if var existing = all[key] {
@@ -80,13 +93,9 @@ struct FeedAccumulator {
                 all[key] = counts
             }
         }
-        let values = interner.values
-        return all.map { ($0.key, $0.value) }.sorted { left, right in
-            for index in 0..<4 where left.key[index] != right.key[index] {
-                return values[Int(left.key[index])] < values[Int(right.key[index])]
-            }
-            return left.key.day < right.key.day
-        }
+        var rows = all.map { (key: $0.key, counts: $0.value) }
+        rows.sort(by: sorted)
+        return rows
     }
 }
 

@@ -189,13 +189,7 @@ extension FeedFileReader {
             let read = try file.read(
                 into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, end - offset)]), at: offset)
             if read == 0 { break }
-            guard let base = buffer.baseAddress else { break }
-            var cursor = base
-            let stop = base + read
-            while cursor < stop, let found = memchr(cursor, 0x0A, stop - cursor) {
-                total += 1
-                cursor = UnsafeMutableRawPointer(found) + 1
-            }
+            total += CSVRecordParser.countNewlines(UnsafeRawBufferPointer(rebasing: buffer[..<read]))
             offset += read
         }
         return total
@@ -232,7 +226,10 @@ extension FeedFileReader {
                 path: path, delimiter: delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
             part.reader = reader
             let handler = rowHandler(for: part, skipsHeader: isFirst, layout: layout, fileIndex: fileIndex)
-            try reader.read(from: part.start, to: part.end, onRecord: handler)
+            var tally = ProgressTally(progress)
+            try reader.read(
+                from: part.start, to: part.end,
+                onProgress: { tally.update(bytes: $0, rows: part.outcome.report.rowsRead) }, onRecord: handler)
             if isLast { try reader.finish(onRecord: handler) }
         } catch {
             part.failure = error
@@ -260,6 +257,8 @@ extension FeedFileReader {
         _ parts: [FilePart], report: FileReport, path: String, layout: Layout, fileIndex: Int32, interner: KeyInterner
     ) -> Outcome? {
         var outcome = Outcome(report: report)
+        // Parts cover distinct stretches of a mostly time-ordered file: their keys seldom overlap.
+        outcome.batch = CountTable(minimumCapacity: parts.reduce(0) { $0 + $1.outcome.batch.count })
         var crossDuplicates: [Int: Int] = [:]
         for (index, part) in parts.enumerated() {
             let isLast = index == parts.count - 1
@@ -274,6 +273,8 @@ extension FeedFileReader {
             guard absorb(part, into: &outcome, interner: interner, crossDuplicates: &crossDuplicates) else {
                 return nil
             }
+            // The part's counts are in the file's now; only its report and reader are used from here on.
+            part.outcome.batch = CountTable()
             if part.continued { break }
         }
         // Duplicates across parts are matched by line; with records sharing a line they could be mismatched (found
@@ -330,10 +331,8 @@ extension FeedFileReader {
                     mapping[Int(partKey.dimensions.2)], mapping[Int(partKey.dimensions.3)]
                 ), day: partKey.day)
             if outcome.report.isEventLevel {
-                let (sum, overflow) = (outcome.batch[key]?.main ?? 0).addingReportingOverflow(counts.main)
-                if overflow { return false }
-                outcome.batch[key, default: RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)]
-                    .main = sum
+                let initial = RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)
+                if !outcome.batch.add(counts.main, to: key, initial: initial) { return false }
             } else if let earlier = outcome.batch[key] {
                 crossDuplicates[Int(counts.line)] = Int(earlier.line)
                 outcome.report.rowsAccepted -= 1

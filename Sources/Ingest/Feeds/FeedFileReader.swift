@@ -5,12 +5,14 @@ struct FeedFileReader {
     let feed: Feed
     let localDays: LocalDayTable
     let delimiter: UInt8?
+    /// Where the bytes and rows read are counted, if anywhere.
+    var progress: ReadProgress? = nil
 
     /// What one file gave: its report, its rejected rows and, unless the file was refused, its counts.
     struct Outcome {
         var report: FileReport
         var rejects: [RejectedRow] = []
-        var batch: [RowKey: RowCounts] = [:]
+        var batch = CountTable()
         /// The time-zone span of the last timestamp read, reused while timestamps stay inside it.
         var zoneSpan = LocalDayTable.Span(start: 0, end: 0, offset: 0)
     }
@@ -41,8 +43,11 @@ struct FeedFileReader {
         }
         var layout: Layout?
         let empty = interner.emptyID()
+        var tally = ProgressTally(progress)
         do {
-            let summary = try CSVFileReader(delimiter: delimiter).read(path: path) { record in
+            let summary = try CSVFileReader(delimiter: delimiter).read(
+                path: path, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
+            ) { record in
                 guard let current = layout else {
                     // Known from the header on, so that a file refused later still reports the delimiter it was
                     // read with, as a read in parts does (found by Fuzz/run csv).
@@ -78,7 +83,7 @@ struct FeedFileReader {
         outcome.report.lastDay = nil
         // The refusal stands for every row of the file; rows rejected before it are not listed one by one.
         outcome.rejects = []
-        outcome.batch = [:]
+        outcome.batch = CountTable()
     }
 
     func makeLayout(_ header: CSVRecord) throws -> Layout {
@@ -201,20 +206,17 @@ struct FeedFileReader {
         if layout.timestamp != nil {
             // Event counts are summed per day; a sum past Int64.max would trap, so the row that overflows it is
             // rejected instead (two rows of 9223372036854775807 impressions on one day).
-            let total = outcome.batch[key]?.main ?? 0
-            guard !total.addingReportingOverflow(counts.main).overflow else {
+            let added = outcome.batch.add(
+                counts.main, to: key,
+                initial: RowCounts(
+                    main: 0, companion: -1, file: fileIndex, line: Int32(truncatingIfNeeded: record.line)))
+            guard added else {
                 reject(
                     layout.counts[0].map { $0 + 1 },
                     "\(feed.countColumns[0]): \(counts.main) takes the day's total past the largest count "
                         + "(\(Int64.max))")
                 return
             }
-            outcome.batch[
-                key,
-                default: RowCounts(
-                    main: 0, companion: -1, file: fileIndex, line: Int32(truncatingIfNeeded: record.line))
-            ]
-            .main = total + counts.main
         } else {
             if let earlier = outcome.batch[key] {
                 reject(nil, duplicateReason(firstLine: Int(earlier.line)))

@@ -50,6 +50,32 @@ extension CSVFileReaderTests {
         #expect(whole.lines == [1, 2, 4, 5])
         #expect(whole.records == [["a", "b"], ["x;\ny", "é\u{1F600}"], ["1", "2\""], ["last", "row"]])
     }
+
+    @Test(arguments: [1, 2, 5, 64, 1 << 20])
+    func countsBlankLinesCRLFAndQuotedLineEndsWhateverTheBlockSize(blockSize: Int) throws {
+        let text = "h1,h2\r\n\r\n  \n\ta,b\r\n\"q\r\nr\n\",c\n\"\"\"\n\"\"\",d\r\ne,\"f\"  \n\n\ng,h"
+        let parsed = try read(text, blockSize: blockSize)
+        #expect(parsed.lines == [1, 4, 5, 8, 10, 13])
+        #expect(
+            parsed.records == [
+                ["h1", "h2"], ["a", "b"], ["q\r\nr\n", "c"], ["\"\n\"", "d"], ["e", "f"], ["g", "h"],
+            ])
+    }
+
+    @Test(arguments: [1, 3, 64])
+    func givesRecordsEndedByALoneCarriageReturnTheLineTheyShare(blockSize: Int) throws {
+        let parsed = try read("a,b\rc,d\n\"e\ne\"\rf,g\n", blockSize: blockSize)
+        #expect(parsed.lines == [1, 1, 2, 3])
+        #expect(parsed.records == [["a", "b"], ["c", "d"], ["e\ne"], ["f", "g"]])
+    }
+
+    @Test(arguments: [1, 3, 64])
+    func locatesASyntaxErrorByCharacterWhateverTheBlockSize(blockSize: Int) throws {
+        let error = try #require(throws: CSVFileError.self) {
+            try read("a,b\n\"x\ny\",2\n1,\"é\"x\n", blockSize: blockSize)
+        }
+        #expect((error.kind, error.line, error.column) == (.syntax, 4, 6))
+    }
 }
 
 // MARK: - Dialect

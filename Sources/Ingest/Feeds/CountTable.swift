@@ -1,0 +1,116 @@
+/// The counts of one file by key: an open-addressing hash table over `RowKey`, for the per-row path where
+/// `Dictionary`'s seeded hashing showed up in profiles. Iteration order is unspecified, as a dictionary's.
+struct CountTable: Sequence {
+    /// A free slot's day: no key has it, since dates have four-digit years (±3.7 million days from 1970).
+    private static let free = Int32.min
+    private var keys: [RowKey]
+    private var values: [RowCounts]
+    /// The number of keys stored.
+    private(set) var count = 0
+
+    /// Creates a table that holds `minimumCapacity` keys before it grows.
+    init(minimumCapacity: Int = 0) {
+        var slots = 16
+        while slots * 3 < minimumCapacity * 4 + 4 { slots *= 2 }
+        keys = Array(repeating: RowKey(dimensions: (0, 0, 0, 0), day: Self.free), count: slots)
+        values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: slots)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    private static func hash(_ key: RowKey) -> Int {
+        let first = UInt64(UInt32(bitPattern: key.dimensions.0)) | UInt64(UInt32(bitPattern: key.dimensions.1)) << 32
+        let second = UInt64(UInt32(bitPattern: key.dimensions.2)) | UInt64(UInt32(bitPattern: key.dimensions.3)) << 32
+        var hash = first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= UInt64(UInt32(bitPattern: key.day)) &* 0x1656_67B1_9E37_79F9
+        hash ^= hash >> 31
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    private func slot(of key: RowKey) -> (index: Int, found: Bool) {
+        let mask = keys.count - 1
+        var index = Self.hash(key) & mask
+        while true {
+            let stored = keys[index]
+            if stored.day == Self.free { return (index, false) }
+            if stored == key { return (index, true) }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The counts of `key`; setting stores them (nil is not stored: keys are never removed).
+    subscript(key: RowKey) -> RowCounts? {
+        get {
+            let (index, found) = slot(of: key)
+            return found ? values[index] : nil
+        }
+        set {
+            guard let newValue else { return }
+            let (index, found) = slot(of: key)
+            if found {
+                values[index] = newValue
+            } else {
+                insert(key, newValue, at: index)
+            }
+        }
+    }
+
+    /// Adds `amount` to the main count of `key` (stored as `initial` with `main` 0 when new); returns false,
+    /// changing nothing, when the sum would pass `Int64.max`.
+    mutating func add(_ amount: Int64, to key: RowKey, initial: RowCounts) -> Bool {
+        let (index, found) = slot(of: key)
+        if found {
+            let (sum, overflow) = values[index].main.addingReportingOverflow(amount)
+            if overflow { return false }
+            values[index].main = sum
+        } else {
+            var counts = initial
+            counts.main = amount
+            insert(key, counts, at: index)
+        }
+        return true
+    }
+
+    /// Adds `amount` to the main count of `key` as `add` does, stopping at `Int64.max` instead of refusing.
+    mutating func addSaturating(_ amount: Int64, to key: RowKey, initial: RowCounts) {
+        let (index, found) = slot(of: key)
+        if found {
+            values[index].main.addSaturating(amount)
+        } else {
+            var counts = initial
+            counts.main = amount
+            insert(key, counts, at: index)
+        }
+    }
+
+    private mutating func insert(_ key: RowKey, _ counts: RowCounts, at index: Int) {
+        keys[index] = key
+        values[index] = counts
+        count += 1
+        if count * 4 > keys.count * 3 { grow() }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = Array(repeating: RowKey(dimensions: (0, 0, 0, 0), day: Self.free), count: oldKeys.count * 2)
+        values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: oldKeys.count * 2)
+        for index in oldKeys.indices where oldKeys[index].day != Self.free {
+            let (slot, _) = slot(of: oldKeys[index])
+            keys[slot] = oldKeys[index]
+            values[slot] = oldValues[index]
+        }
+    }
+
+    func makeIterator() -> AnyIterator<(key: RowKey, value: RowCounts)> {
+        var index = 0
+        return AnyIterator {
+            while index < keys.count {
+                defer { index += 1 }
+                if keys[index].day != Self.free { return (keys[index], values[index]) }
+            }
+            return nil
+        }
+    }
+}
