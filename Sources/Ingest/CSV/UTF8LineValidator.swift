@@ -73,8 +73,8 @@ struct UTF8LineValidator {
                 newlines += carried.lazy.filter { $0 == 0x0A }.count
                 return nil
             }
-            let sequence = Array(bytes[index..<index + length])
-            if !Self.isValidSequence(sequence) {
+            if !Self.isValidSequence(in: bytes, at: index, length: length) {
+                let sequence = Array(bytes[index..<index + length])
                 return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
             }
             index += length
@@ -121,9 +121,16 @@ struct UTF8LineValidator {
 
     private static func isValidSequence(_ sequence: [UInt8]) -> Bool {
         guard let lead = sequence.first, expectedLength(lead) == sequence.count else { return false }
-        for byte in sequence.dropFirst() where byte & 0xC0 != 0x80 { return false }
-        guard sequence.count >= 2 else { return true }
-        let second = sequence[1]
+        return sequence.withUnsafeBytes { isValidSequence(in: $0, at: 0, length: sequence.count) }
+    }
+
+    /// Whether the `length` bytes at `start`, whose lead byte announces `length`, are one valid UTF-8
+    /// sequence (continuation bytes, no overlong forms, no surrogates, nothing above U+10FFFF). No copy.
+    private static func isValidSequence(in bytes: UnsafeRawBufferPointer, at start: Int, length: Int) -> Bool {
+        for offset in 1..<max(length, 1) where bytes[start + offset] & 0xC0 != 0x80 { return false }
+        guard length >= 2 else { return true }
+        let lead = bytes[start]
+        let second = bytes[start + 1]
         switch lead {
         case 0xE0: return second >= 0xA0
         case 0xED: return second <= 0x9F
