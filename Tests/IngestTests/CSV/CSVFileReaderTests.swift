@@ -136,6 +136,18 @@ extension CSVFileReaderTests {
         #expect(error.message.hasPrefix("invalid UTF-8 (0xE9"))
     }
 
+    @Test(
+        arguments: [
+            [0xC3, 0x28], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xE2, 0x82, 0x41], [0xC0, 0xAF], [0xF5, 0x80, 0x80, 0x80],
+        ] as [[UInt8]])
+    func refusesMalformedMultiByteSequencesAtTheirColumn(sequence: [UInt8]) throws {
+        let error = try failure(Array("a,b\né,".utf8) + sequence + [0x0A])
+        #expect(error.kind == .encoding)
+        #expect((error.line, error.column) == (2, 3))
+        #expect(error.message.hasPrefix("invalid UTF-8 (0x" + String(sequence[0], radix: 16, uppercase: true)))
+    }
+
     @Test func reportsAUTF8SequenceCutByTheEndOfTheFile() throws {
         #expect(try failure(Array("a,b\n1,".utf8) + [0xC3]).kind == .encoding)
     }
