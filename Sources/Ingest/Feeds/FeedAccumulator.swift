@@ -67,10 +67,15 @@ struct FeedAccumulator {
 
     /// Every key and day with its counts, event-level and daily counts summed, sorted by key then day.
     func merged() -> [(key: RowKey, counts: RowCounts)] {
+        // The interned values are distinct: ranking them once lets the sort compare integers, not strings.
         let values = interner.values
+        var rank = [Int32](repeating: 0, count: values.count)
+        for (position, id) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() {
+            rank[id] = Int32(position)
+        }
         let sorted = { (left: (key: RowKey, counts: RowCounts), right: (key: RowKey, counts: RowCounts)) -> Bool in
             for index in 0..<4 where left.key[index] != right.key[index] {
-                return values[Int(left.key[index])] < values[Int(right.key[index])]
+                return rank[Int(left.key[index])] < rank[Int(right.key[index])]
             }
             return left.key.day < right.key.day
         }
