@@ -184,17 +184,29 @@ public final class CSVRecordParser {
         var count = 0
         var index = 0
         while index + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            // The high bit of each byte of `nonZero` is set unless that byte of `word` is zero (a line feed).
-            let nonZero = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word
-            count += (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
-            index += 8
+            // Line feeds are added up per byte lane, and the lanes summed before any can pass 255.
+            var lanes: UInt64 = 0
+            let stop = min(bytes.count, index + 255 * 8)
+            while index + 8 <= stop {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                // The high bit of each byte of `nonZero` is set unless that byte of `word` is zero (a line feed).
+                let nonZero = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word
+                lanes &+= (~nonZero & 0x8080_8080_8080_8080) >> 7
+                index += 8
+            }
+            count += sumOfLanes(lanes)
         }
         while index < bytes.count {
             if bytes[index] == 0x0A { count += 1 }
             index += 1
         }
         return count
+    }
+
+    /// The sum of the eight byte lanes of `lanes` (each at most 255).
+    static func sumOfLanes(_ lanes: UInt64) -> Int {
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
     /// The number of UTF-8 characters in `bytes` (continuation bytes not counted).

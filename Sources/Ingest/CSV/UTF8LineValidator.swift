@@ -45,7 +45,7 @@ struct UTF8LineValidator {
         // and the lanes summed before any can pass 255: no population count per word.
         var lanes: UInt64 = 0
         var wordsInLanes = 0
-        defer { newlines += Self.sumOfLanes(lanes) }
+        defer { newlines += CSVRecordParser.sumOfLanes(lanes) }
         while index < count {
             if index + 8 <= count {
                 let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
@@ -57,7 +57,7 @@ struct UTF8LineValidator {
                     lanes &+= (~notNewline & 0x8080_8080_8080_8080) >> 7
                     wordsInLanes += 1
                     if wordsInLanes == 255 {
-                        newlines += Self.sumOfLanes(lanes)
+                        newlines += CSVRecordParser.sumOfLanes(lanes)
                         lanes = 0
                         wordsInLanes = 0
                     }
@@ -118,12 +118,6 @@ struct UTF8LineValidator {
     private static func invalidMessage(_ sequence: [UInt8]) -> String {
         let hex = sequence.prefix(4).map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
         return "invalid UTF-8 (\(hex)); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8"
-    }
-
-    /// The sum of the eight byte lanes of `lanes` (each at most 255).
-    private static func sumOfLanes(_ lanes: UInt64) -> Int {
-        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
-        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
     private static func expectedLength(_ lead: UInt8) -> Int {

@@ -14,9 +14,9 @@ public struct IngestParallelism: Sendable, Equatable {
         self.minimumPartSize = max(1, minimumPartSize)
     }
 
-    /// All active cores, parts of at least 16 MiB.
+    /// All active cores, parts of at least 8 MiB (a clicks export of a few tens of MB is split too).
     public static let automatic = IngestParallelism(
-        parts: ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 16 << 20)
+        parts: ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 8 << 20)
 
     /// One part: every file read start to end on one core.
     public static let sequential = IngestParallelism(parts: 1, minimumPartSize: .max)
@@ -158,7 +158,8 @@ extension FeedFileReader {
         return cuts
     }
 
-    /// The number of line ends in each part but the last, counted on all cores.
+    /// The number of line ends in each part but the last, counted on all cores: each part is counted in as many
+    /// pieces as there are cores, so that the count of a single part does not leave the other cores idle.
     private static func lineEnds(path: String, cuts: [Int]) throws -> [Int] {
         final class Counts: @unchecked Sendable {
             var values: [Int]
@@ -167,10 +168,21 @@ extension FeedFileReader {
             init(_ count: Int) { values = Array(repeating: 0, count: count) }
         }
         let counts = Counts(cuts.count - 1)
-        DispatchQueue.concurrentPerform(iterations: cuts.count - 2) { index in
-            let total = try? countLineEnds(path: path, from: cuts[index], to: cuts[index + 1])
+        let piecesPerPart = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var pieces: [(part: Int, start: Int, end: Int)] = []
+        for part in 0..<(cuts.count - 2) {
+            let size = cuts[part + 1] - cuts[part]
+            for piece in 0..<piecesPerPart {
+                let start = cuts[part] + size / piecesPerPart * piece
+                let end = piece == piecesPerPart - 1 ? cuts[part + 1] : cuts[part] + size / piecesPerPart * (piece + 1)
+                if start < end { pieces.append((part, start, end)) }
+            }
+        }
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] index in
+            let piece = pieces[index]
+            let total = try? countLineEnds(path: path, from: piece.start, to: piece.end)
             counts.lock.lock()
-            if let total { counts.values[index] = total } else { counts.failed = true }
+            if let total { counts.values[piece.part] += total } else { counts.failed = true }
             counts.lock.unlock()
         }
         if counts.failed {
