@@ -16,6 +16,7 @@ import datetime
 import os
 import platform
 import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -313,12 +314,16 @@ def ingest_benchmark(options):
         f"Peers: {peer_versions(options.python)}. libcsv {options.libcsv_version}; {options.swift_version}.",
         f"Machine: {machine_line()}; load average before {load_before}, after {load_after} (1/5/15 min).",
     ]
-    report = "\n".join(lines)
+    emit("\n".join(lines), options)
+    return 1 if mismatch or any(tool.failure for tool in tools) else 0
+
+
+def emit(report, options):
+    """Prints the report, and saves it where --save says."""
     print(report)
     if options.save:
         with open(options.save, "w", encoding="utf-8") as handle:
             handle.write(report + "\n")
-    return 1 if mismatch or any(tool.failure for tool in tools) else 0
 
 
 def nightly_benchmark(options):
@@ -339,6 +344,7 @@ def nightly_benchmark(options):
     with tempfile.TemporaryDirectory() as scratch:
         check_pass([tool], scratch)
         timed_passes([tool], options.runs, scratch)
+    shutil.rmtree(out, ignore_errors=True)
     lines = [
         f"### Nightly run on {options.data}, {datetime.date.today().isoformat()}",
         "",
@@ -349,11 +355,7 @@ def nightly_benchmark(options):
         *notes,
         f"Machine: {machine_line()}; load average before {load_before}, after {load_average()} (1/5/15 min).",
     ]
-    report = "\n".join(lines)
-    print(report)
-    if options.save:
-        with open(options.save, "w", encoding="utf-8") as handle:
-            handle.write(report + "\n")
+    emit("\n".join(lines), options)
     return 1 if tool.failure else 0
 
 

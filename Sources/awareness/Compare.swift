@@ -21,7 +21,7 @@ struct Compare: ParsableCommand {
         let rows = WeekComparison.rows(
             week: week.week, against: against?.week ?? week.week.previous,
             series: SeriesCatalog.build(from: folder.data), confidenceLevel: folder.calendar.confidenceLevel)
-        let language = options.language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language
+        let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.comparison(rows)) { QueryTables(language: language).comparison(rows) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import Reporting
 
 /// How the query commands print their table.
@@ -29,6 +30,11 @@ struct TableOptions: ParsableArguments {
 
     @Option(help: "The language of markdown tables: en or fr (default: the one in campaigns.yaml).")
     var language: LanguageOption?
+
+    /// The language asked for with `--language`, or else `configured` (the one in `campaigns.yaml`).
+    func reportLanguage(or configured: ReportLanguage) -> ReportLanguage {
+        language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? configured
+    }
 }
 
 /// `--language en|fr`.

@@ -21,7 +21,7 @@ struct Uplift: ParsableCommand {
         }
         let series = SeriesCatalog.build(from: folder.data)
         let rows = CampaignEstimates.estimate(campaign: campaign, calendar: folder.calendar, series: series).rows
-        let language = options.language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language
+        let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.uplift(rows)) { QueryTables(language: language).uplift(rows) }
         if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw ExitCode(1) }
     }

@@ -21,7 +21,7 @@ struct Weekly: ParsableCommand {
         let rows = WeeklySummary.rows(
             series: SeriesCatalog.build(from: folder.data), campaigns: folder.calendar.campaigns, from: from?.week,
             to: to?.week, confidenceLevel: folder.calendar.confidenceLevel)
-        let language = options.language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language
+        let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.weekly(rows)) { QueryTables(language: language).weekly(rows) }
     }
 }

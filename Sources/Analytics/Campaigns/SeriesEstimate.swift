@@ -39,6 +39,13 @@ public struct SeriesEstimate: Sendable {
         self.modelNotes = modelNotes
     }
 
+    /// Whether the placebo check finds an effect where there should be none (p below 1 − `confidenceLevel`):
+    /// the model's expected count for this series may then be off.
+    public func placeboFindsEffect(confidenceLevel: Double) -> Bool {
+        guard let p = placebo?.figures?.pValue else { return false }
+        return p < 1 - confidenceLevel
+    }
+
     /// The rows of `uplift.csv`: window, year_over_year (when present), model, placebo, persistence (when
     /// present), in that order.
     public var rows: [UpliftRow] {

@@ -122,7 +122,7 @@ public struct CampaignHeadline: Sendable, Equatable {
         sentences.append(
             wording.pick("That is ", "Soit ") + format.change(uplift) + upliftInterval + ", " + extraText
                 + wording.semicolon + noise + " (\(wording.pValue(row.pValue))).")
-        if model != nil, let placeboP = chosen.placebo?.figures?.pValue, placeboP < 1 - confidenceLevel {
+        if model != nil, chosen.placeboFindsEffect(confidenceLevel: confidenceLevel) {
             sentences.append(
                 wording.pick(
                     "Caution: the same model finds an effect just before the campaign, where there should be none; "

@@ -269,10 +269,7 @@ public struct CampaignReport: Sendable {
                     + "dispersion nettement supérieure à 1 indique des jours plus variables que le hasard seul\u{202F}; "
                     + "les intervalles sont élargis en conséquence. Les jours manquants sont des jours de campagne sans "
                     + "données\u{202F}: ils sont écartés, jamais comptés comme zéro.")
-            let failed = modelled.filter { estimate in
-                guard let p = estimate.placebo?.figures?.pValue else { return false }
-                return p < 1 - level
-            }
+            let failed = modelled.filter { $0.placeboFindsEffect(confidenceLevel: level) }
             var warnings = ""
             for estimate in failed {
                 warnings +=
