@@ -64,8 +64,9 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 /// carriage return and line feed outside a quoted field reaches the record callback (ending a record, or as
 /// an empty row on a blank line or after the CR of a CRLF), and every line feed inside a quoted field is in
 /// that field's bytes. So a record ends on its start line plus the line feeds of its fields, and the next
-/// record starts one line later when the terminator was a line feed. Fields are searched for line feeds only
-/// in blocks that hold a quote or start inside a quoted field. libcsv runs with
+/// record starts one line later when the terminator was a line feed. A record's bytes are searched for line
+/// feeds, once it is complete, only when a block it spans holds a quote or starts inside a quoted field. libcsv
+/// runs with
 /// `CSV_STRICT | CSV_STRICT_FINI` and its default space handling: spaces and tabs around an unquoted field,
 /// and around the quotes of a quoted one, are dropped; inside quotes every byte is kept. Fields are copied
 /// once into a reusable buffer; no per-field allocation.
@@ -83,7 +84,7 @@ public final class CSVRecordParser {
     private var recordStartLine: Int
     /// Line feeds inside the fields of the record being parsed.
     private var recordNewlines = 0
-    /// Whether the block being parsed may hold quoted fields, whose bytes must then be searched for line feeds.
+    /// Whether the record being parsed may hold quoted fields, whose bytes must then be searched for line feeds.
     private var mayQuote = false
     private var atLineStart = true
     /// Characters after the last line feed fed (the column of the next byte, less one).
@@ -134,7 +135,9 @@ public final class CSVRecordParser {
                 line: currentLine, column: 1, recordLine: recordStartLine, message: "out of memory")
         }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        mayQuote = parser.quoted != 0 || memchr(base, Int32(Self.quote), bytes.count) != nil
+        // A record begun in an earlier block keeps that block's answer: its quoted fields may be there.
+        let inRecord = fieldEnds.count > 0 || parser.pstate != 0
+        mayQuote = (mayQuote && inRecord) || parser.quoted != 0 || memchr(base, Int32(Self.quote), bytes.count) != nil
         try withoutActuallyEscaping(onRecord) { escapable in
             handler = escapable
             defer { handler = nil }
@@ -252,13 +255,10 @@ public final class CSVRecordParser {
         }
     }
 
+    @inline(__always)
     private func appendField(_ field: UnsafeMutableRawPointer?, length: Int) {
         if let field, length > 0 {
             recordBytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
-            // Almost no field holds a line feed: glibc's vectorised memchr settles that before any counting.
-            if mayQuote, memchr(field, 0x0A, length) != nil {
-                recordNewlines += Self.countNewlines(UnsafeRawBufferPointer(start: field, count: length))
-            }
         }
         fieldEnds.append(recordBytes.count)
     }
@@ -270,6 +270,11 @@ public final class CSVRecordParser {
         guard fieldEnds.count > 0 else {
             recordStartLine += endsLine
             return
+        }
+        // A line feed in a record's bytes was inside a quoted field (unquoted, it ends the record). Almost no record
+        // holds one: glibc's vectorised memchr settles that, once per record, before any counting.
+        if mayQuote, let base = recordBytes.contents.baseAddress, memchr(base, 0x0A, recordBytes.count) != nil {
+            recordNewlines = Self.countNewlines(UnsafeRawBufferPointer(recordBytes.contents))
         }
         let endLine = recordStartLine + recordNewlines
         defer {

@@ -12,18 +12,16 @@ struct CountTable: Sequence {
     init(minimumCapacity: Int = 0) {
         var slots = 16
         while slots * 3 < minimumCapacity * 4 + 4 { slots *= 2 }
-        keys = Array(repeating: RowKey(dimensions: (0, 0, 0, 0), day: Self.free), count: slots)
+        keys = Array(repeating: RowKey(dimensions: 0, day: Self.free), count: slots)
         values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: slots)
     }
 
     var isEmpty: Bool { count == 0 }
 
     private static func hash(_ key: RowKey) -> Int {
-        let first = UInt64(UInt32(bitPattern: key.dimensions.0)) | UInt64(UInt32(bitPattern: key.dimensions.1)) << 32
-        let second = UInt64(UInt32(bitPattern: key.dimensions.2)) | UInt64(UInt32(bitPattern: key.dimensions.3)) << 32
-        var hash = first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F
-        hash ^= UInt64(UInt32(bitPattern: key.day)) &* 0x1656_67B1_9E37_79F9
-        hash ^= hash >> 31
+        let word = UInt64(UInt32(bitPattern: key.dimensions)) << 32 | UInt64(UInt32(bitPattern: key.day))
+        var hash = word &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 32
         return Int(truncatingIfNeeded: hash)
     }
 
@@ -94,12 +92,28 @@ struct CountTable: Sequence {
     private mutating func grow() {
         let oldKeys = keys
         let oldValues = values
-        keys = Array(repeating: RowKey(dimensions: (0, 0, 0, 0), day: Self.free), count: oldKeys.count * 2)
+        keys = Array(repeating: RowKey(dimensions: 0, day: Self.free), count: oldKeys.count * 2)
         values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: oldKeys.count * 2)
         for index in oldKeys.indices where oldKeys[index].day != Self.free {
             let (slot, _) = slot(of: oldKeys[index])
             keys[slot] = oldKeys[index]
             values[slot] = oldValues[index]
+        }
+    }
+
+    /// Calls `body` with every key and its counts in the order `areInIncreasingOrder` gives the keys. Only the
+    /// numbers of the occupied slots are sorted: the keys and counts are not copied.
+    func forEach(
+        sortedBy areInIncreasingOrder: (RowKey, RowKey) -> Bool, _ body: (RowKey, RowCounts) -> Void
+    ) {
+        var order: [Int32] = []
+        order.reserveCapacity(count)
+        for index in keys.indices where keys[index].day != Self.free { order.append(Int32(index)) }
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { areInIncreasingOrder(keys[Int($0)], keys[Int($1)]) }
+            values.withUnsafeBufferPointer { values in
+                for index in order { body(keys[Int(index)], values[Int(index)]) }
+            }
         }
     }
 

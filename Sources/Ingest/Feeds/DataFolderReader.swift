@@ -144,43 +144,58 @@ public struct DataFolderReader: Sendable {
         data.revisions.sort { ($0.feed, $0.key, $0.date) < ($1.feed, $1.key, $1.date) }
         for feed in accumulators.keys.sorted() {
             // Each feed's counts are let go once its rows are made, so two copies of one feed are never held.
-            guard let accumulator = accumulators.removeValue(forKey: feed) else { continue }
-            let values = accumulator.interner.values
-            let merged = accumulator.merged()
+            guard var accumulator = accumulators.removeValue(forKey: feed) else { continue }
+            let interner = accumulator.interner
+            let bound = accumulator.mergedCountBound
             switch feed {
-            case .impressions: data.impressions.reserveCapacity(merged.count)
-            case .clicks: data.clicks.reserveCapacity(merged.count)
-            case .hashtagVideos: data.hashtagVideos.reserveCapacity(merged.count)
-            case .helplineCalls: data.helplineCalls.reserveCapacity(merged.count)
+            case .impressions: data.impressions.reserveCapacity(bound)
+            case .clicks: data.clicks.reserveCapacity(bound)
+            case .hashtagVideos: data.hashtagVideos.reserveCapacity(bound)
+            case .helplineCalls: data.helplineCalls.reserveCapacity(bound)
             }
-            for (key, counts) in merged {
+            // Rows of one campaign, banner, placement and region share one key, made when the first is met.
+            var bannerKeys = [BannerKey?](repeating: nil, count: interner.values.count)
+            accumulator.forEachMerged { key, counts in
                 let date = CivilDate(daysSinceEpoch: Int(key.day))
-                let name = { (index: Int) in values[Int(key[index])] }
+                let names = { interner.components(of: key.dimensions) }
                 switch feed {
                 case .impressions, .clicks:
-                    let row = BannerDay(
-                        date: date, campaign: name(0), banner: name(1), placement: name(2), region: name(3),
-                        count: counts.main)
+                    let shared: BannerKey
+                    if let made = bannerKeys[Int(key.dimensions)] {
+                        shared = made
+                    } else {
+                        let name = names()
+                        shared = BannerKey(campaign: name[0], banner: name[1], placement: name[2], region: name[3])
+                        bannerKeys[Int(key.dimensions)] = shared
+                    }
+                    let row = BannerDay(date: date, key: shared, count: counts.main)
                     if feed == .impressions { data.impressions.append(row) } else { data.clicks.append(row) }
                 case .hashtagVideos:
                     data.hashtagVideos.append(
                         HashtagDay(
-                            date: date, spelling: name(0), videos: counts.main,
+                            date: date, spelling: names()[0], videos: counts.main,
                             views: counts.companion < 0 ? nil : counts.companion))
                 case .helplineCalls:
                     data.helplineCalls.append(
                         HelplineDay(
-                            date: date, helpline: name(0), calls: counts.main,
+                            date: date, helpline: names()[0], calls: counts.main,
                             answered: counts.companion < 0 ? nil : counts.companion))
                 }
             }
         }
-        let shown = Set(data.impressions.lazy.map { CampaignDay(campaign: $0.campaign, date: $0.date) })
-        data.clicksWithoutImpressions = Set(
-            data.clicks.lazy.map { CampaignDay(campaign: $0.campaign, date: $0.date) }
-        )
-        .subtracting(shown).sorted()
-        data.undeclaredCampaigns = Set(data.impressions.lazy.map(\.campaign)).union(data.clicks.lazy.map(\.campaign))
-            .subtracting(declaredCampaigns).sorted()
+        // Sets filled one row at a time: built from the rows at once, they would reserve a slot per row.
+        var shown = Set<CampaignDay>()
+        var campaigns = Set<String>()
+        for row in data.impressions {
+            shown.insert(CampaignDay(campaign: row.campaign, date: row.date))
+            campaigns.insert(row.campaign)
+        }
+        var clicked = Set<CampaignDay>()
+        for row in data.clicks {
+            clicked.insert(CampaignDay(campaign: row.campaign, date: row.date))
+            campaigns.insert(row.campaign)
+        }
+        data.clicksWithoutImpressions = clicked.subtracting(shown).sorted()
+        data.undeclaredCampaigns = campaigns.subtracting(declaredCampaigns).sorted()
     }
 }

@@ -4,32 +4,11 @@ public enum IngestLimits {
     public static let rejectsListedPerFile = 10_000
 }
 
-/// A key of one feed's counts: up to four interned dimension values and a local day.
+/// A key of one feed's counts: the interned values of its dimension columns, all in one id (see
+/// `KeyInterner.appendComponent`), and a local day.
 struct RowKey: Hashable {
-    var dimensions: (Int32, Int32, Int32, Int32)
+    var dimensions: Int32
     var day: Int32
-
-    static func == (lhs: RowKey, rhs: RowKey) -> Bool {
-        lhs.day == rhs.day && lhs.dimensions.0 == rhs.dimensions.0 && lhs.dimensions.1 == rhs.dimensions.1
-            && lhs.dimensions.2 == rhs.dimensions.2 && lhs.dimensions.3 == rhs.dimensions.3
-    }
-
-    func hash(into hasher: inout Hasher) {
-        // Two words rather than five small values: this runs once per row.
-        let first = UInt64(UInt32(bitPattern: dimensions.0)) | UInt64(UInt32(bitPattern: dimensions.1)) << 32
-        let second = UInt64(UInt32(bitPattern: dimensions.2)) | UInt64(UInt32(bitPattern: dimensions.3)) << 32
-        hasher.combine(first ^ UInt64(UInt32(bitPattern: day)) &* 0x9E37_79B9_7F4A_7C15)
-        hasher.combine(second)
-    }
-
-    subscript(index: Int) -> Int32 {
-        switch index {
-        case 0: return dimensions.0
-        case 1: return dimensions.1
-        case 2: return dimensions.2
-        default: return dimensions.3
-        }
-    }
 }
 
 /// The counts of one key: the main count, the companion count (-1 when absent) and where they came from.
@@ -59,48 +38,52 @@ struct FeedAccumulator {
 
     /// A readable form of a key, such as `campaign=banner-119, placement=search`.
     func describe(_ key: RowKey) -> String {
-        feed.dimensionColumns.indices.compactMap { index -> String? in
-            let value = interner.values[Int(key[index])]
-            return index > 0 && value.isEmpty ? nil : "\(feed.dimensionColumns[index])=\(value)"
+        let values = interner.components(of: key.dimensions)
+        return zip(feed.dimensionColumns, values).enumerated().compactMap { index, pair -> String? in
+            index > 0 && pair.1.isEmpty ? nil : "\(pair.0)=\(pair.1)"
         }.joined(separator: ", ")
     }
 
-    /// Every key and day with its counts, event-level and daily counts summed, sorted by key then day.
-    func merged() -> [(key: RowKey, counts: RowCounts)] {
-        // The interned values are distinct: ranking them once lets the sort compare integers, not strings.
-        let values = interner.values
-        var rank = [Int32](repeating: 0, count: values.count)
-        for (position, id) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() {
+    /// The number of keys and days `forEachMerged` visits at most.
+    var mergedCountBound: Int { daily.count + events.count }
+
+    /// Visits every key and day with its counts, event-level and daily counts summed, sorted by key then day.
+    /// Consumes the counts: what is visited is read from one table, sorted through an array of slot numbers, so
+    /// that no second copy of the keys and counts is made.
+    mutating func forEachMerged(_ body: (RowKey, RowCounts) -> Void) {
+        // The interned keys are distinct: ranking them once lets the sort compare integers, not strings.
+        let components = interner.values.indices.map { interner.components(of: Int32($0)) }
+        var rank = [Int32](repeating: 0, count: components.count)
+        for (position, id) in components.indices.sorted(by: {
+            components[$0].lexicographicallyPrecedes(components[$1])
+        }).enumerated() {
             rank[id] = Int32(position)
         }
-        let sorted = { (left: (key: RowKey, counts: RowCounts), right: (key: RowKey, counts: RowCounts)) -> Bool in
-            for index in 0..<4 where left.key[index] != right.key[index] {
-                return rank[Int(left.key[index])] < rank[Int(right.key[index])]
-            }
-            return left.key.day < right.key.day
-        }
-        if daily.isEmpty {
-            // Event-level feeds alone: no copy of the counts into a merged dictionary.
-            var rows = events.map { (key: $0.key, counts: $0.value) }
-            rows.sort(by: sorted)
-            return rows
-        }
-        var all = daily
-        for (key, counts) in events {
-            if var existing = all[key] {
-                existing.main.addSaturating(counts.main)
-                if counts.companion >= 0 {
-                    existing.companion = max(existing.companion, 0)
-                    existing.companion.addSaturating(counts.companion)
+        var table = CountTable()
+        swap(&table, &events)
+        if !daily.isEmpty {
+            for (key, counts) in daily {
+                if let existing = table[key] {
+                    var summed = counts
+                    summed.main.addSaturating(existing.main)
+                    if existing.companion >= 0 {
+                        summed.companion = max(summed.companion, 0)
+                        summed.companion.addSaturating(existing.companion)
+                    }
+                    table[key] = summed
+                } else {
+                    table[key] = counts
                 }
-                all[key] = existing
-            } else {
-                all[key] = counts
             }
+            daily = [:]
         }
-        var rows = all.map { (key: $0.key, counts: $0.value) }
-        rows.sort(by: sorted)
-        return rows
+        table.forEach(
+            sortedBy: { left, right in
+                if left.dimensions != right.dimensions {
+                    return rank[Int(left.dimensions)] < rank[Int(right.dimensions)]
+                }
+                return left.day < right.day
+            }, body)
     }
 }
 

@@ -216,7 +216,6 @@ extension FeedFileReader {
     )
         -> (CSVRecord) throws -> Void
     {
-        let empty = part.interner.emptyID()
         var skipHeader = skipsHeader
         return { record in
             part.noteRecord(at: record.line)
@@ -225,9 +224,7 @@ extension FeedFileReader {
                 return
             }
             part.outcome.report.rowsRead += 1
-            readRow(
-                record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner,
-                empty: empty)
+            readRow(record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner)
         }
     }
 
@@ -339,11 +336,7 @@ extension FeedFileReader {
         }
         outcome.rejects += part.outcome.rejects
         for (partKey, counts) in part.outcome.batch {
-            let key = RowKey(
-                dimensions: (
-                    mapping[Int(partKey.dimensions.0)], mapping[Int(partKey.dimensions.1)],
-                    mapping[Int(partKey.dimensions.2)], mapping[Int(partKey.dimensions.3)]
-                ), day: partKey.day)
+            let key = RowKey(dimensions: mapping[Int(partKey.dimensions)], day: partKey.day)
             if outcome.report.isEventLevel {
                 let initial = RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)
                 if !outcome.batch.add(counts.main, to: key, initial: initial) { return false }

@@ -15,6 +15,8 @@ struct FeedFileReader {
         var batch = CountTable()
         /// The time-zone span of the last timestamp read, reused while timestamps stay inside it.
         var zoneSpan = LocalDayTable.Span(start: 0, end: 0, offset: 0)
+        /// The UTC date of the last timestamp read, whose later timestamps are read from their time alone.
+        var dayCache = TimestampDayCache()
     }
 
     /// Where each known column sits in the header.
@@ -42,7 +44,6 @@ struct FeedFileReader {
             outcome.report.byteCount = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         }
         var layout: Layout?
-        let empty = interner.emptyID()
         var tally = ProgressTally(progress)
         do {
             let summary = try CSVFileReader(delimiter: delimiter).read(
@@ -61,7 +62,7 @@ struct FeedFileReader {
                     return
                 }
                 outcome.report.rowsRead += 1
-                readRow(record, layout: current, into: &outcome, fileIndex: fileIndex, interner: interner, empty: empty)
+                readRow(record, layout: current, into: &outcome, fileIndex: fileIndex, interner: interner)
             }
             outcome.report.byteCount = summary.byteCount
             outcome.report.delimiter = summary.delimiter
@@ -125,8 +126,7 @@ struct FeedFileReader {
     }
 
     func readRow(
-        _ record: CSVRecord, layout: Layout, into outcome: inout Outcome, fileIndex: Int32, interner: KeyInterner,
-        empty: Int32
+        _ record: CSVRecord, layout: Layout, into outcome: inout Outcome, fileIndex: Int32, interner: KeyInterner
     ) {
         func reject(_ column: Int?, _ reason: String) {
             outcome.report.rowsRejected += 1
@@ -154,7 +154,12 @@ struct FeedFileReader {
             day = parsed
         } else if let index = layout.timestamp {
             let text = FieldValue.trimmed(record[index])
-            switch Timestamp.secondsSince1970(text) {
+            var parsed = outcome.dayCache.seconds(text).map { Result<Int64, Timestamp.Problem>.success($0) }
+            if parsed == nil {
+                parsed = Timestamp.secondsSince1970(text)
+                if case .success(let seconds) = parsed { outcome.dayCache.remember(text, seconds: seconds) }
+            }
+            switch parsed ?? .failure(.malformed) {
             case .success(let seconds):
                 if !(outcome.zoneSpan.start <= seconds && seconds < outcome.zoneSpan.end) {
                     outcome.zoneSpan = localDays.span(atUTC: seconds)
@@ -170,22 +175,20 @@ struct FeedFileReader {
         } else {
             return
         }
-        var key = RowKey(dimensions: (empty, empty, empty, empty), day: Int32(truncatingIfNeeded: day.daysSinceEpoch))
+        interner.startKey()
         for (position, column) in layout.dimensions.enumerated() {
-            guard let column else { continue }
+            guard let column else {
+                interner.appendComponent(UnsafeBufferPointer(start: nil, count: 0), isFirst: position == 0)
+                continue
+            }
             let text = FieldValue.trimmed(record[column])
             if position == 0 && text.isEmpty {
                 reject(column + 1, "\(feed.dimensionColumns[0]): is empty; every row needs one")
                 return
             }
-            let id = interner.intern(text)
-            switch position {
-            case 0: key.dimensions.0 = id
-            case 1: key.dimensions.1 = id
-            case 2: key.dimensions.2 = id
-            default: key.dimensions.3 = id
-            }
+            interner.appendComponent(text, isFirst: position == 0)
         }
+        let key = RowKey(dimensions: interner.internKey(), day: Int32(truncatingIfNeeded: day.daysSinceEpoch))
         var counts: (main: Int64, companion: Int64) = (1, -1)
         for (position, column) in layout.counts.enumerated() {
             guard let column else { continue }

@@ -1,23 +1,62 @@
-/// Banner impressions or clicks of one day, for one campaign, banner, placement and region.
-public struct BannerDay: Sendable, Hashable {
-    /// The local day.
-    public let date: CivilDate
+/// The campaign, banner, placement and region of banner rows: one instance per distinct combination, shared by
+/// the rows that have it, so that a row costs three words rather than four strings.
+public final class BannerKey: Sendable, Hashable {
     /// The campaign id of the feed (a campaign's `banners` entry in campaigns.yaml).
     public let campaign: String
     /// The banner, placement and region (empty when the file has no such column).
     public let banner: String
     public let placement: String
     public let region: String
-    /// Impressions or clicks.
-    public let count: Int64
 
-    /// Creates a row.
-    public init(date: CivilDate, campaign: String, banner: String, placement: String, region: String, count: Int64) {
-        self.date = date
+    /// Creates a key.
+    public init(campaign: String, banner: String, placement: String, region: String) {
         self.campaign = campaign
         self.banner = banner
         self.placement = placement
         self.region = region
+    }
+
+    public static func == (lhs: BannerKey, rhs: BannerKey) -> Bool {
+        lhs === rhs
+            || (lhs.campaign == rhs.campaign && lhs.banner == rhs.banner && lhs.placement == rhs.placement
+                && lhs.region == rhs.region)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(campaign)
+        hasher.combine(banner)
+        hasher.combine(placement)
+        hasher.combine(region)
+    }
+}
+
+/// Banner impressions or clicks of one day, for one campaign, banner, placement and region.
+public struct BannerDay: Sendable, Hashable {
+    /// The local day.
+    public let date: CivilDate
+    /// The campaign, banner, placement and region.
+    public let key: BannerKey
+    /// Impressions or clicks.
+    public let count: Int64
+
+    /// The campaign id of the feed (a campaign's `banners` entry in campaigns.yaml).
+    public var campaign: String { key.campaign }
+    /// The banner, placement and region (empty when the file has no such column).
+    public var banner: String { key.banner }
+    public var placement: String { key.placement }
+    public var region: String { key.region }
+
+    /// Creates a row.
+    public init(date: CivilDate, campaign: String, banner: String, placement: String, region: String, count: Int64) {
+        self.init(
+            date: date, key: BannerKey(campaign: campaign, banner: banner, placement: placement, region: region),
+            count: count)
+    }
+
+    /// Creates a row with a key shared with other rows.
+    public init(date: CivilDate, key: BannerKey, count: Int64) {
+        self.date = date
+        self.key = key
         self.count = count
     }
 }

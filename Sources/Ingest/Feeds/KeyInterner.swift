@@ -3,8 +3,14 @@ import Foundation
 /// Turns the byte values of dimension fields into small integer ids, storing each distinct value once.
 ///
 /// An open-addressing table keyed by the bytes themselves, so that looking up a value seen before
-/// allocates nothing; the `String` is made only the first time a value is met.
+/// allocates nothing; the `String` is made only the first time a value is met. The dimension fields of a row
+/// are interned together, as one value: their bytes joined by NUL (`startKey`, `appendComponent`,
+/// `internKey`), so that a row costs one hash and one comparison whatever its number of dimensions. NUL
+/// cannot occur inside a field (the reader refuses files that hold one), so the join is unambiguous.
 final class KeyInterner {
+    /// The byte that separates the components of a key.
+    static let separator: UInt8 = 0
+    private var key = GrowableBuffer<UInt8>(capacity: 256)
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var bytes: [UInt8] = []
@@ -14,6 +20,27 @@ final class KeyInterner {
 
     init() {
         slots = [Int32](repeating: -1, count: 64)
+    }
+
+    deinit { key.deallocate() }
+
+    /// Starts the key of a row.
+    func startKey() { key.removeAll() }
+
+    /// Adds the next component of the key of a row (after a separator unless it is the first).
+    func appendComponent(_ value: UnsafeBufferPointer<UInt8>, isFirst: Bool) {
+        if !isFirst { key.append(Self.separator) }
+        if let base = value.baseAddress, !value.isEmpty { key.append(base, count: value.count) }
+    }
+
+    /// The id of the key built since `startKey`.
+    func internKey() -> Int32 { intern(key.contents) }
+
+    /// The components of the key with id `id`, in the order they were appended.
+    func components(of id: Int32) -> [String] {
+        values[Int(id)].utf8.split(separator: Self.separator, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     /// The id of `value`, adding it when new.
@@ -67,11 +94,6 @@ final class KeyInterner {
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 29)
-    }
-
-    /// The id of the empty value.
-    func emptyID() -> Int32 {
-        intern(UnsafeBufferPointer(start: nil, count: 0))
     }
 
     private func matches(_ id: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,0 +1,52 @@
+/// Remembers the date of the last `YYYY-MM-DDTHH:MM:SSZ` timestamp read, so that the next ones of the same
+/// UTC day (event exports are in time order) are read from their time of day alone.
+///
+/// Only that exact 20-byte form takes the short way; every other form, and any time of day that is not
+/// two-digit `HH:MM:SS` within range, goes through `Timestamp.secondsSince1970`, which therefore decides
+/// what is accepted: the short way gives the same seconds for the timestamps it takes.
+struct TimestampDayCache {
+    /// The first eight and the next two bytes of the remembered date (`YYYY-MM-` and `DD`).
+    private var head: UInt64 = 0
+    private var tail: UInt16 = 0
+    /// Seconds since 1970 at 00:00:00Z of the remembered date; nil until a date is remembered.
+    private var dayStart: Int64?
+
+    /// Seconds since 1970 of `bytes` when it is a timestamp of the remembered date in the 20-byte form.
+    func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard let dayStart, bytes.count == 20, let base = bytes.baseAddress, base[19] == 0x5A, base[10] == 0x54
+        else { return nil }
+        let raw = UnsafeRawPointer(base)
+        guard raw.loadUnaligned(as: UInt64.self) == head,
+            raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == tail,
+            let time = Self.timeOfDay(base)
+        else { return nil }
+        return dayStart + time
+    }
+
+    /// Remembers the date of `bytes`, a timestamp `Timestamp.secondsSince1970` read as `seconds`, when it has
+    /// the 20-byte form.
+    mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, seconds: Int64) {
+        guard bytes.count == 20, let base = bytes.baseAddress, base[19] == 0x5A, base[10] == 0x54,
+            let time = Self.timeOfDay(base)
+        else { return }
+        let raw = UnsafeRawPointer(base)
+        head = raw.loadUnaligned(as: UInt64.self)
+        tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        dayStart = seconds - time
+    }
+
+    /// Seconds since midnight of the `HH:MM:SS` at byte 11, or nil when it is not digits and colons in range
+    /// (hour below 24, minute below 60, second up to 60, as `Timestamp` allows).
+    private static func timeOfDay(_ base: UnsafePointer<UInt8>) -> Int64? {
+        func pair(_ offset: Int) -> Int? {
+            let high = Int(base[offset]) &- 0x30
+            let low = Int(base[offset + 1]) &- 0x30
+            guard high >= 0, high <= 9, low >= 0, low <= 9 else { return nil }
+            return high * 10 + low
+        }
+        guard base[13] == 0x3A, base[16] == 0x3A, let hour = pair(11), let minute = pair(14), let second = pair(17),
+            hour < 24, minute < 60, second <= 60
+        else { return nil }
+        return Int64(hour * 3600 + minute * 60 + second)
+    }
+}
