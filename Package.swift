@@ -18,9 +18,11 @@ let package = Package(
     targets: [
         // Debian's libcsv-dev ships no pkg-config file, so the library is linked by name.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // The byte scans the reader makes before libcsv (UTF-8 check, line feeds), in SSE2.
+        .target(name: "CByteScan"),
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibCSV", "CByteScan", .product(name: "Yams", package: "Yams")],
             // The per-row path touches class-held buffers millions of times; dynamic exclusivity checks
             // on them cost a fifth of ingest time. Accesses are confined to one thread per parser.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]

@@ -1,3 +1,4 @@
+import CByteScan
 import CLibCSV
 import Foundation
 
@@ -31,8 +32,14 @@ public struct CSVRecord {
 
     /// The bytes of field `index` (0-based), without quotes and with `""` unescaped.
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = index == 0 ? 0 : fieldEnds[index - 1]
-        let end = fieldEnds[index]
+        fields(index, through: index)
+    }
+
+    /// The bytes of fields `first` through `last`, each followed by a NUL but the last: the fields are stored
+    /// that way, so that consecutive fields can be taken together without a copy.
+    public func fields(_ first: Int, through last: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = first == 0 ? 0 : fieldEnds[first - 1] + 1
+        let end = fieldEnds[last]
         guard let base = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: base + start, count: end - start)
     }
@@ -69,7 +76,8 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 /// runs with
 /// `CSV_STRICT | CSV_STRICT_FINI` and its default space handling: spaces and tabs around an unquoted field,
 /// and around the quotes of a quoted one, are dropped; inside quotes every byte is kept. Fields are copied
-/// once into a reusable buffer; no per-field allocation.
+/// once into a reusable buffer, each followed by a NUL (which a file cannot hold: the reader refuses it); no
+/// per-field allocation.
 public final class CSVRecordParser {
     private static let quote = UInt8(ascii: "\"")
     private var parser = csv_parser()
@@ -182,34 +190,10 @@ public final class CSVRecordParser {
         return CSVSyntaxError(line: line, column: column, recordLine: recordStartLine, message: message)
     }
 
-    /// The number of line feeds in `bytes`, eight bytes at a time.
+    /// The number of line feeds in `bytes`.
     static func countNewlines(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var count = 0
-        var index = 0
-        while index + 8 <= bytes.count {
-            // Line feeds are added up per byte lane, and the lanes summed before any can pass 255.
-            var lanes: UInt64 = 0
-            let stop = min(bytes.count, index + 255 * 8)
-            while index + 8 <= stop {
-                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                // The high bit of each byte of `nonZero` is set unless that byte of `word` is zero (a line feed).
-                let nonZero = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word
-                lanes &+= (~nonZero & 0x8080_8080_8080_8080) >> 7
-                index += 8
-            }
-            count += sumOfLanes(lanes)
-        }
-        while index < bytes.count {
-            if bytes[index] == 0x0A { count += 1 }
-            index += 1
-        }
-        return count
-    }
-
-    /// The sum of the eight byte lanes of `lanes` (each at most 255).
-    static func sumOfLanes(_ lanes: UInt64) -> Int {
-        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
-        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+        guard let base = bytes.baseAddress else { return 0 }
+        return awareness_count_newlines(base.assumingMemoryBound(to: UInt8.self), bytes.count)
     }
 
     /// The number of UTF-8 characters in `bytes` (continuation bytes not counted).
@@ -257,10 +241,8 @@ public final class CSVRecordParser {
 
     @inline(__always)
     private func appendField(_ field: UnsafeMutableRawPointer?, length: Int) {
-        if let field, length > 0 {
-            recordBytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
-        }
-        fieldEnds.append(recordBytes.count)
+        recordBytes.append(field?.assumingMemoryBound(to: UInt8.self), count: length, then: 0)
+        fieldEnds.append(recordBytes.count - 1)
     }
 
     /// Delivers the record just completed, or, for a line end outside any record (a blank line, the LF of a
@@ -322,6 +304,15 @@ struct GrowableBuffer<Element> {
         if count + added > capacity { grow(to: count + added) }
         (base + count).initialize(from: elements, count: added)
         count += added
+    }
+
+    /// Appends `added` elements from `elements` (none when nil), then `last`.
+    @inline(__always)
+    mutating func append(_ elements: UnsafePointer<Element>?, count added: Int, then last: Element) {
+        if count + added >= capacity { grow(to: count + added + 1) }
+        if let elements, added > 0 { (base + count).initialize(from: elements, count: added) }
+        (base + count + added).initialize(to: last)
+        count += added + 1
     }
 
     /// Forgets the elements (which must be trivial types) and keeps the memory.

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Checks, block by block, that a file is UTF-8 text without NUL bytes, and locates the first problem.
 ///
 /// Sequences may straddle blocks: up to three trailing bytes of an unfinished sequence are carried
@@ -41,54 +43,40 @@ struct UTF8LineValidator {
             }
         }
         let count = bytes.count
-        // Line feeds found eight bytes at a time are added up per byte lane (one lane per byte of the word)
-        // and the lanes summed before any can pass 255: no population count per word.
-        var lanes: UInt64 = 0
-        var wordsInLanes = 0
-        defer { newlines += CSVRecordParser.sumOfLanes(lanes) }
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         while index < count {
-            if index + 8 <= count {
-                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let hasHighBit = word & 0x8080_8080_8080_8080 != 0
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
-                if !hasHighBit && !hasZero {
-                    // Bytes below 0x80: adding 0x7F to each sets its high bit unless it was a line feed.
-                    let notNewline = ((word ^ 0x0A0A_0A0A_0A0A_0A0A) &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080
-                    lanes &+= (~notNewline & 0x8080_8080_8080_8080) >> 7
-                    wordsInLanes += 1
-                    if wordsInLanes == 255 {
-                        newlines += CSVRecordParser.sumOfLanes(lanes)
-                        lanes = 0
-                        wordsInLanes = 0
-                    }
-                    index += 8
+            if let base, index + 16 <= count {
+                // Runs of ASCII without NUL, which need no check, sixteen bytes at a time, line feeds counted.
+                index += awareness_ascii_prefix(base + index, count - index, &newlines)
+            }
+            // These sixteen bytes (or the last few) hold a sequence or a NUL: one character at a time through them.
+            let stop = min(index + 16, count)
+            while index < stop {
+                let lead = bytes[index]
+                if lead == 0 {
+                    return problem(
+                        at: index, in: bytes, firstLine: firstLine, message: "NUL byte in the file; it is not text")
+                }
+                if lead < 0x80 {
+                    if lead == 0x0A { newlines += 1 }
+                    index += 1
                     continue
                 }
+                let length = Self.expectedLength(lead)
+                if length == 0 {
+                    return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage([lead]))
+                }
+                if index + length > count {
+                    carried = Array(bytes[index..<count])
+                    newlines += carried.lazy.filter { $0 == 0x0A }.count
+                    return nil
+                }
+                if !Self.isValidSequence(in: bytes, at: index, length: length) {
+                    let sequence = Array(bytes[index..<index + length])
+                    return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
+                }
+                index += length
             }
-            let lead = bytes[index]
-            if lead == 0 {
-                return problem(
-                    at: index, in: bytes, firstLine: firstLine, message: "NUL byte in the file; it is not text")
-            }
-            if lead < 0x80 {
-                if lead == 0x0A { newlines += 1 }
-                index += 1
-                continue
-            }
-            let length = Self.expectedLength(lead)
-            if length == 0 {
-                return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage([lead]))
-            }
-            if index + length > count {
-                carried = Array(bytes[index..<count])
-                newlines += carried.lazy.filter { $0 == 0x0A }.count
-                return nil
-            }
-            if !Self.isValidSequence(in: bytes, at: index, length: length) {
-                let sequence = Array(bytes[index..<index + length])
-                return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
-            }
-            index += length
         }
         return nil
     }

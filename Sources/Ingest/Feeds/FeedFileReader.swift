@@ -24,6 +24,9 @@ struct FeedFileReader {
         var date: Int?
         var timestamp: Int?
         var dimensions: [Int?]
+        /// The column of the first dimension when every dimension column is present and they follow one another
+        /// in the feed's order: their fields are then the row's key as they are stored, without a copy.
+        var dimensionRun: Int?
         var counts: [Int?]
         var fieldCount: Int
         var names: [String]
@@ -122,6 +125,11 @@ struct FeedFileReader {
                 message: "the header has both 'date' and 'timestamp'; a file is either daily or event-level")
         }
         if layout.timestamp != nil { layout.date = nil }
+        if let first = layout.dimensions[0],
+            layout.dimensions.enumerated().allSatisfy({ $0.element == first + $0.offset })
+        {
+            layout.dimensionRun = first
+        }
         return layout
     }
 
@@ -175,20 +183,11 @@ struct FeedFileReader {
         } else {
             return
         }
-        interner.startKey()
-        for (position, column) in layout.dimensions.enumerated() {
-            guard let column else {
-                interner.appendComponent(UnsafeBufferPointer(start: nil, count: 0), isFirst: position == 0)
-                continue
-            }
-            let text = FieldValue.trimmed(record[column])
-            if position == 0 && text.isEmpty {
-                reject(column + 1, "\(feed.dimensionColumns[0]): is empty; every row needs one")
-                return
-            }
-            interner.appendComponent(text, isFirst: position == 0)
+        guard let id = Self.keyID(record, layout: layout, interner: interner) else {
+            reject(layout.dimensions[0].map { $0 + 1 }, "\(feed.dimensionColumns[0]): is empty; every row needs one")
+            return
         }
-        let key = RowKey(dimensions: interner.internKey(), day: Int32(truncatingIfNeeded: day.daysSinceEpoch))
+        let key = RowKey(dimensions: id, day: Int32(truncatingIfNeeded: day.daysSinceEpoch))
         var counts: (main: Int64, companion: Int64) = (1, -1)
         for (position, column) in layout.counts.enumerated() {
             guard let column else { continue }
@@ -232,6 +231,21 @@ struct FeedFileReader {
         outcome.report.rowsAccepted += 1
         if outcome.report.firstDay.map({ day < $0 }) ?? true { outcome.report.firstDay = day }
         if outcome.report.lastDay.map({ day > $0 }) ?? true { outcome.report.lastDay = day }
+    }
+
+    /// The interned id of a row's dimension values, or nil when the first is empty.
+    @inline(__always)
+    static func keyID(_ record: CSVRecord, layout: Layout, interner: KeyInterner) -> Int32? {
+        if let first = layout.dimensionRun {
+            // The fields as stored are the key as read.
+            return interner.internRow(record.fields(first, through: first + layout.dimensions.count - 1))
+        }
+        interner.startKey()
+        for (position, column) in layout.dimensions.enumerated() {
+            interner.appendComponent(
+                column.map { record[$0] } ?? UnsafeBufferPointer(start: nil, count: 0), isFirst: position == 0)
+        }
+        return interner.internRowKey()
     }
 
     /// The start of every duplicate reason, followed by the line of the key's first occurrence.

@@ -4,9 +4,10 @@ import Foundation
 ///
 /// An open-addressing table keyed by the bytes themselves, so that looking up a value seen before
 /// allocates nothing; the `String` is made only the first time a value is met. The dimension fields of a row
-/// are interned together, as one value: their bytes joined by NUL (`startKey`, `appendComponent`,
-/// `internKey`), so that a row costs one hash and one comparison whatever its number of dimensions. NUL
-/// cannot occur inside a field (the reader refuses files that hold one), so the join is unambiguous.
+/// are interned together, as one value: their bytes joined by NUL, so that a row costs one hash and one
+/// comparison whatever its number of dimensions. NUL cannot occur inside a field (the reader refuses files
+/// that hold one), so the join is unambiguous. Row keys are interned as read (`internRow`): the spaces and tabs
+/// around values are dropped, and the first value checked, once per distinct key read rather than per row.
 final class KeyInterner {
     /// The byte that separates the components of a key.
     static let separator: UInt8 = 0
@@ -15,6 +16,9 @@ final class KeyInterner {
     private var hashes: [UInt64] = []
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
+    /// For each id, the id of the same key with its values trimmed (itself when they are), or -1 when its first
+    /// value is empty once trimmed.
+    private var canonical: [Int32] = []
     /// The distinct values, indexed by id.
     private(set) var values: [String] = []
 
@@ -33,8 +37,37 @@ final class KeyInterner {
         if let base = value.baseAddress, !value.isEmpty { key.append(base, count: value.count) }
     }
 
-    /// The id of the key built since `startKey`.
-    func internKey() -> Int32 { intern(key.contents) }
+    /// `internRow` of the key built since `startKey`.
+    func internRowKey() -> Int32? { internRow(key.contents) }
+
+    /// The id of a row's key given as read (dimension fields joined by NUL): the id of the key with spaces and tabs
+    /// around each value dropped, or nil when its first value is then empty.
+    @inline(__always)
+    func internRow(_ raw: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let known = values.count
+        let id = intern(raw)
+        if Int(id) == known {
+            canonical[Int(id)] = canonicalID(of: raw, id: id)
+        }
+        let target = canonical[Int(id)]
+        return target < 0 ? nil : target
+    }
+
+    /// The id of `raw` with its components trimmed, interning that form when it differs.
+    private func canonicalID(of raw: UnsafeBufferPointer<UInt8>, id: Int32) -> Int32 {
+        let parts = raw.split(separator: Self.separator, omittingEmptySubsequences: false)
+        let trimmed = parts.map { part in
+            FieldValue.trimmed(UnsafeBufferPointer(rebasing: part))
+        }
+        if trimmed.first?.isEmpty ?? true { return -1 }
+        if zip(parts, trimmed).allSatisfy({ $0.count == $1.count }) { return id }
+        var joined: [UInt8] = []
+        for (index, part) in trimmed.enumerated() {
+            if index > 0 { joined.append(Self.separator) }
+            joined.append(contentsOf: part)
+        }
+        return joined.withUnsafeBufferPointer { intern($0) }
+    }
 
     /// The components of the key with id `id`, in the order they were appended.
     func components(of id: Int32) -> [String] {
@@ -60,6 +93,7 @@ final class KeyInterner {
         bytes.append(contentsOf: value)
         ends.append(bytes.count)
         values.append(String(decoding: value, as: UTF8.self))
+        canonical.append(id)
         if values.count * 2 > slots.count { grow() }
         return id
     }

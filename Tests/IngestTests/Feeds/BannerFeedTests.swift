@@ -37,6 +37,46 @@ struct BannerFeedTests {
             ])
     }
 
+    @Test(arguments: [
+        "timestamp,campaign,banner,placement,region", "campaign,timestamp,placement,region,banner",
+        "region,placement,banner,campaign,timestamp",
+    ])
+    func trimsDimensionValuesAndRejectsAnEmptyCampaignWhateverTheColumnOrder(header: String) throws {
+        let names = header.split(separator: ",").map(String.init)
+        func row(_ values: [String: String]) -> String {
+            names.map { values[$0] ?? "" }.joined(separator: ",")
+        }
+        let rows = [
+            row([
+                "timestamp": "2020-05-04T10:00:00Z", "campaign": "c", "banner": "b", "placement": "search",
+                "region": "r",
+            ]),
+            row([
+                "timestamp": "2020-05-04T10:00:01Z", "campaign": "\" c\"", "banner": "\"b\t\"", "placement": "search",
+                "region": "\" r \"",
+            ]),
+            row(["timestamp": "2020-05-04T10:00:02Z", "campaign": "\"  \"", "banner": "b", "placement": "search"]),
+            row(["timestamp": "2020-05-04T10:00:03Z", "campaign": "", "banner": "b", "placement": "search"]),
+            row([
+                "timestamp": "2020-05-04T10:00:04Z", "campaign": "c", "banner": "b", "placement": "search",
+                "region": "r",
+            ]),
+        ]
+        let data = try DataFolderFixture([
+            "impressions/a.csv": ([header] + rows).joined(separator: "\n") + "\n"
+        ]).read(declaring: ["c"])
+        #expect(
+            data.impressions.map { "\($0.campaign)|\($0.banner)|\($0.placement)|\($0.region) \($0.count)" } == [
+                "c|b|search|r 3"
+            ])
+        let column = try #require(names.firstIndex(of: "campaign")) + 1
+        #expect(
+            data.rejects.map { "\($0.line):\($0.column ?? 0) \($0.reason)" } == [
+                "4:\(column) campaign: is empty; every row needs one",
+                "5:\(column) campaign: is empty; every row needs one",
+            ])
+    }
+
     @Test func keepsAndListsUndeclaredCampaignsAndFlagsClicksWithoutImpressions() throws {
         let data = try DataFolderFixture([
             "impressions/a.csv": "date,campaign,impressions\n2020-05-04,banner-119,1000\n",
