@@ -28,7 +28,10 @@ public struct IngestParallelism: Sendable, Equatable {
 private final class FilePart {
     let start: Int
     let end: Int
-    let firstLine: Int
+    /// The part is parsed counting lines from 1; once the parts before it are read, `lineShift` is what turns
+    /// those lines into the file's, and `firstLine` the file's line of its first byte.
+    var lineShift = 0
+    var firstLine: Int { 1 + lineShift }
     let interner = KeyInterner()
     var outcome: FeedFileReader.Outcome
     var reader: CSVSegmentReader?
@@ -46,10 +49,9 @@ private final class FilePart {
         lastLine = line
     }
 
-    init(start: Int, end: Int, firstLine: Int, report: FileReport) {
+    init(start: Int, end: Int, report: FileReport) {
         self.start = start
         self.end = end
-        self.firstLine = firstLine
         outcome = FeedFileReader.Outcome(report: report)
     }
 }
@@ -68,9 +70,10 @@ extension FeedFileReader {
     ///
     /// Each cut is verified: a part's parser must end its range exactly between two records. When a quoted
     /// newline sits at a cut, the part before it re-parses the remainder of the file itself and the later
-    /// parts are dropped. Line numbers come from a count of line ends per part made before parsing, so every
-    /// reported line is the one a single-threaded read gives; rows duplicated across parts are rejected as
-    /// the single-threaded read rejects them, and rejects are listed in line order.
+    /// parts are dropped. Each part counts lines from 1; once the parts before it are read, its lines are
+    /// shifted by theirs, so every reported line is the one a single-threaded read gives (a refused part makes
+    /// the file read again whole, since refusals can name lines in their message). Rows duplicated across
+    /// parts are rejected as the single-threaded read rejects them, and rejects are listed in line order.
     func read(
         path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
@@ -83,9 +86,7 @@ extension FeedFileReader {
         }
         let dataSize = head.byteCount - head.dataStart
         let count = min(parallelism.parts, dataSize / parallelism.minimumPartSize)
-        guard let cuts = try? Self.cuts(path: path, head: head, count: count), cuts.count > 2,
-            let lineCounts = try? Self.lineEnds(path: path, cuts: cuts)
-        else {
+        guard let cuts = try? Self.cuts(path: path, head: head, count: count), cuts.count > 2 else {
             return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
         }
         var report = FileReport(feed: feed, file: name)
@@ -93,11 +94,9 @@ extension FeedFileReader {
         report.delimiter = head.delimiter
         report.isEventLevel = layout.timestamp != nil
         report.unknownColumns = unknownColumns(layout)
-        var firstLine = 1
         var parts: [FilePart] = []
         for index in 0..<(cuts.count - 1) {
-            parts.append(FilePart(start: cuts[index], end: cuts[index + 1], firstLine: firstLine, report: report))
-            firstLine += lineCounts[index]
+            parts.append(FilePart(start: cuts[index], end: cuts[index + 1], report: report))
         }
         let shared = FileParts(parts)
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
@@ -109,8 +108,9 @@ extension FeedFileReader {
             let merged = merge(
                 parts, report: report, path: path, layout: layout, fileIndex: fileIndex, interner: interner)
         else {
-            // A day's event total overflows only when the parts are added up (which row a whole read rejects for it
-            // depends on the order of all rows), or records share lines: the file is read again whole.
+            // A part was refused, a day's event total overflows only when the parts are added up (which row a whole
+            // read rejects for it depends on the order of all rows), or records share lines: the file is read again
+            // whole.
             return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
         }
         return merged
@@ -160,55 +160,6 @@ extension FeedFileReader {
         return cuts
     }
 
-    /// The number of line ends in each part but the last, counted on all cores: each part is counted in as many
-    /// pieces as there are cores, so that the count of a single part does not leave the other cores idle.
-    private static func lineEnds(path: String, cuts: [Int]) throws -> [Int] {
-        final class Counts: @unchecked Sendable {
-            var values: [Int]
-            var failed = false
-            let lock = NSLock()
-            init(_ count: Int) { values = Array(repeating: 0, count: count) }
-        }
-        let counts = Counts(cuts.count - 1)
-        let piecesPerPart = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var pieces: [(part: Int, start: Int, end: Int)] = []
-        for part in 0..<(cuts.count - 2) {
-            let size = cuts[part + 1] - cuts[part]
-            for piece in 0..<piecesPerPart {
-                let start = cuts[part] + size / piecesPerPart * piece
-                let end = piece == piecesPerPart - 1 ? cuts[part + 1] : cuts[part] + size / piecesPerPart * (piece + 1)
-                if start < end { pieces.append((part, start, end)) }
-            }
-        }
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] index in
-            let piece = pieces[index]
-            let total = try? countLineEnds(path: path, from: piece.start, to: piece.end)
-            counts.lock.lock()
-            if let total { counts.values[piece.part] += total } else { counts.failed = true }
-            counts.lock.unlock()
-        }
-        if counts.failed {
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "read failed")
-        }
-        return counts.values
-    }
-
-    private static func countLineEnds(path: String, from start: Int, to end: Int) throws -> Int {
-        let file = try CSVFileDescriptor(path: path)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        var total = 0
-        var offset = start
-        while offset < end {
-            let read = try file.read(
-                into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, end - offset)]), at: offset)
-            if read == 0 { break }
-            total += CSVRecordParser.countNewlines(UnsafeRawBufferPointer(rebasing: buffer[..<read]))
-            offset += read
-        }
-        return total
-    }
-
     /// The record handler of one part: the header (when `skipsHeader`) is passed over, every other record is
     /// a row of the part's outcome.
     private func rowHandler(
@@ -233,8 +184,7 @@ extension FeedFileReader {
         fileIndex: Int32
     ) {
         do {
-            let reader = try CSVSegmentReader(
-                path: path, delimiter: delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
+            let reader = try CSVSegmentReader(path: path, delimiter: delimiter, firstLine: 1, blockSize: 1 << 20)
             part.reader = reader
             let handler = rowHandler(for: part, skipsHeader: isFirst, layout: layout, fileIndex: fileIndex)
             var tally = ProgressTally(progress)
@@ -271,16 +221,20 @@ extension FeedFileReader {
         // Parts cover distinct stretches of a mostly time-ordered file: their keys seldom overlap.
         outcome.batch = CountTable(minimumCapacity: parts.reduce(0) { $0 + $1.outcome.batch.count })
         var crossDuplicates: [Int: Int] = [:]
+        var lineShift = 0
         for (index, part) in parts.enumerated() {
             let isLast = index == parts.count - 1
             if part.failure == nil, !isLast, part.reader?.isAtRecordBoundary == false {
                 continueToEnd(
                     part, isFirst: index == 0, fileSize: report.byteCount, layout: layout, fileIndex: fileIndex)
             }
+            // The lines of the parts before this one are known now: the part's own lines become the file's.
+            part.lineShift = lineShift
+            lineShift += (part.reader?.line ?? 1) - 1
+            // A refused file is read again whole, for the refusal to name the line a whole read names (messages
+            // can hold lines, such as the one a quoted field never closed opened on). Refusals are rare.
+            if part.failure != nil { return nil }
             outcome.report.rowsRead += part.outcome.report.rowsRead
-            if let failure = part.failure {
-                return refused(outcome, failure)
-            }
             guard absorb(part, into: &outcome, interner: interner, crossDuplicates: &crossDuplicates) else {
                 return nil
             }
@@ -298,19 +252,6 @@ extension FeedFileReader {
         outcome.rejects.sort { $0.line < $1.line }
         if outcome.rejects.count > IngestLimits.rejectsListedPerFile {
             outcome.rejects.removeSubrange(IngestLimits.rejectsListedPerFile...)
-        }
-        return outcome
-    }
-
-    private func refused(_ partial: Outcome, _ failure: any Error) -> Outcome {
-        var outcome = Outcome(report: partial.report)
-        switch failure {
-        case let error as CSVFileError:
-            refuse(&outcome, isIO: error.kind == .io, line: error.line, column: error.column, message: error.message)
-        case let refusal as FileRefusal:
-            refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, message: refusal.message)
-        default:
-            refuse(&outcome, isIO: false, line: nil, column: nil, message: "\(failure)")
         }
         return outcome
     }
@@ -334,9 +275,12 @@ extension FeedFileReader {
         if let last = report.lastDay, outcome.report.lastDay.map({ last > $0 }) ?? true {
             outcome.report.lastDay = last
         }
-        outcome.rejects += part.outcome.rejects
-        for (partKey, counts) in part.outcome.batch {
+        let shift = part.lineShift
+        outcome.rejects += part.outcome.rejects.map { Self.shifted($0, by: shift) }
+        for (partKey, partCounts) in part.outcome.batch {
             let key = RowKey(dimensions: mapping[Int(partKey.dimensions)], day: partKey.day)
+            var counts = partCounts
+            counts.line += Int32(truncatingIfNeeded: shift)
             if outcome.report.isEventLevel {
                 let initial = RowCounts(main: 0, companion: -1, file: counts.file, line: counts.line)
                 if !outcome.batch.add(counts.main, to: key, initial: initial) { return false }
@@ -349,6 +293,23 @@ extension FeedFileReader {
             }
         }
         return true
+    }
+
+    /// `reject`, read by a part counting lines from 1, with the file's lines: its own and, in a duplicate's
+    /// reason, the line it repeats (in the same part).
+    private static func shifted(_ reject: RejectedRow, by shift: Int) -> RejectedRow {
+        guard shift != 0 else { return reject }
+        var reason = reject.reason
+        let prefix = duplicatePrefix
+        if reason.hasPrefix(prefix) {
+            let rest = reason.dropFirst(prefix.count)
+            if let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]) {
+                reason = prefix + String(line + shift) + rest[colon...]
+            }
+        }
+        return RejectedRow(
+            file: reject.file, line: reject.line + shift, column: reject.column, value: reject.value, reason: reason,
+            record: reject.record)
     }
 
     /// A part rejects a repeated key as a duplicate of the key's first line in that part; when that line itself
@@ -377,7 +338,7 @@ extension FeedFileReader {
     {
         var records: [Int: String] = [:]
         for part in parts {
-            let lastLine = part.reader?.line ?? part.firstLine
+            let lastLine = (part.reader?.line ?? 1) + part.lineShift
             guard duplicates.keys.contains(where: { $0 >= part.firstLine && $0 < lastLine }),
                 let reader = try? CSVSegmentReader(
                     path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
