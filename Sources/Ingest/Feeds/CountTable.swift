@@ -1,19 +1,37 @@
 /// The counts of one file by key: an open-addressing hash table over `RowKey`, for the per-row path where
 /// `Dictionary`'s seeded hashing showed up in profiles. Iteration order is unspecified, as a dictionary's.
+///
+/// Main counts are stored apart from the rest of `RowCounts` (companion count, file and line), which only
+/// tables of daily rows keep: an event-level table costs 16 bytes a slot rather than 32, and gives back a
+/// companion of -1 and file and line 0.
 struct CountTable: Sequence {
     /// A free slot's day: no key has it, since dates have four-digit years (±3.7 million days from 1970).
     private static let free = Int32.min
+    private static let noDetails = RowDetails(companion: -1, file: 0, line: 0)
     private var keys: [RowKey]
-    private var values: [RowCounts]
+    private var mains: [Int64]
+    /// Empty when the table does not keep details.
+    private var details: [RowDetails]
+    /// Whether the companion count, file and line of each key are kept.
+    let keepsDetails: Bool
     /// The number of keys stored.
     private(set) var count = 0
 
+    /// What `RowCounts` holds besides the main count.
+    private struct RowDetails {
+        var companion: Int64
+        var file: Int32
+        var line: Int32
+    }
+
     /// Creates a table that holds `minimumCapacity` keys before it grows.
-    init(minimumCapacity: Int = 0) {
+    init(minimumCapacity: Int = 0, keepsDetails: Bool = true) {
         var slots = 16
         while slots * 3 < minimumCapacity * 4 + 4 { slots *= 2 }
+        self.keepsDetails = keepsDetails
         keys = Array(repeating: RowKey(dimensions: 0, day: Self.free), count: slots)
-        values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: slots)
+        mains = Array(repeating: 0, count: slots)
+        details = keepsDetails ? Array(repeating: Self.noDetails, count: slots) : []
     }
 
     var isEmpty: Bool { count == 0 }
@@ -37,17 +55,22 @@ struct CountTable: Sequence {
         }
     }
 
+    private func counts(at index: Int) -> RowCounts {
+        let detail = keepsDetails ? details[index] : Self.noDetails
+        return RowCounts(main: mains[index], companion: detail.companion, file: detail.file, line: detail.line)
+    }
+
     /// The counts of `key`; setting stores them (nil is not stored: keys are never removed).
     subscript(key: RowKey) -> RowCounts? {
         get {
             let (index, found) = slot(of: key)
-            return found ? values[index] : nil
+            return found ? counts(at: index) : nil
         }
         set {
             guard let newValue else { return }
             let (index, found) = slot(of: key)
             if found {
-                values[index] = newValue
+                store(newValue, at: index)
             } else {
                 insert(key, newValue, at: index)
             }
@@ -59,9 +82,9 @@ struct CountTable: Sequence {
     mutating func add(_ amount: Int64, to key: RowKey, initial: RowCounts) -> Bool {
         let (index, found) = slot(of: key)
         if found {
-            let (sum, overflow) = values[index].main.addingReportingOverflow(amount)
+            let (sum, overflow) = mains[index].addingReportingOverflow(amount)
             if overflow { return false }
-            values[index].main = sum
+            mains[index] = sum
         } else {
             var counts = initial
             counts.main = amount
@@ -74,7 +97,7 @@ struct CountTable: Sequence {
     mutating func addSaturating(_ amount: Int64, to key: RowKey, initial: RowCounts) {
         let (index, found) = slot(of: key)
         if found {
-            values[index].main.addSaturating(amount)
+            mains[index].addSaturating(amount)
         } else {
             var counts = initial
             counts.main = amount
@@ -82,23 +105,30 @@ struct CountTable: Sequence {
         }
     }
 
+    private mutating func store(_ counts: RowCounts, at index: Int) {
+        mains[index] = counts.main
+        if keepsDetails {
+            details[index] = RowDetails(companion: counts.companion, file: counts.file, line: counts.line)
+        }
+    }
+
     private mutating func insert(_ key: RowKey, _ counts: RowCounts, at index: Int) {
         keys[index] = key
-        values[index] = counts
+        store(counts, at: index)
         count += 1
         if count * 4 > keys.count * 3 { grow() }
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = Array(repeating: RowKey(dimensions: 0, day: Self.free), count: oldKeys.count * 2)
-        values = Array(repeating: RowCounts(main: 0, companion: -1, file: 0, line: 0), count: oldKeys.count * 2)
-        for index in oldKeys.indices where oldKeys[index].day != Self.free {
-            let (slot, _) = slot(of: oldKeys[index])
-            keys[slot] = oldKeys[index]
-            values[slot] = oldValues[index]
+        let old = self
+        self = CountTable(minimumCapacity: keys.count, keepsDetails: keepsDetails)
+        for index in old.keys.indices where old.keys[index].day != Self.free {
+            let (slot, _) = slot(of: old.keys[index])
+            keys[slot] = old.keys[index]
+            mains[slot] = old.mains[index]
+            if keepsDetails { details[slot] = old.details[index] }
         }
+        count = old.count
     }
 
     /// Calls `body` with every key and its counts in the order `areInIncreasingOrder` gives the keys. Only the
@@ -111,10 +141,8 @@ struct CountTable: Sequence {
         for index in keys.indices where keys[index].day != Self.free { order.append(Int32(index)) }
         keys.withUnsafeBufferPointer { keys in
             order.sort { areInIncreasingOrder(keys[Int($0)], keys[Int($1)]) }
-            values.withUnsafeBufferPointer { values in
-                for index in order { body(keys[Int(index)], values[Int(index)]) }
-            }
         }
+        for index in order { body(keys[Int(index)], counts(at: Int(index))) }
     }
 
     func makeIterator() -> AnyIterator<(key: RowKey, value: RowCounts)> {
@@ -122,7 +150,7 @@ struct CountTable: Sequence {
         return AnyIterator {
             while index < keys.count {
                 defer { index += 1 }
-                if keys[index].day != Self.free { return (keys[index], values[index]) }
+                if keys[index].day != Self.free { return (keys[index], counts(at: index)) }
             }
             return nil
         }

@@ -30,7 +30,7 @@ struct FeedAccumulator {
     /// Counts from daily files: a later file's value replaces an earlier one for the same key and day.
     var daily: [RowKey: RowCounts] = [:]
     /// Counts from event-level files, summed.
-    var events = CountTable()
+    var events = CountTable(keepsDetails: false)
 
     init(feed: Feed) {
         self.feed = feed
@@ -59,9 +59,13 @@ struct FeedAccumulator {
         }).enumerated() {
             rank[id] = Int32(position)
         }
-        var table = CountTable()
+        var table = CountTable(keepsDetails: false)
         swap(&table, &events)
         if !daily.isEmpty {
+            // Daily counts keep their companion, file and line: one table that keeps them holds both.
+            var both = CountTable(minimumCapacity: table.count + daily.count)
+            for (key, counts) in table { both[key] = counts }
+            table = both
             for (key, counts) in daily {
                 if let existing = table[key] {
                     var summed = counts

@@ -53,6 +53,7 @@ private final class FilePart {
         self.start = start
         self.end = end
         outcome = FeedFileReader.Outcome(report: report)
+        outcome.batch = CountTable(keepsDetails: !report.isEventLevel)
     }
 }
 
@@ -219,7 +220,8 @@ extension FeedFileReader {
     ) -> Outcome? {
         var outcome = Outcome(report: report)
         // Parts cover distinct stretches of a mostly time-ordered file: their keys seldom overlap.
-        outcome.batch = CountTable(minimumCapacity: parts.reduce(0) { $0 + $1.outcome.batch.count })
+        outcome.batch = CountTable(
+            minimumCapacity: parts.reduce(0) { $0 + $1.outcome.batch.count }, keepsDetails: !report.isEventLevel)
         var crossDuplicates: [Int: Int] = [:]
         var lineShift = 0
         for (index, part) in parts.enumerated() {

@@ -59,6 +59,7 @@ struct FeedFileReader {
                     layout = try makeLayout(record)
                     if let layout {
                         outcome.report.isEventLevel = layout.timestamp != nil
+                        outcome.batch = CountTable(keepsDetails: !outcome.report.isEventLevel)
                         outcome.report.unknownColumns = layout.names.filter { !feed.knownColumns.contains($0) }
                             .map { $0.isEmpty ? "\"\"" : $0 }
                     }
