@@ -36,17 +36,23 @@ struct TimestampDayCache {
     }
 
     /// Seconds since midnight of the `HH:MM:SS` at byte 11, or nil when it is not digits and colons in range
-    /// (hour below 24, minute below 60, second up to 60, as `Timestamp` allows).
+    /// (hour below 24, minute below 60, second up to 60, as `Timestamp` allows). The eight bytes are checked
+    /// as one word: digits have a high nibble of 3 and stay below 0x40 when 6 is added.
     private static func timeOfDay(_ base: UnsafePointer<UInt8>) -> Int64? {
-        func pair(_ offset: Int) -> Int? {
-            let high = Int(base[offset]) &- 0x30
-            let low = Int(base[offset + 1]) &- 0x30
-            guard high >= 0, high <= 9, low >= 0, low <= 9 else { return nil }
-            return high * 10 + low
-        }
-        guard base[13] == 0x3A, base[16] == 0x3A, let hour = pair(11), let minute = pair(14), let second = pair(17),
-            hour < 24, minute < 60, second <= 60
+        let word = UnsafeRawPointer(base + 11).loadUnaligned(as: UInt64.self).littleEndian
+        let digitNibbles: UInt64 = 0xF0F0_00F0_F000_F0F0
+        let digitsHigh: UInt64 = 0x3030_0030_3000_3030
+        guard word & digitNibbles == digitsHigh, (word &+ 0x0606_0006_0600_0606) & digitNibbles == digitsHigh,
+            word & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000
         else { return nil }
+        let digits = word &- 0x3030_0030_3000_3030
+        func pair(_ byte: Int) -> Int {
+            Int((digits >> UInt64(8 * byte)) & 0xFF) * 10 + Int((digits >> UInt64(8 * byte + 8)) & 0xFF)
+        }
+        let hour = pair(0)
+        let minute = pair(3)
+        let second = pair(6)
+        guard hour < 24, minute < 60, second <= 60 else { return nil }
         return Int64(hour * 3600 + minute * 60 + second)
     }
 }

@@ -162,25 +162,32 @@ struct FeedFileReader {
             }
             day = parsed
         } else if let index = layout.timestamp {
-            let text = FieldValue.trimmed(record[index])
-            var parsed = outcome.dayCache.seconds(text).map { Result<Int64, Timestamp.Problem>.success($0) }
-            if parsed == nil {
-                parsed = Timestamp.secondsSince1970(text)
-                if case .success(let seconds) = parsed { outcome.dayCache.remember(text, seconds: seconds) }
-            }
-            switch parsed ?? .failure(.malformed) {
-            case .success(let seconds):
-                if !(outcome.zoneSpan.start <= seconds && seconds < outcome.zoneSpan.end) {
-                    outcome.zoneSpan = localDays.span(atUTC: seconds)
+            // A timestamp the day cache takes has no spaces around it: it is tried before trimming.
+            let seconds: Int64
+            if let cached = outcome.dayCache.seconds(record[index]) {
+                seconds = cached
+            } else {
+                let text = FieldValue.trimmed(record[index])
+                switch Timestamp.secondsSince1970(text) {
+                case .success(let parsed):
+                    seconds = parsed
+                    outcome.dayCache.remember(text, seconds: parsed)
+                case .failure(.missingZone):
+                    reject(
+                        index + 1, "timestamp: \(Self.quoted(text)) has no time zone; add Z or an offset such as +01:00"
+                    )
+                    return
+                case .failure:
+                    reject(
+                        index + 1,
+                        "timestamp: \(Self.quoted(text)) is not an ISO-8601 timestamp (2020-05-04T09:30:00Z)")
+                    return
                 }
-                day = LocalDayTable.localDay(atUTC: seconds, offset: outcome.zoneSpan.offset)
-            case .failure(.missingZone):
-                reject(index + 1, "timestamp: \(Self.quoted(text)) has no time zone; add Z or an offset such as +01:00")
-                return
-            case .failure:
-                reject(index + 1, "timestamp: \(Self.quoted(text)) is not an ISO-8601 timestamp (2020-05-04T09:30:00Z)")
-                return
             }
+            if !(outcome.zoneSpan.start <= seconds && seconds < outcome.zoneSpan.end) {
+                outcome.zoneSpan = localDays.span(atUTC: seconds)
+            }
+            day = LocalDayTable.localDay(atUTC: seconds, offset: outcome.zoneSpan.offset)
         } else {
             return
         }
