@@ -44,12 +44,7 @@ final class KeyInterner {
     /// around each value dropped, or nil when its first value is then empty.
     @inline(__always)
     func internRow(_ raw: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let known = values.count
-        let id = intern(raw)
-        if Int(id) == known {
-            canonical[Int(id)] = canonicalID(of: raw, id: id)
-        }
-        let target = canonical[Int(id)]
+        let target = canonical[Int(intern(raw))]
         return target < 0 ? nil : target
     }
 
@@ -76,7 +71,8 @@ final class KeyInterner {
         }
     }
 
-    /// The id of `value`, adding it when new.
+    /// The id of `value`, adding it when new (a key's components joined by NUL; see `internRow` for the id of
+    /// its trimmed form).
     func intern(_ value: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(value)
         let mask = slots.count - 1
@@ -95,6 +91,9 @@ final class KeyInterner {
         values.append(String(decoding: value, as: UTF8.self))
         canonical.append(id)
         if values.count * 2 > slots.count { grow() }
+        // Whatever interns a value (a row, or the merge of a part's values into a file's), its trimmed form is known
+        // from then on (found by Fuzz/run csv: a part's untrimmed value merged as its own trimmed form).
+        canonical[Int(id)] = canonicalID(of: value, id: id)
         return id
     }
 
