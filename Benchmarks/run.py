@@ -6,8 +6,9 @@ floor first. Standard library only: the peers run in their own processes with th
 
 Every tool is a separate process timed by GNU time (`/usr/bin/time -f "%e %U %S %M"`): wall seconds,
 user + system CPU seconds, peak resident set size. One untimed check pass runs every tool once and
-compares the tables; then K timed passes run the tools interleaved (A1 B1 C1 ... A2 B2 C2 ...), so
-that a burst of load from elsewhere on the machine hits every tool alike. The table shows medians.
+compares the tables; then K timed passes run the tools interleaved, each pass starting one tool further on
+(A1 B1 C1, B2 C2 A2, C3 A3 B3 ...), so that a burst of load from elsewhere on the machine hits every tool
+alike and no tool always follows the same one. The table shows medians.
 """
 
 import argparse
@@ -166,7 +167,10 @@ def check_pass(tools, scratch):
 
 def timed_passes(tools, runs, scratch):
     for index in range(runs):
-        for tool in tools:
+        # Each pass starts one tool further on, so that no tool always runs right after the same one (the libcsv
+        # floor always followed pandas, whose 2.5 GB left the machine slower for the next run).
+        shift = index % len(tools)
+        for tool in tools[shift:] + tools[:shift]:
             if tool.failure:
                 continue
             print(f"run {index + 1}/{runs}: {tool.label} ...", file=sys.stderr, flush=True)
