@@ -72,12 +72,12 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 /// an empty row on a blank line or after the CR of a CRLF), and every line feed inside a quoted field is in
 /// that field's bytes. So a record ends on its start line plus the line feeds of its fields, and the next
 /// record starts one line later when the terminator was a line feed. A record's bytes are searched for line
-/// feeds, once it is complete, only when a block it spans holds a quote or starts inside a quoted field. libcsv
-/// runs with
-/// `CSV_STRICT | CSV_STRICT_FINI` and its default space handling: spaces and tabs around an unquoted field,
-/// and around the quotes of a quoted one, are dropped; inside quotes every byte is kept. Fields are copied
-/// once into a reusable buffer, each followed by a NUL (which a file cannot hold: the reader refuses it); no
-/// per-field allocation.
+/// feeds, once it is complete, only when a block it spans holds a quote or starts inside a quoted field.
+///
+/// libcsv runs with `CSV_STRICT | CSV_STRICT_FINI` and its default space handling: spaces and tabs around an
+/// unquoted field, and around the quotes of a quoted one, are dropped; inside quotes every byte is kept. Fields
+/// are copied once into a reusable buffer, each followed by a NUL (which a file cannot hold: the reader refuses
+/// it); no per-field allocation.
 public final class CSVRecordParser {
     private static let quote = UInt8(ascii: "\"")
     private var parser = csv_parser()

@@ -145,7 +145,6 @@ public struct DataFolderReader: Sendable {
         for feed in accumulators.keys.sorted() {
             // Each feed's counts are let go once its rows are made, so two copies of one feed are never held.
             guard var accumulator = accumulators.removeValue(forKey: feed) else { continue }
-            let interner = accumulator.interner
             let bound = accumulator.mergedCountBound
             switch feed {
             case .impressions: data.impressions.reserveCapacity(bound)
@@ -154,17 +153,15 @@ public struct DataFolderReader: Sendable {
             case .helplineCalls: data.helplineCalls.reserveCapacity(bound)
             }
             // Rows of one campaign, banner, placement and region share one key, made when the first is met.
-            var bannerKeys = [BannerKey?](repeating: nil, count: interner.values.count)
-            accumulator.forEachMerged { key, counts in
+            var bannerKeys = [BannerKey?](repeating: nil, count: accumulator.interner.values.count)
+            accumulator.forEachMerged { key, counts, name in
                 let date = CivilDate(daysSinceEpoch: Int(key.day))
-                let names = { interner.components(of: key.dimensions) }
                 switch feed {
                 case .impressions, .clicks:
                     let shared: BannerKey
                     if let made = bannerKeys[Int(key.dimensions)] {
                         shared = made
                     } else {
-                        let name = names()
                         shared = BannerKey(campaign: name[0], banner: name[1], placement: name[2], region: name[3])
                         bannerKeys[Int(key.dimensions)] = shared
                     }
@@ -173,12 +170,12 @@ public struct DataFolderReader: Sendable {
                 case .hashtagVideos:
                     data.hashtagVideos.append(
                         HashtagDay(
-                            date: date, spelling: names()[0], videos: counts.main,
+                            date: date, spelling: name[0], videos: counts.main,
                             views: counts.companion < 0 ? nil : counts.companion))
                 case .helplineCalls:
                     data.helplineCalls.append(
                         HelplineDay(
-                            date: date, helpline: names()[0], calls: counts.main,
+                            date: date, helpline: name[0], calls: counts.main,
                             answered: counts.companion < 0 ? nil : counts.companion))
                 }
             }

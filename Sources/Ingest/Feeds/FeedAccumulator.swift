@@ -47,10 +47,10 @@ struct FeedAccumulator {
     /// The number of keys and days `forEachMerged` visits at most.
     var mergedCountBound: Int { daily.count + events.count }
 
-    /// Visits every key and day with its counts, event-level and daily counts summed, sorted by key then day.
-    /// Consumes the counts: what is visited is read from one table, sorted through an array of slot numbers, so
-    /// that no second copy of the keys and counts is made.
-    mutating func forEachMerged(_ body: (RowKey, RowCounts) -> Void) {
+    /// Visits every key and day with its counts and the key's dimension values, event-level and daily counts
+    /// summed, sorted by key then day. Consumes the counts: what is visited is read from one table, sorted
+    /// through an array of slot numbers, so that no second copy of the keys and counts is made.
+    mutating func forEachMerged(_ body: (RowKey, RowCounts, _ values: [String]) -> Void) {
         // The interned keys are distinct: ranking them once lets the sort compare integers, not strings.
         let components = interner.values.indices.map { interner.components(of: Int32($0)) }
         var rank = [Int32](repeating: 0, count: components.count)
@@ -87,7 +87,8 @@ struct FeedAccumulator {
                     return rank[Int(left.dimensions)] < rank[Int(right.dimensions)]
                 }
                 return left.day < right.day
-            }, body)
+            }
+        ) { key, counts in body(key, counts, components[Int(key.dimensions)]) }
     }
 }
 

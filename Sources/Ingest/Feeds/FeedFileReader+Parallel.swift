@@ -301,17 +301,9 @@ extension FeedFileReader {
     /// reason, the line it repeats (in the same part).
     private static func shifted(_ reject: RejectedRow, by shift: Int) -> RejectedRow {
         guard shift != 0 else { return reject }
-        var reason = reject.reason
-        let prefix = duplicatePrefix
-        if reason.hasPrefix(prefix) {
-            let rest = reason.dropFirst(prefix.count)
-            if let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]) {
-                reason = prefix + String(line + shift) + rest[colon...]
-            }
-        }
         return RejectedRow(
-            file: reject.file, line: reject.line + shift, column: reject.column, value: reject.value, reason: reason,
-            record: reject.record)
+            file: reject.file, line: reject.line + shift, column: reject.column, value: reject.value,
+            reason: replacingRepeatedLine(in: reject.reason) { $0 + shift } ?? reject.reason, record: reject.record)
     }
 
     /// A part rejects a repeated key as a duplicate of the key's first line in that part; when that line itself
@@ -322,14 +314,21 @@ extension FeedFileReader {
     )
         -> RejectedRow
     {
-        let prefix = duplicatePrefix
-        guard reject.reason.hasPrefix(prefix) else { return reject }
-        let rest = reject.reason.dropFirst(prefix.count)
-        guard let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]), let first = crossDuplicates[line]
-        else { return reject }
+        guard let reason = replacingRepeatedLine(in: reject.reason, { crossDuplicates[$0] }) else { return reject }
         return RejectedRow(
-            file: reject.file, line: reject.line, column: reject.column, value: reject.value,
-            reason: prefix + String(first) + rest[colon...], record: reject.record)
+            file: reject.file, line: reject.line, column: reject.column, value: reject.value, reason: reason,
+            record: reject.record)
+    }
+
+    /// A duplicate's reason with the line it repeats replaced by `newLine(line)`; nil when `reason` is not a
+    /// duplicate's or `newLine` gives nil.
+    private static func replacingRepeatedLine(in reason: String, _ newLine: (Int) -> Int?) -> String? {
+        let prefix = duplicatePrefix
+        guard reason.hasPrefix(prefix) else { return nil }
+        let rest = reason.dropFirst(prefix.count)
+        guard let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]), let replaced = newLine(line)
+        else { return nil }
+        return prefix + String(replaced) + rest[colon...]
     }
 
     /// The rejects of rows that repeat a key of an earlier part, with their records read again from the file.
