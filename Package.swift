@@ -20,9 +20,11 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // The byte scans the reader makes before libcsv (UTF-8 check, line feeds), in SSE2.
         .target(name: "CByteScan"),
+        // libcsv's field and record callbacks in C: they collect a slice's records for the reader to visit in one loop.
+        .target(name: "CRecordBatch"),
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "CByteScan", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibCSV", "CByteScan", "CRecordBatch", .product(name: "Yams", package: "Yams")],
             // The per-row path touches class-held buffers millions of times; dynamic exclusivity checks
             // on them cost a fifth of ingest time. Accesses are confined to one thread per parser.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]

@@ -206,6 +206,8 @@ final class CSVSegmentReader {
     private let parser: CSVRecordParser
     private var validator = UTF8LineValidator()
     private let blockSize: Int
+    /// The bytes checked and parsed at a time.
+    static let sliceSize = 1 << 16
 
     init(path: String, delimiter: UInt8, firstLine: Int, blockSize: Int) throws {
         file = try CSVFileDescriptor(path: path)
@@ -233,7 +235,14 @@ final class CSVSegmentReader {
             let count = try file.read(into: wanted, at: offset)
             if count == 0 { break }
             offset += count
-            try feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), onRecord: onRecord)
+            // Checked and parsed a slice at a time, so that the records libcsv collects are still in cache when
+            // they are visited.
+            var sliceStart = 0
+            while sliceStart < count {
+                let sliceEnd = min(sliceStart + Self.sliceSize, count)
+                try feed(UnsafeRawBufferPointer(rebasing: buffer[sliceStart..<sliceEnd]), onRecord: onRecord)
+                sliceStart = sliceEnd
+            }
             onProgress(offset - start)
         }
     }

@@ -1,5 +1,6 @@
 import CByteScan
 import CLibCSV
+import CRecordBatch
 import Foundation
 
 /// One CSV record as libcsv delivered it: the physical line it starts on and its fields as bytes.
@@ -13,17 +14,21 @@ public struct CSVRecord {
     public let endLine: Int
     /// The delimiter of the file the record comes from.
     public let delimiter: UInt8
-    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The parser's field bytes, in which this record's fields start at `start`.
+    private let bytes: UnsafePointer<UInt8>
+    private let start: Int
+    /// For each field, the offset in `bytes` of the NUL that follows it.
     private let fieldEnds: UnsafeBufferPointer<Int>
 
     init(
-        line: Int, endLine: Int, delimiter: UInt8, bytes: UnsafeBufferPointer<UInt8>,
+        line: Int, endLine: Int, delimiter: UInt8, bytes: UnsafePointer<UInt8>, start: Int,
         fieldEnds: UnsafeBufferPointer<Int>
     ) {
         self.line = line
         self.delimiter = delimiter
         self.endLine = endLine
         self.bytes = bytes
+        self.start = start
         self.fieldEnds = fieldEnds
     }
 
@@ -38,10 +43,8 @@ public struct CSVRecord {
     /// The bytes of fields `first` through `last`, each followed by a NUL but the last: the fields are stored
     /// that way, so that consecutive fields can be taken together without a copy.
     public func fields(_ first: Int, through last: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = first == 0 ? 0 : fieldEnds[first - 1] + 1
-        let end = fieldEnds[last]
-        guard let base = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: base + start, count: end - start)
+        let from = first == 0 ? start : fieldEnds[first - 1] + 1
+        return UnsafeBufferPointer(start: bytes + from, count: fieldEnds[last] - from)
     }
 
     /// Field `index` decoded as UTF-8 (invalid sequences replaced; the file reader has validated them).
@@ -67,12 +70,14 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 
 /// An incremental strict CSV parser over libcsv that knows the physical lines of every record.
 ///
-/// Blocks are handed to libcsv whole. Lines are counted from what libcsv reports: with `CSV_REPALL_NL` every
-/// carriage return and line feed outside a quoted field reaches the record callback (ending a record, or as
-/// an empty row on a blank line or after the CR of a CRLF), and every line feed inside a quoted field is in
-/// that field's bytes. So a record ends on its start line plus the line feeds of its fields, and the next
-/// record starts one line later when the terminator was a line feed. A record's bytes are searched for line
-/// feeds, once it is complete, only when a block it spans holds a quote or starts inside a quoted field.
+/// libcsv's callbacks are C functions (`Sources/CRecordBatch`) that collect fields and record ends; the records
+/// collected are handed over in one loop each time libcsv returns from a block.
+///
+/// Lines are counted from what libcsv reports: with `CSV_REPALL_NL` every carriage return and line feed outside a
+/// quoted field ends a record (or is an empty record, on a blank line or after the CR of a CRLF), and every line
+/// feed inside a quoted field is in that field's bytes. So a record ends on its start line plus the line feeds of
+/// its fields, and the next record starts one line later when the terminator was a line feed. The line feeds of a
+/// block that ended no record are in fields: only when there are some are the records' bytes searched for them.
 ///
 /// libcsv runs with `CSV_STRICT | CSV_STRICT_FINI` and its default space handling: spaces and tabs around an
 /// unquoted field, and around the quotes of a quoted one, are dropped; inside quotes every byte is kept. Fields
@@ -82,18 +87,13 @@ public final class CSVRecordParser {
     private static let quote = UInt8(ascii: "\"")
     private var parser = csv_parser()
     private var initialized = false
-    private var recordBytes = GrowableBuffer<UInt8>(capacity: 4096)
-    private var fieldEnds = GrowableBuffer<Int>(capacity: 64)
-    private var handler: ((CSVRecord) throws -> Void)?
-    private var handlerError: (any Error)?
+    private let batch: UnsafeMutablePointer<awareness_record_batch>
     /// The line of the next byte fed.
     private var currentLine: Int
     /// The line the record being parsed (or the next one) starts on.
     private var recordStartLine: Int
-    /// Line feeds inside the fields of the record being parsed.
-    private var recordNewlines = 0
-    /// Whether the record being parsed may hold quoted fields, whose bytes must then be searched for line feeds.
-    private var mayQuote = false
+    /// Line feeds fed that are inside the fields of the record being parsed.
+    private var pendingFieldFeeds = 0
     private var atLineStart = true
     /// Characters after the last line feed fed (the column of the next byte, less one).
     private var charactersAfterNewline = 0
@@ -110,6 +110,8 @@ public final class CSVRecordParser {
         self.delimiter = delimiter
         currentLine = firstLine
         recordStartLine = firstLine
+        batch = .allocate(capacity: 1)
+        guard awareness_record_batch_init(batch) == 0 else { return }
         guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else { return }
         initialized = true
         csv_set_delim(&parser, delimiter)
@@ -118,8 +120,8 @@ public final class CSVRecordParser {
 
     deinit {
         if initialized { csv_free(&parser) }
-        recordBytes.deallocate()
-        fieldEnds.deallocate()
+        awareness_record_batch_free(batch)
+        batch.deallocate()
     }
 
     /// The physical line the next byte fed belongs to.
@@ -138,35 +140,66 @@ public final class CSVRecordParser {
     )
         throws
     {
-        guard initialized else {
-            throw CSVSyntaxError(
-                line: currentLine, column: 1, recordLine: recordStartLine, message: "out of memory")
-        }
+        guard initialized else { throw outOfMemory() }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        // A record begun in an earlier block keeps that block's answer: its quoted fields may be there.
-        let inRecord = fieldEnds.count > 0 || parser.pstate != 0
-        mayQuote = (mayQuote && inRecord) || parser.quoted != 0 || memchr(base, Int32(Self.quote), bytes.count) != nil
-        try withoutActuallyEscaping(onRecord) { escapable in
-            handler = escapable
-            defer { handler = nil }
-            let context = Unmanaged.passUnretained(self).toOpaque()
-            let parsed = csv_parse(
-                &parser, base, bytes.count, CSVRecordParser.fieldCallback, CSVRecordParser.recordCallback, context)
-            if let error = handlerError {
-                handlerError = nil
-                throw error
-            }
-            if parsed != bytes.count {
-                throw syntaxError(in: bytes, parsed: parsed)
-            }
+        let feeds = newlines ?? Self.countNewlines(bytes)
+        let parsed = csv_parse(
+            &parser, base, bytes.count, awareness_record_batch_field, awareness_record_batch_record, batch)
+        guard batch.pointee.out_of_memory == 0 else { throw outOfMemory() }
+        // Stopped short by an error, libcsv has not seen every line feed: the records are searched.
+        try deliver(onRecord, lineFeeds: parsed == bytes.count ? feeds : nil)
+        if parsed != bytes.count {
+            throw syntaxError(in: bytes, parsed: parsed)
         }
-        currentLine += newlines ?? Self.countNewlines(bytes)
+        currentLine += feeds
         atLineStart = bytes[bytes.count - 1] == 0x0A
         if let newline = bytes.lastIndex(of: 0x0A) {
             charactersAfterNewline = Self.characters(UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...]))
         } else {
             charactersAfterNewline += Self.characters(bytes)
         }
+    }
+
+    /// Hands the records collected to `onRecord`, and counts the lines they and the line ends between them take.
+    /// `lineFeeds` is the number of line feeds libcsv was given since the last call, or nil when unknown.
+    private func deliver(_ onRecord: (CSVRecord) throws -> Void, lineFeeds: Int?) throws {
+        defer { awareness_record_batch_drop_records(batch) }
+        let collected = batch.pointee
+        // Line feeds that ended no record are in fields, of the records collected or of one still being parsed.
+        var fieldFeeds = lineFeeds.map { pendingFieldFeeds + $0 - collected.line_feed_ends }
+        defer { pendingFieldFeeds = fieldFeeds ?? 0 }
+        guard collected.record_count > 0, let bytes = collected.bytes, let ends = collected.field_ends else { return }
+        let bytesBase = UnsafePointer(bytes)
+        let fieldEnds = UnsafeBufferPointer(start: ends, count: collected.field_count)
+        var firstField = 0
+        for index in 0..<collected.record_count {
+            let end = collected.records[index]
+            let endsLine = end.terminator == 0x0A ? 1 : 0
+            let lastField = end.field_end
+            guard lastField > firstField else {
+                recordStartLine += endsLine
+                continue
+            }
+            let start = firstField == 0 ? 0 : fieldEnds[firstField - 1] + 1
+            var endLine = recordStartLine
+            if fieldFeeds != 0 {
+                let fields = UnsafeRawBufferPointer(start: bytesBase + start, count: fieldEnds[lastField - 1] - start)
+                let found = Self.countNewlines(fields)
+                endLine += found
+                fieldFeeds = fieldFeeds.map { $0 - found }
+            }
+            let record = CSVRecord(
+                line: recordStartLine, endLine: endLine, delimiter: delimiter, bytes: bytesBase, start: start,
+                fieldEnds: UnsafeBufferPointer(rebasing: fieldEnds[firstField..<lastField]))
+            recordStartLine = endLine + endsLine
+            firstField = lastField
+            recordCount += 1
+            try onRecord(record)
+        }
+    }
+
+    private func outOfMemory() -> CSVSyntaxError {
+        CSVSyntaxError(line: currentLine, column: 1, recordLine: recordStartLine, message: "out of memory")
     }
 
     /// Where libcsv stopped in `bytes`, and why.
@@ -205,75 +238,13 @@ public final class CSVRecordParser {
     /// quoted field that was never closed.
     public func finish(onRecord: (CSVRecord) throws -> Void) throws {
         guard initialized else { return }
-        try withoutActuallyEscaping(onRecord) { escapable in
-            handler = escapable
-            defer { handler = nil }
-            let context = Unmanaged.passUnretained(self).toOpaque()
-            let status = csv_fini(&parser, CSVRecordParser.fieldCallback, CSVRecordParser.recordCallback, context)
-            if let error = handlerError {
-                handlerError = nil
-                throw error
-            }
-            if status != 0 {
-                throw CSVSyntaxError(
-                    line: recordStartLine, column: 1, recordLine: recordStartLine,
-                    message: "quoted field opened on line \(recordStartLine) is never closed")
-            }
-        }
-    }
-
-    // The callbacks borrow the parser that `feed` and `finish` keep alive, without retaining it per field.
-    private static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void =
-        { field, length, context in
-            guard let context else { return }
-            Unmanaged<CSVRecordParser>.fromOpaque(context)._withUnsafeGuaranteedRef { parser in
-                parser.appendField(field, length: length)
-            }
-        }
-
-    private static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = {
-        terminator, context in
-        guard let context else { return }
-        Unmanaged<CSVRecordParser>.fromOpaque(context)._withUnsafeGuaranteedRef { parser in
-            parser.endRecord(terminator: terminator)
-        }
-    }
-
-    @inline(__always)
-    private func appendField(_ field: UnsafeMutableRawPointer?, length: Int) {
-        recordBytes.append(field?.assumingMemoryBound(to: UInt8.self), count: length, then: 0)
-        fieldEnds.append(recordBytes.count - 1)
-    }
-
-    /// Delivers the record just completed, or, for a line end outside any record (a blank line, the LF of a
-    /// CRLF), only counts the line.
-    private func endRecord(terminator: Int32) {
-        let endsLine: Int = terminator == 0x0A ? 1 : 0
-        guard fieldEnds.count > 0 else {
-            recordStartLine += endsLine
-            return
-        }
-        // A line feed in a record's bytes was inside a quoted field (unquoted, it ends the record). Almost no record
-        // holds one: glibc's vectorised memchr settles that, once per record, before any counting.
-        if mayQuote, let base = recordBytes.contents.baseAddress, memchr(base, 0x0A, recordBytes.count) != nil {
-            recordNewlines = Self.countNewlines(UnsafeRawBufferPointer(recordBytes.contents))
-        }
-        let endLine = recordStartLine + recordNewlines
-        defer {
-            recordBytes.removeAll()
-            fieldEnds.removeAll()
-            recordNewlines = 0
-            recordStartLine = endLine + endsLine
-        }
-        guard handlerError == nil, let handler else { return }
-        recordCount += 1
-        do {
-            try handler(
-                CSVRecord(
-                    line: recordStartLine, endLine: endLine, delimiter: delimiter, bytes: recordBytes.contents,
-                    fieldEnds: fieldEnds.contents))
-        } catch {
-            handlerError = error
+        let status = csv_fini(&parser, awareness_record_batch_field, awareness_record_batch_record, batch)
+        guard batch.pointee.out_of_memory == 0 else { throw outOfMemory() }
+        try deliver(onRecord, lineFeeds: 0)
+        if status != 0 {
+            throw CSVSyntaxError(
+                line: recordStartLine, column: 1, recordLine: recordStartLine,
+                message: "quoted field opened on line \(recordStartLine) is never closed")
         }
     }
 }

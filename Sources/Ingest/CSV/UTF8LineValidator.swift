@@ -43,42 +43,22 @@ struct UTF8LineValidator {
             }
         }
         let count = bytes.count
-        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        while index < count {
-            if let base, index + 16 <= count {
-                // Runs of ASCII without NUL, which need no check, sixteen bytes at a time, line feeds counted.
-                index += awareness_ascii_prefix(base + index, count - index, &newlines)
-            }
-            // These sixteen bytes (or the last few) hold a sequence or a NUL: one character at a time through them.
-            let stop = min(index + 16, count)
-            while index < stop {
-                let lead = bytes[index]
-                if lead == 0 {
-                    return problem(
-                        at: index, in: bytes, firstLine: firstLine, message: "NUL byte in the file; it is not text")
-                }
-                if lead < 0x80 {
-                    if lead == 0x0A { newlines += 1 }
-                    index += 1
-                    continue
-                }
-                let length = Self.expectedLength(lead)
-                if length == 0 {
-                    return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage([lead]))
-                }
-                if index + length > count {
-                    carried = Array(bytes[index..<count])
-                    newlines += carried.lazy.filter { $0 == 0x0A }.count
-                    return nil
-                }
-                if !Self.isValidSequence(in: bytes, at: index, length: length) {
-                    let sequence = Array(bytes[index..<index + length])
-                    return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
-                }
-                index += length
-            }
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), index < count else { return nil }
+        index += awareness_utf8_prefix(base + index, count - index, &newlines)
+        guard index < count else { return nil }
+        // A NUL, an invalid sequence, or a sequence that the next block completes.
+        let lead = bytes[index]
+        if lead == 0 {
+            return problem(at: index, in: bytes, firstLine: firstLine, message: "NUL byte in the file; it is not text")
         }
-        return nil
+        let length = Self.expectedLength(lead)
+        if length > 0 && index + length > count {
+            carried = Array(bytes[index..<count])
+            newlines += carried.lazy.filter { $0 == 0x0A }.count
+            return nil
+        }
+        let sequence = Array(bytes[index..<min(index + max(length, 1), count)])
+        return problem(at: index, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
     }
 
     /// A problem at the end of the input: an unfinished sequence.

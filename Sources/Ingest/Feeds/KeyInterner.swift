@@ -97,36 +97,42 @@ final class KeyInterner {
         return id
     }
 
-    /// A fast multiplicative hash over 8-byte words (keys are short; this runs several times per row).
+    /// A fast hash over 16-byte steps, each folding two words with one full-width multiply (keys are a row's
+    /// dimension values joined: some 40 to 80 bytes, hashed once per row).
     static func hash(_ value: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(value.count)
-        guard let base = value.baseAddress else { return hash }
+        let count = value.count
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        guard let base = value.baseAddress, count > 0 else { return mix(seed, 0xE703_7ED1_A0B4_28DB) }
         let raw = UnsafeRawPointer(base)
         var offset = 0
-        while offset + 8 <= value.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
-            offset += 8
+        while offset + 16 <= count {
+            let first = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let second = raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+            seed = mix(first ^ 0xA076_1D64_78BD_642F, second ^ seed)
+            offset += 16
         }
-        // The last 0–7 bytes in at most three loads (4, 2 and 1 bytes) rather than one per byte.
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        if offset + 4 <= value.count {
-            tail = UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-            shift = 32
-            offset += 4
+        // The last 1–15 bytes, in loads that may overlap the bytes before them (the length is already in the seed).
+        let left = count - offset
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        if left >= 8 {
+            first = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            second = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if left >= 4 {
+            first = UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            second = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        } else if left > 0 {
+            first = UInt64(base[offset]) << 16 | UInt64(base[offset + left / 2]) << 8 | UInt64(base[count - 1])
         }
-        if offset + 2 <= value.count {
-            tail |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) << shift
-            shift += 16
-            offset += 2
-        }
-        if offset < value.count {
-            tail |= UInt64(value[offset]) << shift
-        }
-        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return hash ^ (hash >> 29)
+        seed = mix(first ^ 0xE703_7ED1_A0B4_28DB, second ^ seed)
+        return mix(seed ^ 0x8EBC_6AF0_9C88_C6E3, UInt64(count) ^ 0x5899_65CC_7537_4CC3)
+    }
+
+    /// The high and low halves of the full product of `a` and `b`, folded together.
+    @inline(__always)
+    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
     }
 
     private func matches(_ id: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {

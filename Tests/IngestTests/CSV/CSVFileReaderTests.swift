@@ -62,6 +62,43 @@ extension CSVFileReaderTests {
             ])
     }
 
+    /// Large blocks are parsed in slices of 64 KiB. A quoted field whose line feed is just before a slice boundary
+    /// and whose end is after it must move the lines of the records after it, even when the next slice holds no
+    /// quoted line feed of its own.
+    @Test(arguments: [1 << 20, 100_003, 65_537])
+    func knowsTheLinesAfterAQuotedLineFeedCutFromItsRecordBySliceOrBlock(blockSize: Int) throws {
+        var text = "note,n\n"
+        var expectedLines = [1]
+        var line = 2
+        var index = 0
+        func append(_ record: String, lines: Int) {
+            expectedLines.append(line)
+            text += record
+            line += lines
+            index += 1
+        }
+        func appendPlainRecords(upTo size: Int) {
+            while text.utf8.count < size {
+                switch index % 5 {
+                case 1: append("Île-de-France \(index),\(index)\r\n", lines: 1)
+                case 3: append("plain \(index),\(index)\n\n", lines: 2)
+                default: append("row \(index),\(index)\n", lines: 1)
+                }
+            }
+        }
+        for boundary in [65_536, 3 * 65_536] {
+            appendPlainRecords(upTo: boundary - 40)
+            let before = boundary - 2 - text.utf8.count
+            append("\"\(String(repeating: "x", count: before))\nafter the cut\",\(index)\n", lines: 2)
+            #expect(Array(text.utf8)[boundary - 1] == 0x0A)
+        }
+        appendPlainRecords(upTo: 5 * 65_536)
+        let parsed = try read(text, blockSize: blockSize)
+        #expect(parsed.lines == expectedLines)
+        #expect(parsed.records.count == expectedLines.count)
+        #expect(parsed.records.filter { $0[0].hasSuffix("x\nafter the cut") }.count == 2)
+    }
+
     @Test(arguments: [1, 3, 64])
     func givesRecordsEndedByALoneCarriageReturnTheLineTheyShare(blockSize: Int) throws {
         let parsed = try read("a,b\rc,d\n\"e\ne\"\rf,g\n", blockSize: blockSize)

@@ -1,0 +1,139 @@
+#include "RecordBatch.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int awareness_record_batch_init(struct awareness_record_batch *batch) {
+    memset(batch, 0, sizeof *batch);
+    batch->byte_capacity = 1 << 16;
+    batch->field_capacity = 1 << 12;
+    batch->record_capacity = 1 << 10;
+    batch->bytes = malloc(batch->byte_capacity);
+    batch->field_ends = malloc(batch->field_capacity * sizeof *batch->field_ends);
+    batch->records = malloc(batch->record_capacity * sizeof *batch->records);
+    if (batch->bytes == NULL || batch->field_ends == NULL || batch->records == NULL) {
+        awareness_record_batch_free(batch);
+        batch->out_of_memory = 1;
+        return -1;
+    }
+    return 0;
+}
+
+void awareness_record_batch_free(struct awareness_record_batch *batch) {
+    free(batch->bytes);
+    free(batch->field_ends);
+    free(batch->records);
+    batch->bytes = NULL;
+    batch->field_ends = NULL;
+    batch->records = NULL;
+    batch->byte_count = batch->byte_capacity = 0;
+    batch->field_count = batch->field_capacity = 0;
+    batch->record_count = batch->record_capacity = 0;
+}
+
+// Doubles `*capacity` (of elements of `size` bytes) until it holds `needed`; 0 when memory ran out.
+static int grow(void **array, size_t *capacity, size_t needed, size_t size) {
+    size_t wanted = *capacity ? *capacity : 16;
+    while (wanted < needed) {
+        if (wanted > ((size_t)-1) / 2 / size) return 0;
+        wanted *= 2;
+    }
+    void *grown = realloc(*array, wanted * size);
+    if (grown == NULL) return 0;
+    *array = grown;
+    *capacity = wanted;
+    return 1;
+}
+
+// Appends a field when there may be no room for it, or it is long: the path `awareness_record_batch_field` leaves
+// out so that it stays a leaf function.
+__attribute__((noinline)) static void append_field_slowly(
+    struct awareness_record_batch *batch, const unsigned char *field, size_t length) {
+    if (batch->out_of_memory) return;
+    size_t end = batch->byte_count + length;
+    if (end < batch->byte_count || end == (size_t)-1) {
+        batch->out_of_memory = 1;
+        return;
+    }
+    if (end >= batch->byte_capacity) {
+        void *bytes = batch->bytes;
+        if (!grow(&bytes, &batch->byte_capacity, end + 1, 1)) {
+            batch->out_of_memory = 1;
+            return;
+        }
+        batch->bytes = bytes;
+    }
+    if (batch->field_count == batch->field_capacity) {
+        void *ends = batch->field_ends;
+        if (!grow(&ends, &batch->field_capacity, batch->field_count + 1, sizeof *batch->field_ends)) {
+            batch->out_of_memory = 1;
+            return;
+        }
+        batch->field_ends = ends;
+    }
+    // libcsv passes NULL for an empty field only with CSV_EMPTY_IS_NULL, which the reader does not set.
+    if (length > 0) memcpy(batch->bytes + batch->byte_count, field, length);
+    batch->bytes[end] = 0;
+    batch->byte_count = end + 1;
+    batch->field_ends[batch->field_count++] = end;
+}
+
+void awareness_record_batch_field(void *field, size_t length, void *context) {
+    struct awareness_record_batch *batch = context;
+    size_t end = batch->byte_count + length;
+    if (__builtin_expect(length > 32 || end >= batch->byte_capacity || batch->field_count == batch->field_capacity, 0)) {
+        append_field_slowly(batch, field, length);
+        return;
+    }
+    // Fields are short: up to 32 bytes are copied as two copies of one width, from the front and from the back,
+    // which may overlap, instead of a call to memcpy.
+    unsigned char *to = batch->bytes + batch->byte_count;
+    const unsigned char *from = field;
+    if (length >= 16) {
+        memcpy(to, from, 16);
+        memcpy(to + length - 16, from + length - 16, 16);
+    } else if (length >= 8) {
+        memcpy(to, from, 8);
+        memcpy(to + length - 8, from + length - 8, 8);
+    } else if (length >= 4) {
+        memcpy(to, from, 4);
+        memcpy(to + length - 4, from + length - 4, 4);
+    } else {
+        for (size_t index = 0; index < length; index++) to[index] = from[index];
+    }
+    to[length] = 0;
+    batch->byte_count = end + 1;
+    batch->field_ends[batch->field_count++] = end;
+}
+
+void awareness_record_batch_record(int terminator, void *context) {
+    struct awareness_record_batch *batch = context;
+    if (batch->record_count == batch->record_capacity) {
+        void *records = batch->records;
+        if (batch->out_of_memory ||
+            !grow(&records, &batch->record_capacity, batch->record_count + 1, sizeof *batch->records)) {
+            batch->out_of_memory = 1;
+            return;
+        }
+        batch->records = records;
+    }
+    batch->records[batch->record_count].field_end = batch->field_count;
+    batch->records[batch->record_count].terminator = terminator;
+    batch->record_count++;
+    batch->line_feed_ends += terminator == '\n';
+}
+
+void awareness_record_batch_drop_records(struct awareness_record_batch *batch) {
+    size_t kept_from = batch->record_count ? batch->records[batch->record_count - 1].field_end : 0;
+    batch->record_count = 0;
+    batch->line_feed_ends = 0;
+    if (kept_from == 0) return;
+    size_t byte_start = batch->field_ends[kept_from - 1] + 1;
+    size_t kept_fields = batch->field_count - kept_from;
+    for (size_t index = 0; index < kept_fields; index++) {
+        batch->field_ends[index] = batch->field_ends[kept_from + index] - byte_start;
+    }
+    memmove(batch->bytes, batch->bytes + byte_start, batch->byte_count - byte_start);
+    batch->byte_count -= byte_start;
+    batch->field_count = kept_fields;
+}
