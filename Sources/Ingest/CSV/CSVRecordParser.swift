@@ -36,12 +36,14 @@ public struct CSVRecord {
     public var count: Int { fieldEnds.count }
 
     /// The bytes of field `index` (0-based), without quotes and with `""` unescaped.
+    @inline(__always)
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         fields(index, through: index)
     }
 
     /// The bytes of fields `first` through `last`, each followed by a NUL but the last: the fields are stored
     /// that way, so that consecutive fields can be taken together without a copy.
+    @inline(__always)
     public func fields(_ first: Int, through last: Int) -> UnsafeBufferPointer<UInt8> {
         let from = first == 0 ? start : fieldEnds[first - 1] + 1
         return UnsafeBufferPointer(start: bytes + from, count: fieldEnds[last] - from)

@@ -12,6 +12,7 @@ struct TimestampDayCache {
     private var dayStart: Int64?
 
     /// Seconds since 1970 of `bytes` when it is a timestamp of the remembered date in the 20-byte form.
+    @inline(__always)
     func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard let dayStart, bytes.count == 20, let base = bytes.baseAddress, base[19] == 0x5A, base[10] == 0x54
         else { return nil }
@@ -38,6 +39,7 @@ struct TimestampDayCache {
     /// Seconds since midnight of the `HH:MM:SS` at byte 11, or nil when it is not digits and colons in range
     /// (hour below 24, minute below 60, second up to 60, as `Timestamp` allows). The eight bytes are checked
     /// as one word: digits have a high nibble of 3 and stay below 0x40 when 6 is added.
+    @inline(__always)
     private static func timeOfDay(_ base: UnsafePointer<UInt8>) -> Int64? {
         let word = UnsafeRawPointer(base + 11).loadUnaligned(as: UInt64.self).littleEndian
         let digitNibbles: UInt64 = 0xF0F0_00F0_F000_F0F0
@@ -45,13 +47,13 @@ struct TimestampDayCache {
         guard word & digitNibbles == digitsHigh, (word &+ 0x0606_0006_0600_0606) & digitNibbles == digitsHigh,
             word & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000
         else { return nil }
-        let digits = word &- 0x3030_0030_3000_3030
-        func pair(_ byte: Int) -> Int {
-            Int((digits >> UInt64(8 * byte)) & 0xFF) * 10 + Int((digits >> UInt64(8 * byte + 8)) & 0xFF)
-        }
-        let hour = pair(0)
-        let minute = pair(3)
-        let second = pair(6)
+        // Each byte less '0' (a colon becomes 10); then each byte times ten plus the next makes the value of every
+        // pair in its first byte: no byte passes 110, so nothing carries.
+        let digits = word &- 0x3030_3030_3030_3030
+        let pairs = digits &* 10 &+ (digits >> 8)
+        let hour = Int(pairs & 0xFF)
+        let minute = Int((pairs >> 24) & 0xFF)
+        let second = Int((pairs >> 48) & 0xFF)
         guard hour < 24, minute < 60, second <= 60 else { return nil }
         return Int64(hour * 3600 + minute * 60 + second)
     }

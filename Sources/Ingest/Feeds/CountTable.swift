@@ -44,6 +44,7 @@ struct CountTable: Sequence {
     }
 
     /// The slot holding `key`, or the free slot where it would go.
+    @inline(__always)
     private func slot(of key: RowKey) -> (index: Int, found: Bool) {
         let mask = keys.count - 1
         var index = Self.hash(key) & mask
@@ -79,6 +80,7 @@ struct CountTable: Sequence {
 
     /// Adds `amount` to the main count of `key` (stored as `initial` with `main` 0 when new); returns false,
     /// changing nothing, when the sum would pass `Int64.max`.
+    @inline(__always)
     mutating func add(_ amount: Int64, to key: RowKey, initial: RowCounts) -> Bool {
         let (index, found) = slot(of: key)
         if found {
@@ -112,6 +114,7 @@ struct CountTable: Sequence {
         }
     }
 
+    @inline(never)
     private mutating func insert(_ key: RowKey, _ counts: RowCounts, at index: Int) {
         keys[index] = key
         store(counts, at: index)

@@ -73,6 +73,7 @@ final class KeyInterner {
 
     /// The id of `value`, adding it when new (a key's components joined by NUL; see `internRow` for the id of
     /// its trimmed form).
+    @inline(__always)
     func intern(_ value: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(value)
         let mask = slots.count - 1
@@ -83,6 +84,12 @@ final class KeyInterner {
             if hashes[Int(id)] == hash && matches(Int(id), value) { return id }
             slot = (slot + 1) & mask
         }
+        return insert(value, hash: hash, at: slot)
+    }
+
+    /// Adds `value`, which is not stored, in the free slot `slot`; returns its new id.
+    @inline(never)
+    private func insert(_ value: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) -> Int32 {
         let id = Int32(values.count)
         slots[slot] = id
         hashes.append(hash)

@@ -99,6 +99,20 @@ extension CSVFileReaderTests {
         #expect(parsed.records.filter { $0[0].hasSuffix("x\nafter the cut") }.count == 2)
     }
 
+    /// Line feeds are counted sixteen bytes at a time in byte-wide counters: long runs of them, plain and between
+    /// multi-byte characters, must not overflow the counters.
+    @Test func countsLongRunsOfBlankLines() throws {
+        let blank = String(repeating: "\n", count: 10_000)
+        let text = "a,b\n" + blank + "é,d\n" + blank + blank + "e,f\n" + blank
+        let parsed = try read(text)
+        #expect(parsed.lines == [1, 10_002, 30_003])
+        #expect(parsed.records == [["a", "b"], ["é", "d"], ["e", "f"]])
+        // The line of a syntax error in a later slice is counted from the line feeds of the slices before it.
+        let rows = String(repeating: "g,h\n", count: 20_000)
+        let error = try #require(throws: CSVFileError.self) { try read(text + rows + "x\"y\n") }
+        #expect((error.kind, error.line, error.column) == (.syntax, 60_004, 2))
+    }
+
     @Test(arguments: [1, 3, 64])
     func givesRecordsEndedByALoneCarriageReturnTheLineTheyShare(blockSize: Int) throws {
         let parsed = try read("a,b\rc,d\n\"e\ne\"\rf,g\n", blockSize: blockSize)
