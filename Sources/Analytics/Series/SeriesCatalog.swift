@@ -38,43 +38,46 @@ public struct SeriesCatalog: Sendable {
 
     /// Every series the feeds give, sorted by name (see the type's documentation for the list).
     public static func build(from data: IngestedData) -> [DailySeries] {
-        var counts: [SeriesName: [CivilDate: Int64]] = [:]
-        func add(_ name: SeriesName, _ date: CivilDate, _ value: Int64) {
-            counts[name, default: [:]][date, default: 0] += value
-        }
+        var counts = DailyCounts()
         for row in data.helplineCalls {
-            add(SeriesName(metric: .calls, key: row.helpline), row.date, row.calls)
+            counts.add(SeriesName(metric: .calls, key: row.helpline), row.date, row.calls)
             if let answered = row.answered {
-                add(SeriesName(metric: .answered, key: row.helpline), row.date, answered)
+                counts.add(SeriesName(metric: .answered, key: row.helpline), row.date, answered)
             }
         }
         var viewsIncomplete: Set<HashtagViewDay> = []
         for row in data.hashtagVideos {
-            add(SeriesName(metric: .videos, key: row.hashtag), row.date, row.videos)
+            counts.add(SeriesName(metric: .videos, key: row.hashtag), row.date, row.videos)
             if let views = row.views {
-                add(SeriesName(metric: .views, key: row.hashtag), row.date, views)
+                counts.add(SeriesName(metric: .views, key: row.hashtag), row.date, views)
             } else {
                 viewsIncomplete.insert(HashtagViewDay(hashtag: row.hashtag, date: row.date))
             }
         }
         for day in viewsIncomplete {
-            counts[SeriesName(metric: .views, key: day.hashtag)]?[day.date] = nil
+            counts.remove(SeriesName(metric: .views, key: day.hashtag), day.date)
         }
         for (metric, rows) in [(SeriesName.Metric.impressions, data.impressions), (.clicks, data.clicks)] {
+            // Banner rows come sorted by campaign and placement: each of the two names a row adds to is most often
+            // the one the row before added to.
+            var campaignSlot: DailyCounts.Slot?
+            var placementSlot: DailyCounts.Slot?
             for row in rows {
-                add(SeriesName(metric: metric, key: row.campaign), row.date, row.count)
+                counts.add(SeriesName(metric: metric, key: row.campaign), row.date, row.count, last: &campaignSlot)
                 if !row.placement.isEmpty {
-                    add(SeriesName(metric: metric, key: row.campaign, placement: row.placement), row.date, row.count)
+                    counts.add(
+                        SeriesName(metric: metric, key: row.campaign, placement: row.placement), row.date, row.count,
+                        last: &placementSlot)
                 }
             }
         }
         let clickFeedDays = Set(data.clicks.map(\.date))
         var result: [DailySeries] = []
-        for (name, days) in counts where !days.isEmpty {
+        for (name, days) in zip(counts.names, counts.days) where !days.isEmpty {
             result.append(
                 DailySeries(name: name, points: days.map { SeriesPoint(date: $0.key, value: Double($0.value)) }))
             guard name.metric == .impressions else { continue }
-            let clicks = counts[name.with(metric: .clicks)] ?? [:]
+            let clicks = counts.days(of: name.with(metric: .clicks)) ?? [:]
             var points: [SeriesPoint] = []
             for (date, impressions) in days where impressions > 0 && clickFeedDays.contains(date) {
                 points.append(SeriesPoint(date: date, successes: clicks[date] ?? 0, trials: impressions))
@@ -82,6 +85,51 @@ public struct SeriesCatalog: Sendable {
             if !points.isEmpty { result.append(DailySeries(name: name.with(metric: .ctr), points: points)) }
         }
         return result.sorted { $0.name < $1.name }
+    }
+
+    /// Daily sums by series name. Each name is hashed once to a slot; a caller adding to the same name again and
+    /// again keeps that slot and skips the hashing (names hash their strings, dates only an integer).
+    private struct DailyCounts {
+        struct Slot {
+            let name: SeriesName
+            let index: Int
+        }
+
+        private var slots: [SeriesName: Int] = [:]
+        private(set) var names: [SeriesName] = []
+        private(set) var days: [[CivilDate: Int64]] = []
+
+        mutating func add(_ name: SeriesName, _ date: CivilDate, _ value: Int64) {
+            days[slot(of: name)][date, default: 0] += value
+        }
+
+        mutating func add(_ name: SeriesName, _ date: CivilDate, _ value: Int64, last: inout Slot?) {
+            let index: Int
+            if let last, last.name == name {
+                index = last.index
+            } else {
+                index = slot(of: name)
+                last = Slot(name: name, index: index)
+            }
+            days[index][date, default: 0] += value
+        }
+
+        mutating func remove(_ name: SeriesName, _ date: CivilDate) {
+            guard let index = slots[name] else { return }
+            days[index][date] = nil
+        }
+
+        func days(of name: SeriesName) -> [CivilDate: Int64]? {
+            slots[name].map { days[$0] }
+        }
+
+        private mutating func slot(of name: SeriesName) -> Int {
+            if let index = slots[name] { return index }
+            slots[name] = names.count
+            names.append(name)
+            days.append([:])
+            return names.count - 1
+        }
     }
 
     private struct HashtagViewDay: Hashable {

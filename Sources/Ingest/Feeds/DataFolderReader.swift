@@ -140,6 +140,24 @@ public struct DataFolderReader: Sendable {
         }
     }
 
+    /// The days of each campaign's rows. Rows come grouped by campaign, so each row hashes only its date; the
+    /// campaign is hashed when it changes.
+    private static func daysByCampaign(_ rows: [BannerDay]) -> [String: Set<CivilDate>] {
+        var days: [String: Set<CivilDate>] = [:]
+        var campaign: String?
+        var current = Set<CivilDate>()
+        for row in rows {
+            if row.campaign != campaign {
+                if let campaign { days[campaign] = current }
+                campaign = row.campaign
+                current = days[row.campaign] ?? []
+            }
+            current.insert(row.date)
+        }
+        if let campaign { days[campaign] = current }
+        return days
+    }
+
     private func fill(_ data: inout IngestedData, from accumulators: consuming [Feed: FeedAccumulator]) {
         data.revisions.sort { ($0.feed, $0.key, $0.date) < ($1.feed, $1.key, $1.date) }
         for feed in accumulators.keys.sorted() {
@@ -180,19 +198,15 @@ public struct DataFolderReader: Sendable {
                 }
             }
         }
-        // Sets filled one row at a time: built from the rows at once, they would reserve a slot per row.
-        var shown = Set<CampaignDay>()
-        var campaigns = Set<String>()
-        for row in data.impressions {
-            shown.insert(CampaignDay(campaign: row.campaign, date: row.date))
-            campaigns.insert(row.campaign)
+        let shown = Self.daysByCampaign(data.impressions)
+        let clicked = Self.daysByCampaign(data.clicks)
+        var clickedAlone: [CampaignDay] = []
+        for (campaign, days) in clicked {
+            let alone = days.subtracting(shown[campaign] ?? [])
+            clickedAlone += alone.map { CampaignDay(campaign: campaign, date: $0) }
         }
-        var clicked = Set<CampaignDay>()
-        for row in data.clicks {
-            clicked.insert(CampaignDay(campaign: row.campaign, date: row.date))
-            campaigns.insert(row.campaign)
-        }
-        data.clicksWithoutImpressions = clicked.subtracting(shown).sorted()
+        data.clicksWithoutImpressions = clickedAlone.sorted()
+        let campaigns = Set(shown.keys).union(clicked.keys)
         data.undeclaredCampaigns = campaigns.subtracting(declaredCampaigns).sorted()
     }
 }

@@ -20,6 +20,12 @@ public enum DecimalText {
     /// The plain decimal text of a finite `value` (see the type's rule); `"0"` when it is not finite.
     static func plain(_ value: Double, significantDigits: Int) -> String {
         guard value.isFinite, value != 0 else { return "0" }
+        // Whole numbers with no more digits than are kept (most cells are counts) are written as integers.
+        if value.rounded(.towardZero) == value, abs(value) < 1e15,
+            Int64(abs(value)) < Self.powerOfTen(max(1, significantDigits))
+        {
+            return String(Int64(value))
+        }
         let (digits, exponent) = decimalDigits(abs(value))
         // The last digit kept may not lie beyond the last decimal place.
         let kept = min(max(1, significantDigits), exponent + 1 + maximumDecimalPlaces)
@@ -35,27 +41,42 @@ public enum DecimalText {
     /// The significant digits of a positive finite value and the power of ten of its first digit:
     /// 123.45 → ([1,2,3,4,5], 2); 1e-05 → ([1], -5).
     private static func decimalDigits(_ value: Double) -> ([UInt8], Int) {
-        let text = value.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...].filter { $0 != "+" }) ?? 0
-        }
+        // Read from the UTF-8 bytes of the description: digits, one point, and an exponent such as `e-05`.
         var digits: [UInt8] = []
         var pointOffset: Int?
-        for character in mantissa {
-            if character == "." {
-                pointOffset = digits.count
-            } else if let digit = character.wholeNumberValue {
-                digits.append(UInt8(digit))
+        var exponent = 0
+        var exponentSign = 1
+        var inExponent = false
+        for byte in value.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inExponent {
+                    exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+                } else {
+                    digits.append(byte - UInt8(ascii: "0"))
+                }
+            case UInt8(ascii: "."): pointOffset = digits.count
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            case UInt8(ascii: "-") where inExponent: exponentSign = -1
+            default: break
             }
         }
         let integerDigits = pointOffset ?? digits.count
         var leadingZeros = 0
         while leadingZeros < digits.count - 1, digits[leadingZeros] == 0 { leadingZeros += 1 }
         let significant = Array(digits[leadingZeros...])
-        return (significant, exponent + integerDigits - leadingZeros - 1)
+        return (significant, exponentSign * exponent + integerDigits - leadingZeros - 1)
+    }
+
+    /// 10 to the power `exponent`, or Int64.max when that does not fit.
+    private static func powerOfTen(_ exponent: Int) -> Int64 {
+        var power: Int64 = 1
+        for _ in 0..<exponent {
+            let (next, overflow) = power.multipliedReportingOverflow(by: 10)
+            if overflow { return .max }
+            power = next
+        }
+        return power
     }
 
     private static func round(_ digits: [UInt8], exponent: Int, to count: Int) -> ([UInt8], Int) {
