@@ -95,6 +95,23 @@ struct CountTable: Sequence {
         return true
     }
 
+    /// The main count of `key`, which is stored as `initial` with `main` 0 when new.
+    mutating func main(of key: RowKey, storingIfNew initial: RowCounts) -> Int64 {
+        let (index, found) = slot(of: key)
+        if found { return mains[index] }
+        var counts = initial
+        counts.main = 0
+        insert(key, counts, at: index)
+        return 0
+    }
+
+    /// Sets the main count of `key`, which must be stored.
+    mutating func setMain(_ main: Int64, of key: RowKey) {
+        let (index, found) = slot(of: key)
+        precondition(found, "setMain of a key not stored")
+        mains[index] = main
+    }
+
     /// Adds `amount` to the main count of `key` as `add` does, stopping at `Int64.max` instead of refusing.
     mutating func addSaturating(_ amount: Int64, to key: RowKey, initial: RowCounts) {
         let (index, found) = slot(of: key)

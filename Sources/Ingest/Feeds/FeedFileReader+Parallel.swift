@@ -193,6 +193,7 @@ extension FeedFileReader {
                 from: part.start, to: part.end,
                 onProgress: { tally.update(bytes: $0, rows: part.outcome.report.rowsRead) }, onRecord: handler)
             if isLast { try reader.finish(onRecord: handler) }
+            part.outcome.finishCounts()
         } catch {
             part.failure = error
         }
@@ -210,6 +211,7 @@ extension FeedFileReader {
         do {
             try reader.read(from: part.end, to: fileSize, onRecord: handler)
             try reader.finish(onRecord: handler)
+            part.outcome.finishCounts()
         } catch {
             part.failure = error
         }

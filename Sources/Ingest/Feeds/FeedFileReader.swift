@@ -17,6 +17,13 @@ struct FeedFileReader {
         var zoneSpan = LocalDayTable.Span(start: 0, end: 0, offset: 0)
         /// The UTC date of the last timestamp read, whose later timestamps are read from their time alone.
         var dayCache = TimestampDayCache()
+        /// Event counts of the current day, not yet in `batch`: `finishCounts()` puts them there.
+        var dayTotals = DayTotals()
+
+        /// Puts the event counts still held apart into `batch`; to be called before `batch` is read.
+        mutating func finishCounts() {
+            dayTotals.flush(into: &batch)
+        }
     }
 
     /// Where each known column sits in the header.
@@ -70,6 +77,7 @@ struct FeedFileReader {
             }
             outcome.report.byteCount = summary.byteCount
             outcome.report.delimiter = summary.delimiter
+            outcome.finishCounts()
         } catch let error as CSVFileError {
             refuse(&outcome, isIO: error.kind == .io, line: error.line, column: error.column, message: error.message)
         } catch let refusal as FileRefusal {
@@ -89,6 +97,7 @@ struct FeedFileReader {
         // The refusal stands for every row of the file; rows rejected before it are not listed one by one.
         outcome.rejects = []
         outcome.batch = CountTable()
+        outcome.dayTotals = DayTotals()
     }
 
     func makeLayout(_ header: CSVRecord) throws -> Layout {
@@ -216,8 +225,8 @@ struct FeedFileReader {
         if layout.timestamp != nil {
             // Event counts are summed per day; a sum past Int64.max would trap, so the row that overflows it is
             // rejected instead (two rows of 9223372036854775807 impressions on one day).
-            let added = outcome.batch.add(
-                counts.main, to: key,
+            let added = outcome.dayTotals.add(
+                counts.main, to: key, in: &outcome.batch,
                 initial: RowCounts(
                     main: 0, companion: -1, file: fileIndex, line: Int32(truncatingIfNeeded: record.line)))
             guard added else {
