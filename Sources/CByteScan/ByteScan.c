@@ -1,8 +1,6 @@
 #include "ByteScan.h"
 
-// The length a UTF-8 lead byte announces, 0 for a byte that cannot lead (a continuation byte, 0xC0, 0xC1, 0xF5 and
-// above).
-static size_t sequence_length(unsigned char lead) {
+size_t awareness_utf8_sequence_length(unsigned char lead) {
     if (lead < 0x80) return 1;
     if (lead >= 0xC2 && lead <= 0xDF) return 2;
     if (lead >= 0xE0 && lead <= 0xEF) return 3;
@@ -30,7 +28,7 @@ static int is_valid_sequence(const unsigned char *bytes, size_t length) {
 static size_t check_character(const unsigned char *bytes, size_t available) {
     unsigned char lead = bytes[0];
     if (lead == 0) return 0;
-    size_t length = sequence_length(lead);
+    size_t length = awareness_utf8_sequence_length(lead);
     if (length <= 1) return length;
     if (length > available || !is_valid_sequence(bytes, length)) return 0;
     return length;

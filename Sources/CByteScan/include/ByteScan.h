@@ -12,6 +12,10 @@
 // nothing above U+10FFFF. The line feeds of the prefix are added to `*newlines`.
 size_t awareness_utf8_prefix(const unsigned char *bytes, size_t count, size_t *newlines);
 
+// The length a UTF-8 lead byte announces (1 for ASCII), 0 for a byte that cannot lead (a continuation byte, 0xC0,
+// 0xC1, 0xF5 and above).
+size_t awareness_utf8_sequence_length(unsigned char lead);
+
 // The number of line feeds in `bytes`.
 size_t awareness_count_newlines(const unsigned char *bytes, size_t count);
 

@@ -88,34 +88,18 @@ struct UTF8LineValidator {
         return "invalid UTF-8 (\(hex)); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8"
     }
 
+    /// The length `lead` announces, 0 when it cannot lead a sequence (the rules are those of `CByteScan`).
     private static func expectedLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: return 2
-        case 0xE0...0xEF: return 3
-        case 0xF0...0xF4: return 4
-        default: return 0
-        }
+        awareness_utf8_sequence_length(lead)
     }
 
+    /// Whether `sequence` is exactly one valid UTF-8 character other than NUL.
     private static func isValidSequence(_ sequence: [UInt8]) -> Bool {
-        guard let lead = sequence.first, expectedLength(lead) == sequence.count else { return false }
-        return sequence.withUnsafeBytes { isValidSequence(in: $0, at: 0, length: sequence.count) }
-    }
-
-    /// Whether the `length` bytes at `start`, whose lead byte announces `length`, are one valid UTF-8
-    /// sequence (continuation bytes, no overlong forms, no surrogates, nothing above U+10FFFF). No copy.
-    private static func isValidSequence(in bytes: UnsafeRawBufferPointer, at start: Int, length: Int) -> Bool {
-        for offset in 1..<max(length, 1) where bytes[start + offset] & 0xC0 != 0x80 { return false }
-        guard length >= 2 else { return true }
-        let lead = bytes[start]
-        let second = bytes[start + 1]
-        switch lead {
-        case 0xE0: return second >= 0xA0
-        case 0xED: return second <= 0x9F
-        case 0xF0: return second >= 0x90
-        case 0xF4: return second <= 0x8F
-        default: return true
+        var newlines = 0
+        return sequence.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return expectedLength(bytes[0]) == bytes.count
+                && awareness_utf8_prefix(base, bytes.count, &newlines) == bytes.count
         }
     }
 }

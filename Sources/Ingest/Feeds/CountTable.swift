@@ -80,7 +80,6 @@ struct CountTable: Sequence {
 
     /// Adds `amount` to the main count of `key` (stored as `initial` with `main` 0 when new); returns false,
     /// changing nothing, when the sum would pass `Int64.max`.
-    @inline(__always)
     mutating func add(_ amount: Int64, to key: RowKey, initial: RowCounts) -> Bool {
         let (index, found) = slot(of: key)
         if found {

@@ -20,12 +20,6 @@ public enum DecimalText {
     /// The plain decimal text of a finite `value` (see the type's rule); `"0"` when it is not finite.
     static func plain(_ value: Double, significantDigits: Int) -> String {
         guard value.isFinite, value != 0 else { return "0" }
-        // Whole numbers with no more digits than are kept (most cells are counts) are written as integers.
-        if value.rounded(.towardZero) == value, abs(value) < 1e15,
-            Int64(abs(value)) < Self.powerOfTen(max(1, significantDigits))
-        {
-            return String(Int64(value))
-        }
         let (digits, exponent) = decimalDigits(abs(value))
         // The last digit kept may not lie beyond the last decimal place.
         let kept = min(max(1, significantDigits), exponent + 1 + maximumDecimalPlaces)
@@ -66,17 +60,6 @@ public enum DecimalText {
         while leadingZeros < digits.count - 1, digits[leadingZeros] == 0 { leadingZeros += 1 }
         let significant = Array(digits[leadingZeros...])
         return (significant, exponentSign * exponent + integerDigits - leadingZeros - 1)
-    }
-
-    /// 10 to the power `exponent`, or Int64.max when that does not fit.
-    private static func powerOfTen(_ exponent: Int) -> Int64 {
-        var power: Int64 = 1
-        for _ in 0..<exponent {
-            let (next, overflow) = power.multipliedReportingOverflow(by: 10)
-            if overflow { return .max }
-            power = next
-        }
-        return power
     }
 
     private static func round(_ digits: [UInt8], exponent: Int, to count: Int) -> ([UInt8], Int) {

@@ -197,6 +197,11 @@ extension CSVFileReaderTests {
         #expect(error.kind == .encoding)
         #expect((error.line, error.column) == (2, 3))
         #expect(error.message.hasPrefix("invalid UTF-8 (0x" + String(sequence[0], radix: 16, uppercase: true)))
+        // Blocks of 8 bytes end just after the lead byte: the sequence is completed from the next block.
+        let split = try #require(throws: CSVFileError.self) {
+            try read(Array("a,b\né,".utf8) + sequence + [0x0A], blockSize: 8)
+        }
+        #expect((split.kind, split.line, split.message) == (.encoding, 2, error.message))
     }
 
     @Test func reportsAUTF8SequenceCutByTheEndOfTheFile() throws {
