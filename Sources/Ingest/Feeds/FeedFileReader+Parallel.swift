@@ -14,11 +14,13 @@ public struct IngestParallelism: Sendable, Equatable {
         self.minimumPartSize = max(1, minimumPartSize)
     }
 
-    /// Four parts per active core, of at least 8 MiB (a clicks export of a few tens of MB is split too). Cores
-    /// take the next part as they finish one, so a stretch of the file that is slower to parse (more quoted
-    /// fields) does not leave a core idle at the end.
+    /// Thirty-two parts per active core, of at least 8 MiB (a clicks export of a few tens of MB is split too).
+    /// Cores take the next part as they finish one, so a core slowed by other work on the machine, or a stretch of
+    /// the file that is slower to parse (more quoted fields), leaves the other cores idle for at most one small
+    /// part at the end. Parts are merged in file order as they are read, so memory holds only the parts read
+    /// ahead of the first one still being read.
     public static let automatic = IngestParallelism(
-        parts: 4 * ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 8 << 20)
+        parts: 32 * ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 8 << 20)
 
     /// One part: every file read start to end on one core.
     public static let sequential = IngestParallelism(parts: 1, minimumPartSize: .max)
@@ -32,7 +34,9 @@ private final class FilePart {
     /// those lines into the file's, and `firstLine` the file's line of its first byte.
     var lineShift = 0
     var firstLine: Int { 1 + lineShift }
-    let interner = KeyInterner()
+    /// The part's own line after its last byte, kept when its reader is released.
+    var endLine = 1
+    var interner = KeyInterner()
     var outcome: FeedFileReader.Outcome
     var reader: CSVSegmentReader?
     var failure: (any Error)?
@@ -57,10 +61,42 @@ private final class FilePart {
     }
 }
 
-/// The parts of one file, each slot written by the one thread that reads that part.
-private final class FileParts: @unchecked Sendable {
+/// The parts of one file and the file's outcome they are added to, in file order, as soon as the parts before
+/// them are. A part is written by the one thread that reads it; everything else is touched under `lock` only.
+private final class PartMerge: @unchecked Sendable {
     let parts: [FilePart]
-    init(_ parts: [FilePart]) { self.parts = parts }
+    let lock = NSLock()
+    var outcome: FeedFileReader.Outcome
+    /// The interner of the file's keys, which the parts' keys are interned in again.
+    let interner: KeyInterner
+    /// Whether each part has been read.
+    var isRead: [Bool]
+    /// The number of parts added to `outcome` so far.
+    var merged = 0
+    /// The parts from this one on are not needed: the part before it re-parsed the rest of the file.
+    var end: Int
+    /// Set when the parts cannot give the whole read's outcome: the file is read again whole.
+    var isAbandoned = false
+    /// The lines of the parts merged so far.
+    var lineShift = 0
+    /// For a daily key an earlier part already gave: the line of the repeat → the line of the first occurrence.
+    var crossDuplicates: [Int: Int] = [:]
+
+    init(_ parts: [FilePart], outcome: FeedFileReader.Outcome, interner: KeyInterner) {
+        self.parts = parts
+        self.outcome = outcome
+        self.interner = interner
+        isRead = Array(repeating: false, count: parts.count)
+        end = parts.count
+    }
+
+    /// Whether part `index` still has to be read.
+    func isWanted(_ index: Int) -> Bool {
+        lock.withLock { !isAbandoned && index < end }
+    }
+
+    /// The parts merged, in file order.
+    var mergedParts: ArraySlice<FilePart> { parts[..<merged] }
 }
 
 /// Stops reading after the header record.
@@ -99,16 +135,20 @@ extension FeedFileReader {
         for index in 0..<(cuts.count - 1) {
             parts.append(FilePart(start: cuts[index], end: cuts[index + 1], report: report))
         }
-        let shared = FileParts(parts)
+        var outcome = Outcome(report: report)
+        outcome.batch = CountTable(keepsDetails: !report.isEventLevel)
+        let merge = PartMerge(parts, outcome: outcome, interner: interner)
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            guard merge.isWanted(index) else { return }
             readPart(
-                shared.parts[index], isFirst: index == 0, isLast: index == shared.parts.count - 1, path: path,
+                merge.parts[index], isFirst: index == 0, isLast: index == merge.parts.count - 1, path: path,
                 delimiter: head.delimiter, layout: layout, fileIndex: fileIndex)
+            merge.lock.withLock {
+                merge.isRead[index] = true
+                mergeReadParts(merge, layout: layout, fileIndex: fileIndex)
+            }
         }
-        guard
-            let merged = merge(
-                parts, report: report, path: path, layout: layout, fileIndex: fileIndex, interner: interner)
-        else {
+        guard let merged = finishMerge(merge, path: path) else {
             // A part was refused, a day's event total overflows only when the parts are added up (which row a whole
             // read rejects for it depends on the order of all rows), or records share lines: the file is read again
             // whole.
@@ -217,41 +257,56 @@ extension FeedFileReader {
         }
     }
 
-    private func merge(
-        _ parts: [FilePart], report: FileReport, path: String, layout: Layout, fileIndex: Int32, interner: KeyInterner
-    ) -> Outcome? {
-        var outcome = Outcome(report: report)
-        // Parts cover distinct stretches of a mostly time-ordered file: their keys seldom overlap.
-        outcome.batch = CountTable(
-            minimumCapacity: parts.reduce(0) { $0 + $1.outcome.batch.count }, keepsDetails: !report.isEventLevel)
-        var crossDuplicates: [Int: Int] = [:]
-        var lineShift = 0
-        for (index, part) in parts.enumerated() {
-            let isLast = index == parts.count - 1
-            if part.failure == nil, !isLast, part.reader?.isAtRecordBoundary == false {
+    /// Adds to the file's outcome every read part whose predecessors are all added; called under `merge.lock`.
+    private func mergeReadParts(_ merge: PartMerge, layout: Layout, fileIndex: Int32) {
+        while !merge.isAbandoned, merge.merged < merge.end, merge.isRead[merge.merged] {
+            let index = merge.merged
+            let part = merge.parts[index]
+            if part.failure == nil, index < merge.parts.count - 1, part.reader?.isAtRecordBoundary == false {
+                // The parts after this one are dropped, read or not: this part's parser reads their bytes itself.
                 continueToEnd(
-                    part, isFirst: index == 0, fileSize: report.byteCount, layout: layout, fileIndex: fileIndex)
+                    part, isFirst: index == 0, fileSize: merge.outcome.report.byteCount, layout: layout,
+                    fileIndex: fileIndex)
             }
             // The lines of the parts before this one are known now: the part's own lines become the file's.
-            part.lineShift = lineShift
-            lineShift += (part.reader?.line ?? 1) - 1
+            part.lineShift = merge.lineShift
+            part.endLine = part.reader?.line ?? 1
+            merge.lineShift += part.endLine - 1
             // A refused file is read again whole, for the refusal to name the line a whole read names (messages
             // can hold lines, such as the one a quoted field never closed opened on). Refusals are rare.
-            if part.failure != nil { return nil }
-            outcome.report.rowsRead += part.outcome.report.rowsRead
-            guard absorb(part, into: &outcome, interner: interner, crossDuplicates: &crossDuplicates) else {
-                return nil
+            if part.failure != nil {
+                merge.isAbandoned = true
+                return
             }
-            // The part's counts are in the file's now; only its report and reader are used from here on.
-            part.outcome.batch = CountTable()
-            if part.continued { break }
+            merge.outcome.report.rowsRead += part.outcome.report.rowsRead
+            guard
+                absorb(
+                    part, into: &merge.outcome, interner: merge.interner, crossDuplicates: &merge.crossDuplicates)
+            else {
+                merge.isAbandoned = true
+                return
+            }
+            // Only the part's report, range and lines are used from here on.
+            part.outcome = Outcome(report: part.outcome.report)
+            part.reader = nil
+            part.interner = KeyInterner()
+            merge.merged += 1
+            if part.continued { merge.end = merge.merged }
         }
+    }
+
+    /// The file's outcome once every part is merged, or nil when it must be read again whole.
+    private func finishMerge(_ merge: PartMerge, path: String) -> Outcome? {
+        guard !merge.isAbandoned, merge.merged == merge.end else { return nil }
         // Duplicates across parts are matched by line; with records sharing a line they could be mismatched (found
         // by Fuzz/run csv), so such a file is read again whole.
-        if parts.contains(where: \.sharesLines) { return nil }
+        if merge.mergedParts.contains(where: \.sharesLines) { return nil }
+        var outcome = merge.outcome
+        let crossDuplicates = merge.crossDuplicates
         if !crossDuplicates.isEmpty {
             outcome.rejects = outcome.rejects.map { Self.pointingPastCrossDuplicates($0, crossDuplicates) }
-            outcome.rejects += duplicateRejects(crossDuplicates, path: path, name: report.file, parts: parts)
+            outcome.rejects += duplicateRejects(
+                crossDuplicates, path: path, name: outcome.report.file, parts: merge.mergedParts)
         }
         outcome.rejects.sort { $0.line < $1.line }
         if outcome.rejects.count > IngestLimits.rejectsListedPerFile {
@@ -335,13 +390,13 @@ extension FeedFileReader {
 
     /// The rejects of rows that repeat a key of an earlier part, with their records read again from the file.
     private func duplicateRejects(
-        _ duplicates: [Int: Int], path: String, name: String, parts: [FilePart]
+        _ duplicates: [Int: Int], path: String, name: String, parts: ArraySlice<FilePart>
     )
         -> [RejectedRow]
     {
         var records: [Int: String] = [:]
         for part in parts {
-            let lastLine = (part.reader?.line ?? 1) + part.lineShift
+            let lastLine = part.endLine + part.lineShift
             guard duplicates.keys.contains(where: { $0 >= part.firstLine && $0 < lastLine }),
                 let reader = try? CSVSegmentReader(
                     path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
