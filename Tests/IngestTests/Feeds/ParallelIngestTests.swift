@@ -43,7 +43,7 @@ struct ParallelIngestTests {
             .read(folder: fixture.root.path)
     }
 
-    @Test(arguments: [(2, 1000), (3, 700), (4, 333), (7, 64), (16, 41)])
+    @Test(arguments: [(2, 1000), (3, 700), (4, 333), (7, 64), (16, 41), (48, 20)])
     func givesExactlyTheSingleThreadedResult(parts: Int, minimumPartSize: Int) throws {
         let fixture = try DataFolderFixture([
             "impressions/events.csv": Self.eventFile(rows: 600),
