@@ -150,18 +150,16 @@ struct CountTable: Sequence {
         count = old.count
     }
 
-    /// Calls `body` with every key and its counts in the order `areInIncreasingOrder` gives the keys. Only the
-    /// numbers of the occupied slots are sorted: the keys and counts are not copied.
-    func forEach(
-        sortedBy areInIncreasingOrder: (RowKey, RowKey) -> Bool, _ body: (RowKey, RowCounts) -> Void
-    ) {
-        var order: [Int32] = []
+    /// Calls `body` with every key and its counts in increasing order of `orderKey`, which must differ for distinct
+    /// keys. The occupied slots' numbers are sorted on that one integer each: the keys and counts are not copied.
+    func forEach(orderedBy orderKey: (RowKey) -> UInt64, _ body: (RowKey, RowCounts) -> Void) {
+        var order: [(key: UInt64, slot: Int32)] = []
         order.reserveCapacity(count)
-        for index in keys.indices where keys[index].day != Self.free { order.append(Int32(index)) }
-        keys.withUnsafeBufferPointer { keys in
-            order.sort { areInIncreasingOrder(keys[Int($0)], keys[Int($1)]) }
+        for index in keys.indices where keys[index].day != Self.free {
+            order.append((orderKey(keys[index]), Int32(index)))
         }
-        for index in order { body(keys[Int(index)], counts(at: Int(index))) }
+        order.sort { $0.key < $1.key }
+        for entry in order { body(keys[Int(entry.slot)], counts(at: Int(entry.slot))) }
     }
 
     func makeIterator() -> AnyIterator<(key: RowKey, value: RowCounts)> {

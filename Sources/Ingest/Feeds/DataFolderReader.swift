@@ -140,22 +140,45 @@ public struct DataFolderReader: Sendable {
         }
     }
 
-    /// The days of each campaign's rows. Rows come grouped by campaign, so each row hashes only its date; the
-    /// campaign is hashed when it changes.
-    private static func daysByCampaign(_ rows: [BannerDay]) -> [String: Set<CivilDate>] {
-        var days: [String: Set<CivilDate>] = [:]
+    /// The campaign and day of each row as one integer (the campaign's number in `numbers`, then the day offset to
+    /// sort as unsigned), sorted. Rows come grouped by campaign, so the campaign is hashed only when it changes.
+    private static func campaignDays(_ rows: [BannerDay], numbering numbers: inout [String: UInt64]) -> [UInt64] {
+        var days: [UInt64] = []
+        days.reserveCapacity(rows.count)
         var campaign: String?
-        var current = Set<CivilDate>()
+        var number: UInt64 = 0
         for row in rows {
             if row.campaign != campaign {
-                if let campaign { days[campaign] = current }
                 campaign = row.campaign
-                current = days[row.campaign] ?? []
+                number = numbers[row.campaign] ?? UInt64(numbers.count)
+                numbers[row.campaign] = number
             }
-            current.insert(row.date)
+            let day = UInt32(bitPattern: Int32(truncatingIfNeeded: row.date.daysSinceEpoch)) ^ 0x8000_0000
+            days.append(number << 32 | UInt64(day))
         }
-        if let campaign { days[campaign] = current }
+        days.sort()
         return days
+    }
+
+    /// The days of clicks on a campaign that shows no impressions on that day, in order, and every campaign of
+    /// either feed.
+    private static func clicksWithoutImpressions(
+        _ impressions: [BannerDay], _ clicks: [BannerDay]
+    ) -> (days: [CampaignDay], campaigns: Set<String>) {
+        var numbers: [String: UInt64] = [:]
+        let shown = campaignDays(impressions, numbering: &numbers)
+        let clicked = campaignDays(clicks, numbering: &numbers)
+        var names = [String](repeating: "", count: numbers.count)
+        for (name, number) in numbers { names[Int(number)] = name }
+        var alone: [CampaignDay] = []
+        var next = 0
+        for (index, value) in clicked.enumerated() where index == 0 || clicked[index - 1] != value {
+            while next < shown.count && shown[next] < value { next += 1 }
+            if next < shown.count && shown[next] == value { continue }
+            let day = Int(Int32(bitPattern: UInt32(truncatingIfNeeded: value) ^ 0x8000_0000))
+            alone.append(CampaignDay(campaign: names[Int(value >> 32)], date: CivilDate(daysSinceEpoch: day)))
+        }
+        return (alone.sorted(), Set(names))
     }
 
     private func fill(_ data: inout IngestedData, from accumulators: consuming [Feed: FeedAccumulator]) {
@@ -198,15 +221,9 @@ public struct DataFolderReader: Sendable {
                 }
             }
         }
-        let shown = Self.daysByCampaign(data.impressions)
-        let clicked = Self.daysByCampaign(data.clicks)
-        var clickedAlone: [CampaignDay] = []
-        for (campaign, days) in clicked {
-            let alone = days.subtracting(shown[campaign] ?? [])
-            clickedAlone += alone.map { CampaignDay(campaign: campaign, date: $0) }
-        }
-        data.clicksWithoutImpressions = clickedAlone.sorted()
-        let campaigns = Set(shown.keys).union(clicked.keys)
+        let campaignDays = Self.clicksWithoutImpressions(data.impressions, data.clicks)
+        data.clicksWithoutImpressions = campaignDays.days
+        let campaigns = campaignDays.campaigns
         data.undeclaredCampaigns = campaigns.subtracting(declaredCampaigns).sorted()
     }
 }

@@ -81,12 +81,10 @@ struct FeedAccumulator {
             }
             daily = [:]
         }
+        // The key's rank, then its day (offset to sort as unsigned): one integer to compare.
         table.forEach(
-            sortedBy: { left, right in
-                if left.dimensions != right.dimensions {
-                    return rank[Int(left.dimensions)] < rank[Int(right.dimensions)]
-                }
-                return left.day < right.day
+            orderedBy: { key in
+                UInt64(UInt32(rank[Int(key.dimensions)])) << 32 | UInt64(UInt32(bitPattern: key.day) ^ 0x8000_0000)
             }
         ) { key, counts in body(key, counts, components[Int(key.dimensions)]) }
     }

@@ -91,6 +91,45 @@ struct BannerFeedTests {
         #expect(data.clicks.count == 3)
     }
 
+    @Test func listsRowsByCampaignBannerPlacementRegionThenDateWhateverTheFileOrder() throws {
+        // Keys met in reverse order, days before and after 1970 (negative and positive day numbers).
+        let rows = [
+            "1970-01-02,z,b,search,r,1", "1969-12-31,z,b,search,r,2", "2020-05-04,c,b,search,s,3",
+            "1969-12-30,c,b,search,s,4", "2020-05-04,c,b,discover,r,5", "1970-01-01,c,a,search,r,6",
+            "2020-05-03,c,b,search,r,7", "1969-12-31,c,b,search,r,8",
+        ]
+        let data = try DataFolderFixture([
+            "impressions/a.csv": "date,campaign,banner,placement,region,impressions\n"
+                + rows.joined(separator: "\n") + "\n"
+        ]).read(declaring: ["c", "z"])
+        #expect(
+            data.impressions.map { "\($0.campaign)|\($0.banner)|\($0.placement)|\($0.region) \($0.date)" } == [
+                "c|a|search|r 1970-01-01", "c|b|discover|r 2020-05-04", "c|b|search|r 1969-12-31",
+                "c|b|search|r 2020-05-03", "c|b|search|s 1969-12-30", "c|b|search|s 2020-05-04",
+                "z|b|search|r 1969-12-31", "z|b|search|r 1970-01-02",
+            ])
+    }
+
+    @Test func listsADayOfClicksWithoutImpressionsOnceWhateverItsPlacements() throws {
+        let data = try DataFolderFixture([
+            "impressions/a.csv": "date,campaign,placement,impressions\n1969-12-31,c,search,9\n2020-05-04,d,search,9\n",
+            "clicks/a.csv": """
+            date,campaign,placement,clicks
+            2020-05-04,c,search,1
+            1969-12-31,c,discover,1
+            2020-05-04,c,discover,1
+            1969-12-30,c,search,1
+            1969-12-30,c,discover,1
+            1969-12-31,d,search,1
+
+            """,
+        ]).read(declaring: ["c", "d"])
+        #expect(
+            data.clicksWithoutImpressions.map { "\($0.campaign) \($0.date)" } == [
+                "c 1969-12-30", "c 2020-05-04", "d 1969-12-31",
+            ])
+    }
+
     @Test func quotedBannerNamesWithCommasAndNewlinesKeepTheirLines() throws {
         let data = try DataFolderFixture([
             "impressions/a.csv": "date,campaign,banner,impressions\n2020-05-04,c,\"B \"\"119\"\", recherche\",5\n"
