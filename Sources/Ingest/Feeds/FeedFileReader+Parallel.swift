@@ -103,7 +103,9 @@ private final class PartMerge: @unchecked Sendable {
 private struct HeaderRead: Error {}
 
 extension FeedFileReader {
-    /// Reads `path` cut into parts at line ends, each part parsed on its own core with its own libcsv parser.
+    /// Reads `path` cut into parts at line ends, which the cores take in turn, each part parsed with its own libcsv
+    /// parser. A part read is added to the file's outcome as soon as the parts before it are (by whichever thread
+    /// completes that run of parts), so memory holds only the parts read ahead of the first one still being read.
     ///
     /// Each cut is verified: a part's parser must end its range exactly between two records. When a quoted
     /// newline sits at a cut, the part before it re-parses the remainder of the file itself and the later
@@ -209,6 +211,9 @@ extension FeedFileReader {
         -> (CSVRecord) throws -> Void
     {
         var skipHeader = skipsHeader
+        // Taken once: read from the part on every row, the interner (a `var`, let go once the part is merged) would be
+        // retained and released each time.
+        let interner = part.interner
         return { record in
             part.noteRecord(at: record.line)
             if skipHeader {
@@ -216,7 +221,7 @@ extension FeedFileReader {
                 return
             }
             part.outcome.report.rowsRead += 1
-            readRow(record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: part.interner)
+            readRow(record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: interner)
         }
     }
 
