@@ -140,8 +140,7 @@ public struct DataFolderReader: Sendable {
         }
     }
 
-    /// The campaign and day of each row as one integer (the campaign's number in `numbers`, then the day offset to
-    /// sort as unsigned), sorted. Rows come grouped by campaign, so the campaign is hashed only when it changes.
+    /// The campaign and day of each row as one integer (the campaign's number in `numbers`, then the day), sorted. Rows come grouped by campaign, so the campaign is hashed only when it changes.
     private static func campaignDays(_ rows: [BannerDay], numbering numbers: inout [String: UInt64]) -> [UInt64] {
         var days: [UInt64] = []
         days.reserveCapacity(rows.count)
@@ -153,7 +152,7 @@ public struct DataFolderReader: Sendable {
                 number = numbers[row.campaign] ?? UInt64(numbers.count)
                 numbers[row.campaign] = number
             }
-            let day = UInt32(bitPattern: Int32(truncatingIfNeeded: row.date.daysSinceEpoch)) ^ 0x8000_0000
+            let day = RowKey.orderedBits(ofDay: Int32(truncatingIfNeeded: row.date.daysSinceEpoch))
             days.append(number << 32 | UInt64(day))
         }
         days.sort()
@@ -175,8 +174,8 @@ public struct DataFolderReader: Sendable {
         for (index, value) in clicked.enumerated() where index == 0 || clicked[index - 1] != value {
             while next < shown.count && shown[next] < value { next += 1 }
             if next < shown.count && shown[next] == value { continue }
-            let day = Int(Int32(bitPattern: UInt32(truncatingIfNeeded: value) ^ 0x8000_0000))
-            alone.append(CampaignDay(campaign: names[Int(value >> 32)], date: CivilDate(daysSinceEpoch: day)))
+            let day = RowKey.day(fromOrderedBits: UInt32(truncatingIfNeeded: value))
+            alone.append(CampaignDay(campaign: names[Int(value >> 32)], date: CivilDate(daysSinceEpoch: Int(day))))
         }
         return (alone.sorted(), Set(names))
     }

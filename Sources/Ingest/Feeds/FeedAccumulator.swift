@@ -9,6 +9,13 @@ public enum IngestLimits {
 struct RowKey: Hashable {
     var dimensions: Int32
     var day: Int32
+
+    /// A day number as an unsigned number in the same order (days before 1970 are negative), to be packed below
+    /// another sort key.
+    static func orderedBits(ofDay day: Int32) -> UInt32 { UInt32(bitPattern: day) ^ 0x8000_0000 }
+
+    /// The day number `orderedBits(ofDay:)` gave `bits` for.
+    static func day(fromOrderedBits bits: UInt32) -> Int32 { Int32(bitPattern: bits ^ 0x8000_0000) }
 }
 
 /// The counts of one key: the main count, the companion count (-1 when absent) and where they came from.
@@ -81,10 +88,10 @@ struct FeedAccumulator {
             }
             daily = [:]
         }
-        // The key's rank, then its day (offset to sort as unsigned): one integer to compare.
+        // The key's rank, then its day: one integer to compare.
         table.forEach(
             orderedBy: { key in
-                UInt64(UInt32(rank[Int(key.dimensions)])) << 32 | UInt64(UInt32(bitPattern: key.day) ^ 0x8000_0000)
+                UInt64(UInt32(rank[Int(key.dimensions)])) << 32 | UInt64(RowKey.orderedBits(ofDay: key.day))
             }
         ) { key, counts in body(key, counts, components[Int(key.dimensions)]) }
     }
