@@ -34,6 +34,18 @@ static size_t check_character(const unsigned char *bytes, size_t available) {
     return length;
 }
 
+// Checks the characters from `index` one at a time, up to the first `check_character` refuses; adds the line feeds
+// met to `*newlines` and returns the offset where it stopped.
+static size_t check_characters(const unsigned char *bytes, size_t index, size_t count, size_t *newlines) {
+    while (index < count) {
+        size_t length = check_character(bytes + index, count - index);
+        if (length == 0) break;
+        *newlines += bytes[index] == '\n';
+        index += length;
+    }
+    return index;
+}
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
@@ -96,15 +108,9 @@ size_t awareness_utf8_prefix(const unsigned char *bytes, size_t count, size_t *n
         }
         index += length;
     }
-    // The last few bytes, one character at a time.
-    while (index < count) {
-        size_t length = check_character(bytes + index, count - index);
-        if (length == 0) break;
-        total += bytes[index] == '\n';
-        index += length;
-    }
     *newlines += total;
-    return index;
+    // The last few bytes, one character at a time.
+    return check_characters(bytes, index, count, newlines);
 }
 
 size_t awareness_count_newlines(const unsigned char *bytes, size_t count) {
@@ -128,16 +134,7 @@ size_t awareness_count_newlines(const unsigned char *bytes, size_t count) {
 #else
 
 size_t awareness_utf8_prefix(const unsigned char *bytes, size_t count, size_t *newlines) {
-    size_t index = 0;
-    size_t total = 0;
-    while (index < count) {
-        size_t length = check_character(bytes + index, count - index);
-        if (length == 0) break;
-        total += bytes[index] == '\n';
-        index += length;
-    }
-    *newlines += total;
-    return index;
+    return check_characters(bytes, 0, count, newlines);
 }
 
 size_t awareness_count_newlines(const unsigned char *bytes, size_t count) {

@@ -162,3 +162,47 @@ final class KeyInterner {
         }
     }
 }
+
+/// A growable array in manually managed memory, for the key built on every row, where `Array`'s uniqueness and
+/// capacity checks show up in profiles. Freed by its owner with `deallocate()`.
+struct GrowableBuffer<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    /// The number of elements stored.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    }
+
+    /// The stored elements, valid until the next mutation.
+    var contents: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: count + 1) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    mutating func append(_ elements: UnsafePointer<Element>, count added: Int) {
+        if count + added > capacity { grow(to: count + added) }
+        (base + count).initialize(from: elements, count: added)
+        count += added
+    }
+
+    /// Forgets the elements (which must be trivial types) and keeps the memory.
+    mutating func removeAll() { count = 0 }
+
+    func deallocate() { base.deallocate() }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+}
