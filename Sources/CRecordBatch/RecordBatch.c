@@ -1,10 +1,12 @@
 #include "RecordBatch.h"
 
+#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
-int awareness_record_batch_init(struct awareness_record_batch *batch) {
+int awareness_record_batch_init(struct awareness_record_batch *batch, const void *parser) {
     memset(batch, 0, sizeof *batch);
+    batch->parser = parser;
     batch->byte_capacity = 1 << 16;
     batch->field_capacity = 1 << 12;
     batch->record_capacity = 1 << 10;
@@ -80,27 +82,21 @@ __attribute__((noinline)) static void append_field_slowly(
 
 void awareness_record_batch_field(void *field, size_t length, void *context) {
     struct awareness_record_batch *batch = context;
+    const struct csv_parser *parser = batch->parser;
     size_t end = batch->byte_count + length;
-    if (__builtin_expect(length > 32 || end >= batch->byte_capacity || batch->field_count == batch->field_capacity, 0)) {
+    // Fields are short and libcsv hands them over from the start of its entry buffer, which grows by blocks of 4 KiB:
+    // a field of up to 32 bytes is copied as two 16-byte copies, whatever its length, when the entry buffer and the
+    // batch's bytes have room for them. The bytes copied past the field are overwritten by its NUL and the next field.
+    if (__builtin_expect(length > 32 || end + 32 >= batch->byte_capacity ||
+                             batch->field_count == batch->field_capacity || field != parser->entry_buf ||
+                             parser->entry_size < 32,
+                         0)) {
         append_field_slowly(batch, field, length);
         return;
     }
-    // Fields are short: up to 32 bytes are copied as two copies of one width, from the front and from the back,
-    // which may overlap, instead of a call to memcpy.
     unsigned char *to = batch->bytes + batch->byte_count;
-    const unsigned char *from = field;
-    if (length >= 16) {
-        memcpy(to, from, 16);
-        memcpy(to + length - 16, from + length - 16, 16);
-    } else if (length >= 8) {
-        memcpy(to, from, 8);
-        memcpy(to + length - 8, from + length - 8, 8);
-    } else if (length >= 4) {
-        memcpy(to, from, 4);
-        memcpy(to + length - 4, from + length - 4, 4);
-    } else {
-        for (size_t index = 0; index < length; index++) to[index] = from[index];
-    }
+    memcpy(to, field, 16);
+    memcpy(to + 16, (const unsigned char *)field + 16, 16);
     to[length] = 0;
     batch->byte_count = end + 1;
     batch->field_ends[batch->field_count++] = end;

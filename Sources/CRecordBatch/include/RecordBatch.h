@@ -31,10 +31,14 @@ struct awareness_record_batch {
     size_t line_feed_ends;
     // Set when memory ran out; what the callbacks were given after that is lost.
     int out_of_memory;
+    // The libcsv parser (a `struct csv_parser`) whose callbacks these are: a field in its entry buffer may be copied
+    // in whole 32-byte loads when the buffer is that long.
+    const void *parser;
 };
 
-// Allocates the arrays; returns 0, or -1 when memory ran out (the batch is then empty and may be freed).
-int awareness_record_batch_init(struct awareness_record_batch *batch);
+// Allocates the arrays for the callbacks of `parser` (a `struct csv_parser`); returns 0, or -1 when memory ran out
+// (the batch is then empty and may be freed).
+int awareness_record_batch_init(struct awareness_record_batch *batch, const void *parser);
 
 // Frees the arrays.
 void awareness_record_batch_free(struct awareness_record_batch *batch);

@@ -87,7 +87,7 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 /// it); no per-field allocation.
 public final class CSVRecordParser {
     private static let quote = UInt8(ascii: "\"")
-    private var parser = csv_parser()
+    private let parser: UnsafeMutablePointer<csv_parser>
     private var initialized = false
     private let batch: UnsafeMutablePointer<awareness_record_batch>
     /// The line of the next byte fed.
@@ -113,17 +113,20 @@ public final class CSVRecordParser {
         currentLine = firstLine
         recordStartLine = firstLine
         batch = .allocate(capacity: 1)
-        guard awareness_record_batch_init(batch) == 0 else { return }
-        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else { return }
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: csv_parser())
+        guard awareness_record_batch_init(batch, parser) == 0 else { return }
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else { return }
         initialized = true
-        csv_set_delim(&parser, delimiter)
-        csv_set_blk_size(&parser, 4096)
+        csv_set_delim(parser, delimiter)
+        csv_set_blk_size(parser, 4096)
     }
 
     deinit {
-        if initialized { csv_free(&parser) }
+        if initialized { csv_free(parser) }
         awareness_record_batch_free(batch)
         batch.deallocate()
+        parser.deallocate()
     }
 
     /// The physical line the next byte fed belongs to.
@@ -131,7 +134,7 @@ public final class CSVRecordParser {
 
     /// Whether the bytes fed so far end exactly between two records, at the start of a line: where a file
     /// may be cut for parallel reading.
-    public var isAtRecordBoundary: Bool { atLineStart && parser.pstate == 0 }
+    public var isAtRecordBoundary: Bool { atLineStart && parser.pointee.pstate == 0 }
 
     /// Parses `bytes`, calling `onRecord` for every record completed. Records that straddle the end of
     /// `bytes` complete on a later call. Throws `CSVSyntaxError` on malformed input, or rethrows what
@@ -146,7 +149,7 @@ public final class CSVRecordParser {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let feeds = newlines ?? Self.countNewlines(bytes)
         let parsed = csv_parse(
-            &parser, base, bytes.count, awareness_record_batch_field, awareness_record_batch_record, batch)
+            parser, base, bytes.count, awareness_record_batch_field, awareness_record_batch_record, batch)
         guard batch.pointee.out_of_memory == 0 else { throw outOfMemory() }
         // Stopped short by an error, libcsv has not seen every line feed: the records are searched.
         try deliver(onRecord, lineFeeds: parsed == bytes.count ? feeds : nil)
@@ -207,9 +210,9 @@ public final class CSVRecordParser {
     /// Where libcsv stopped in `bytes`, and why.
     private func syntaxError(in bytes: UnsafeRawBufferPointer, parsed: Int) -> CSVSyntaxError {
         let message: String
-        if csv_error(&parser) != CSV_EPARSE {
+        if csv_error(parser) != CSV_EPARSE {
             message = "the CSV parser ran out of memory"
-        } else if parsed < bytes.count, bytes[parsed] == CSVRecordParser.quote, parser.quoted == 0 {
+        } else if parsed < bytes.count, bytes[parsed] == CSVRecordParser.quote, parser.pointee.quoted == 0 {
             message = "a quote inside an unquoted field (quote the whole field and double the quote)"
         } else {
             message = "text after the closing quote of a quoted field"
@@ -240,7 +243,7 @@ public final class CSVRecordParser {
     /// quoted field that was never closed.
     public func finish(onRecord: (CSVRecord) throws -> Void) throws {
         guard initialized else { return }
-        let status = csv_fini(&parser, awareness_record_batch_field, awareness_record_batch_record, batch)
+        let status = csv_fini(parser, awareness_record_batch_field, awareness_record_batch_record, batch)
         guard batch.pointee.out_of_memory == 0 else { throw outOfMemory() }
         try deliver(onRecord, lineFeeds: 0)
         if status != 0 {
