@@ -3,9 +3,10 @@ import Foundation
 
 /// How a large file is split to be read on several cores.
 public struct IngestParallelism: Sendable, Equatable {
-    /// The most parts a file is cut into (the number of cores by default).
+    /// The most parts a file is cut into (thirty-two per core by default).
     public var parts: Int
-    /// Files are cut only into parts at least this large, so small files are read in one go.
+    /// Files are cut only into parts at least this large, so small files are read in one go (but for the last
+    /// sixteenth of the parts, cut a quarter of the size of the others).
     public var minimumPartSize: Int
 
     /// Creates a setting.
@@ -16,14 +17,27 @@ public struct IngestParallelism: Sendable, Equatable {
 
     /// Thirty-two parts per active core, of at least 8 MiB (a clicks export of a few tens of MB is split too).
     /// Cores take the next part as they finish one, so a core slowed by other work on the machine, or a stretch of
-    /// the file that is slower to parse (more quoted fields), leaves the other cores idle for at most one small
-    /// part at the end. Parts are merged in file order as they are read, so memory holds only the parts read
-    /// ahead of the first one still being read.
+    /// the file that is slower to parse (more quoted fields), leaves the other cores idle for at most one part at
+    /// the end, and the last parts are the smallest. Parts are merged in file order as they are read, so memory
+    /// holds only the parts read ahead of the first one still being read.
     public static let automatic = IngestParallelism(
         parts: 32 * ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 8 << 20)
 
     /// One part: every file read start to end on one core.
     public static let sequential = IngestParallelism(parts: 1, minimumPartSize: .max)
+
+    /// Where the `count - 1` cuts of `dataSize` bytes would fall if lines did not matter, as offsets from the data
+    /// start: the last sixteenth of the parts are a quarter of the size of the others, so that the cores, taking
+    /// the parts in turn, run out of work at nearly the same time.
+    public static func cutTargets(dataSize: Int, count: Int) -> [Int] {
+        let small = count / 16
+        let large = count - small
+        let units = 4 * large + small
+        return (1..<max(count, 1)).map { index in
+            let before = 4 * min(index, large) + max(0, index - large)
+            return Int((Double(dataSize) * Double(before) / Double(units)).rounded(.down))
+        }
+    }
 }
 
 /// One part of a file being read on its own core: its own parser, key interner and counts.
@@ -178,16 +192,15 @@ extension FeedFileReader {
         return nil
     }
 
-    /// Cut offsets: the data start, then the byte after the first line end at or after each even share of the
-    /// file, then the file's end. Cuts that would not advance are dropped.
+    /// Cut offsets: the data start, then the byte after the first line end at or after each cut target, then
+    /// the file's end. Cuts that would not advance are dropped.
     private static func cuts(path: String, head: CSVFileReader.Head, count: Int) throws -> [Int] {
         let file = try CSVFileDescriptor(path: path)
         var cuts = [head.dataStart]
         let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { window.deallocate() }
-        let dataSize = head.byteCount - head.dataStart
-        for index in 1..<count {
-            var offset = max(head.dataStart + dataSize / count * index, (cuts.last ?? 0) + 1)
+        for target in IngestParallelism.cutTargets(dataSize: head.byteCount - head.dataStart, count: count) {
+            var offset = max(head.dataStart + target, (cuts.last ?? 0) + 1)
             var cut: Int?
             while cut == nil, offset < head.byteCount {
                 let read = try file.read(into: window, at: offset)

@@ -81,3 +81,19 @@ struct ParallelIngestTests {
         #expect(parallel == sequential)
     }
 }
+
+@Suite("Parallel ingest: where files are cut")
+struct CutTargetTests {
+    @Test func theLastSixteenthOfThePartsAreAQuarterOfTheOthers() {
+        let targets = IngestParallelism.cutTargets(dataSize: 244_000, count: 64)
+        #expect(targets.count == 63)
+        let sizes = zip([0] + targets, targets + [244_000]).map { $1 - $0 }
+        #expect(sizes.prefix(60).allSatisfy { $0 == 4_000 })
+        #expect(sizes.suffix(4).allSatisfy { $0 == 1_000 })
+    }
+
+    @Test func fewerThanSixteenPartsAreEven() {
+        let targets = IngestParallelism.cutTargets(dataSize: 3_000, count: 3)
+        #expect(targets == [1_000, 2_000])
+    }
+}
