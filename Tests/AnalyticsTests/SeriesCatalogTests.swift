@@ -80,6 +80,32 @@ struct SeriesCatalogTests {
         #expect(search.points.map(\.value) == [1000, 500, 500])
     }
 
+    /// Banner rows summed by day in arrays (days close together) and one by one (days far apart) give the same
+    /// series, whether a campaign's rows come together or not.
+    @Test(arguments: [1, 400])
+    func bannerSeriesAreSummedAlikeWhateverTheDaySpreadAndRowOrder(dayStep: Int) throws {
+        var data = IngestedData()
+        var expected: [String: [CivilDate: Double]] = [:]
+        for index in 0..<60 {
+            let campaign = ["b", "c", "b"][index % 3]
+            let placement = ["search", "", "discover", "search"][index % 4]
+            let date = day(index % 7 * dayStep)
+            let count = Int64(index + 1)
+            data.impressions.append(
+                BannerDay(date: date, campaign: campaign, banner: "x", placement: placement, region: "r", count: count))
+            expected["impressions:\(campaign)", default: [:]][date, default: 0] += Double(count)
+            if !placement.isEmpty {
+                expected["impressions:\(campaign):\(placement)", default: [:]][date, default: 0] += Double(count)
+            }
+        }
+        let catalog = SeriesCatalog(data: data)
+        #expect(catalog.series.count == expected.count)
+        for (text, values) in expected {
+            let name = try #require(SeriesName(parsing: text))
+            #expect(catalog.series(named: name)?.values == values, "\(text)")
+        }
+    }
+
     @Test func ctrIsClicksOverImpressionsOnDaysTheClickFeedCovers() throws {
         let catalog = SeriesCatalog(data: sampleData())
         let ctr = try #require(catalog.series(named: SeriesName(metric: .ctr, key: "b")))

@@ -41,8 +41,9 @@ public struct BannerFunnel: Sendable {
                 func cell(_ period: FunnelCell.Period, _ points: [SeriesPoint]) -> FunnelCell {
                     FunnelCell(
                         banner: banner, placement: placement, period: period,
-                        impressions: points.reduce(0) { $0 + ($1.trials ?? 0) },
-                        clicks: points.reduce(0) { $0 + ($1.successes ?? 0) }, confidenceLevel: confidenceLevel)
+                        impressions: points.reduce(0) { $0.addingSaturating($1.trials ?? 0) },
+                        clicks: points.reduce(0) { $0.addingSaturating($1.successes ?? 0) },
+                        confidenceLevel: confidenceLevel)
                 }
                 daily += one.points.map { cell(.day($0.date), [$0]) }
                 let byWeek = Dictionary(grouping: one.points) { ISOWeek(containing: $0.date) }

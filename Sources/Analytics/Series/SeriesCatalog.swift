@@ -58,17 +58,14 @@ public struct SeriesCatalog: Sendable {
             counts.remove(SeriesName(metric: .views, key: day.hashtag), day.date)
         }
         for (metric, rows) in [(SeriesName.Metric.impressions, data.impressions), (.clicks, data.clicks)] {
-            // Banner rows come sorted by campaign and placement: each of the two names a row adds to is most often
-            // the one the row before added to.
-            var campaignSlot: DailyCounts.Slot?
-            var placementSlot: DailyCounts.Slot?
-            for row in rows {
-                counts.add(SeriesName(metric: metric, key: row.campaign), row.date, row.count, last: &campaignSlot)
-                if !row.placement.isEmpty {
-                    counts.add(
-                        SeriesName(metric: metric, key: row.campaign, placement: row.placement), row.date, row.count,
-                        last: &placementSlot)
-                }
+            // Banner rows come sorted by campaign: each run of one campaign's rows is summed by day first.
+            var start = rows.startIndex
+            while start < rows.endIndex {
+                let campaign = rows[start].campaign
+                var end = start
+                while end < rows.endIndex && rows[end].campaign == campaign { end += 1 }
+                counts.add(metric: metric, campaign: campaign, rows[start..<end])
+                start = end
             }
         }
         let clickFeedDays = Set(data.clicks.map(\.date))
@@ -100,7 +97,7 @@ public struct SeriesCatalog: Sendable {
         private(set) var days: [[CivilDate: Int64]] = []
 
         mutating func add(_ name: SeriesName, _ date: CivilDate, _ value: Int64) {
-            days[slot(of: name)][date, default: 0] += value
+            days[slot(of: name)][date, default: 0].addSaturating(value)
         }
 
         mutating func add(_ name: SeriesName, _ date: CivilDate, _ value: Int64, last: inout Slot?) {
@@ -111,7 +108,62 @@ public struct SeriesCatalog: Sendable {
                 index = slot(of: name)
                 last = Slot(name: name, index: index)
             }
-            days[index][date, default: 0] += value
+            days[index][date, default: 0].addSaturating(value)
+        }
+
+        /// Adds the banner rows of one campaign to its series and to those of its placements. When the rows cover
+        /// most days of their span, they are summed by day in arrays first, so that each series gets one value a day
+        /// rather than one a row (thousands of rows a day, for every banner, placement and region).
+        mutating func add(metric: SeriesName.Metric, campaign: String, _ rows: ArraySlice<BannerDay>) {
+            var campaignSlot: Slot?
+            var placementSlot: Slot?
+            let days = rows.map(\.date.daysSinceEpoch)
+            guard let firstDay = days.min(), let lastDay = days.max(), lastDay - firstDay < 4 * rows.count + 64
+            else {
+                for row in rows {
+                    add(SeriesName(metric: metric, key: campaign), row.date, row.count, last: &campaignSlot)
+                    if !row.placement.isEmpty {
+                        add(
+                            SeriesName(metric: metric, key: campaign, placement: row.placement), row.date, row.count,
+                            last: &placementSlot)
+                    }
+                }
+                return
+            }
+            let span = lastDay - firstDay + 1
+            // The sums of the campaign, then of each placement met, by day; a day no row gives stays nil.
+            var sums = [[Int64?]](repeating: [Int64?](repeating: nil, count: span), count: 1)
+            var placements: [String: Int] = [:]
+            var last: (placement: String, index: Int)?
+            for row in rows {
+                let day = row.date.daysSinceEpoch - firstDay
+                sums[0][day] = (sums[0][day] ?? 0).addingSaturating(row.count)
+                guard !row.placement.isEmpty else { continue }
+                let index: Int
+                if let last, last.placement == row.placement {
+                    index = last.index
+                } else {
+                    index = placements[row.placement] ?? sums.count
+                    if index == sums.count {
+                        placements[row.placement] = index
+                        sums.append([Int64?](repeating: nil, count: span))
+                    }
+                    last = (row.placement, index)
+                }
+                sums[index][day] = (sums[index][day] ?? 0).addingSaturating(row.count)
+            }
+            let names =
+                [SeriesName(metric: metric, key: campaign)]
+                + placements.sorted { $0.value < $1.value }.map {
+                    SeriesName(metric: metric, key: campaign, placement: $0.key)
+                }
+            for (name, values) in zip(names, sums) {
+                var slot: Slot?
+                for (day, value) in values.enumerated() {
+                    guard let value else { continue }
+                    add(name, CivilDate(daysSinceEpoch: firstDay + day), value, last: &slot)
+                }
+            }
         }
 
         mutating func remove(_ name: SeriesName, _ date: CivilDate) {

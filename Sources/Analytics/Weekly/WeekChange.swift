@@ -83,8 +83,8 @@ public struct WeekChange: Hashable, Sendable {
                 continue
             }
             any = true
-            clicks += successes
-            impressions += trials
+            clicks.addSaturating(successes)
+            impressions.addSaturating(trials)
         }
         return any ? (clicks, impressions) : nil
     }

@@ -55,8 +55,8 @@ struct FeedAccumulator {
     var mergedCountBound: Int { daily.count + events.count }
 
     /// Visits every key and day with its counts and the key's dimension values, event-level and daily counts
-    /// summed, sorted by key then day. Consumes the counts: what is visited is read from one table, sorted
-    /// through an array of slot numbers, so that no second copy of the keys and counts is made.
+    /// summed, sorted by key then day. Consumes the counts: what is visited is read from one table in the order of
+    /// its slot numbers, sorted or placed in a grid, so that no second copy of the keys and counts is made.
     mutating func forEachMerged(_ body: (RowKey, RowCounts, _ values: [String]) -> Void) {
         // The interned keys are distinct: ranking them once lets the sort compare integers, not strings.
         let components = interner.values.indices.map { interner.components(of: Int32($0)) }
@@ -88,19 +88,23 @@ struct FeedAccumulator {
             }
             daily = [:]
         }
-        // The key's rank, then its day: one integer to compare.
-        table.forEach(
-            orderedBy: { key in
-                UInt64(UInt32(rank[Int(key.dimensions)])) << 32 | UInt64(RowKey.orderedBits(ofDay: key.day))
-            }
-        ) { key, counts in body(key, counts, components[Int(key.dimensions)]) }
+        table.forEach(rankCount: rank.count, rank: { rank[Int($0)] }) { key, counts in
+            body(key, counts, components[Int(key.dimensions)])
+        }
     }
 }
 
 extension Int64 {
     /// Adds `other`, stopping at `Int64.max` instead of trapping: sums of counts that each fit are kept in range.
-    mutating func addSaturating(_ other: Int64) {
+    public mutating func addSaturating(_ other: Int64) {
         let (sum, overflow) = addingReportingOverflow(other)
         self = overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// The sum of this count and `other`, stopping at `Int64.max` as `addSaturating` does.
+    public func addingSaturating(_ other: Int64) -> Int64 {
+        var sum = self
+        sum.addSaturating(other)
+        return sum
     }
 }

@@ -110,6 +110,27 @@ struct BannerFeedTests {
             ])
     }
 
+    @Test func listsRowsInThatOrderWhenMostKeysHaveARowOnMostDays() throws {
+        // Four keys met in reverse order over five days, one day missing: the rows fill most of the keys' days.
+        var rows: [String] = []
+        for key in ["z,b,search,r", "c,b,search,s", "c,b,discover,r", "c,a,search,r"] {
+            for day in [5, 3, 1, 4, 2] where !(key == "c,b,search,s" && day == 4) {
+                rows.append("2020-05-0\(day),\(key),\(day)")
+            }
+        }
+        let data = try DataFolderFixture([
+            "impressions/a.csv": "date,campaign,banner,placement,region,impressions\n"
+                + rows.joined(separator: "\n") + "\n"
+        ]).read(declaring: ["c", "z"])
+        var expected: [String] = []
+        for key in ["c|a|search|r", "c|b|discover|r", "c|b|search|s", "z|b|search|r"] {
+            for day in 1...5 where !(key == "c|b|search|s" && day == 4) { expected.append("\(key) 2020-05-0\(day)") }
+        }
+        #expect(
+            data.impressions.map { "\($0.campaign)|\($0.banner)|\($0.placement)|\($0.region) \($0.date)" } == expected)
+        #expect(data.impressions.map(\.count) == expected.map { Int64(String($0.last!))! })
+    }
+
     @Test func listsADayOfClicksWithoutImpressionsOnceWhateverItsPlacements() throws {
         let data = try DataFolderFixture([
             "impressions/a.csv": "date,campaign,placement,impressions\n1969-12-31,c,search,9\n2020-05-04,d,search,9\n",
