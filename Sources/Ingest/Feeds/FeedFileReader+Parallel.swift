@@ -15,13 +15,14 @@ public struct IngestParallelism: Sendable, Equatable {
         self.minimumPartSize = max(1, minimumPartSize)
     }
 
-    /// Thirty-two parts per active core, of at least 8 MiB (a clicks export of a few tens of MB is split too).
+    /// Thirty-two parts per active core, of at least 2 MiB: a clicks export of a few tens of MB is cut into a dozen
+    /// parts or more, so that the cores finish it together too.
     /// Cores take the next part as they finish one, so a core slowed by other work on the machine, or a stretch of
     /// the file that is slower to parse (more quoted fields), leaves the other cores idle for at most one part at
     /// the end, and the last parts are the smallest. Parts are merged in file order as they are read, so memory
     /// holds only the parts read ahead of the first one still being read.
     public static let automatic = IngestParallelism(
-        parts: 32 * ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 8 << 20)
+        parts: 32 * ProcessInfo.processInfo.activeProcessorCount, minimumPartSize: 2 << 20)
 
     /// One part: every file read start to end on one core.
     public static let sequential = IngestParallelism(parts: 1, minimumPartSize: .max)
