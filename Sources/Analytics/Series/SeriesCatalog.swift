@@ -97,7 +97,8 @@ public struct SeriesCatalog: Sendable {
         private(set) var days: [[CivilDate: Int64]] = []
 
         mutating func add(_ name: SeriesName, _ date: CivilDate, _ value: Int64) {
-            days[slot(of: name)][date, default: 0].addSaturating(value)
+            var slot: Slot?
+            add(name, date, value, last: &slot)
         }
 
         mutating func add(_ name: SeriesName, _ date: CivilDate, _ value: Int64, last: inout Slot?) {
@@ -117,9 +118,13 @@ public struct SeriesCatalog: Sendable {
         mutating func add(metric: SeriesName.Metric, campaign: String, _ rows: ArraySlice<BannerDay>) {
             var campaignSlot: Slot?
             var placementSlot: Slot?
-            let days = rows.map(\.date.daysSinceEpoch)
-            guard let firstDay = days.min(), let lastDay = days.max(), lastDay - firstDay < 4 * rows.count + 64
-            else {
+            var firstDay = Int.max
+            var lastDay = Int.min
+            for row in rows {
+                firstDay = min(firstDay, row.date.daysSinceEpoch)
+                lastDay = max(lastDay, row.date.daysSinceEpoch)
+            }
+            guard firstDay <= lastDay, lastDay - firstDay < 4 * rows.count + 64 else {
                 for row in rows {
                     add(SeriesName(metric: metric, key: campaign), row.date, row.count, last: &campaignSlot)
                     if !row.placement.isEmpty {
@@ -131,7 +136,9 @@ public struct SeriesCatalog: Sendable {
                 return
             }
             let span = lastDay - firstDay + 1
-            // The sums of the campaign, then of each placement met, by day; a day no row gives stays nil.
+            // The series of the campaign, then of each placement met, and their sums by day; a day no row gives stays
+            // nil.
+            var series = [SeriesName(metric: metric, key: campaign)]
             var sums = [[Int64?]](repeating: [Int64?](repeating: nil, count: span), count: 1)
             var placements: [String: Int] = [:]
             var last: (placement: String, index: Int)?
@@ -146,18 +153,14 @@ public struct SeriesCatalog: Sendable {
                     index = placements[row.placement] ?? sums.count
                     if index == sums.count {
                         placements[row.placement] = index
+                        series.append(SeriesName(metric: metric, key: campaign, placement: row.placement))
                         sums.append([Int64?](repeating: nil, count: span))
                     }
                     last = (row.placement, index)
                 }
                 sums[index][day] = (sums[index][day] ?? 0).addingSaturating(row.count)
             }
-            let names =
-                [SeriesName(metric: metric, key: campaign)]
-                + placements.sorted { $0.value < $1.value }.map {
-                    SeriesName(metric: metric, key: campaign, placement: $0.key)
-                }
-            for (name, values) in zip(names, sums) {
+            for (name, values) in zip(series, sums) {
                 var slot: Slot?
                 for (day, value) in values.enumerated() {
                     guard let value else { continue }

@@ -140,7 +140,8 @@ public struct DataFolderReader: Sendable {
         }
     }
 
-    /// The campaign and day of each row as one integer (the campaign's number in `numbers`, then the day), sorted. Rows come grouped by campaign, so the campaign is hashed only when it changes.
+    /// The campaign and day of each row as one integer (the campaign's number in `numbers`, then the day), sorted.
+    /// Rows come grouped by campaign, so the campaign is hashed only when it changes.
     private static func campaignDays(_ rows: [BannerDay], numbering numbers: inout [String: UInt64]) -> [UInt64] {
         var days: [UInt64] = []
         days.reserveCapacity(rows.count)
