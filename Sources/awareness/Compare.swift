@@ -18,9 +18,12 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let folder = try loadDataFolder(options.data.data)
+        let series = SeriesCatalog.build(from: folder.data)
+        let background = folder.calendar.backgroundAdjustments(for: series)
         let rows = WeekComparison.rows(
-            week: week.week, against: against?.week ?? week.week.previous,
-            series: SeriesCatalog.build(from: folder.data), confidenceLevel: folder.calendar.confidenceLevel)
+            week: week.week, against: against?.week ?? week.week.previous, series: series,
+            holidays: background.holidays, contextEvents: background.contextEvents,
+            excludedDays: background.excludedDays, confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.comparison(rows)) { QueryTables(language: language).comparison(rows) }
     }

@@ -18,9 +18,12 @@ struct Weekly: ParsableCommand {
 
     func run() throws {
         let folder = try loadDataFolder(options.data.data)
+        let series = SeriesCatalog.build(from: folder.data)
+        let background = folder.calendar.backgroundAdjustments(for: series)
         let rows = WeeklySummary.rows(
-            series: SeriesCatalog.build(from: folder.data), campaigns: folder.calendar.campaigns, from: from?.week,
-            to: to?.week, confidenceLevel: folder.calendar.confidenceLevel)
+            series: series, campaigns: folder.calendar.campaigns, from: from?.week, to: to?.week,
+            holidays: background.holidays, contextEvents: background.contextEvents,
+            confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.weekly(rows)) { QueryTables(language: language).weekly(rows) }
     }

@@ -3,70 +3,94 @@ import Foundation
 import Ingest
 import Testing
 
-/// Recovery and calibration of the counterfactual model on simulated campaigns with known truth (issue 4 item 6).
+/// Calibration of the counterfactual model on simulated calls that behave like real ones (`NoisyCalls`):
+/// independent days, negative-binomial variance μ + μ²/size, AR(1) deviations on the log-mean, short and long
+/// histories, campaigns of one to four weeks, missing days.
 ///
-/// Each simulation is a `SimulatedCampaign` (negative-binomial days, φ ≈ 2.5, two years of history) with a true
-/// uplift of +20 %. The `model` interval should cover 0.2 in about 95 % of simulations; the placebo window lies
-/// before the campaign, where there is no effect, so its interval should exclude 0 in about 5 %.
+/// Targets in every setting: the 95 % interval covers the injected uplift 93–97 % of the time; a null campaign,
+/// and the placebo window, are called significant at most 6 % of the time.
 @Suite("Calibration of the counterfactual model")
 struct CalibrationTests {
-    static let trueUplift = 0.2
+    typealias Setting = NoisyCalls.Setting
 
-    struct Outcome {
-        var simulations = 0
-        var covered = 0
-        var placeboFindings = 0
-        var notFitted = 0
-        var coverage: Double { Double(covered) / Double(max(1, simulations)) }
-        var falsePositiveRate: Double { Double(placeboFindings) / Double(max(1, simulations)) }
-    }
+    /// The settings of the full calibration (README, "Calibration").
+    static let settings: [Setting] = [
+        Setting(name: "independent, Poisson, 200/day, 2 y, 14 d, +15%", level: 200, historyYears: 2, campaignDays: 14,
+            uplift: 0.15),
+        Setting(name: "independent, φμ with φ = 2.5, 40/day, 2 y, 28 d, +20%", level: 40, historyYears: 2,
+            campaignDays: 28, uplift: 0.20, varianceToMean: 2.5),
+        Setting(name: "independent, NB size 1000, 1000/day, 3 y, 28 d, +10%", level: 1000, historyYears: 3,
+            campaignDays: 28, uplift: 0.10, size: 1000),
+        Setting(name: "independent, NB size 30, 500/day, 2 y, 14 d, +15%", level: 500, historyYears: 2,
+            campaignDays: 14, uplift: 0.15, size: 30),
+        Setting(name: "independent, NB size 20, 50/day, 1 y, 7 d, +20%", level: 50, historyYears: 1, campaignDays: 7,
+            uplift: 0.20, size: 20),
+        Setting(name: "AR ρ 0.3 sd 5%, NB size 100, 300/day, 2 y, 14 d, +15%", level: 300, historyYears: 2,
+            campaignDays: 14, uplift: 0.15, autoregression: 0.3, latentDeviation: 0.05, size: 100),
+        Setting(name: "AR ρ 0.5 sd 8%, NB size 50, 200/day, 3 y, 21 d, +10%", level: 200, historyYears: 3,
+            campaignDays: 21, uplift: 0.10, autoregression: 0.5, latentDeviation: 0.08, size: 50),
+        Setting(name: "AR ρ 0.6 sd 8%, Poisson, 500/day, 2.5 y, 14 d, +15%", level: 500, historyYears: 2.5,
+            campaignDays: 14, uplift: 0.15, autoregression: 0.6, latentDeviation: 0.08),
+        Setting(name: "AR ρ 0.7 sd 10%, NB size 30, 1000/day, 3 y, 28 d, +20%", level: 1000, historyYears: 3,
+            campaignDays: 28, uplift: 0.20, autoregression: 0.7, latentDeviation: 0.10, size: 30),
+        Setting(name: "AR ρ 0.7 sd 10%, Poisson, 50/day, 1 y, 7 d, +15%", level: 50, historyYears: 1,
+            campaignDays: 7, uplift: 0.15, autoregression: 0.7, latentDeviation: 0.10),
+        Setting(name: "AR ρ 0.6 sd 5%, NB size 200, 100/day, 1 y, 28 d, +10%", level: 100, historyYears: 1,
+            campaignDays: 28, uplift: 0.10, autoregression: 0.6, latentDeviation: 0.05, size: 200),
+        Setting(name: "AR ρ 0.4 sd 10%, NB size 20, 700/day, 2 y, 7 d, +20%", level: 700, historyYears: 2,
+            campaignDays: 7, uplift: 0.20, autoregression: 0.4, latentDeviation: 0.10, size: 20),
+        Setting(name: "AR ρ 0.5 sd 8%, Poisson, 300/day, 2 y, 14 d, +15%, 5% of days missing", level: 300,
+            historyYears: 2, campaignDays: 14, uplift: 0.15, autoregression: 0.5, latentDeviation: 0.08,
+            missingShare: 0.05),
+    ]
 
-    static func run(simulations: Int, firstSeed: UInt64) -> Outcome {
-        var outcome = Outcome()
-        for index in 0..<simulations {
-            let simulated = SimulatedCampaign(seed: firstSeed + UInt64(index), effect: 1 + trueUplift)
-            let model = CounterfactualModel(
-                series: simulated.series, campaign: simulated.campaign, holidays: simulated.holidays)
-            guard let figures = model.estimate().figures, let placebo = model.placebo().figures else {
-                outcome.notFitted += 1
-                continue
-            }
-            outcome.simulations += 1
-            if figures.upliftInterval.contains(trueUplift) { outcome.covered += 1 }
-            if !placebo.upliftInterval.contains(0) { outcome.placeboFindings += 1 }
-        }
-        return outcome
-    }
-
-    /// Always runs (debug too): 60 simulations. With true coverage 95 % the chance of fewer than 52 of 60
-    /// covering is below 1 %, as is that of more than 9 of 60 placebo findings at a true 5 %; a badly
-    /// calibrated interval (say 80 % coverage) fails.
-    @Test func aFewSimulatedCampaignsAreCoveredAtAboutTheNominalRate() {
-        let outcome = Self.run(simulations: 60, firstSeed: 9_000)
+    /// Always runs (debug too): 60 simulations of the issue's hardest everyday setting (AR ρ 0.6, sd 8 %). With
+    /// true coverage 95 % the chance of fewer than 52 of 60 covering is below 1 %, as is that of more than 9 of
+    /// 60 null findings at a true 5 %; the interval that assumed independent days covered about 70 % here and
+    /// fails.
+    @Test func serialCorrelationKeepsCoverageNearTheNominalRate() {
+        let setting = Self.settings[7]
+        let outcome = CalibrationOutcome.run(setting, count: 60, firstSeed: 9_000)
         #expect(outcome.notFitted == 0)
         #expect(outcome.covered >= 52, "coverage \(outcome.covered) of \(outcome.simulations)")
+        #expect(outcome.nullFindings <= 9, "null findings \(outcome.nullFindings) of \(outcome.simulations)")
         #expect(outcome.placeboFindings <= 9, "placebo \(outcome.placeboFindings) of \(outcome.simulations)")
     }
 
-    /// The full check: `AWARENESS_CALIBRATION=1 swift test -c release --filter Calibration`. The number of
-    /// simulations (default 500, never fewer) and the first seed (default 1) can be set with
-    /// `AWARENESS_CALIBRATION_SIMULATIONS` and `AWARENESS_CALIBRATION_SEED`.
+    /// The full check: `AWARENESS_CALIBRATION=1 swift test -c release --filter Calibration`. Simulations per
+    /// setting (default 500, never fewer) and the first seed (default 1) can be set with
+    /// `AWARENESS_CALIBRATION_SIMULATIONS` and `AWARENESS_CALIBRATION_SEED`; `AWARENESS_CALIBRATION_ONLY=3,7`
+    /// runs only those settings (1-based). Prints the README's table.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["AWARENESS_CALIBRATION"] == "1"))
-    func fiveHundredSimulatedCampaignsAreCoveredBetween93And97Percent() {
+    func everySettingIsCoveredBetween93And97PercentWithAtMost6PercentFalsePositives() {
         let environment = ProcessInfo.processInfo.environment
         let count = max(500, environment["AWARENESS_CALIBRATION_SIMULATIONS"].flatMap { Int($0) } ?? 500)
         let seed = environment["AWARENESS_CALIBRATION_SEED"].flatMap { UInt64($0) } ?? 1
-        let clock = ContinuousClock()
-        var outcome = Outcome()
-        let elapsed = clock.measure { outcome = Self.run(simulations: count, firstSeed: seed) }
+        let only = environment["AWARENESS_CALIBRATION_ONLY"].map {
+            Set($0.split(separator: ",").compactMap { Int($0) })
+        }
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", 100 * value) }
+        func width(_ values: [Double]) -> String { String(format: "%.3f", CalibrationOutcome.median(values)) }
         print(
-            "calibration: \(outcome.simulations) simulations (seeds \(seed)–\(seed + UInt64(count) - 1)), "
-                + "coverage \(outcome.coverage), "
-                + "placebo false-positive rate \(outcome.falsePositiveRate), not fitted \(outcome.notFitted), "
-                + "\(elapsed)")
-        #expect(outcome.notFitted == 0)
-        #expect((0.93...0.97).contains(outcome.coverage), "coverage \(outcome.coverage)")
-        #expect(outcome.falsePositiveRate <= 0.06, "false-positive rate \(outcome.falsePositiveRate)")
+            "calibration: \(count) simulations per setting from seed \(seed)\n"
+                + "| setting | coverage | null significant | placebo significant | median width "
+                + "| before: coverage | before: null | before: placebo | before: width |\n"
+                + "|---|---|---|---|---|---|---|---|---|")
+        for (index, setting) in Self.settings.enumerated() {
+            if let only, !only.contains(index + 1) { continue }
+            let outcome = CalibrationOutcome.run(setting, count: count, firstSeed: seed)
+            print(
+                "| \(setting.name) | \(percent(outcome.coverage)) | \(percent(outcome.falsePositiveRate)) "
+                    + "| \(percent(outcome.placeboRate)) | \(width(outcome.widths)) "
+                    + "| \(percent(outcome.rate(outcome.coveredIndependent))) "
+                    + "| \(percent(outcome.rate(outcome.nullFindingsIndependent))) "
+                    + "| \(percent(outcome.rate(outcome.placeboFindingsIndependent))) "
+                    + "| \(width(outcome.widthsIndependent)) |")
+            #expect(outcome.notFitted == 0, "\(setting)")
+            #expect((0.93...0.97).contains(outcome.coverage), "\(setting): coverage \(outcome.coverage)")
+            #expect(outcome.falsePositiveRate <= 0.06, "\(setting): null \(outcome.falsePositiveRate)")
+            #expect(outcome.placeboRate <= 0.06, "\(setting): placebo \(outcome.placeboRate)")
+        }
     }
 }
 

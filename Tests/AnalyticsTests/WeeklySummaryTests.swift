@@ -18,7 +18,7 @@ struct WeeklySummaryTests {
         return DailySeries(name: Self.name, values: values)
     }
 
-    @Test func totalsCountOnlyDaysWithDataAndChangesCompareDailyRates() throws {
+    @Test func totalsCountOnlyDaysWithDataAndChangesCompareTheSameWeekdays() throws {
         let w44 = try week("2020-W44")
         let w45 = try week("2020-W45")
         let missing = w45.monday.adding(days: 2)
@@ -26,10 +26,13 @@ struct WeeklySummaryTests {
         #expect(rows.map(\.week) == [w44, w45])
         let row = try #require(rows.last)
         #expect(row.value == 60 && row.daysWithData == 6)
-        // 60 over 6 days against 70 over 7 days: the same daily rate.
+        // Wednesday is missing in W45, so six weekdays of each week are compared: 60 against 60.
+        #expect(row.comparedWeekdaysVsPrevious == [1, 2, 4, 5, 6, 7])
+        #expect(row.comparedWeekdaysText == "1 2 4 5 6 7")
         #expect(abs(try #require(row.changeVsPrevious)) < 1e-12)
-        // Constant days: φ = 1, so the half-width on the log scale is 1.96·√(1/60 + 1/70).
-        let halfWidth = 1.959963984540054 * (1.0 / 60 + 1.0 / 70).squareRoot()
+        // Two weeks are too short for a background model, and constant days give φ = 1, so the half-width on
+        // the log scale is 1.96·√(1/60 + 1/60).
+        let halfWidth = 1.959963984540054 * (1.0 / 60 + 1.0 / 60).squareRoot()
         #expect(abs(try #require(row.changeVsPreviousLow) - (exp(-halfWidth) - 1)) < 1e-9)
         #expect(abs(try #require(row.changeVsPreviousHigh) - (exp(halfWidth) - 1)) < 1e-9)
         #expect(row.changeVsLastYear == nil)

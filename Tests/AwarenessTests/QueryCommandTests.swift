@@ -53,7 +53,7 @@ struct QueryCommandTests {
         let header = [
             "week", "series", "value", "days_with_data", "change_vs_previous", "change_vs_previous_low",
             "change_vs_previous_high", "change_vs_last_year", "change_vs_last_year_low", "change_vs_last_year_high",
-            "campaigns", "anomaly",
+            "campaigns", "anomaly", "compared_weekdays",
         ]
         #expect(lines.first == header.joined(separator: ","))
         #expect(Set(lines.dropFirst().map { String($0.prefix(8)) }) == ["2020-W45", "2020-W46"])

@@ -33,10 +33,18 @@ public struct CounterfactualEstimate: Sendable {
         /// Two-sided p-value of log(O/E)/se against the standard normal. The uplift interval is exactly the
         /// inversion of this test, so p < 1 − level if and only if `upliftInterval` excludes 0. (0 when O = 0.)
         public let pValue: Double
-        /// se = √(gᵀΣg + φE)/E, the standard error of log E (g = Σ μ_t x_t, Σ = φ(XᵀWX)⁻¹).
+        /// se = √(gᵀΣg + V)/E, the standard error of log(O/E): g = Σ μ_t x_t over the window, Σ the sandwich
+        /// covariance of the coefficients under `noise`, V the variance of the window's total under `noise`.
         public let standardError: Double
+        /// The standard error the model would give if days were independent with variance φμ (the quasi-Poisson
+        /// √(φ·gᵀ(XᵀWX)⁻¹g + φE)/E); `standardError` over this is how much the noise widened the interval.
+        public let independentStandardError: Double
         /// φ = max(1, Pearson X²/(n − p)) of the fit.
         public let dispersion: Double
+        /// The variance function and serial correlation of the fitted days' residuals, used for the interval.
+        public let noise: NoiseStructure
+        /// The control series used as covariates (`calls:3919`), in the order given.
+        public let controls: [String]
         /// The uplift detectable with 80 % power at this level: exp((z_{1−α/2} + z_{0.80})·se) − 1.
         public let minimumDetectableUplift: Double
         /// Window days with data (the days O and E are summed over).
@@ -74,4 +82,17 @@ public struct CounterfactualEstimate: Sendable {
 
     /// Whether a model was fitted and evaluated.
     public var isFitted: Bool { figures != nil }
+}
+
+extension CounterfactualEstimate.Figures {
+    /// How many times wider the interval is on the log scale than under independent φμ days (1 when the noise
+    /// changed nothing).
+    public var intervalWidening: Double {
+        independentStandardError > 0 ? standardError / independentStandardError : 1
+    }
+
+    /// The context events the model adjusted for (the ids of its `context:` columns), in design order.
+    public var contextEventsAdjustedFor: [String] {
+        columns.filter { $0.hasPrefix("context:") }.map { String($0.dropFirst("context:".count)) }
+    }
 }

@@ -182,6 +182,22 @@ public enum SpecialFunctions {
         normalQuantile(1 - (1 - confidenceLevel) / 2)
     }
 
+    /// The two-sided critical value t_{ν, 1−α/2} of Student's t with `degreesOfFreedom` ν > 0 (2.0086 for ν = 50
+    /// at 0.95; the normal one when ν is infinite). From P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2) (Abramowitz & Stegun
+    /// 26.7.1), inverted with `inverseRegularizedIncompleteBeta`.
+    public static func studentCriticalValue(confidenceLevel: Double, degreesOfFreedom: Double) -> Double {
+        guard degreesOfFreedom.isFinite else { return criticalValue(confidenceLevel: confidenceLevel) }
+        let x = inverseRegularizedIncompleteBeta(p: 1 - confidenceLevel, a: degreesOfFreedom / 2, b: 0.5)
+        return (degreesOfFreedom * (1 / x - 1)).squareRoot()
+    }
+
+    /// The two-sided p-value P(|T| > |t|) of Student's t with ν degrees of freedom (the normal one when ν is
+    /// infinite).
+    public static func studentTwoSidedPValue(_ t: Double, degreesOfFreedom: Double) -> Double {
+        guard degreesOfFreedom.isFinite else { return 2 * normalCDF(-abs(t)) }
+        return regularizedIncompleteBeta(x: degreesOfFreedom / (degreesOfFreedom + t * t), a: degreesOfFreedom / 2, b: 0.5)
+    }
+
     /// Evaluates c₀ + c₁x + … + cₙxⁿ by Horner's rule; coefficients in increasing degree.
     private static func polynomial(_ x: Double, _ coefficients: [Double]) -> Double {
         coefficients.reversed().reduce(0) { $0 * x + $1 }

@@ -3,13 +3,16 @@ import Ingest
 
 /// The change of a series from a reference week to a week, with its interval (DESIGN §4.4, §4.1 and §4.3).
 ///
-/// - Count series: the ratio of daily rates over the days with data, RR = (O/n)/(O_ref/n_ref), reported as the
-///   fraction RR − 1, with the φ-scaled interval of §4.1, exp(log RR ± z·√(φ(1/O + 1/O_ref))) − 1, computed
-///   directly (not through `WindowComparison`). Two weeks alone cannot estimate φ — with one day per
-///   (week, weekday) group the Pearson statistic around weekday means has no degrees of freedom — so φ comes
-///   from longer blocks: the 28 days ending on each compared week's Sunday (one merged block when they overlap),
-///   Pearson's X² around each block's weekday means over the days minus the groups, floored at 1. When O = 0 the
-///   log scale breaks down and the exact conditional interval of `RateRatio` is used (change −1).
+/// - Count series: only the weekdays that have data in both weeks are compared, so that a partial week (a
+///   nightly export cut after a Tuesday) is set against the same weekdays of the reference week, never a partial
+///   mean against a full week's; `comparedWeekdays` says which. The ratio of daily rates over those days,
+///   RR = (O/n)/(O_ref/n_ref), is reported as the fraction RR − 1 with the interval exp(log RR ± z·se) − 1.
+///   With a `NoiseStructure` of the series (its variance function and day-to-day correlation),
+///   se² = var(O)/O² + var(O_ref)/O_ref² − 2·cov(O, O_ref)/(O·O_ref), each day at its week's mean level.
+///   Without one, se² = φ(1/O + 1/O_ref), with φ from the 28 days ending on each compared week's Sunday (one
+///   merged block when they overlap), Pearson's X² around each block's weekday means over the days minus the
+///   groups, floored at 1 (two weeks alone cannot estimate φ). When O = 0 the log scale breaks down and the
+///   exact conditional interval of `RateRatio` is used (change −1).
 /// - `ctr` series: the difference CTR − CTR_ref of the weekly CTRs (sum of clicks over sum of impressions), in
 ///   proportion units (0.004 is +0.4 percentage points), with Newcombe's hybrid score interval.
 public struct WeekChange: Hashable, Sendable {
@@ -29,28 +32,49 @@ public struct WeekChange: Hashable, Sendable {
     public let interval: ConfidenceInterval
     /// φ ≥ 1 used to widen a relative change; nil for a difference.
     public let dispersion: Double?
+    /// The ISO weekdays (1 = Monday) compared, when fewer than the seven: the weekdays both weeks have data for.
+    /// Empty when whole weeks were compared (and for CTR differences, which use every day).
+    public let comparedWeekdays: [Int]
+
+    /// A change from its parts.
+    public init(
+        kind: Kind, estimate: Double, interval: ConfidenceInterval, dispersion: Double?, comparedWeekdays: [Int] = []
+    ) {
+        self.kind = kind
+        self.estimate = estimate
+        self.interval = interval
+        self.dispersion = dispersion
+        self.comparedWeekdays = comparedWeekdays
+    }
 
     /// The change of `series` from `reference` to `week`, or nil when either week has no data, the reference
     /// total is 0 (no baseline), or a CTR week has more clicks than impressions.
     ///
     public static func between(
-        _ week: ISOWeek, and reference: ISOWeek, in series: DailySeries, confidenceLevel: Double = 0.95
+        _ week: ISOWeek, and reference: ISOWeek, in series: DailySeries, noise: NoiseStructure? = nil,
+        confidenceLevel: Double = 0.95
     ) -> WeekChange? {
         between(
             week, and: reference, metric: series.name.metric, values: series.values, points: series.pointsByDay,
-            confidenceLevel: confidenceLevel)
+            noise: noise, confidenceLevel: confidenceLevel)
     }
 
     /// `between(_:and:in:confidenceLevel:)` on a series already indexed by day.
     static func between(
         _ week: ISOWeek, and reference: ISOWeek, metric: SeriesName.Metric, values byDay: [CivilDate: Double],
-        points: [CivilDate: SeriesPoint], confidenceLevel: Double
+        points: [CivilDate: SeriesPoint], noise: NoiseStructure? = nil, confidenceLevel: Double
     ) -> WeekChange? {
         if metric == .ctr {
             return ctrDifference(week, reference, points, confidenceLevel)
         }
-        let current = week.days.days.compactMap { byDay[$0] }
-        let previous = reference.days.days.compactMap { byDay[$0] }
+        let weekdays = (1...7).filter { weekday in
+            byDay[week.monday.adding(days: weekday - 1)] != nil && byDay[reference.monday.adding(days: weekday - 1)] != nil
+        }
+        let currentDays = weekdays.map { week.monday.adding(days: $0 - 1) }
+        let previousDays = weekdays.map { reference.monday.adding(days: $0 - 1) }
+        let current = currentDays.compactMap { byDay[$0] }
+        let previous = previousDays.compactMap { byDay[$0] }
+        let compared = weekdays.count == 7 ? [] : weekdays
         guard !current.isEmpty, !previous.isEmpty else { return nil }
         let total = current.reduce(0, +)
         let referenceTotal = previous.reduce(0, +)
@@ -64,13 +88,22 @@ public struct WeekChange: Hashable, Sendable {
                     referenceExposure: Double(previous.count), confidenceLevel: confidenceLevel)
             else { return nil }
             return WeekChange(
-                kind: .relative, estimate: -1, interval: exact.interval.mapped { $0 - 1 }, dispersion: phi)
+                kind: .relative, estimate: -1, interval: exact.interval.mapped { $0 - 1 }, dispersion: phi,
+                comparedWeekdays: compared)
         }
         let z = SpecialFunctions.criticalValue(confidenceLevel: confidenceLevel)
-        let se = (phi * (1 / total + 1 / referenceTotal)).squareRoot()
+        let se: Double
+        if let noise {
+            se = noise.standardErrorOfLogRatio(
+                currentDays.map(\.daysSinceEpoch), total: total, previousDays.map(\.daysSinceEpoch),
+                total: referenceTotal)
+        } else {
+            se = (phi * (1 / total + 1 / referenceTotal)).squareRoot()
+        }
         let interval = ConfidenceInterval(
             lower: ratio * exp(-z * se) - 1, upper: ratio * exp(z * se) - 1, level: confidenceLevel)
-        return WeekChange(kind: .relative, estimate: ratio - 1, interval: interval, dispersion: phi)
+        return WeekChange(
+            kind: .relative, estimate: ratio - 1, interval: interval, dispersion: phi, comparedWeekdays: compared)
     }
 
     /// Sums of clicks and impressions of a `ctr` series over `week`: nil when the week has no data.

@@ -9,14 +9,22 @@ public enum WeekComparison {
     ///   - week: the week of interest.
     ///   - against: the reference week; pass `week.previous` for the default of the command.
     ///   - series: the daily series (such as `SeriesCatalog.series`).
+    ///   - holidays, contextEvents, excludedDays: for each count series' background noise
+    ///     (`NoiseStructure.background`): public holidays, known events, campaign windows.
     ///   - confidenceLevel: 1 − α of the intervals.
     public static func rows(
-        week: ISOWeek, against: ISOWeek, series: [DailySeries], confidenceLevel: Double = 0.95
+        week: ISOWeek, against: ISOWeek, series: [DailySeries], holidays: Set<CivilDate> = [],
+        contextEvents: [ContextStep] = [], excludedDays: [DayRange] = [], confidenceLevel: Double = 0.95
     ) -> [WeekComparisonRow] {
         var rows: [WeekComparisonRow] = []
         for one in series.sorted(by: { $0.name < $1.name }) {
             let values = one.values
             let points = one.pointsByDay
+            let noise =
+                one.name.metric == .ctr
+                ? nil
+                : NoiseStructure.background(
+                    of: values, holidays: holidays, contextEvents: contextEvents, excludedDays: excludedDays)
             func summary(_ target: ISOWeek) -> (Double?, Int) {
                 let days = target.days.days.filter { points[$0] != nil }
                 guard !days.isEmpty else { return (nil, 0) }
@@ -31,7 +39,7 @@ public enum WeekComparison {
             let (againstValue, againstDays) = summary(against)
             guard days > 0 || againstDays > 0 else { continue }
             let change = WeekChange.between(
-                week, and: against, metric: one.name.metric, values: values, points: points,
+                week, and: against, metric: one.name.metric, values: values, points: points, noise: noise,
                 confidenceLevel: confidenceLevel)
             rows.append(
                 WeekComparisonRow(
@@ -39,7 +47,7 @@ public enum WeekComparison {
                     againstValue: againstValue, againstDaysWithData: againstDays,
                     changeKind: one.name.metric == .ctr ? .difference : .relative, change: change?.estimate,
                     changeLow: change?.interval.lower, changeHigh: change?.interval.upper,
-                    dispersion: change?.dispersion))
+                    dispersion: change?.dispersion, comparedWeekdays: change?.comparedWeekdays ?? []))
         }
         return rows
     }

@@ -24,4 +24,6 @@ public struct WeekComparisonRow: Hashable, Sendable {
     public let changeHigh: Double?
     /// φ used for a relative change (nil for `ctr` or without a change).
     public let dispersion: Double?
+    /// The ISO weekdays compared when fewer than seven (those both weeks have data for); empty for whole weeks.
+    public let comparedWeekdays: [Int]
 }

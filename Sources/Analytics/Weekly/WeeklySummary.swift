@@ -12,15 +12,24 @@ public enum WeeklySummary {
     ///   - campaigns: the calendar's campaigns, for the `campaigns` column.
     ///   - from: the first week reported, or nil for the first week with data.
     ///   - to: the last week reported, or nil for the last week with data.
+    ///   - holidays: public holidays, for the background model behind each count series' noise
+    ///     (`NoiseStructure.background`).
+    ///   - contextEvents: known events, a step each in that model.
     ///   - confidenceLevel: 1 − α of the change intervals.
     public static func rows(
         series: [DailySeries], campaigns: [Campaign] = [], from: ISOWeek? = nil, to: ISOWeek? = nil,
-        confidenceLevel: Double = 0.95
+        holidays: Set<CivilDate> = [], contextEvents: [ContextStep] = [], confidenceLevel: Double = 0.95
     ) -> [WeeklySummaryRow] {
         var rows: [WeeklySummaryRow] = []
         for one in series {
             let values = one.values
             let points = one.pointsByDay
+            let noise =
+                one.name.metric == .ctr
+                ? nil
+                : NoiseStructure.background(
+                    of: values, holidays: holidays, contextEvents: contextEvents,
+                    excludedDays: campaigns.map(\.window))
             let weeks = Set(one.points.map { ISOWeek(containing: $0.date) })
             for week in weeks.sorted() {
                 if let from, week < from { continue }
@@ -36,11 +45,11 @@ public enum WeeklySummary {
                 }
                 let previous = WeekChange.between(
                     week, and: week.previous, metric: one.name.metric, values: values, points: points,
-                    confidenceLevel: confidenceLevel)
+                    noise: noise, confidenceLevel: confidenceLevel)
                 let lastYear = week.sameWeekLastYear.flatMap {
                     WeekChange.between(
                         week, and: $0, metric: one.name.metric, values: values, points: points,
-                        confidenceLevel: confidenceLevel)
+                        noise: noise, confidenceLevel: confidenceLevel)
                 }
                 let active = campaigns.filter { $0.window.start <= week.sunday && week.monday <= $0.window.end }
                 let anomalous = days.filter { WeekdayAnomaly.isAnomalous($0, points: points, metric: one.name.metric) }

@@ -34,6 +34,18 @@ public struct WeeklySummaryRow: Hashable, Sendable {
     /// The anomalous days (not a `weekly.csv` column; for reports).
     public let anomalousDays: [CivilDate]
 
+    /// The ISO weekdays (1 = Monday) that the change against the previous week compared, when not all seven
+    /// (a partial week against the same weekdays); empty for whole weeks.
+    public let comparedWeekdaysVsPrevious: [Int]
+    /// The same for the change against the same week a year before.
+    public let comparedWeekdaysVsLastYear: [Int]
+
+    /// The `compared_weekdays` cell: the ISO weekdays of `comparedWeekdaysVsPrevious` joined by spaces (`1 2`
+    /// for Monday and Tuesday); empty when whole weeks were compared.
+    public var comparedWeekdaysText: String {
+        comparedWeekdaysVsPrevious.map(String.init).joined(separator: " ")
+    }
+
     /// Creates a row from its parts.
     public init(
         week: ISOWeek, series: SeriesName, value: Double?, daysWithData: Int, changeVsPrevious: WeekChange?,
@@ -49,6 +61,8 @@ public struct WeeklySummaryRow: Hashable, Sendable {
         self.changeVsLastYear = changeVsLastYear?.estimate
         self.changeVsLastYearLow = changeVsLastYear?.interval.lower
         self.changeVsLastYearHigh = changeVsLastYear?.interval.upper
+        self.comparedWeekdaysVsPrevious = changeVsPrevious?.comparedWeekdays ?? []
+        self.comparedWeekdaysVsLastYear = changeVsLastYear?.comparedWeekdays ?? []
         self.campaigns = campaigns
         self.anomaly = !anomalousDays.isEmpty
         self.anomalousDays = anomalousDays
@@ -61,6 +75,6 @@ public struct WeeklySummaryRow: Hashable, Sendable {
     public static let columns = [
         "week", "series", "value", "days_with_data", "change_vs_previous", "change_vs_previous_low",
         "change_vs_previous_high", "change_vs_last_year", "change_vs_last_year_low", "change_vs_last_year_high",
-        "campaigns", "anomaly",
+        "campaigns", "anomaly", "compared_weekdays",
     ]
 }

@@ -183,6 +183,28 @@ public struct HumanFormat: Sendable, Equatable {
         return "\(label) (\(days))"
     }
 
+    /// ISO weekdays (1 = Monday) for people, consecutive runs joined by a dash: `Monday–Tuesday`,
+    /// `Monday, Wednesday`; in French `lundi–mardi`. An empty list (whole weeks) is `the whole week` /
+    /// `la semaine entière`.
+    public func weekdays(_ weekdays: [Int]) -> String {
+        let names =
+            language == .fr
+            ? ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let valid = weekdays.filter { (1...7).contains($0) }.sorted()
+        guard let first = valid.first else { return language == .fr ? "la semaine entière" : "the whole week" }
+        var runs: [(Int, Int)] = [(first, first)]
+        for day in valid.dropFirst() {
+            if let last = runs.last, day == last.1 + 1 {
+                runs[runs.count - 1].1 = day
+            } else {
+                runs.append((day, day))
+            }
+        }
+        return runs.map { $0.0 == $0.1 ? names[$0.0 - 1] : names[$0.0 - 1] + "–" + names[$0.1 - 1] }
+            .joined(separator: ", ")
+    }
+
     /// A short ISO week label for chart axes: `W19` / `S19`.
     public func shortWeek(_ week: ISOWeek) -> String {
         (language == .fr ? "S" : "W") + (week.week < 10 ? "0" : "") + String(week.week)

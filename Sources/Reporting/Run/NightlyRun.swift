@@ -81,7 +81,8 @@ public struct NightlyRun: Sendable {
         let reports = self.reports
         var files: [OutputFile] = []
         let summary = SummaryReport(
-            reports: reports, series: series, confidenceLevel: calendar.confidenceLevel, language: language)
+            reports: reports, series: series, confidenceLevel: calendar.confidenceLevel, language: language,
+            background: calendar.backgroundAdjustments(for: series))
         files.append(OutputFile(path: "summary.md", contents: summary.markdown))
         for report in reports {
             let id = report.estimates.campaign.id
@@ -91,8 +92,10 @@ public struct NightlyRun: Sendable {
             }
         }
         let upliftRows = estimates.flatMap(\.rows)
+        let background = calendar.backgroundAdjustments(for: series)
         let weekly = WeeklySummary.rows(
-            series: series, campaigns: calendar.campaigns, confidenceLevel: calendar.confidenceLevel)
+            series: series, campaigns: calendar.campaigns, holidays: background.holidays,
+            contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel)
         files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(TidyTables.daily(series))))
         files.append(OutputFile(path: "weekly.csv", contents: TidyCSV.render(TidyTables.weekly(weekly))))
         files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))

@@ -12,13 +12,19 @@ public struct SummaryReport: Sendable {
     public let confidenceLevel: Double
     /// The language.
     public let language: ReportLanguage
+    /// What each series' background noise model adjusts for (`CampaignCalendar.backgroundAdjustments`).
+    public let background: (holidays: Set<CivilDate>, contextEvents: [ContextStep], excludedDays: [DayRange])
 
     /// Creates the summary.
-    public init(reports: [CampaignReport], series: [DailySeries], confidenceLevel: Double, language: ReportLanguage) {
+    public init(
+        reports: [CampaignReport], series: [DailySeries], confidenceLevel: Double, language: ReportLanguage,
+        background: (holidays: Set<CivilDate>, contextEvents: [ContextStep], excludedDays: [DayRange]) = ([], [], [])
+    ) {
         self.reports = reports
         self.series = series
         self.confidenceLevel = confidenceLevel
         self.language = language
+        self.background = background
     }
 
     /// The last ISO week in which any series has data.
@@ -41,14 +47,27 @@ public struct SummaryReport: Sendable {
         }
         guard let week = latestWeek else { return text }
         let rows = WeekComparison.rows(
-            week: week, against: week.previous, series: series, confidenceLevel: confidenceLevel
+            week: week, against: week.previous, series: series, holidays: background.holidays,
+            contextEvents: background.contextEvents, excludedDays: background.excludedDays,
+            confidenceLevel: confidenceLevel
         ).filter { $0.series.placement == nil }
         text += "## " + wording.pick("Latest week", "Dernière semaine") + "\n\n"
-        text +=
-            wording.pick(
-                "\(format.week(week).prefix(1).uppercased() + format.week(week).dropFirst()) against the week before.",
-                "\(format.week(week).prefix(1).uppercased() + format.week(week).dropFirst()) comparée à la semaine précédente."
-            ) + "\n\n"
+        let weekText = format.week(week).prefix(1).uppercased() + format.week(week).dropFirst()
+        let partial = rows.compactMap { $0.comparedWeekdays.isEmpty ? nil : $0.comparedWeekdays }
+        if let compared = partial.max(by: { $0.count < $1.count }) {
+            let days = format.weekdays(compared)
+            text +=
+                wording.pick(
+                    "\(weekText) is not complete: \(days) of week \(week.week) against \(days) of week "
+                        + "\(week.previous.week).",
+                    "\(weekText) est incomplète\u{00A0}: \(days) de la semaine \(week.week) comparés aux mêmes jours "
+                        + "de la semaine \(week.previous.week).") + "\n\n"
+        } else {
+            text +=
+                wording.pick(
+                    "\(weekText) against the week before.", "\(weekText) comparée à la semaine précédente.")
+                + "\n\n"
+        }
         let table = MarkdownTable(
             headers: [
                 wording.label(.series), format.shortWeek(week), format.shortWeek(week.previous),
@@ -79,11 +98,14 @@ public struct SummaryReport: Sendable {
         text +=
             "\n"
             + wording.pick(
-                "Weeks are ISO weeks (Monday to Sunday). When the two weeks do not have the same days with data, the "
-                    + "change compares daily averages, not the totals shown. Every week and series is in `weekly.csv`.",
-                "Les semaines sont des semaines ISO (du lundi au dimanche). Quand les deux semaines n'ont pas le même "
-                    + "nombre de jours avec données, l'évolution compare les moyennes quotidiennes, pas les totaux "
-                    + "affichés. Chaque semaine et série figure dans "
+                "Weeks are ISO weeks (Monday to Sunday). The change compares the weekdays that both weeks have "
+                    + "data for, so a partial week is set against the same days of the week before; the interval "
+                    + "allows for calls that stay high or low for several days in a row. Every week and series is in "
+                    + "`weekly.csv`.",
+                "Les semaines sont des semaines ISO (du lundi au dimanche). L'évolution compare les jours de la "
+                    + "semaine qui ont des données dans les deux semaines\u{00A0}: une semaine incomplète est comparée "
+                    + "aux mêmes jours de la semaine précédente\u{00A0}; l'intervalle tient compte des appels qui "
+                    + "restent hauts ou bas plusieurs jours de suite. Chaque semaine et série figure dans "
                     + "`weekly.csv`.") + "\n"
         return text
     }

@@ -31,6 +31,7 @@ public enum TidyTables {
                     .integer(row.daysWithData), .number(row.changeVsPrevious), .number(row.changeVsPreviousLow),
                     .number(row.changeVsPreviousHigh), .number(row.changeVsLastYear), .number(row.changeVsLastYearLow),
                     .number(row.changeVsLastYearHigh), .text(row.campaignsText), .text(row.anomaly ? "true" : "false"),
+                    .text(row.comparedWeekdaysText),
                 ]
             })
     }
