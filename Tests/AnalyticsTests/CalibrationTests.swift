@@ -15,31 +15,44 @@ struct CalibrationTests {
 
     /// The settings of the full calibration (README, "Calibration").
     static let settings: [Setting] = [
-        Setting(name: "independent, Poisson, 200/day, 2 y, 14 d, +15%", level: 200, historyYears: 2, campaignDays: 14,
+        Setting(
+            name: "independent, Poisson, 200/day, 2 y, 14 d, +15%", level: 200, historyYears: 2, campaignDays: 14,
             uplift: 0.15),
-        Setting(name: "independent, φμ with φ = 2.5, 40/day, 2 y, 28 d, +20%", level: 40, historyYears: 2,
+        Setting(
+            name: "independent, φμ with φ = 2.5, 40/day, 2 y, 28 d, +20%", level: 40, historyYears: 2,
             campaignDays: 28, uplift: 0.20, varianceToMean: 2.5),
-        Setting(name: "independent, NB size 1000, 1000/day, 3 y, 28 d, +10%", level: 1000, historyYears: 3,
+        Setting(
+            name: "independent, NB size 1000, 1000/day, 3 y, 28 d, +10%", level: 1000, historyYears: 3,
             campaignDays: 28, uplift: 0.10, size: 1000),
-        Setting(name: "independent, NB size 30, 500/day, 2 y, 14 d, +15%", level: 500, historyYears: 2,
+        Setting(
+            name: "independent, NB size 30, 500/day, 2 y, 14 d, +15%", level: 500, historyYears: 2,
             campaignDays: 14, uplift: 0.15, size: 30),
-        Setting(name: "independent, NB size 20, 50/day, 1 y, 7 d, +20%", level: 50, historyYears: 1, campaignDays: 7,
+        Setting(
+            name: "independent, NB size 20, 50/day, 1 y, 7 d, +20%", level: 50, historyYears: 1, campaignDays: 7,
             uplift: 0.20, size: 20),
-        Setting(name: "AR ρ 0.3 sd 5%, NB size 100, 300/day, 2 y, 14 d, +15%", level: 300, historyYears: 2,
+        Setting(
+            name: "AR ρ 0.3 sd 5%, NB size 100, 300/day, 2 y, 14 d, +15%", level: 300, historyYears: 2,
             campaignDays: 14, uplift: 0.15, autoregression: 0.3, latentDeviation: 0.05, size: 100),
-        Setting(name: "AR ρ 0.5 sd 8%, NB size 50, 200/day, 3 y, 21 d, +10%", level: 200, historyYears: 3,
+        Setting(
+            name: "AR ρ 0.5 sd 8%, NB size 50, 200/day, 3 y, 21 d, +10%", level: 200, historyYears: 3,
             campaignDays: 21, uplift: 0.10, autoregression: 0.5, latentDeviation: 0.08, size: 50),
-        Setting(name: "AR ρ 0.6 sd 8%, Poisson, 500/day, 2.5 y, 14 d, +15%", level: 500, historyYears: 2.5,
+        Setting(
+            name: "AR ρ 0.6 sd 8%, Poisson, 500/day, 2.5 y, 14 d, +15%", level: 500, historyYears: 2.5,
             campaignDays: 14, uplift: 0.15, autoregression: 0.6, latentDeviation: 0.08),
-        Setting(name: "AR ρ 0.7 sd 10%, NB size 30, 1000/day, 3 y, 28 d, +20%", level: 1000, historyYears: 3,
+        Setting(
+            name: "AR ρ 0.7 sd 10%, NB size 30, 1000/day, 3 y, 28 d, +20%", level: 1000, historyYears: 3,
             campaignDays: 28, uplift: 0.20, autoregression: 0.7, latentDeviation: 0.10, size: 30),
-        Setting(name: "AR ρ 0.7 sd 10%, Poisson, 50/day, 1 y, 7 d, +15%", level: 50, historyYears: 1,
+        Setting(
+            name: "AR ρ 0.7 sd 10%, Poisson, 50/day, 1 y, 7 d, +15%", level: 50, historyYears: 1,
             campaignDays: 7, uplift: 0.15, autoregression: 0.7, latentDeviation: 0.10),
-        Setting(name: "AR ρ 0.6 sd 5%, NB size 200, 100/day, 1 y, 28 d, +10%", level: 100, historyYears: 1,
+        Setting(
+            name: "AR ρ 0.6 sd 5%, NB size 200, 100/day, 1 y, 28 d, +10%", level: 100, historyYears: 1,
             campaignDays: 28, uplift: 0.10, autoregression: 0.6, latentDeviation: 0.05, size: 200),
-        Setting(name: "AR ρ 0.4 sd 10%, NB size 20, 700/day, 2 y, 7 d, +20%", level: 700, historyYears: 2,
+        Setting(
+            name: "AR ρ 0.4 sd 10%, NB size 20, 700/day, 2 y, 7 d, +20%", level: 700, historyYears: 2,
             campaignDays: 7, uplift: 0.20, autoregression: 0.4, latentDeviation: 0.10, size: 20),
-        Setting(name: "AR ρ 0.5 sd 8%, Poisson, 300/day, 2 y, 14 d, +15%, 5% of days missing", level: 300,
+        Setting(
+            name: "AR ρ 0.5 sd 8%, Poisson, 300/day, 2 y, 14 d, +15%, 5% of days missing", level: 300,
             historyYears: 2, campaignDays: 14, uplift: 0.15, autoregression: 0.5, latentDeviation: 0.08,
             missingShare: 0.05),
     ]
@@ -113,5 +126,46 @@ struct ModelFitSpeedTests {
         print(
             "model fit on 730 days (estimate(): fit + evaluation + daily chart): median \(durations[25]), "
                 + "min \(durations[0]), max \(durations[49]), \(fitted) of 50 fitted")
+    }
+}
+
+/// What the model estimates of the noise in one calibration setting, against the spread of its errors: the mean
+/// fitted a, b, c and ρ, and the variance of log(O/E) − log(1 + uplift) across simulations over the mean se².
+/// A diagnostic, not an assertion: `AWARENESS_NOISE_DIAGNOSTIC=7 swift test -c release --filter NoiseDiagnostic`.
+@Suite("Noise diagnostic")
+struct NoiseDiagnosticTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["AWARENESS_NOISE_DIAGNOSTIC"] != nil))
+    func printsTheEstimatedNoiseAgainstTheSpreadOfTheErrors() {
+        let index = ProcessInfo.processInfo.environment["AWARENESS_NOISE_DIAGNOSTIC"].flatMap { Int($0) } ?? 1
+        var setting = CalibrationTests.settings[index - 1]
+        if let missing = ProcessInfo.processInfo.environment["AWARENESS_NOISE_DIAGNOSTIC_MISSING"].flatMap(Double.init)
+        {
+            setting.missingShare = missing
+        }
+        var errors: [Double] = []
+        var variances: [Double] = []
+        var independentVariances: [Double] = []
+        var parameters = [0.0, 0.0, 0.0, 0.0]
+        for seed in 1...300 {
+            let simulated = NoisyCalls(setting: setting, seed: UInt64(seed))
+            let model = CounterfactualModel(
+                series: simulated.series, campaign: simulated.campaign, holidays: NoisyCalls.holidays)
+            guard let figures = model.estimate().figures else { continue }
+            errors.append(log(figures.observed / figures.expected) - log(1 + setting.uplift))
+            variances.append(figures.standardError * figures.standardError)
+            independentVariances.append(figures.independentStandardError * figures.independentStandardError)
+            let noise = figures.noise
+            for (slot, value) in [noise.linear, noise.quadratic, noise.correlationScale, noise.decay].enumerated() {
+                parameters[slot] += value / 300
+            }
+        }
+        let mean = errors.reduce(0, +) / Double(errors.count)
+        let spread = errors.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(errors.count - 1)
+        let meanVariance = variances.reduce(0, +) / Double(variances.count)
+        let meanIndependent = independentVariances.reduce(0, +) / Double(variances.count)
+        print(
+            "\(setting): a \(parameters[0]) b \(parameters[1]) c \(parameters[2]) ρ \(parameters[3]); "
+                + "mean error \(mean), error variance \(spread), mean se² \(meanVariance) "
+                + "(ratio \(spread / meanVariance)), independent se² \(meanIndependent)")
     }
 }

@@ -153,3 +153,43 @@ struct WeekComparisonTests {
         #expect(abs(try #require(ctrRow.change) - 0.03) < 1e-12)
     }
 }
+
+@Suite("The latest week, honestly")
+struct PartialWeekTests {
+    /// Flat simulated calls (no change at all: weekday pattern, holidays, Poisson days with AR(1) deviations of
+    /// ρ 0.4 and sd 5 % on the log-mean), a year and a bit of history, cut after each weekday of the last week as
+    /// a nightly export is. The latest week's change against the week before is significant in at most 6 % of
+    /// runs: comparing a partial week's mean with a full week's made every Monday–Tuesday cut "+13 %".
+    @Test func aPartialWeekIsComparedWithTheSameWeekdaysAndRarelyFindsAChange() throws {
+        let setting = NoisyCalls.Setting(
+            name: "flat", level: 200, historyYears: 1.2, campaignDays: 7, uplift: 0, autoregression: 0.4,
+            latentDeviation: 0.05)
+        let name = SeriesName(metric: .calls, key: "119")
+        var runs = 0
+        var findings = 0
+        var comparedAsAsked = true
+        for seed in 1...120 {
+            let simulated = NoisyCalls(setting: setting, seed: UInt64(seed))
+            // The last full week before the campaign window, then the cut week.
+            let lastWeek = ISOWeek(containing: simulated.campaign.start.adding(days: 7))
+            let full = simulated.series.filter { $0.key < lastWeek.monday }
+            let noise = NoiseStructure.background(of: full, holidays: NoisyCalls.holidays)
+            for cutWeekday in 1...7 {
+                var values = full
+                for offset in 0..<cutWeekday {
+                    let day = lastWeek.monday.adding(days: offset)
+                    values[day] = simulated.series[day]
+                }
+                let series = DailySeries(name: name, values: values)
+                let change = try #require(
+                    WeekChange.between(lastWeek, and: lastWeek.previous, in: series, noise: noise))
+                runs += 1
+                if !change.interval.contains(0) { findings += 1 }
+                let expected = cutWeekday == 7 ? [] : Array(1...cutWeekday)
+                if change.comparedWeekdays != expected { comparedAsAsked = false }
+            }
+        }
+        #expect(comparedAsAsked)
+        #expect(Double(findings) <= 0.06 * Double(runs), "\(findings) of \(runs) runs found a change")
+    }
+}

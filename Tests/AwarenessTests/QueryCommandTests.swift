@@ -14,6 +14,8 @@ struct QueryCommandTests {
         let header = [
             "campaign", "series", "method", "start", "end", "observed", "expected", "expected_low", "expected_high",
             "extra", "extra_low", "extra_high", "uplift", "uplift_low", "uplift_high", "p_value", "dispersion", "note",
+            "autocorrelation_lag1", "autocorrelation_max", "autocorrelation_max_lag", "interval_widening", "controls",
+            "context_events",
         ]
         #expect(lines.first == header.joined(separator: ","))
         let methods = Set(

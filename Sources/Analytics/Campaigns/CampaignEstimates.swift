@@ -11,7 +11,8 @@ import Ingest
 ///
 /// The model uses the calendar's holidays (`HolidaySource.holidays(years:)` over every year the fits and windows
 /// touch), one `ContextStep` per context event, other campaigns' windows left out of the fit, the default fit
-/// window (up to 3 years before the start) and the calendar's confidence level.
+/// window (up to 3 years before the start), the campaign's controls as covariates and the calendar's confidence
+/// level. The window and year-over-year comparisons of a modelled series use its model's noise structure.
 public struct CampaignEstimates: Sendable {
     /// The campaign.
     public let campaign: Campaign
@@ -19,6 +20,17 @@ public struct CampaignEstimates: Sendable {
     public let series: [SeriesEstimate]
     /// The banner funnel of the campaign's feed ids.
     public let funnel: BannerFunnel
+    /// Each control of the campaign checked on its own: a control that itself moves during the campaign (its
+    /// own model finds an effect) was probably touched by it, and the estimates that use it are then biased.
+    public let controls: [ControlCheck]
+
+    /// Creates the estimates from their parts.
+    public init(campaign: Campaign, series: [SeriesEstimate], funnel: BannerFunnel, controls: [ControlCheck] = []) {
+        self.campaign = campaign
+        self.series = series
+        self.funnel = funnel
+        self.controls = controls
+    }
 
     /// Estimates `campaign` of `calendar` on the daily series `series` (such as `SeriesCatalog.series`).
     public static func estimate(
@@ -42,33 +54,48 @@ public struct CampaignEstimates: Sendable {
         names += campaign.banners.map { SeriesName(metric: .impressions, key: $0) }
         names += campaign.banners.map { SeriesName(metric: .clicks, key: $0) }
 
+        let controls = campaign.controls.map { name in
+            ControlSeries(name: name, values: SeriesName(parsing: name).flatMap { byName[$0]?.values } ?? [:])
+        }
         var estimates: [SeriesEstimate] = []
         for name in names {
             let values = byName[name]?.values ?? [:]
+            var model: CounterfactualModel?
+            if name.metric == .calls || name.metric == .videos {
+                model = CounterfactualModel(
+                    series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
+                    contextEvents: context, controls: controls.filter { $0.name != name.description },
+                    confidenceLevel: level)
+            }
+            let modelEstimate = model?.estimate()
+            let noise = modelEstimate?.figures?.noise
             let window = WindowComparison(
-                series: values, campaign: campaign.window, baseline: baseline ?? campaign.window,
+                series: values, campaign: campaign.window, baseline: baseline ?? campaign.window, noise: noise,
                 confidenceLevel: level)
             let yearEarlier = WindowComparison.yearEarlierBaseline(for: campaign.window)
             let hasYearEarlierData = yearEarlier.map { $0.days.contains { values[$0] != nil } } ?? false
             let yearOverYear =
                 hasYearEarlierData
-                ? WindowComparison.yearOverYear(series: values, campaign: campaign.window, confidenceLevel: level)
+                ? WindowComparison.yearOverYear(
+                    series: values, campaign: campaign.window, noise: noise, confidenceLevel: level)
                 : nil
-            var model: CounterfactualModel?
-            if name.metric == .calls || name.metric == .videos {
-                model = CounterfactualModel(
-                    series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
-                    contextEvents: context, confidenceLevel: level)
-            }
             estimates.append(
                 SeriesEstimate(
                     campaign: campaign.id, series: name, hasData: !values.isEmpty, window: window,
-                    yearOverYear: yearOverYear, model: model?.estimate(), placebo: model?.placebo(),
+                    yearOverYear: yearOverYear, model: modelEstimate, placebo: model?.placebo(),
                     persistence: model?.persistence(), modelNotes: holidayNote.map { [$0] } ?? []))
+        }
+        let controlChecks = controls.map { control in
+            ControlCheck(
+                control: control.name,
+                estimate: CounterfactualModel(
+                    series: control.values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
+                    contextEvents: context, confidenceLevel: level
+                ).estimate())
         }
         return CampaignEstimates(
             campaign: campaign, series: estimates,
-            funnel: BannerFunnel(campaign: campaign, series: series, confidenceLevel: level))
+            funnel: BannerFunnel(campaign: campaign, series: series, confidenceLevel: level), controls: controlChecks)
     }
 
     /// Estimates every campaign of `calendar`, in calendar order.

@@ -91,7 +91,11 @@ public struct SeriesEstimate: Sendable {
             extraLow: estimate.extraInterval.lower, extraHigh: estimate.extraInterval.upper, uplift: estimate.uplift,
             upliftLow: estimate.upliftInterval.lower, upliftHigh: estimate.upliftInterval.upper,
             pValue: estimate.pValue, dispersion: estimate.dispersion,
-            note: noteText([baseline, narrow, missingNote(comparison.missingDays)]))
+            note: noteText([baseline, narrow, missingNote(comparison.missingDays)]),
+            autocorrelationLag1: estimate.noise?.lagOneAutocorrelation,
+            autocorrelationMaximum: estimate.noise?.largestAutocorrelation?.value,
+            autocorrelationMaximumLag: estimate.noise?.largestAutocorrelation?.lag,
+            intervalWidening: estimate.noise == nil ? nil : estimate.intervalWidening)
     }
 
     private func row(_ estimate: CounterfactualEstimate) -> UpliftRow {
@@ -114,6 +118,11 @@ public struct SeriesEstimate: Sendable {
             extraLow: figures.extraInterval.lower, extraHigh: figures.extraInterval.upper, uplift: figures.uplift,
             upliftLow: figures.upliftInterval.lower, upliftHigh: figures.upliftInterval.upper,
             pValue: figures.pValue, dispersion: figures.dispersion,
-            note: noteText(modelNotes + estimate.notes + [missingNote(estimate.missingDays)]))
+            note: noteText(modelNotes + estimate.notes + [missingNote(estimate.missingDays)]),
+            autocorrelationLag1: figures.noise.lagOneAutocorrelation,
+            autocorrelationMaximum: figures.noise.largestAutocorrelation?.value,
+            autocorrelationMaximumLag: figures.noise.largestAutocorrelation?.lag,
+            intervalWidening: figures.intervalWidening, controls: figures.controls,
+            contextEvents: figures.contextEventsAdjustedFor)
     }
 }

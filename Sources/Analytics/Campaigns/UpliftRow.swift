@@ -58,13 +58,35 @@ public struct UpliftRow: Hashable, Sendable {
     public let note: String?
 
     /// Creates a row from its cells.
+    /// The autocorrelation at lag 1 of the residuals (standardised by the variance function) behind the interval.
+    public let autocorrelationLag1: Double?
+    /// The autocorrelation of largest magnitude among lags 1–14.
+    public let autocorrelationMaximum: Double?
+    /// Its lag in days.
+    public let autocorrelationMaximumLag: Int?
+    /// How many times wider the interval is, on the log scale, than it would be with independent φμ days (1 when
+    /// the noise structure changed nothing).
+    public let intervalWidening: Double?
+    /// The control series of the model (model, placebo and persistence rows).
+    public let controls: [String]
+    /// The context events the model adjusted for, one step each.
+    public let contextEvents: [String]
+
     public init(
         campaign: String, series: SeriesName, method: Method, start: CivilDate, end: CivilDate,
         observed: Double? = nil, expected: Double? = nil, expectedLow: Double? = nil, expectedHigh: Double? = nil,
         extra: Double? = nil, extraLow: Double? = nil, extraHigh: Double? = nil, uplift: Double? = nil,
         upliftLow: Double? = nil, upliftHigh: Double? = nil, pValue: Double? = nil, dispersion: Double? = nil,
-        note: String? = nil
+        note: String? = nil, autocorrelationLag1: Double? = nil, autocorrelationMaximum: Double? = nil,
+        autocorrelationMaximumLag: Int? = nil, intervalWidening: Double? = nil, controls: [String] = [],
+        contextEvents: [String] = []
     ) {
+        self.autocorrelationLag1 = autocorrelationLag1
+        self.autocorrelationMaximum = autocorrelationMaximum
+        self.autocorrelationMaximumLag = autocorrelationMaximumLag
+        self.intervalWidening = intervalWidening
+        self.controls = controls
+        self.contextEvents = contextEvents
         self.campaign = campaign
         self.series = series
         self.method = method
@@ -89,5 +111,7 @@ public struct UpliftRow: Hashable, Sendable {
     public static let columns = [
         "campaign", "series", "method", "start", "end", "observed", "expected", "expected_low", "expected_high",
         "extra", "extra_low", "extra_high", "uplift", "uplift_low", "uplift_high", "p_value", "dispersion", "note",
+        "autocorrelation_lag1", "autocorrelation_max", "autocorrelation_max_lag", "interval_widening", "controls",
+        "context_events",
     ]
 }

@@ -13,10 +13,10 @@ import Ingest
 /// Controls (`controls`) add one column each, the centred log of the control's count.
 ///
 /// On the evaluated window, with μ_t the fitted means on its days with data: E = Σ μ_t, g = Σ μ_t x_t and
-/// se² = gᵀΣg/E² + V/O², where Σ is the sandwich covariance of the coefficients and V the variance of the
-/// window's observed total at its observed levels (μ_t·O/E), both under the `NoiseStructure` estimated from the
+/// se² = (gᵀΣg + V)/E², where Σ is the sandwich covariance of the coefficients and V the variance of the
+/// window's total at the expected levels μ_t, both under the `NoiseStructure` estimated from the
 /// fit's residuals (a variance a·μ + b·μ² and a correlation c·ρᵏ between days k apart); the interval for E is
-/// exp(log E ± z·se). With independent days, v = φμ and O = E this is the quasi-Poisson (gᵀφ(XᵀWX)⁻¹g + φE)/E².
+/// exp(log E ± t·se). With independent days and v = φμ this is the quasi-Poisson (gᵀφ(XᵀWX)⁻¹g + φE)/E².
 /// At least 28 fitted days are required.
 public struct CounterfactualModel: Sendable {
     /// The daily counts by local day; absent days are missing (never treated as zero).
@@ -192,8 +192,10 @@ public struct CounterfactualModel: Sendable {
         }
         let phi = max(1, fit.pearsonChiSquare / Double(fit.residualDegreesOfFreedom))
         let dayNumbers = fitDays.map(\.daysSinceEpoch)
+        let smooth = keptNames.filter { !Design.weekdayNames.contains($0) && $0 != "holiday" }.count
         let noise = NoiseStructure.estimate(
-            days: dayNumbers, observed: response, expected: fit.fitted, parameters: keptNames.count)
+            days: dayNumbers, observed: response, expected: fit.fitted, parameters: keptNames.count,
+            smoothParameters: smooth)
         let sigma = Self.sandwich(
             bread: fit.covariance, rows: fitRows, days: dayNumbers, means: fit.fitted, noise: noise)
         // A variance that rests on an estimated day-to-day correlation is itself uncertain, the more so the
@@ -212,16 +214,12 @@ public struct CounterfactualModel: Sendable {
         for (row, mu) in zip(windowRows, windowMeans) {
             for j in row.indices { gradient[j] += mu * row[j] }
         }
-        // The window's own noise is that of the observed counts, whose level is O/E times the expected one:
-        // log(O/E) varies by var(O)/O², with var(O) at the observed levels (at the expected ones under no
-        // effect). Taking it at the expected levels would overstate the noise of a rise for a variance a·μ.
-        let observedScale = observed > 0 ? observed / expected : 1
-        let windowLevels = zip(windowDays, windowMeans).map {
-            (day: $0.0.daysSinceEpoch, level: $0.1 * observedScale)
-        }
+        // The window's own noise is taken at the expected levels μ_t: for a rise this overstates the Poisson part
+        // of the observed counts' noise (a·O/O² is smaller than a·E/E²), the conservative side for a large
+        // launch-day jump.
+        let windowLevels = zip(windowDays, windowMeans).map { (day: $0.0.daysSinceEpoch, level: $0.1) }
         let parameterVariance = Self.quadraticForm(sigma, gradient) / (expected * expected)
-        let processVariance =
-            noise.varianceOfTotal(windowLevels) / (expected * expected * observedScale * observedScale)
+        let processVariance = noise.varianceOfTotal(windowLevels) / (expected * expected)
         let se = (parameterVariance + processVariance).squareRoot()
         let independentSE =
             (phi * Self.quadraticForm(fit.covariance, gradient) + phi * expected).squareRoot() / expected

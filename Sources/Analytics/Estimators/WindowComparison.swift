@@ -8,11 +8,15 @@ import Ingest
 /// left out of both the totals and the day counts; they are never taken as zero.
 ///
 /// Two intervals are given. The exact one is the conditional Clopper–Pearson interval of `RateRatio`
-/// (totals rounded to whole counts), which assumes Poisson days. Daily counts usually vary more than that, so
-/// the dispersion φ is estimated from Pearson's statistic around each window's day-of-week means,
-/// φ = max(1, X²/df) with df = (n_c + n_b) − (number of window × weekday groups with data), at least 1; the
-/// φ-scaled interval is exp(log RR ± z·√(φ·(1/O_c + 1/O_b))). Uplift and extra-count intervals are mapped from
-/// the φ-scaled one (extra = O_c − O_c/RR is increasing in RR).
+/// (totals rounded to whole counts), which assumes Poisson days. Daily counts usually vary more than that, and
+/// stay high or low for days in a row, so the reported interval is exp(log RR ± z·se) with:
+/// - given the series' `NoiseStructure` (the campaign model's, fitted before the campaign), se² = var(O_c)/O_c² +
+///   var(O_b)/O_b² − 2·cov(O_c, O_b)/(O_c·O_b), each window's days at its mean level
+///   (`NoiseStructure.standardErrorOfLogRatio`);
+/// - otherwise se² = φ·(1/O_c + 1/O_b), with the dispersion φ from Pearson's statistic around each window's
+///   day-of-week means, φ = max(1, X²/df), df = (n_c + n_b) − (number of window × weekday groups with data), at
+///   least 1.
+/// Uplift and extra-count intervals are mapped from it (extra = O_c − O_c/RR is increasing in RR).
 public struct WindowComparison: Sendable {
     /// Which comparison this is.
     public enum Method: String, Sendable, Hashable {
@@ -46,7 +50,7 @@ public struct WindowComparison: Sendable {
         public let dispersion: Double
         /// The residual degrees of freedom behind `dispersion` (at least 1).
         public let dispersionDegreesOfFreedom: Int
-        /// The φ-scaled interval for RR (the exact interval when O_c = 0, where the log scale breaks down).
+        /// The interval for RR under the noise (the exact interval when O_c = 0, where the log scale breaks down).
         public let rateRatioInterval: ConfidenceInterval
         /// The φ-scaled interval for the uplift, `rateRatioInterval` − 1.
         public let upliftInterval: ConfidenceInterval
@@ -58,6 +62,11 @@ public struct WindowComparison: Sendable {
         /// True when φ > 1.5, i.e. the φ-scaled interval is more than √1.5 ≈ 1.22 times as wide on the log scale
         /// as the Poisson one: the exact interval then overstates the precision and should not be reported.
         public let exactIntervalIsMisleadinglyNarrow: Bool
+        /// The noise behind `rateRatioInterval`, when the comparison was given one (else φ was used).
+        public let noise: NoiseStructure?
+        /// How many times wider `rateRatioInterval` is on the log scale than the φ-scaled √(φ(1/O_c + 1/O_b));
+        /// 1 without a noise structure.
+        public let intervalWidening: Double
     }
 
     /// Which comparison this is.
@@ -100,11 +109,11 @@ public struct WindowComparison: Sendable {
 
     /// Compares `campaign` with the same window 364 days earlier.
     public static func yearOverYear(
-        series: [CivilDate: Double], campaign: DayRange, confidenceLevel: Double = 0.95
+        series: [CivilDate: Double], campaign: DayRange, noise: NoiseStructure? = nil, confidenceLevel: Double = 0.95
     ) -> WindowComparison? {
         guard let baseline = yearEarlierBaseline(for: campaign) else { return nil }
         return WindowComparison(
-            series: series, campaign: campaign, baseline: baseline, method: .yearOverYear,
+            series: series, campaign: campaign, baseline: baseline, method: .yearOverYear, noise: noise,
             confidenceLevel: confidenceLevel)
     }
 
@@ -115,10 +124,11 @@ public struct WindowComparison: Sendable {
     ///   - campaign: the campaign window (inclusive).
     ///   - baseline: the baseline window (inclusive); see `precedingBaseline(for:days:)`.
     ///   - method: recorded in the result; `.window` unless this is a year-over-year comparison.
+    ///   - noise: the series' variance function and day-to-day correlation, or nil to use φ alone.
     ///   - confidenceLevel: 1 − α, in (0, 1), default 0.95.
     public init(
         series: [CivilDate: Double], campaign: DayRange, baseline: DayRange, method: Method = .window,
-        confidenceLevel: Double = 0.95
+        noise: NoiseStructure? = nil, confidenceLevel: Double = 0.95
     ) {
         self.method = method
         self.campaignWindow = campaign
@@ -163,9 +173,17 @@ public struct WindowComparison: Sendable {
             (campaignTotal / Double(campaignDays.count)) / (baselineTotal / Double(baselineDays.count))
         let ratioInterval: ConfidenceInterval
         let pValue: Double
+        var widening = 1.0
         if campaignTotal > 0 {
             let z = SpecialFunctions.criticalValue(confidenceLevel: confidenceLevel)
-            let se = (dispersion * (1 / campaignTotal + 1 / baselineTotal)).squareRoot()
+            let independent = (dispersion * (1 / campaignTotal + 1 / baselineTotal)).squareRoot()
+            var se = independent
+            if let noise {
+                se = noise.standardErrorOfLogRatio(
+                    campaignDays.map(\.daysSinceEpoch), total: campaignTotal, baselineDays.map(\.daysSinceEpoch),
+                    total: baselineTotal)
+                widening = se / independent
+            }
             ratioInterval = ConfidenceInterval(
                 lower: rateRatio * exp(-z * se), upper: rateRatio * exp(z * se), level: confidenceLevel)
             pValue = 2 * SpecialFunctions.normalCDF(-abs(log(rateRatio)) / se)
@@ -181,7 +199,8 @@ public struct WindowComparison: Sendable {
             dispersion: dispersion, dispersionDegreesOfFreedom: degreesOfFreedom, rateRatioInterval: ratioInterval,
             upliftInterval: ratioInterval.mapped { $0 - 1 },
             extraInterval: ratioInterval.mapped { $0 > 0 ? observed - observed / $0 : observed },
-            pValue: pValue, exactIntervalIsMisleadinglyNarrow: dispersion > WindowComparison.misleadingDispersion)
+            pValue: pValue, exactIntervalIsMisleadinglyNarrow: dispersion > WindowComparison.misleadingDispersion,
+            noise: noise, intervalWidening: widening)
     }
 
     /// φ = max(1, X²/df): Pearson's statistic around each window's day-of-week means, over the days minus the

@@ -125,9 +125,11 @@ public struct NoiseStructure: Sendable, Hashable {
     ///   with b = 0; both are scaled by n/(n − p) for the `parameters` the means were fitted with.
     /// - Correlation: the autocorrelation of z = u/√v(μ) at lags 1–14, over the pairs of days that many days
     ///   apart; then c and ρ minimise Σ_k N_k·(r̂_k − c·ρᵏ)² (N_k pairs at lag k) over ρ on a grid of step 0.01,
-    ///   c in closed form and clamped to [0, 1]. A negative autocorrelation is not credited (c = 0).
+    ///   c in closed form and clamped to [0, 1]. A negative autocorrelation is not credited (c = 0). When the means
+    ///   were fitted with `smoothParameters` slowly varying columns, the autocorrelation is first corrected for
+    ///   the part of the slow variation they absorbed (see the body).
     public static func estimate(
-        days: [Int], observed: [Double], expected: [Double], parameters: Int
+        days: [Int], observed: [Double], expected: [Double], parameters: Int, smoothParameters: Int = 0
     ) -> NoiseStructure {
         let n = min(days.count, observed.count, expected.count)
         guard n > parameters + 2 else { return .poisson }
@@ -144,7 +146,21 @@ public struct NoiseStructure: Sendable, Hashable {
             linear: a, quadratic: b, correlationScale: 0, decay: 0, autocorrelation: [])
         let standardised = (0..<n).map { residuals[$0] / structure.variance(atLevel: expected[$0]).squareRoot() }
         let (autocorrelation, pairs) = autocorrelations(days: Array(days.prefix(n)), values: standardised)
-        let (scale, decay) = fitCorrelation(autocorrelation, pairs)
+        var (scale, decay) = fitCorrelation(autocorrelation, pairs)
+        // Residuals of a fit are less autocorrelated than the noise itself: each smooth column (level, trend,
+        // yearly terms, steps) absorbs about var·L/n of the slow variation, L = 1 + 2cρ/(1 − ρ) the long-run
+        // variance factor, which pulls every lag down by δ = q·L/n (the mean-removal bias of the sample
+        // autocorrelation, one per smooth column). r ← r + δ(1 − r), refitted twice.
+        // The correction is made only when the fitted lag-1 correlation exceeds its standard error under
+        // independence, 1/√n: applied to the noise of independent days it would only widen their intervals.
+        if smoothParameters > 0, scale * decay > 1 / Double(n).squareRoot() {
+            for _ in 0..<2 where scale > 0 {
+                let longRun = 1 + 2 * scale * decay / (1 - decay)
+                let bias = min(0.5, Double(smoothParameters) * longRun / Double(n))
+                let corrected = autocorrelation.map { $0 + bias * (1 - $0) }
+                (scale, decay) = fitCorrelation(corrected, pairs)
+            }
+        }
         return NoiseStructure(
             linear: structure.linear, quadratic: structure.quadratic, correlationScale: scale, decay: decay,
             autocorrelation: autocorrelation)

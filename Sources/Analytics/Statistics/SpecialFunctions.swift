@@ -195,7 +195,8 @@ public enum SpecialFunctions {
     /// infinite).
     public static func studentTwoSidedPValue(_ t: Double, degreesOfFreedom: Double) -> Double {
         guard degreesOfFreedom.isFinite else { return 2 * normalCDF(-abs(t)) }
-        return regularizedIncompleteBeta(x: degreesOfFreedom / (degreesOfFreedom + t * t), a: degreesOfFreedom / 2, b: 0.5)
+        return regularizedIncompleteBeta(
+            x: degreesOfFreedom / (degreesOfFreedom + t * t), a: degreesOfFreedom / 2, b: 0.5)
     }
 
     /// Evaluates c₀ + c₁x + … + cₙxⁿ by Horner's rule; coefficients in increasing degree.

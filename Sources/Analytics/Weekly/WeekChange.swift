@@ -68,7 +68,8 @@ public struct WeekChange: Hashable, Sendable {
             return ctrDifference(week, reference, points, confidenceLevel)
         }
         let weekdays = (1...7).filter { weekday in
-            byDay[week.monday.adding(days: weekday - 1)] != nil && byDay[reference.monday.adding(days: weekday - 1)] != nil
+            byDay[week.monday.adding(days: weekday - 1)] != nil
+                && byDay[reference.monday.adding(days: weekday - 1)] != nil
         }
         let currentDays = weekdays.map { week.monday.adding(days: $0 - 1) }
         let previousDays = weekdays.map { reference.monday.adding(days: $0 - 1) }

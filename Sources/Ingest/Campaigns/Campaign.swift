@@ -15,6 +15,10 @@ public struct Campaign: Sendable, Equatable {
     public let banners: [String]
     /// An explicit baseline window (both ends included), or nil for the default of the 28 days before `window`.
     public let baseline: DayRange?
+    /// Series the campaign's models use as controls (`calls:3919`, `videos:foo`): they share the shocks of the
+    /// campaign's series but not the campaign. Written `<metric>:<key>` with metric `calls`, `answered`, `videos`
+    /// or `views`.
+    public let controls: [String]
 
     /// Creates a campaign; `name` defaults to `id` and `banners` to `[id]`.
     public init(
@@ -24,8 +28,10 @@ public struct Campaign: Sendable, Equatable {
         helplines: [String] = [],
         hashtags: [String] = [],
         banners: [String]? = nil,
-        baseline: DayRange? = nil
+        baseline: DayRange? = nil,
+        controls: [String] = []
     ) {
+        self.controls = controls
         self.id = id
         self.name = name ?? id
         self.window = window

@@ -14,7 +14,11 @@ struct CampaignCalendarReader {
     private static let rootKeys = [
         "timezone", "language", "holidays", "confidence", "delimiter", "helplines", "campaigns", "context",
     ]
-    private static let campaignKeys = ["id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline"]
+    private static let campaignKeys = [
+        "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls",
+    ]
+    /// The metrics a control series may have: daily counts with a model of their own.
+    static let controlMetrics: Set<String> = ["calls", "answered", "videos", "views"]
     private static let baselineKeys = ["start", "end"]
     private static let contextKeys = ["id", "name", "start", "end"]
 
@@ -196,9 +200,23 @@ struct CampaignCalendarReader {
             baseline = range
         }
 
+        var controls: [String] = []
+        for (index, item) in try list(fields["controls"], at: "\(path).controls").enumerated() {
+            let itemPath = "\(path).controls[\(index)]"
+            let control = try text(item, at: itemPath)
+            let parts = control.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, Self.controlMetrics.contains(String(parts[0])), !parts[1].isEmpty else {
+                throw error(
+                    at: item, itemPath,
+                    "\"\(control)\" is not a control series: write <metric>:<key> with metric calls, answered, "
+                        + "videos or views (such as calls:3919)")
+            }
+            controls.append(control)
+        }
+
         let campaign = Campaign(
             id: id, name: name, window: window, helplines: helplines, hashtags: hashtags, banners: banners,
-            baseline: baseline)
+            baseline: baseline, controls: controls)
         return (campaign, idNode)
     }
 

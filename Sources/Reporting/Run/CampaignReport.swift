@@ -220,6 +220,16 @@ public struct CampaignReport: Sendable {
             return blocks
         }
 
+        /// `0.42 / 0.42 (lag 1), ×1.8`: lag-1 and largest autocorrelation, and the widening of the interval.
+        func serialCorrelation(_ figures: CounterfactualEstimate.Figures) -> String {
+            guard let lagOne = figures.noise.lagOneAutocorrelation,
+                let largest = figures.noise.largestAutocorrelation
+            else { return HumanFormat.notAvailable }
+            let lagWord = wording.pick("lag", "décalage")
+            return format.decimal(lagOne, fractionDigits: 2) + " / " + format.decimal(largest.value, fractionDigits: 2)
+                + " (\(lagWord) \(largest.lag)), ×" + format.decimal(figures.intervalWidening, fractionDigits: 2)
+        }
+
         func checks() -> String {
             let modelled = estimates.series.filter { $0.model != nil }
             let rows: [[String]] = modelled.map { estimate in
@@ -242,6 +252,7 @@ public struct CampaignReport: Sendable {
                     } ?? HumanFormat.notAvailable,
                     figures.map { format.change($0.minimumDetectableUplift) } ?? HumanFormat.notAvailable,
                     figures.map { format.decimal($0.dispersion, fractionDigits: 2) } ?? HumanFormat.notAvailable,
+                    figures.map { serialCorrelation($0) } ?? HumanFormat.notAvailable,
                     format.integer(missing),
                 ]
             }
@@ -249,9 +260,11 @@ public struct CampaignReport: Sendable {
                 headers: [
                     wording.label(.series), wording.label(.placebo),
                     wording.pick("After the campaign", "Après la campagne"), wording.label(.minimumDetectableUplift),
-                    wording.label(.dispersion), wording.label(.missingDays),
+                    wording.label(.dispersion),
+                    wording.pick("Day-to-day correlation", "Corrélation d'un jour à l'autre"),
+                    wording.label(.missingDays),
                 ],
-                alignments: [.left, .right, .right, .right, .right, .right], rows: rows)
+                alignments: [.left, .right, .right, .right, .right, .right, .right], rows: rows)
             let explanation = wording.pick(
                 "The placebo check applies the same model to the same number of days just before the campaign, where no "
                     + "effect is expected: "
@@ -259,7 +272,10 @@ public struct CampaignReport: Sendable {
                     + "compares as many days right after it with the same model: a lasting effect shows there. "
                     + "The minimum detectable uplift "
                     + "is the smallest effect the data would show four times out of five. A dispersion well above 1 "
-                    + "means the days vary more than pure chance, and the intervals are widened accordingly. Missing "
+                    + "means the days vary more than pure chance, and the intervals are widened accordingly. *Day-to-day "
+                    + "correlation* is the residual autocorrelation at lag 1 and the largest over lags 1–14: when calls "
+                    + "stay high or low for several days in a row, a window's total varies more than independent days "
+                    + "would, and the interval is widened by the factor shown. Missing "
                     + "days are campaign days without data; they are left out, never counted as zero.",
                 "Le test placebo applique le même modèle au même nombre de jours juste avant la campagne, où aucun "
                     + "effet n'est attendu\u{202F}: une hausse qui s'y distingue du bruit signale un modèle faussé. "
@@ -267,7 +283,11 @@ public struct CampaignReport: Sendable {
                     + "durable s'y voit. La hausse minimale "
                     + "détectable est le plus petit effet que les données montreraient quatre fois sur cinq. Une "
                     + "dispersion nettement supérieure à 1 indique des jours plus variables que le hasard seul\u{202F}; "
-                    + "les intervalles sont élargis en conséquence. Les jours manquants sont des jours de campagne sans "
+                    + "les intervalles sont élargis en conséquence. La *corrélation d'un jour à l'autre* est "
+                    + "l'autocorrélation des résidus au décalage 1 et la plus forte des décalages 1 à 14\u{202F}: quand les "
+                    + "appels restent hauts ou bas plusieurs jours de suite, le total d'une fenêtre varie plus que "
+                    + "celui de jours indépendants, et l'intervalle est élargi du facteur indiqué. Les jours manquants "
+                    + "sont des jours de campagne sans "
                     + "données\u{202F}: ils sont écartés, jamais comptés comme zéro.")
             let failed = modelled.filter { $0.placeboFindsEffect(confidenceLevel: level) }
             var warnings = ""

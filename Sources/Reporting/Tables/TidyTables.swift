@@ -16,6 +16,9 @@ public enum TidyTables {
                     .number(row.expected), .number(row.expectedLow), .number(row.expectedHigh), .number(row.extra),
                     .number(row.extraLow), .number(row.extraHigh), .number(row.uplift), .number(row.upliftLow),
                     .number(row.upliftHigh), .number(row.pValue), .number(row.dispersion), .text(row.note),
+                    .number(row.autocorrelationLag1), .number(row.autocorrelationMaximum),
+                    row.autocorrelationMaximumLag.map { .integer($0) } ?? .number(nil), .number(row.intervalWidening),
+                    .text(row.controls.joined(separator: " ")), .text(row.contextEvents.joined(separator: " ")),
                 ]
             })
     }
