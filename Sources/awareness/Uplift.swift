@@ -20,9 +20,14 @@ struct Uplift: ParsableCommand {
             throw ValidationError("no campaign '\(self.campaign)' in campaigns.yaml (known: \(known))")
         }
         let series = SeriesCatalog.build(from: folder.data)
-        let rows = CampaignEstimates.estimate(campaign: campaign, calendar: folder.calendar, series: series).rows
+        let estimates = CampaignEstimates.estimate(campaign: campaign, calendar: folder.calendar, series: series)
+        let rows = estimates.rows
         let language = options.reportLanguage(or: folder.calendar.language)
-        options.format.print(TidyTables.uplift(rows)) { QueryTables(language: language).uplift(rows) }
+        let headline = CampaignHeadline(
+            estimates, confidenceLevel: folder.calendar.confidenceLevel, wording: ReportWording(language: language))
+        options.format.print(TidyTables.uplift(rows)) {
+            headline.text + "\n" + headline.basis + "\n\n" + QueryTables(language: language).uplift(rows)
+        }
         if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw ExitCode(1) }
     }
 }

@@ -23,14 +23,19 @@ struct QueryCommandTests {
         #expect(methods == ["window", "year_over_year", "model", "placebo", "persistence"])
     }
 
-    @Test func upliftPrintsAMarkdownTableInTheRequestedLanguage() throws {
+    @Test func upliftStartsWithTheHeadlineAndItsBasisThenTheTableInTheRequestedLanguage() throws {
         let english = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData, "--language", "en"])
         #expect(english.status == 0)
-        #expect(english.stdout.hasPrefix("| series "))
+        let lines = english.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("Calls to 119 during the campaign (4–17 May 2020): 14,032 received."))
+        #expect(lines[1].hasPrefix("Estimate: the seasonal model"))
+        #expect(lines[2].isEmpty)
+        #expect(lines[3].hasPrefix("| series "))
         #expect(english.stdout.contains("| calls:119 "))
         #expect(english.stdout.contains("4–17 May 2020"))
         let french = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData])
-        #expect(french.stdout.contains("4–17 mai 2020"))
+        #expect(french.stdout.hasPrefix("Appels au 119 pendant la campagne (4–17 mai 2020)"))
+        #expect(french.stdout.contains("\nEstimation\u{202F}: le modèle saisonnier"))
     }
 
     @Test func upliftRefusesAnUnknownCampaignWithStatus2() throws {

@@ -14,6 +14,8 @@ public struct CampaignHeadline: Sendable, Equatable {
     public let series: SeriesName?
     /// The method of the figures quoted, nil when no estimate could be made.
     public let method: UpliftRow.Method?
+    /// Which estimate the headline rests on and why, one sentence (printed under it by `awareness uplift`).
+    public let basis: String
     /// The sentences with ``marker`` where the series label goes (the only part from the data).
     private let template: String
     /// The series label, plain text.
@@ -47,6 +49,7 @@ public struct CampaignHeadline: Sendable, Equatable {
                 "The campaign (\(format.dateRange(window))) has no series to estimate.",
                 "La campagne (\(format.dateRange(window))) n'a aucune série à estimer.")
             dataLabel = ""
+            basis = ""
             return
         }
         series = chosen.series
@@ -60,6 +63,9 @@ public struct CampaignHeadline: Sendable, Equatable {
             let uplift = row.uplift, let extra = row.extra
         else {
             method = nil
+            basis = wording.pick(
+                "No estimate: neither the seasonal model nor the reference period gives an expected count.",
+                "Aucune estimation\u{202F}: ni le modèle saisonnier ni la période de référence ne donnent d'attendu.")
             let observed = rows.first?.observed.map { wording.format.count($0) }
             template =
                 wording.pick(
@@ -73,6 +79,28 @@ public struct CampaignHeadline: Sendable, Equatable {
             return
         }
         method = row.method
+        let placeboFails = model != nil && chosen.placeboFindsEffect(confidenceLevel: confidenceLevel)
+        let widening = chosen.model?.figures.map { format.decimal($0.intervalWidening, fractionDigits: 2) } ?? ""
+        if model == nil {
+            let reason = chosen.model?.notFittedReason.map { ": " + $0 } ?? ""
+            basis = wording.pick(
+                "Estimate: before vs during, because the seasonal model could not be fitted\(reason).",
+                "Estimation\u{202F}: avant/pendant, car le modèle saisonnier n'a pas pu être ajusté.")
+        } else if placeboFails {
+            basis = wording.pick(
+                "Estimate: the seasonal model, although its placebo check fails (see the placebo row); compare it "
+                    + "with the other rows before quoting it.",
+                "Estimation\u{202F}: le modèle saisonnier, bien que son test placebo échoue (voir la ligne placebo)\u{202F}; "
+                    + "comparez-la aux autres lignes avant de la citer.")
+        } else {
+            basis = wording.pick(
+                "Estimate: the seasonal model, because it was fitted and its placebo check passes; serial "
+                    + "correlation and the variance of the days widen its interval ×\(widening) against independent "
+                    + "days.",
+                "Estimation\u{202F}: le modèle saisonnier, car il est ajusté et son test placebo est passé\u{202F}; la "
+                    + "corrélation d'un jour à l'autre et la variance des jours élargissent son intervalle de "
+                    + "×\(widening) par rapport à des jours indépendants.")
+        }
         var sentences: [String] = []
         sentences.append(
             wording.pick(
@@ -122,7 +150,7 @@ public struct CampaignHeadline: Sendable, Equatable {
         sentences.append(
             wording.pick("That is ", "Soit ") + format.change(uplift) + upliftInterval + ", " + extraText
                 + wording.semicolon + noise + " (\(wording.pValue(row.pValue))).")
-        if model != nil, chosen.placeboFindsEffect(confidenceLevel: confidenceLevel) {
+        if placeboFails {
             sentences.append(
                 wording.pick(
                     "Caution: the same model finds an effect just before the campaign, where there should be none; "
