@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Ingest"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Ingest"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "Analytics", "Ingest"], exclude: ["Golden"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Analytics", "Ingest"]),
