@@ -13,11 +13,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file, so the library is linked by name.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // Debian's libcrypto (libssl-dev) for SHA-256 through its EVP API; linked by name like libcsv.
+        .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
         // The byte scans the reader makes before libcsv (UTF-8 check, line feeds), in SSE2.
         .target(name: "CByteScan"),
         // libcsv's field and record callbacks in C: they collect a slice's records for the reader to visit in one loop.
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "Analytics", dependencies: ["Ingest"]),
         .target(
             name: "Reporting",
-            dependencies: ["Analytics", "Ingest", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Analytics", "Ingest", "CLibCrypto"]),
         .target(name: "SampleData", dependencies: ["Analytics", "Ingest"]),
         .executableTarget(
             name: "awareness",
