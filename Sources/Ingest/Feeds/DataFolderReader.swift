@@ -45,13 +45,24 @@ public struct DataFolderReader: Sendable {
         return total
     }
 
-    /// The entries of one feed folder that the reader accounts for: every entry but hidden ones (`.DS_Store`),
-    /// in name order. Those whose name ends in `.csv` are read (a directory so named is reported, not skipped);
-    /// any other (`x.csv.gz`, `x.txt`) is refused with a reason rather than ignored, so no delivery is lost
-    /// silently (DESIGN §6).
+    /// The entries of one feed folder that the reader accounts for as feed files: every entry but those other
+    /// programs leave behind (``SkippedFile/Reason``), in name order. Those whose name ends in `.csv` are read (a
+    /// directory so named is reported, not skipped); any other (`x.csv.gz`, `x.txt`) is refused with a reason
+    /// rather than ignored, so no delivery is lost silently (DESIGN §6).
     public static func feedFiles(in folder: String) -> [String] {
+        entries(in: folder).filter { SkippedFile.Reason(name: $0) == nil }
+    }
+
+    /// The entries of one feed folder that are skipped (Office lock files, hidden files, `Thumbs.db`,
+    /// `desktop.ini`), in name order, with their reasons.
+    public static func skippedEntries(in folder: String) -> [(name: String, reason: SkippedFile.Reason)] {
+        entries(in: folder).compactMap { name in SkippedFile.Reason(name: name).map { (name, $0) } }
+    }
+
+    /// Every entry of a folder, in name order (nothing when it cannot be listed).
+    private static func entries(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        return names.sorted()
     }
 
     /// Why an entry of a feed folder is not read as CSV, or nil when it is (its name ends in `.csv`).
@@ -79,6 +90,9 @@ public struct DataFolderReader: Sendable {
             }
             var accumulator = FeedAccumulator(feed: feed)
             var fileNames: [String] = []
+            for (name, reason) in Self.skippedEntries(in: feedFolder) {
+                data.skippedFiles.append(SkippedFile(feed: feed, file: "\(feed.rawValue)/\(name)", reason: reason))
+            }
             for name in Self.feedFiles(in: feedFolder) {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
