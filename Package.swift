@@ -19,13 +19,17 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // Debian's libcrypto (libssl-dev) for SHA-256 through its EVP API; linked by name like libcsv.
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
+        // Debian's zlib (zlib1g-dev), for gzip-compressed feeds; linked by name too.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The byte scans the reader makes before libcsv (UTF-8 check, line feeds), in SSE2.
         .target(name: "CByteScan"),
         // libcsv's field and record callbacks in C: they collect a slice's records for the reader to visit in one loop.
         .target(name: "CRecordBatch"),
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "CByteScan", "CRecordBatch", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CLibCSV", "CZlib", "CByteScan", "CRecordBatch", .product(name: "Yams", package: "Yams"),
+            ],
             // The per-row path touches class-held buffers millions of times; dynamic exclusivity checks
             // on them cost a fifth of ingest time. Accesses are confined to one thread per parser.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]

@@ -47,8 +47,8 @@ public struct DataFolderReader: Sendable {
 
     /// The entries of one feed folder that the reader accounts for as feed files: every entry but those other
     /// programs leave behind (``SkippedFile/Reason``), in name order. Those whose name ends in `.csv` are read (a
-    /// directory so named is reported, not skipped); any other (`x.csv.gz`, `x.txt`) is refused with a reason
-    /// rather than ignored, so no delivery is lost silently (DESIGN §6).
+    /// directory so named is reported, not skipped), and so are those ending in `.csv.gz`; any other (`x.txt`,
+    /// `x.gz`) is refused with a reason rather than ignored, so no delivery is lost silently (DESIGN §6).
     public static func feedFiles(in folder: String) -> [String] {
         entries(in: folder).filter { SkippedFile.Reason(name: $0) == nil }
     }
@@ -65,14 +65,17 @@ public struct DataFolderReader: Sendable {
         return names.sorted()
     }
 
-    /// Why an entry of a feed folder is not read as CSV, or nil when it is (its name ends in `.csv`).
+    /// Why an entry of a feed folder is not read as CSV, or nil when it is (its name ends in `.csv` or
+    /// `.csv.gz`; whether it is compressed is told by its first bytes, not its name).
     public static func refusalOfName(_ name: String) -> String? {
         let lowered = name.lowercased()
-        if lowered.hasSuffix(".csv") { return nil }
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".csv.gz") { return nil }
         if lowered.hasSuffix(".gz") {
-            return "gzip-compressed feeds are not supported yet; decompress it (gunzip) so that it is read"
+            return "not a feed file: a gzip file is read when its name ends in .csv.gz (rename it, or move it out "
+                + "of the feed folder)"
         }
-        return "not a feed file: only names ending in .csv are read (rename it, or move it out of the feed folder)"
+        return "not a feed file: only names ending in .csv or .csv.gz are read (rename it, or move it out of the "
+            + "feed folder)"
     }
 
     /// Reads every feed of `folder`. `onFile` is called before each file with its path relative to `folder`.
