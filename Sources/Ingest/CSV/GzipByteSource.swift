@@ -30,17 +30,18 @@ final class GzipByteSource: CSVByteSource {
 
     /// Opens `path` and sets up zlib for gzip data; `blockSize` compressed bytes are read at a time.
     init(path: String, blockSize: Int = 1 << 18) throws {
-        self.path = path
-        file = try CSVFileDescriptor(path: path)
-        stream = .allocate(capacity: 1)
+        let file = try CSVFileDescriptor(path: path)
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        input = .allocate(byteCount: max(1, blockSize), alignment: 16)
         guard awareness_inflate_init_gzip(stream) == Z_OK else {
-            input.deallocate()
             stream.deallocate()
             throw CSVFileError(
                 kind: .io, file: path, line: nil, column: nil, message: "zlib could not start (out of memory)")
         }
+        self.path = path
+        self.file = file
+        self.stream = stream
+        input = .allocate(byteCount: max(1, blockSize), alignment: 16)
     }
 
     deinit {
