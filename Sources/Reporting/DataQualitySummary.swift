@@ -2,7 +2,8 @@ import Foundation
 import Ingest
 
 /// The data-quality summary `awareness validate` prints: one block per feed and file, with the counts
-/// that must add up, the days covered, unknown columns and the first errors of each file.
+/// that must add up, the days covered, unknown columns and the first errors of each file, then the entries
+/// skipped as leftovers of other programs (``SkippedFile``), each once.
 public struct DataQualitySummary: Sendable {
     /// The data folder as the user named it; file paths in errors are prefixed with it so they can be opened.
     public let folder: String
@@ -56,6 +57,9 @@ public struct DataQualitySummary: Sendable {
         ]
         for file in files {
             lines += fileLines(file)
+        }
+        for skipped in data.skippedFiles where skipped.feed == feed {
+            lines.append("  \(skipped.file): skipped, not a feed file (\(skipped.reason.text(in: .en)))")
         }
         lines.append("")
         return lines

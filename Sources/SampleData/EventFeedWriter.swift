@@ -26,6 +26,9 @@ public struct EventFeedWriter: Sendable {
         public let bytes: Int
     }
 
+    /// The files `write(to:)` writes, relative to its folder.
+    public static let paths = ["campaigns.yaml", "impressions/impressions_events.csv", "clicks/clicks_events.csv"]
+
     /// Creates the writer of `events` impression rows.
     public init(events: Int, seed: UInt64) {
         self.events = events
@@ -35,9 +38,9 @@ public struct EventFeedWriter: Sendable {
     /// Writes `impressions/impressions_events.csv`, `clicks/clicks_events.csv` and `campaigns.yaml` under
     /// `directory`, creating the folders.
     public func write(to directory: URL) throws(SampleDataError) -> Summary {
-        let impressionsURL = directory.appendingPathComponent("impressions/impressions_events.csv")
-        let clicksURL = directory.appendingPathComponent("clicks/clicks_events.csv")
-        let calendarURL = directory.appendingPathComponent("campaigns.yaml")
+        let calendarURL = directory.appendingPathComponent(Self.paths[0])
+        let impressionsURL = directory.appendingPathComponent(Self.paths[1])
+        let clicksURL = directory.appendingPathComponent(Self.paths[2])
         do {
             for url in [impressionsURL, clicksURL] {
                 try FileManager.default.createDirectory(

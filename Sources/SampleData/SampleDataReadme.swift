@@ -15,7 +15,7 @@ struct SampleDataReadme {
             trying the pipeline and testing estimators, not for conclusions about the real campaigns.
 
             - Seed: **\(seed)**
-            - Regenerate (byte-identical for the same seed): `swift run awareness sample-data --seed \(seed) --out Data`
+            - Regenerate (byte-identical for the same seed): `swift run awareness sample-data --seed \(seed) --out Data --force`
             - Run the pipeline on it: `bash scripts/run-sample` (the README's run command reads `Data/`).
             - Event-level files for benchmarks (not kept here): `awareness sample-data --events 14000000 --out /tmp/ev`
 

@@ -71,6 +71,7 @@ struct Run: ParsableCommand {
                 toolVersion: "awareness \(NightlyRun.version)", configPath: configPath,
                 configSHA256: try SHA256Digest.hex(ofFileAt: configPath),
                 inputs: try data.files.map { try RunManifest.Input(report: $0, dataFolder: options.data) },
+                skipped: data.skippedFiles.map(RunManifest.Skipped.init),
                 runTime: RunManifest.timestamp(Date()))
         } catch {
             fail("\(error) (the run manifest records its SHA-256)")

@@ -10,7 +10,9 @@ struct SampleDataCommand: ParsableCommand {
         discussion: """
             Without --events, writes the daily feeds, campaigns.yaml, ground-truth.csv and README.md into --out \
             (default Data). With --events N, writes N impression events (one per row, ISO-8601 timestamps over \
-            2020) and the matching clicks into --out. The same seed always gives byte-identical files.
+            2020) and the matching clicks into --out. The same seed always gives byte-identical files. \
+            The folder must be new or empty; --force writes over an earlier sample in it, but never beside \
+            feed files the sample does not write (status 2).
             """
     )
 
@@ -26,6 +28,10 @@ struct SampleDataCommand: ParsableCommand {
     @Option(help: "Write N event-level impression rows (and their clicks) instead of the daily data set.")
     var events: Int?
 
+    /// Whether a folder that is not empty may be written into (over an earlier sample, never beside real feeds).
+    @Flag(help: "Write into a folder that is not empty, over an earlier sample (never beside other feed files).")
+    var force = false
+
     func validate() throws {
         if let events, events < 1 {
             throw ValidationError("--events must be a positive number of rows, not \(events).")
@@ -34,14 +40,22 @@ struct SampleDataCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: out, isDirectory: true)
+        let dataSet = events == nil ? SampleDataSet(seed: seed) : nil
+        let destination = SampleDataDestination(
+            path: out, paths: dataSet?.files.map(\.path) ?? EventFeedWriter.paths)
+        do {
+            try destination.check(force: force)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
         do {
             if let events {
                 let summary = try EventFeedWriter(events: events, seed: seed).write(to: directory)
                 print(
                     "wrote \(summary.impressionRows) impression rows and \(summary.clickRows) click rows "
                         + "(\(summary.bytes) bytes) to \(out)")
-            } else {
-                let dataSet = SampleDataSet(seed: seed)
+            } else if let dataSet {
                 try dataSet.write(to: directory)
                 print("wrote \(dataSet.files.count) files to \(out) (seed \(seed))")
             }

@@ -13,11 +13,11 @@ struct PoissonGLMTests {
         let stdpop: Double
     }
 
-    /// Reads `<repo>/../shared/reference/sicily.csv` with plain string splitting.
+    /// Reads `Fixtures/sicily.csv` beside this file (its source in `Fixtures/README.md`) with plain string
+    /// splitting.
     static func sicily() throws -> [Month] {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let file = repository.deletingLastPathComponent().appendingPathComponent("shared/reference/sicily.csv")
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/sicily.csv")
         let text = try String(contentsOf: file, encoding: .utf8)
         let lines = text.split(whereSeparator: \.isNewline)
         let header = try #require(lines.first).split(separator: ",").map(String.init)

@@ -4,9 +4,31 @@ import Testing
 
 @Suite("Run manifest")
 struct RunManifestTests {
+    /// The SHA-256 examples of FIPS 180-2 (appendix B) and the digest of no bytes.
     @Test func hashesWithSha256() {
         #expect(SHA256Digest.hex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256Digest.hex(of: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            SHA256Digest.hex(of: "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func hashesBytesHeldInSeveralRegionsAsOneMessage() {
+        var bytes = DispatchData.empty
+        for part in ["a", "bc"] {
+            Array(part.utf8).withUnsafeBytes { bytes.append($0) }
+        }
+        #expect(bytes.regions.count == 2)
+        #expect(SHA256Digest.hex(of: bytes) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// One million `a` (FIPS 180-2, B.3) from a file.
+    @Test func hashesAFileToTheKnownDigest() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: path))
+        #expect(
+            try SHA256Digest.hex(ofFileAt: path) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func hashesAFileInBlocks() throws {

@@ -16,6 +16,8 @@ public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case syntax
         /// The file has no header line.
         case empty
+        /// The file is gzip-compressed and its compressed data is cut short or corrupt.
+        case compression
     }
 
     /// What failed.
@@ -50,6 +52,9 @@ public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible 
 /// Reads a CSV file in large blocks through `CSVRecordParser`: strips a UTF-8 byte-order mark,
 /// detects the delimiter from the header line, checks the bytes are UTF-8 without NUL, and hands every
 /// record (the header first) to a handler. Memory stays at one block plus the longest record.
+///
+/// A file that starts with the gzip magic bytes (`1f 8b`), whatever its name, is decompressed by zlib as it is
+/// read (`GzipByteSource`): its records, line numbers and errors are those of the same text uncompressed.
 public struct CSVFileReader: Sendable {
     /// The delimiter to use, or nil to detect it from the header line (`,`, `;` or tab).
     public var delimiter: UInt8?
@@ -81,6 +86,9 @@ public struct CSVFileReader: Sendable {
         public var dataStart: Int
         /// The delimiter configured or detected from the header line.
         public var delimiter: UInt8
+        /// Whether the file is gzip-compressed: `dataStart` is then an offset in its text, which is read from
+        /// start to end (never cut into parts).
+        public var isGzip = false
     }
 
     /// Opens `path` and reads its first line: refuses a missing file, a directory, an empty file and a
@@ -103,17 +111,44 @@ public struct CSVFileReader: Sendable {
         var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
         let count = try head.withUnsafeMutableBytes { try file.read(into: $0, at: 0) }
         head.removeSubrange(count...)
+        let isGzip = head.starts(with: GzipByteSource.magic)
+        if isGzip {
+            head = try Self.gzipHead(path: path)
+        }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             throw CSVFileError(
                 kind: .encoding, file: path, line: 1, column: 1,
                 message: "the file is UTF-16 (byte-order mark found); export it as UTF-8")
         }
         let dataStart = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        guard size > dataStart else {
+        guard (isGzip ? head.count : size) > dataStart else {
             throw CSVFileError(kind: .empty, file: path, line: nil, column: nil, message: "the file is empty")
         }
         let detected = head[dataStart...].withUnsafeBytes { Self.detectDelimiter($0) }
-        return Head(byteCount: size, dataStart: dataStart, delimiter: delimiter ?? detected)
+        return Head(byteCount: size, dataStart: dataStart, delimiter: delimiter ?? detected, isGzip: isGzip)
+    }
+
+    /// The first 64 KiB of the text of a gzip file, or as much as decompresses before an error: the read that
+    /// follows meets that error again and locates it. An error before any text is thrown, at line 1.
+    private static func gzipHead(path: String) throws -> [UInt8] {
+        let source = try GzipByteSource(path: path)
+        var head = [UInt8](repeating: 0, count: 1 << 16)
+        var count = 0
+        do {
+            while count < head.count {
+                let read = try head.withUnsafeMutableBytes {
+                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[count...]), at: count)
+                }
+                if read == 0 { break }
+                count += read
+            }
+        } catch let error as CSVFileError where error.kind == .compression && count > 0 {
+            // Read on from here: the records before the error are delivered, then it is thrown with its line.
+        } catch let error as CSVFileError where error.kind == .compression {
+            throw CSVFileError(kind: .compression, file: path, line: 1, column: nil, message: error.message)
+        }
+        head.removeSubrange(count...)
+        return head
     }
 
     /// Reads `path`, calling `onRecord` for each record in order, and `onProgress` with the number of bytes
@@ -125,8 +160,10 @@ public struct CSVFileReader: Sendable {
         onRecord: (CSVRecord) throws -> Void
     ) throws -> Summary {
         let head = try head(path: path)
-        let segment = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize)
-        try segment.read(from: head.dataStart, to: head.byteCount, onProgress: onProgress, onRecord: onRecord)
+        let segment = try CSVSegmentReader(
+            path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize, isGzip: head.isGzip)
+        try segment.read(
+            from: head.dataStart, to: head.isGzip ? .max : head.byteCount, onProgress: onProgress, onRecord: onRecord)
         try segment.finish(onRecord: onRecord)
         guard segment.recordCount > 0 else {
             throw CSVFileError(
@@ -157,8 +194,18 @@ public struct CSVFileReader: Sendable {
     }
 }
 
+/// Where a segment reader takes its bytes from: the file itself, or the text of a gzip file.
+protocol CSVByteSource: AnyObject {
+    /// The path as given to the reader.
+    var path: String { get }
+    /// Reads up to `buffer.count` bytes of text at `offset`; returns how many were read (0 at the end).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int
+    /// How far through the file on disk a read that has reached text offset `offset` has come, for progress.
+    func diskOffset(afterReadingTo offset: Int) -> Int
+}
+
 /// A file opened for positioned reads, closed when released.
-final class CSVFileDescriptor {
+final class CSVFileDescriptor: CSVByteSource {
     let path: String
     private let descriptor: Int32
 
@@ -197,20 +244,24 @@ final class CSVFileDescriptor {
         }
         return total
     }
+
+    /// The text is the file: offsets are the same.
+    func diskOffset(afterReadingTo offset: Int) -> Int { offset }
 }
 
 /// Reads the records of one byte range of a file, the first byte of which starts a record on `firstLine`.
 /// A whole file is one range; a large file is split into ranges read on several cores.
 final class CSVSegmentReader {
-    private let file: CSVFileDescriptor
+    private let file: any CSVByteSource
     private let parser: CSVRecordParser
     private var validator = UTF8LineValidator()
     private let blockSize: Int
     /// The bytes checked and parsed at a time.
     static let sliceSize = 1 << 16
 
-    init(path: String, delimiter: UInt8, firstLine: Int, blockSize: Int) throws {
-        file = try CSVFileDescriptor(path: path)
+    /// A reader of `path`'s bytes, or of its text decompressed when `isGzip` (then read from start to end only).
+    init(path: String, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false) throws {
+        file = isGzip ? try GzipByteSource(path: path) : try CSVFileDescriptor(path: path)
         parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
         self.blockSize = blockSize
     }
@@ -230,9 +281,17 @@ final class CSVSegmentReader {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
         defer { buffer.deallocate() }
         var offset = start
+        let diskStart = file.diskOffset(afterReadingTo: start)
         while offset < end {
             let wanted = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(blockSize, end - offset)])
-            let count = try file.read(into: wanted, at: offset)
+            let count: Int
+            do {
+                count = try file.read(into: wanted, at: offset)
+            } catch let error as CSVFileError where error.kind == .compression && error.line == nil {
+                // The text delivered so far has been parsed: the readable text stops on the parser's line.
+                throw CSVFileError(
+                    kind: .compression, file: error.file, line: parser.line, column: nil, message: error.message)
+            }
             if count == 0 { break }
             offset += count
             // Checked and parsed a slice at a time, so that the records libcsv collects are still in cache when
@@ -243,7 +302,7 @@ final class CSVSegmentReader {
                 try feed(UnsafeRawBufferPointer(rebasing: buffer[sliceStart..<sliceEnd]), onRecord: onRecord)
                 sliceStart = sliceEnd
             }
-            onProgress(offset - start)
+            onProgress(file.diskOffset(afterReadingTo: offset) - diskStart)
         }
     }
 

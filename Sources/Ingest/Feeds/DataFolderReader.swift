@@ -45,23 +45,37 @@ public struct DataFolderReader: Sendable {
         return total
     }
 
-    /// The entries of one feed folder that the reader accounts for: every entry but hidden ones (`.DS_Store`),
-    /// in name order. Those whose name ends in `.csv` are read (a directory so named is reported, not skipped);
-    /// any other (`x.csv.gz`, `x.txt`) is refused with a reason rather than ignored, so no delivery is lost
-    /// silently (DESIGN §6).
+    /// The entries of one feed folder that the reader accounts for as feed files: every entry but those other
+    /// programs leave behind (``SkippedFile/Reason``), in name order. Those whose name ends in `.csv` are read (a
+    /// directory so named is reported, not skipped), and so are those ending in `.csv.gz`; any other (`x.txt`,
+    /// `x.gz`) is refused with a reason rather than ignored, so no delivery is lost silently (DESIGN §6).
     public static func feedFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        entries(in: folder).filter { SkippedFile.Reason(name: $0) == nil }
     }
 
-    /// Why an entry of a feed folder is not read as CSV, or nil when it is (its name ends in `.csv`).
+    /// The entries of one feed folder that are skipped (Office lock files, hidden files, `Thumbs.db`,
+    /// `desktop.ini`), in name order, with their reasons.
+    public static func skippedEntries(in folder: String) -> [(name: String, reason: SkippedFile.Reason)] {
+        entries(in: folder).compactMap { name in SkippedFile.Reason(name: name).map { (name, $0) } }
+    }
+
+    /// Every entry of a folder, in name order (nothing when it cannot be listed).
+    private static func entries(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted()
+    }
+
+    /// Why an entry of a feed folder is not read as CSV, or nil when it is (its name ends in `.csv` or
+    /// `.csv.gz`; whether it is compressed is told by its first bytes, not its name).
     public static func refusalOfName(_ name: String) -> String? {
         let lowered = name.lowercased()
-        if lowered.hasSuffix(".csv") { return nil }
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".csv.gz") { return nil }
         if lowered.hasSuffix(".gz") {
-            return "gzip-compressed feeds are not supported yet; decompress it (gunzip) so that it is read"
+            return "not a feed file: a gzip file is read when its name ends in .csv.gz (rename it, or move it out "
+                + "of the feed folder)"
         }
-        return "not a feed file: only names ending in .csv are read (rename it, or move it out of the feed folder)"
+        return "not a feed file: only names ending in .csv or .csv.gz are read (rename it, or move it out of the "
+            + "feed folder)"
     }
 
     /// Reads every feed of `folder`. `onFile` is called before each file with its path relative to `folder`.
@@ -79,6 +93,9 @@ public struct DataFolderReader: Sendable {
             }
             var accumulator = FeedAccumulator(feed: feed)
             var fileNames: [String] = []
+            for (name, reason) in Self.skippedEntries(in: feedFolder) {
+                data.skippedFiles.append(SkippedFile(feed: feed, file: "\(feed.rawValue)/\(name)", reason: reason))
+            }
             for name in Self.feedFiles(in: feedFolder) {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)

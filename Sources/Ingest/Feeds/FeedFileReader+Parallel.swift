@@ -132,7 +132,8 @@ extension FeedFileReader {
         path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
         let fileReader = CSVFileReader(delimiter: delimiter)
-        guard parallelism.parts > 1, let head = try? fileReader.head(path: path),
+        // A gzip file's text cannot be cut without decompressing what comes before the cut: it is read whole.
+        guard parallelism.parts > 1, let head = try? fileReader.head(path: path), !head.isGzip,
             head.byteCount - head.dataStart >= 2 * parallelism.minimumPartSize,
             let layout = try? header(path: path, head: head)
         else {

@@ -138,6 +138,9 @@ public struct IngestedData: Sendable, Equatable {
     public var undeclaredCampaigns: [String] = []
     /// Feed folders absent from the data folder (no data, not an error).
     public var absentFeeds: [Feed] = []
+    /// Entries of the feed folders left there by other programs (Office lock files, hidden files, `Thumbs.db`,
+    /// `desktop.ini`): not read, not refused, listed once; in feed order then name order.
+    public var skippedFiles: [SkippedFile] = []
 
     /// Creates an empty result.
     public init() {}

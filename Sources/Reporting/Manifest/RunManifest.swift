@@ -77,6 +77,28 @@ public struct RunManifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// An entry of a feed folder that was skipped, not read: what other programs leave there.
+    public struct Skipped: Codable, Sendable, Equatable {
+        /// The path relative to the data folder, with `/` separators (`helpline_calls/~$calls.csv`).
+        public let path: String
+        /// The feed folder it is in (`helpline_calls`).
+        public let feed: String
+        /// Why it was skipped: `office_lock_file`, `hidden`, `thumbnail_cache` or `folder_settings`.
+        public let reason: String
+
+        /// Creates an entry from known values.
+        public init(path: String, feed: String, reason: String) {
+            self.path = path
+            self.feed = feed
+            self.reason = reason
+        }
+
+        /// The entry of a skipped file, its reason as the stable code of ``SkippedFile/Reason``.
+        public init(_ skipped: SkippedFile) {
+            self.init(path: skipped.file, feed: skipped.feed.rawValue, reason: skipped.reason.rawValue)
+        }
+    }
+
     /// The tool's version (`awareness 0.3.0`).
     public let toolVersion: String
     /// The configuration file's path as given (`Data/campaigns.yaml`).
@@ -85,16 +107,22 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public let configSHA256: String
     /// Every input file, sorted by path.
     public let inputs: [Input]
+    /// Every entry of the feed folders that was skipped as a leftover of another program, sorted by path.
+    public let skipped: [Skipped]
     /// When the run started, UTC, `YYYY-MM-DDTHH:MM:SSZ`: the only field that differs between two runs
     /// on the same inputs.
     public let runTime: String
 
-    /// Creates a manifest; `inputs` are sorted by path.
-    public init(toolVersion: String, configPath: String, configSHA256: String, inputs: [Input], runTime: String) {
+    /// Creates a manifest; `inputs` and `skipped` are sorted by path.
+    public init(
+        toolVersion: String, configPath: String, configSHA256: String, inputs: [Input], skipped: [Skipped] = [],
+        runTime: String
+    ) {
         self.toolVersion = toolVersion
         self.configPath = configPath
         self.configSHA256 = configSHA256
         self.inputs = inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.skipped = skipped.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.runTime = runTime
     }
 
@@ -117,7 +145,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case inputs
+        case inputs, skipped
         case toolVersion = "tool_version"
         case configPath = "config_path"
         case configSHA256 = "config_sha256"

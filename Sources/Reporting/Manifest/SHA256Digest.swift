@@ -1,11 +1,23 @@
-import Crypto
+import CLibCrypto
 import Foundation
 
 /// SHA-256 digests as lowercase hexadecimal, for the run manifest and content-derived identifiers.
+///
+/// Computed by libcrypto's EVP digest API (`EVP_DigestInit_ex` with `EVP_sha256()`, then `EVP_DigestUpdate`
+/// and `EVP_DigestFinal_ex`). With the default provider, these calls fail only when libcrypto cannot allocate
+/// memory.
 public enum SHA256Digest {
     /// The digest of `bytes`: `ba7816bf…` for the bytes of `abc`.
+    ///
+    /// Stops the program if libcrypto cannot allocate its digest context (out of memory): no input can cause it.
     public static func hex(of bytes: some DataProtocol) -> String {
-        hex(SHA256.hash(data: bytes))
+        guard let hasher = Hasher() else { preconditionFailure("libcrypto could not start a SHA-256 digest") }
+        for region in bytes.regions {
+            let updated = region.withUnsafeBytes { hasher.update($0) }
+            precondition(updated, "libcrypto could not update a SHA-256 digest")
+        }
+        guard let digest = hasher.finalize() else { preconditionFailure("libcrypto could not end a SHA-256 digest") }
+        return hex(digest)
     }
 
     /// The digest of the UTF-8 bytes of `text`.
@@ -21,7 +33,7 @@ public enum SHA256Digest {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileDigestError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var hasher = SHA256()
+        guard let hasher = Hasher() else { throw FileDigestError(path: path, reason: Hasher.failure) }
         var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -30,12 +42,14 @@ public enum SHA256Digest {
                 if errno == EINTR { continue }
                 throw FileDigestError(path: path, reason: String(cString: strerror(errno)))
             }
-            hasher.update(data: block[..<count])
+            let updated = block.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            guard updated else { throw FileDigestError(path: path, reason: Hasher.failure) }
         }
-        return hex(hasher.finalize())
+        guard let digest = hasher.finalize() else { throw FileDigestError(path: path, reason: Hasher.failure) }
+        return hex(digest)
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    private static func hex(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)
@@ -44,6 +58,41 @@ public enum SHA256Digest {
             text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// One SHA-256 computation: a libcrypto `EVP_MD_CTX`, freed when the hasher goes away.
+    private final class Hasher {
+        /// The reason given when libcrypto fails (it does only when it cannot allocate memory).
+        static let failure = "libcrypto could not compute its SHA-256 (out of memory)"
+
+        private let context: OpaquePointer
+
+        /// A digest context set up for SHA-256, or nil when libcrypto cannot allocate one.
+        init?() {
+            guard let context = EVP_MD_CTX_new() else { return nil }
+            guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+                EVP_MD_CTX_free(context)
+                return nil
+            }
+            self.context = context
+        }
+
+        deinit { EVP_MD_CTX_free(context) }
+
+        /// Adds `bytes` to the digest; false when libcrypto fails.
+        func update(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+            return EVP_DigestUpdate(context, base, bytes.count) == 1
+        }
+
+        /// The 32 bytes of the digest, or nil when libcrypto fails; the hasher is spent afterwards.
+        func finalize() -> [UInt8]? {
+            var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+            var length: UInt32 = 0
+            let ended = digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
+            guard ended == 1, length == 32 else { return nil }
+            return Array(digest[..<32])
+        }
     }
 }
 

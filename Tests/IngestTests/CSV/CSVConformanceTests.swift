@@ -2,15 +2,13 @@ import Foundation
 import Ingest
 import Testing
 
-/// The public csv-spectrum suite, read from `../shared/conformance/csv-spectrum` beside the repository:
+/// The public csv-spectrum suite, kept in `Fixtures/csv-spectrum` (its licence beside it):
 /// every CSV file there must parse to exactly the records of the JSON file of the same name, so a case
 /// added to the folder is tested without a code change.
 @Suite("CSV conformance (csv-spectrum)")
 struct CSVConformanceTests {
-    static let suite = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/conformance/csv-spectrum")
+    static let suite = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/csv-spectrum")
 
     static var caseNames: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: suite.appendingPathComponent("csvs").path))

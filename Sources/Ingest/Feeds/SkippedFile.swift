@@ -1,0 +1,61 @@
+/// An entry of a feed folder that is not a delivery but something other programs leave beside one: an Office
+/// lock file, a hidden file, a Windows thumbnail cache or folder settings. It is not read and not refused; it is
+/// listed once, in `validate`'s output and in the run manifest, so that nothing in a feed folder goes unmentioned.
+public struct SkippedFile: Sendable, Equatable {
+    /// What kind of leftover an entry is, told by its name alone.
+    public enum Reason: String, Sendable, Equatable, CaseIterable {
+        /// `~$report.xlsx`, `~$calls.csv`: the lock file Microsoft Office keeps beside a file it has open.
+        case officeLockFile = "office_lock_file"
+        /// A name starting with `.` (`.DS_Store`, `._calls.csv`, `.~lock.calls.csv#`): hidden by file browsers.
+        case hidden
+        /// `Thumbs.db`, any case: the thumbnail cache Windows Explorer writes into folders.
+        case thumbnailCache = "thumbnail_cache"
+        /// `desktop.ini`, any case: the folder settings Windows Explorer writes.
+        case folderSettings = "folder_settings"
+
+        /// The reason an entry named `name` is skipped, or nil when it is accounted for as a feed file (read, or
+        /// refused by name). Office lock files are told before hidden ones; `Thumbs.db` and `desktop.ini` are
+        /// matched without regard to case, as Windows names them.
+        public init?(name: String) {
+            if name.hasPrefix("~$") {
+                self = .officeLockFile
+            } else if name.hasPrefix(".") {
+                self = .hidden
+            } else {
+                switch name.lowercased() {
+                case "thumbs.db": self = .thumbnailCache
+                case "desktop.ini": self = .folderSettings
+                default: return nil
+                }
+            }
+        }
+
+        /// The reason for people, in `language`.
+        public func text(in language: ReportLanguage) -> String {
+            switch (self, language) {
+            case (.officeLockFile, .en): "Office lock file"
+            case (.officeLockFile, .fr): "fichier de verrou d'Office"
+            case (.hidden, .en): "hidden file"
+            case (.hidden, .fr): "fichier caché"
+            case (.thumbnailCache, .en): "Windows thumbnail cache"
+            case (.thumbnailCache, .fr): "cache de vignettes de Windows"
+            case (.folderSettings, .en): "Windows folder settings"
+            case (.folderSettings, .fr): "réglages de dossier de Windows"
+            }
+        }
+    }
+
+    /// The feed folder the entry is in.
+    public let feed: Feed
+    /// The path relative to the data folder (`helpline_calls/~$calls.csv`).
+    public let file: String
+    /// Why it is skipped.
+    public let reason: Reason
+
+    /// Creates the record of a skipped entry.
+    public init(feed: Feed, file: String, reason: Reason) {
+        self.feed = feed
+        self.file = file
+        self.reason = reason
+    }
+}
