@@ -2,7 +2,8 @@ import Analytics
 import Foundation
 import Ingest
 
-/// The expected daily calls of the three helplines of the sample data (119, 3020, 3919), 2019–2020.
+/// The expected daily calls of the four helplines of the sample data (119, 3020, 3919 and 116006, the victims'
+/// helpline, which no campaign touches and which shares 119's first-lockdown ramp), 2019–2020.
 ///
 /// A day's mean is a background (level, trend, season, day of week, French public holidays, school
 /// holidays for 3020) times the lockdown effects times the campaign effects of ``CampaignEffect``. The
@@ -11,7 +12,7 @@ import Ingest
 /// +56.2% on the same dates of 2019), so the calibration holds in the means before any draw.
 public struct HelplineModel: Sendable {
     /// The helplines with a call series, in the order the files list them.
-    public static let helplines = ["119", "3020", "3919"]
+    public static let helplines = ["119", "3020", "3919", "116006"]
     /// The days the call files cover.
     public static let period = DayRange.days(2019, 1, 1, through: 2020, 12, 31)
     /// The published ratio of 119 calls, 18 Mar–10 May 2020 against 2019 (+56.2%; 97,542 / 62,467).
@@ -69,6 +70,9 @@ public struct HelplineModel: Sendable {
         case "3919":
             let dayOfWeek = [236.0, 229, 226, 222, 214, 124, 90][weekday]
             return dayOfWeek * (holiday ? 0.6 : 1)
+        case "116006":
+            let dayOfWeek = [1.06, 1.04, 1.03, 1.02, 1.00, 0.93, 0.92][weekday]
+            return 520 * dayOfWeek * (holiday ? 0.8 : 1)
         case "3020":
             let dayOfWeek = [1.22, 1.18, 1.06, 1.18, 1.08, 0.52, 0.18][weekday]
             let school = HelplineModel.schoolHolidays.first { $0.range.contains(date) }?.factor ?? 1
@@ -83,7 +87,9 @@ public struct HelplineModel: Sendable {
         let first = SampleCampaign.context[0].window
         let second = SampleCampaign.context[1].window
         switch helpline {
-        case "119":
+        case "119", "116006":
+            // The victims' helpline lived through the same first lockdown as 119: it is the control series
+            // of the banner-119 campaign.
             if first.contains(date) { return lockdown.multiplier(on: date) }
             return second.contains(date) ? 1.22 : 1
         case "3919":

@@ -14,6 +14,8 @@ public struct SampleCampaign: Sendable, Hashable {
     public let hashtags: [String]
     /// The campaign ids under which its banners appear in the impression and click feeds (empty: no banner).
     public let banners: [String]
+    /// The control series of its models (`calls:116006`).
+    public var controls: [String] = []
 
     /// The four campaigns of the sample data, in date order.
     ///
@@ -27,7 +29,7 @@ public struct SampleCampaign: Sendable, Hashable {
         SampleCampaign(
             id: "banner-119", name: "Bannière 119 – Allô Enfance en Danger",
             window: .days(2020, 5, 4, through: 2020, 5, 17), helplines: ["119"],
-            hashtags: ["#119", "#AlloEnfanceEnDanger"], banners: ["banner-119"]),
+            hashtags: ["#119", "#AlloEnfanceEnDanger"], banners: ["banner-119"], controls: ["calls:116006"]),
         SampleCampaign(
             id: "balance-ton-tiktokeur", name: "Liens vers le 119 et le 3919 après #BalanceTonTikTokeur",
             window: .days(2020, 7, 2, through: 2020, 7, 15), helplines: ["119", "3919"],

@@ -89,6 +89,9 @@ public struct SampleDataSet: Sendable {
                     banners: \(list(campaign.banners))
 
                 """
+            if !campaign.controls.isEmpty {
+                text += "    controls: \(list(campaign.controls))\n"
+            }
         }
         text += "context:\n"
         for event in SampleCampaign.context {

@@ -146,12 +146,29 @@ struct NoiseDiagnosticTests {
         var variances: [Double] = []
         var independentVariances: [Double] = []
         var parameters = [0.0, 0.0, 0.0, 0.0]
+        var parameterErrors: [Double] = []
+        var processErrors: [Double] = []
+        var parameterPredicted: [Double] = []
+        func variance(_ values: [Double]) -> Double {
+            let mean = values.reduce(0, +) / Double(values.count)
+            return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        }
         for seed in 1...300 {
             let simulated = NoisyCalls(setting: setting, seed: UInt64(seed))
             let model = CounterfactualModel(
                 series: simulated.series, campaign: simulated.campaign, holidays: NoisyCalls.holidays)
             guard let figures = model.estimate().figures else { continue }
             errors.append(log(figures.observed / figures.expected) - log(1 + setting.uplift))
+            let trueExpected = simulated.campaign.days.reduce(0) { $0 + (simulated.means[$1] ?? 0) }
+            let observedRatio = figures.observed / ((1 + setting.uplift) * trueExpected)
+            parameterErrors.append(log(figures.expected / trueExpected))
+            processErrors.append(log(observedRatio))
+            parameterPredicted.append(
+                figures.standardError * figures.standardError
+                    - figures.noise.varianceOfTotal(
+                        simulated.campaign.days.map {
+                            (day: $0.daysSinceEpoch, level: figures.expected / Double(simulated.campaign.dayCount))
+                        }) / (figures.expected * figures.expected))
             variances.append(figures.standardError * figures.standardError)
             independentVariances.append(figures.independentStandardError * figures.independentStandardError)
             let noise = figures.noise
@@ -166,6 +183,9 @@ struct NoiseDiagnosticTests {
         print(
             "\(setting): a \(parameters[0]) b \(parameters[1]) c \(parameters[2]) ρ \(parameters[3]); "
                 + "mean error \(mean), error variance \(spread), mean se² \(meanVariance) "
-                + "(ratio \(spread / meanVariance)), independent se² \(meanIndependent)")
+                + "(ratio \(spread / meanVariance)), independent se² \(meanIndependent); "
+                + "parameter error variance \(variance(parameterErrors)) against about "
+                + "\(parameterPredicted.reduce(0, +) / Double(parameterPredicted.count)) predicted; "
+                + "process error variance \(variance(processErrors))")
     }
 }

@@ -33,6 +33,8 @@ struct NoisyCalls {
 
     let campaign: DayRange
     let series: [CivilDate: Double]
+    /// The mean of each day without the campaign and without the latent deviation: what a perfect model expects.
+    let means: [CivilDate: Double]
     /// The shared shock's multiplier by day (1 outside it), for a control series to share.
     let shockFactor: [CivilDate: Double]
 
@@ -57,6 +59,7 @@ struct NoisyCalls {
         var latent = deviation * generator.nextStandardNormal()
         var series: [CivilDate: Double] = [:]
         var shocks: [CivilDate: Double] = [:]
+        var means: [CivilDate: Double] = [:]
         for offset in 0..<(historyDays + 2 * setting.campaignDays) {
             let day = Self.start.adding(days: offset)
             if offset > 0 {
@@ -65,8 +68,9 @@ struct NoisyCalls {
             var mean = setting.level * Self.weekly[day.isoWeekday - 1] * (1 + 0.05 * Double(offset) / 365.25)
             mean *= 1 + 0.1 * sin(2 * Double.pi * Double(day.daysSinceEpoch) / 365.25)
             if Self.holidays.contains(day) { mean *= 0.7 }
-            if campaign.contains(day) { mean *= effect }
             let shockValue = shock?(offset) ?? 1
+            means[day] = mean * shockValue
+            if campaign.contains(day) { mean *= effect }
             shocks[day] = shockValue
             mean *= shockValue * exp(latent - deviation * deviation / 2)
             let count: Int
@@ -82,6 +86,7 @@ struct NoisyCalls {
         }
         self.series = series
         self.shockFactor = shocks
+        self.means = means
     }
 }
 

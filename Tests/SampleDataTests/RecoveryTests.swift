@@ -27,4 +27,24 @@ struct RecoveryTests {
         }
         #expect(checked >= 8)
     }
+
+    /// banner-119 follows the first lockdown's ramp through its control, the victims' helpline: its placebo
+    /// finds nothing, where without the control the lockdown step alone left an effect before the campaign.
+    @Test func theBanner119ControlFollowsTheLockdownRampSoItsPlaceboPasses() throws {
+        let folder = try DataFolder.load(path: SampleDataFolder.url.path)
+        let series = SeriesCatalog.build(from: folder.data)
+        let campaign = try #require(folder.calendar.campaign(id: "banner-119"))
+        #expect(campaign.controls == ["calls:116006"])
+        let estimates = CampaignEstimates.estimate(campaign: campaign, calendar: folder.calendar, series: series)
+        let calls = try #require(estimates.series.first { $0.series.description == "calls:119" })
+        #expect(calls.model?.figures?.controls == ["calls:116006"])
+        #expect(!calls.placeboFindsEffect(confidenceLevel: 0.95))
+        #expect(estimates.controls.map(\.control) == ["calls:116006"])
+        let uncontrolled = Campaign(
+            id: campaign.id, name: campaign.name, window: campaign.window, helplines: campaign.helplines,
+            hashtags: campaign.hashtags, banners: campaign.banners)
+        let without = CampaignEstimates.estimate(campaign: uncontrolled, calendar: folder.calendar, series: series)
+        let callsWithout = try #require(without.series.first { $0.series.description == "calls:119" })
+        #expect(callsWithout.placeboFindsEffect(confidenceLevel: 0.95))
+    }
 }

@@ -10,12 +10,15 @@ import Ingest
 /// A column with no variation in the fitted days (a context event that does not overlap them, no holiday among
 /// them) is dropped and noted rather than making the design singular.
 ///
-/// Controls (`controls`) enter as an offset, the mean over the controls of the centred log of each one's count:
+/// Controls (`controls`) enter as an offset, the mean over the controls of the centred log of each one's count
+/// averaged over the seven days centred on the day (those of them with data):
 /// the model then predicts the series' ratio to its controls (a controlled interrupted time series, as Lopez
 /// Bernal, Cummins & Gasparrini 2017 advise when a co-intervention is possible), so a shock that multiplies
 /// the controls multiplies the expected count alike. A control fitted as a free covariate would be attenuated
 /// toward no adjustment by its own day-to-day noise (errors in variables): with a lockdown-like ramp in the
-/// last weeks of the fit it removed almost none of the ramp in simulations. The controls' own noise enters
+/// last weeks of the fit it removed almost none of the ramp in simulations. The seven-day average cancels the
+/// control's own day-of-week pattern and divides its day-to-day noise, which would otherwise enter the
+/// series' residuals whole; it follows a ramp over weeks, not a one-day spike. The noise that remains enters
 /// the residuals, and so the noise structure and the interval.
 ///
 /// On the evaluated window, with μ_t the fitted means on its days with data: E = Σ μ_t, g = Σ μ_t x_t and
@@ -168,7 +171,7 @@ public struct CounterfactualModel: Sendable {
                     + "yearly seasonality is not modelled")
         }
         let centres = controls.map { control in
-            fitDays.reduce(0) { $0 + Design.logLevel(control.values[$1] ?? 0) } / Double(fitDays.count)
+            fitDays.reduce(0) { $0 + Design.smoothedLogLevel(control, $1) } / Double(fitDays.count)
         }
         let design = Design(
             origin: first, holidays: holidays, contextEvents: contextEvents, seasonal: seasonal,
@@ -358,10 +361,23 @@ public struct CounterfactualModel: Sendable {
             guard !controls.isEmpty else { return 0 }
             var total = 0.0
             for (control, centre) in controls {
-                guard let value = control.values[day] else { return 0 }
-                total += Design.logLevel(value) - centre
+                guard control.values[day] != nil else { return 0 }
+                total += Design.smoothedLogLevel(control, day) - centre
             }
             return total / Double(controls.count)
+        }
+
+        /// The mean of the control's log level over the days from three before `day` to three after it that have
+        /// data (`day` itself always has).
+        static func smoothedLogLevel(_ control: ControlSeries, _ day: CivilDate) -> Double {
+            var total = 0.0
+            var count = 0
+            for offset in -3...3 {
+                guard let value = control.values[day.adding(days: offset)] else { continue }
+                total += logLevel(value)
+                count += 1
+            }
+            return count > 0 ? total / Double(count) : 0
         }
 
         /// The log level a control contributes on a day: the log of its count (a count of 0 taken as 0.5).
