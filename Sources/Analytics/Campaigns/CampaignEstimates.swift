@@ -64,7 +64,10 @@ public struct CampaignEstimates: Sendable {
             if name.metric == .calls || name.metric == .videos {
                 model = CounterfactualModel(
                     series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
-                    contextEvents: context, controls: controls.filter { $0.name != name.description },
+                    contextEvents: context,
+                    controls: controls.filter { control in
+                        control.name != name.description && Self.sameFamily(control.name, name.metric)
+                    },
                     confidenceLevel: level)
             }
             let modelEstimate = model?.estimate()
@@ -96,6 +99,21 @@ public struct CampaignEstimates: Sendable {
         return CampaignEstimates(
             campaign: campaign, series: estimates,
             funnel: BannerFunnel(campaign: campaign, series: series, confidenceLevel: level), controls: controlChecks)
+    }
+
+    /// Whether the control named `control` applies to a series of `metric`: helpline controls (`calls:`,
+    /// `answered:`) to call series, hashtag controls (`videos:`, `views:`) to video series. A shock shared by
+    /// two helplines says nothing of the videos posted under a hashtag.
+    static func sameFamily(_ control: String, _ metric: SeriesName.Metric) -> Bool {
+        guard let controlMetric = SeriesName(parsing: control)?.metric else { return false }
+        func family(_ metric: SeriesName.Metric) -> Int {
+            switch metric {
+            case .calls, .answered: return 0
+            case .videos, .views: return 1
+            default: return 2
+            }
+        }
+        return family(controlMetric) == family(metric)
     }
 
     /// Estimates every campaign of `calendar`, in calendar order.

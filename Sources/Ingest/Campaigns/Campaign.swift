@@ -16,7 +16,8 @@ public struct Campaign: Sendable, Equatable {
     /// An explicit baseline window (both ends included), or nil for the default of the 28 days before `window`.
     public let baseline: DayRange?
     /// Series the campaign's models use as controls (`calls:3919`, `videos:foo`): they share the shocks of the
-    /// campaign's series but not the campaign. Written `<metric>:<key>` with metric `calls`, `answered`, `videos`
+    /// campaign's series but not the campaign. Helpline controls apply to the campaign's call series, hashtag
+    /// controls to its video series. Written `<metric>:<key>` with metric `calls`, `answered`, `videos`
     /// or `views`.
     public let controls: [String]
 

@@ -304,7 +304,52 @@ public struct CampaignReport: Sendable {
             }
             return "## " + wording.pick("Checks", "Contrôles") + "\n\n"
                 + (rows.isEmpty ? wording.pick("No modelled series.\n", "Aucune série modélisée.\n") : table.markdown)
-                + "\n" + explanation + "\n" + warnings
+                + "\n" + explanation + "\n" + warnings + controlChecks()
+        }
+
+        /// One paragraph per control: what the model predicts through it, and whether it moved on its own.
+        func controlChecks() -> String {
+            guard !estimates.controls.isEmpty else { return "" }
+            var text = ""
+            for check in estimates.controls {
+                let name = "`" + check.control + "`"
+                guard let figures = check.estimate.figures else {
+                    text +=
+                        "\n**" + wording.pick("Caution", "Prudence") + "**" + wording.colon
+                        + wording.pick(
+                            "the control \(name) could not be modelled on its own (it may have no data on the "
+                                + "campaign days); the estimates that use it leave out the days it lacks.",
+                            "la série de contrôle \(name) n'a pas pu être modélisée seule (elle n'a peut-être pas de "
+                                + "données sur les jours de la campagne)\u{202F}; les estimations qui l'utilisent écartent "
+                                + "les jours où elle manque.") + "\n"
+                    continue
+                }
+                let change =
+                    format.change(figures.uplift) + " ("
+                    + format.changeInterval(lower: figures.upliftInterval.lower, upper: figures.upliftInterval.upper)
+                    + ")"
+                if check.movedDuringCampaign {
+                    text +=
+                        "\n**" + wording.pick("Control", "Contrôle") + "**" + wording.colon
+                        + wording.pick(
+                            "\(name) itself moved during the campaign against its own model, \(change). That is "
+                                + "expected when a shared shock moved it (the reason it is a control); if the "
+                                + "campaign reached it too, the estimates that use it understate the effect.",
+                            "\(name) a lui-même bougé pendant la campagne par rapport à son propre modèle, \(change). "
+                                + "C'est attendu si un choc commun l'a fait bouger (c'est pourquoi elle sert de "
+                                + "contrôle)\u{202F}; si la campagne l'a aussi touchée, les estimations qui l'utilisent "
+                                + "sous-estiment l'effet.") + "\n"
+                } else {
+                    text +=
+                        "\n**" + wording.pick("Control", "Contrôle") + "**" + wording.colon
+                        + wording.pick(
+                            "the model follows shocks shared with \(name), which did not move during the campaign "
+                                + "against its own model (\(change)).",
+                            "le modèle suit les chocs partagés avec \(name), qui n'a pas bougé pendant la campagne "
+                                + "par rapport à son propre modèle (\(change)).") + "\n"
+                }
+            }
+            return text
         }
 
         func dataQuality() -> String {
