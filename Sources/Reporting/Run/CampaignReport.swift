@@ -364,6 +364,11 @@ public struct CampaignReport: Sendable {
                 [wording.pick("Reject rate", "Taux de rejet"), format.percent(data.rejectRate, fractionDigits: 2)],
                 [wording.pick("Files refused", "Fichiers refusés"), format.integer(data.refusedFiles.count)],
                 [
+                    wording.pick(
+                        "Files skipped (left by other programs)", "Fichiers ignorés (laissés par d'autres logiciels)"),
+                    format.integer(data.skippedFiles.count),
+                ],
+                [
                     wording.pick("Values restated by a later file", "Valeurs corrigées par un fichier ultérieur"),
                     format.integer(data.revisions.count),
                 ],

@@ -24,8 +24,11 @@ public struct QueryTables: Sendable {
     /// One campaign's estimates, a row per series and method.
     public func uplift(_ rows: [UpliftRow]) -> String {
         MarkdownTable(
-            headers: ["series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ", "note"],
-            alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .left],
+            headers: [
+                "series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ", "autocorrelation",
+                "note",
+            ],
+            alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .left],
             rows: rows.map { row in
                 [
                     Markdown.escape(row.series.description), row.method.rawValue,
@@ -39,10 +42,21 @@ public struct QueryTables: Sendable {
                         + bracket(
                             interval(row.upliftLow, row.upliftHigh) { format.changeInterval(lower: $0, upper: $1) }),
                     cell(row.pValue, format.pValue), cell(row.dispersion) { format.decimal($0, fractionDigits: 2) },
-                    Markdown.escape(row.note ?? ""),
+                    autocorrelation(row), Markdown.escape(row.note ?? ""),
                 ]
             }
         ).markdown
+    }
+
+    /// `0.12 / 0.31 (7) ×1.34`: the residual autocorrelation at lag 1, the largest over lags 1–14 with its lag,
+    /// and how much the noise widened the interval; empty when the row has none.
+    private func autocorrelation(_ row: UpliftRow) -> String {
+        guard let lagOne = row.autocorrelationLag1, let largest = row.autocorrelationMaximum,
+            let lag = row.autocorrelationMaximumLag
+        else { return "" }
+        let widening = row.intervalWidening.map { " ×" + format.decimal($0, fractionDigits: 2) } ?? ""
+        return format.decimal(lagOne, fractionDigits: 2) + " / " + format.decimal(largest, fractionDigits: 2)
+            + " (\(lag))" + widening
     }
 
     /// The weekly summary, a row per week and series.
