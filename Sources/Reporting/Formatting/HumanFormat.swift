@@ -205,6 +205,15 @@ public struct HumanFormat: Sendable, Equatable {
             .joined(separator: ", ")
     }
 
+    /// `baseline too small to compare` / `référence trop petite pour comparer`, with the two counts when known:
+    /// `(1,234,567 against 12)`.
+    public func baselineTooSmall(_ count: Double? = nil, against reference: Double? = nil) -> String {
+        let words = language == .fr ? "référence trop petite pour comparer" : "baseline too small to compare"
+        guard let count, let reference else { return words }
+        let against = language == .fr ? "contre" : "against"
+        return words + " (\(self.count(count)) \(against) \(self.count(reference)))"
+    }
+
     /// A short ISO week label for chart axes: `W19` / `S19`.
     public func shortWeek(_ week: ISOWeek) -> String {
         (language == .fr ? "S" : "W") + (week.week < 10 ? "0" : "") + String(week.week)

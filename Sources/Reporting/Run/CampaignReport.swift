@@ -130,8 +130,12 @@ public struct CampaignReport: Sendable {
                 rows: rows.map { row in
                     [
                         wording.method(row.method), wording.count(row.observed), wording.count(row.expected),
-                        wording.countInterval(row.expectedLow, row.expectedHigh), wording.change(row.uplift),
-                        wording.changeInterval(row.upliftLow, row.upliftHigh), wording.count(row.extra),
+                        wording.countInterval(row.expectedLow, row.expectedHigh),
+                        row.uplift.map { BaselineSize.isTooSmall(change: $0, upper: row.upliftHigh) } == true
+                            ? format.baselineTooSmall(row.observed, against: row.expected) : wording.change(row.uplift),
+                        row.uplift.map { BaselineSize.isTooSmall(change: $0, upper: row.upliftHigh) } == true
+                            ? HumanFormat.notAvailable : wording.changeInterval(row.upliftLow, row.upliftHigh),
+                        wording.count(row.extra),
                         row.pValue.map { format.pValue($0) } ?? HumanFormat.notAvailable,
                     ]
                 })

@@ -86,10 +86,13 @@ public struct SummaryReport: Sendable {
                         ? (value >= 0 ? "+" : "") + format.decimal(value * 100, fractionDigits: 2)
                             + wording.pick(" pt", "\u{202F}pt") : format.change(value)
                 }
+                let tooSmall =
+                    !isRate && row.change.map { BaselineSize.isTooSmall(change: $0, upper: row.changeHigh) } == true
                 return [
                     Markdown.escape(wording.seriesLabel(row.series)), value(row.value), value(row.againstValue),
-                    "\(row.daysWithData) / \(row.againstDaysWithData)", change(row.change),
-                    row.changeLow == nil
+                    "\(row.daysWithData) / \(row.againstDaysWithData)",
+                    tooSmall ? format.baselineTooSmall() : change(row.change),
+                    row.changeLow == nil || tooSmall
                         ? HumanFormat.notAvailable
                         : format.interval(change(row.changeLow), change(row.changeHigh)),
                 ]
