@@ -25,8 +25,9 @@ import Ingest
 /// se² = (gᵀΣg + V)/E², where Σ is the sandwich covariance of the coefficients and V the variance of the
 /// window's total at the expected levels μ_t, both under the `NoiseStructure` estimated from the
 /// fit's residuals (a variance a·μ + b·μ² and a correlation c·ρᵏ between days k apart); the interval for E is
-/// exp(log E ± t·se), t Student's with one degree of freedom per window-length stretch of fitted days. With independent days and v = φμ this is the quasi-Poisson (gᵀφ(XᵀWX)⁻¹g + φE)/E².
-/// At least 28 fitted days are required.
+/// exp(log E ± t·se), t Student's with one degree of freedom per window-length stretch of fitted days. With
+/// independent days and v = φμ, se² is the quasi-Poisson (gᵀφ(XᵀWX)⁻¹g + φE)/E². At least 28 fitted days are
+/// required.
 public struct CounterfactualModel: Sendable {
     /// The daily counts by local day; absent days are missing (never treated as zero).
     public let series: [CivilDate: Double]
