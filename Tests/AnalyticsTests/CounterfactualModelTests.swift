@@ -56,7 +56,10 @@ struct CounterfactualModelTests {
 
     @Test func minimumDetectableUpliftFollowsTheStandardError() throws {
         let figures = try #require(model(seed: 3, effect: 1.0).estimate().figures)
-        let expected = exp((1.959963984540054 + 0.8416212335729143) * figures.standardError) - 1
+        // Student's t with one degree of freedom per window-length stretch of the fit.
+        let degreesOfFreedom = max(4, Double(figures.fittedDays) / Double(figures.windowDaysWithData))
+        let t = SpecialFunctions.studentCriticalValue(confidenceLevel: 0.95, degreesOfFreedom: degreesOfFreedom)
+        let expected = exp((t + 0.8416212335729143) * figures.standardError) - 1
         #expect(abs(figures.minimumDetectableUplift - expected) < 1e-12)
         #expect(figures.minimumDetectableUplift > 0 && figures.minimumDetectableUplift < 0.2)
     }

@@ -4,6 +4,16 @@ import Testing
 
 @Suite("Special functions")
 struct SpecialFunctionsTests {
+    /// Two-sided 95 % critical values of Student's t from the standard tables (Abramowitz & Stegun, table 26.10):
+    /// 2.776445 for 4 degrees of freedom, 2.228139 for 10, 2.008559 for 50; the normal 1.959964 for infinity.
+    @Test(arguments: [(4.0, 2.776445), (10.0, 2.228139), (50.0, 2.008559), (Double.infinity, 1.959964)])
+    func studentCriticalValuesMatchTheTables(degreesOfFreedom: Double, value: Double) {
+        let t = SpecialFunctions.studentCriticalValue(confidenceLevel: 0.95, degreesOfFreedom: degreesOfFreedom)
+        #expect(abs(t - value) < 1e-6, "t(\(degreesOfFreedom)) = \(t)")
+        let p = SpecialFunctions.studentTwoSidedPValue(t, degreesOfFreedom: degreesOfFreedom)
+        #expect(abs(p - 0.05) < 1e-9, "p = \(p)")
+    }
+
     @Test(arguments: [(0.5, 0.5723649429247001), (1.0, 0.0), (10.0, 12.801827480081469), (0.1, 2.252712651734206)])
     func logGammaMatchesKnownValues(x: Double, expected: Double) {
         #expect(abs(SpecialFunctions.logGamma(x) - expected) <= 1e-14 * max(1, abs(expected)))

@@ -20,7 +20,8 @@ struct QueryCommandTests {
         #expect(lines.first == header.joined(separator: ","))
         let methods = Set(
             lines.dropFirst().filter { $0.hasPrefix("banner-119,calls:119,") }.map { $0.split(separator: ",")[2] })
-        #expect(methods == ["window", "year_over_year", "model", "placebo", "persistence"])
+        // The campaign's window overlaps the first lockdown, so the model is also given without its step.
+        #expect(methods == ["window", "year_over_year", "model", "model_without_context", "placebo", "persistence"])
     }
 
     @Test func upliftStartsWithTheHeadlineAndItsBasisThenTheTableInTheRequestedLanguage() throws {
@@ -29,8 +30,9 @@ struct QueryCommandTests {
         let lines = english.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0].hasPrefix("Calls to 119 during the campaign (4–17 May 2020): 14,032 received."))
         #expect(lines[1].hasPrefix("Estimate: the seasonal model"))
-        #expect(lines[2].isEmpty)
-        #expect(lines[3].hasPrefix("| series "))
+        #expect(lines[2].hasPrefix("The model attributes part of the change to the context event Premier confinement"))
+        #expect(lines[3].isEmpty)
+        #expect(lines[4].hasPrefix("| series "))
         #expect(english.stdout.contains("| calls:119 "))
         #expect(english.stdout.contains("4–17 May 2020"))
         let french = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData])
@@ -41,7 +43,10 @@ struct QueryCommandTests {
     @Test func upliftRefusesAnUnknownCampaignWithStatus2() throws {
         let result = try CommandRunner.run(["uplift", "nope", "--data", "good"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("error: no campaign 'nope' in campaigns.yaml (known: banner-119)"))
+        #expect(
+            result.stderr.hasPrefix(
+                "error: no campaign or context event 'nope' in campaigns.yaml (campaigns: banner-119; context events: "
+                    + "lockdown-1)"))
     }
 
     @Test func upliftSaysWhyNoModelWasFittedAndExitsWithStatus1() throws {

@@ -33,8 +33,19 @@ public struct CampaignEstimates: Sendable {
     }
 
     /// Estimates `campaign` of `calendar` on the daily series `series` (such as `SeriesCatalog.series`).
+    ///
+    /// - Parameters:
+    ///   - seriesNames: the series to estimate, instead of the campaign's own (an ad-hoc question about any
+    ///     period of any series).
+    ///   - skippingContext: a context event the models leave out of their design (the question is the event
+    ///     itself: its days are the window, and its step would otherwise be the answer).
+    ///
+    /// A model whose window overlaps context events it adjusts for also gets a twin without those steps
+    /// (`SeriesEstimate.modelWithoutContext`): the adjusted model attributes that part of the change to the
+    /// events, and the reader sees both.
     public static func estimate(
-        campaign: Campaign, calendar: CampaignCalendar, series: [DailySeries]
+        campaign: Campaign, calendar: CampaignCalendar, series: [DailySeries], seriesNames: [SeriesName]? = nil,
+        skippingContext: String? = nil
     ) -> CampaignEstimates {
         let level = calendar.confidenceLevel
         let byName = Dictionary(series.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -42,7 +53,12 @@ public struct CampaignEstimates: Sendable {
         let firstDay = campaign.window.start.adding(days: -CounterfactualModel.defaultFitDays - length)
         let lastDay = campaign.window.end.adding(days: length)
         let (holidays, holidayNote) = calendar.holidays.holidays(years: firstDay.year...lastDay.year)
-        let context = calendar.context.map { ContextStep(id: $0.id, days: $0.window) }
+        let context = calendar.context.filter { $0.id != skippingContext }.map {
+            ContextStep(id: $0.id, days: $0.window)
+        }
+        let overlapping = context.filter {
+            $0.days.start <= campaign.window.end && campaign.window.start <= $0.days.end
+        }
         let excluded = calendar.campaigns.filter { $0.id != campaign.id }.map(\.window)
         let baseline = campaign.baseline ?? WindowComparison.precedingBaseline(for: campaign.window)
 
@@ -53,6 +69,7 @@ public struct CampaignEstimates: Sendable {
         }
         names += campaign.banners.map { SeriesName(metric: .impressions, key: $0) }
         names += campaign.banners.map { SeriesName(metric: .clicks, key: $0) }
+        if let seriesNames { names = seriesNames }
 
         let controls = campaign.controls.map { name in
             ControlSeries(name: name, values: SeriesName(parsing: name).flatMap { byName[$0]?.values } ?? [:])
@@ -61,14 +78,20 @@ public struct CampaignEstimates: Sendable {
         for name in names {
             let values = byName[name]?.values ?? [:]
             var model: CounterfactualModel?
-            if name.metric == .calls || name.metric == .videos {
+            var unadjusted: CounterfactualModel?
+            if name.metric == .calls || name.metric == .videos || name.metric == .answered || name.metric == .views {
+                let own = controls.filter { control in
+                    control.name != name.description && Self.sameFamily(control.name, name.metric)
+                }
                 model = CounterfactualModel(
                     series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
-                    contextEvents: context,
-                    controls: controls.filter { control in
-                        control.name != name.description && Self.sameFamily(control.name, name.metric)
-                    },
-                    confidenceLevel: level)
+                    contextEvents: context, controls: own, confidenceLevel: level)
+                if !overlapping.isEmpty {
+                    unadjusted = CounterfactualModel(
+                        series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
+                        contextEvents: context.filter { !overlapping.contains($0) }, controls: own,
+                        confidenceLevel: level)
+                }
             }
             let modelEstimate = model?.estimate()
             let noise = modelEstimate?.figures?.noise
@@ -86,7 +109,8 @@ public struct CampaignEstimates: Sendable {
                 SeriesEstimate(
                     campaign: campaign.id, series: name, hasData: !values.isEmpty, window: window,
                     yearOverYear: yearOverYear, model: modelEstimate, placebo: model?.placebo(),
-                    persistence: model?.persistence(), modelNotes: holidayNote.map { [$0] } ?? []))
+                    persistence: model?.persistence(), modelNotes: holidayNote.map { [$0] } ?? [],
+                    modelWithoutContext: unadjusted?.estimate(), overlappingContext: overlapping.map(\.id)))
         }
         let controlChecks = controls.map { control in
             ControlCheck(

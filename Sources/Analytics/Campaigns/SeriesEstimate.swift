@@ -21,13 +21,21 @@ public struct SeriesEstimate: Sendable {
     public let persistence: CounterfactualEstimate?
     /// Notes that apply to every model of this series (holidays not known for a country, and the like).
     public let modelNotes: [String]
+    /// The model without the steps of the context events that overlap the window (`overlappingContext`), when
+    /// there are any: the adjusted model attributes that part of the change to the events.
+    public let modelWithoutContext: CounterfactualEstimate?
+    /// The ids of the context events that overlap the window and that the model adjusts for.
+    public let overlappingContext: [String]
 
     /// Creates an estimate from its parts.
     public init(
         campaign: String, series: SeriesName, hasData: Bool, window: WindowComparison,
         yearOverYear: WindowComparison?, model: CounterfactualEstimate?, placebo: CounterfactualEstimate?,
-        persistence: CounterfactualEstimate?, modelNotes: [String] = []
+        persistence: CounterfactualEstimate?, modelNotes: [String] = [],
+        modelWithoutContext: CounterfactualEstimate? = nil, overlappingContext: [String] = []
     ) {
+        self.modelWithoutContext = modelWithoutContext
+        self.overlappingContext = overlappingContext
         self.campaign = campaign
         self.series = series
         self.hasData = hasData
@@ -46,12 +54,14 @@ public struct SeriesEstimate: Sendable {
         return p < 1 - confidenceLevel
     }
 
-    /// The rows of `uplift.csv`: window, year_over_year (when present), model, placebo, persistence (when
-    /// present), in that order.
+    /// The rows of `uplift.csv`: window, year_over_year (when present), model, model_without_context (when a
+    /// context event overlaps the window), placebo, persistence (when present), in that order.
     public var rows: [UpliftRow] {
         var rows = [row(window, .window)]
         if let yearOverYear { rows.append(row(yearOverYear, .yearOverYear)) }
-        for estimate in [model, placebo, persistence].compactMap({ $0 }) { rows.append(row(estimate)) }
+        if let model { rows.append(row(model)) }
+        if let modelWithoutContext { rows.append(row(modelWithoutContext, as: .modelWithoutContext)) }
+        for estimate in [placebo, persistence].compactMap({ $0 }) { rows.append(row(estimate)) }
         return rows
     }
 
@@ -98,13 +108,14 @@ public struct SeriesEstimate: Sendable {
             intervalWidening: estimate.noise == nil ? nil : estimate.intervalWidening)
     }
 
-    private func row(_ estimate: CounterfactualEstimate) -> UpliftRow {
-        let method: UpliftRow.Method
+    private func row(_ estimate: CounterfactualEstimate, as override: UpliftRow.Method? = nil) -> UpliftRow {
+        var method: UpliftRow.Method
         switch estimate.method {
         case .model: method = .model
         case .placebo: method = .placebo
         case .persistence: method = .persistence
         }
+        if let override { method = override }
         let window = estimate.window
         guard let figures = estimate.figures else {
             return UpliftRow(

@@ -14,6 +14,8 @@ public struct UpliftRow: Hashable, Sendable {
         case yearOverYear = "year_over_year"
         /// The counterfactual model on the campaign window (§4.2).
         case model
+        /// The model without the steps of the context events that overlap the window.
+        case modelWithoutContext = "model_without_context"
         /// The model on a fake campaign just before the real one (§4.2).
         case placebo
         /// The model on the window of equal length after the campaign (§4.2).

@@ -36,12 +36,30 @@ public struct CampaignHeadline: Sendable, Equatable {
     /// Whether the headline quotes an estimate; false means the campaign could not be estimated.
     public var isEstimated: Bool { method != nil }
 
+    /// What the window is: a campaign ("during the campaign (4–17 May 2020)") or a period asked about
+    /// ("from 18 March to 6 April 2020").
+    public enum Period: Sendable {
+        case campaign
+        case period
+    }
+
     /// Writes the headline of `estimates` in the language of `wording`.
-    public init(_ estimates: CampaignEstimates, confidenceLevel: Double, wording: ReportWording) {
+    public init(
+        _ estimates: CampaignEstimates, confidenceLevel: Double, wording: ReportWording, period: Period = .campaign
+    ) {
         let helpline = estimates.campaign.helplines.first.map { SeriesName(metric: .calls, key: $0) }
         let chosen = estimates.series.first { $0.series == helpline } ?? estimates.series.first
         let window = estimates.campaign.window
         let format = wording.format
+        let during: String
+        switch period {
+        case .campaign:
+            during = wording.pick(
+                " during the campaign (\(format.dateRange(window)))",
+                " pendant la campagne (\(format.dateRange(window)))")
+        case .period:
+            during = wording.pick(" over \(format.dateRange(window))", " sur la période \(format.dateRange(window))")
+        }
         guard let chosen else {
             series = nil
             method = nil
@@ -68,10 +86,7 @@ public struct CampaignHeadline: Sendable, Equatable {
                 "Aucune estimation\u{202F}: ni le modèle saisonnier ni la période de référence ne donnent d'attendu.")
             let observed = rows.first?.observed.map { wording.format.count($0) }
             template =
-                wording.pick(
-                    "\(label) during the campaign (\(format.dateRange(window)))",
-                    "\(label) pendant la campagne (\(format.dateRange(window)))")
-                + wording.colon
+                label + during + wording.colon
                 + (observed.map { "\($0) \(wording.received(metric))" } ?? wording.pick("no data", "aucune donnée"))
                 + wording.pick(
                     ". No estimate of the effect could be made (see the checks below).",
@@ -80,7 +95,8 @@ public struct CampaignHeadline: Sendable, Equatable {
         }
         method = row.method
         let placeboFails = model != nil && chosen.placeboFindsEffect(confidenceLevel: confidenceLevel)
-        let widening = chosen.model?.figures.map { format.decimal($0.intervalWidening, fractionDigits: 2) } ?? ""
+        let wideningFactor = chosen.model?.figures?.intervalWidening ?? 1
+        let widening = format.decimal(wideningFactor, fractionDigits: 2)
         if model == nil {
             let reason = chosen.model?.notFittedReason.map { ": " + $0 } ?? ""
             basis = wording.pick(
@@ -92,6 +108,12 @@ public struct CampaignHeadline: Sendable, Equatable {
                     + "with the other rows before quoting it.",
                 "Estimation\u{202F}: le modèle saisonnier, bien que son test placebo échoue (voir la ligne placebo)\u{202F}; "
                     + "comparez-la aux autres lignes avant de la citer.")
+        } else if wideningFactor < 1.01 {
+            basis = wording.pick(
+                "Estimate: the seasonal model, because it was fitted and its placebo check passes; its residuals "
+                    + "show no day-to-day correlation that widens the interval.",
+                "Estimation\u{202F}: le modèle saisonnier, car il est ajusté et son test placebo est passé\u{202F}; ses "
+                    + "résidus ne montrent pas de corrélation d'un jour à l'autre qui élargisse l'intervalle.")
         } else {
             basis = wording.pick(
                 "Estimate: the seasonal model, because it was fitted and its placebo check passes; serial "
@@ -103,10 +125,7 @@ public struct CampaignHeadline: Sendable, Equatable {
         }
         var sentences: [String] = []
         sentences.append(
-            wording.pick(
-                "\(label) during the campaign (\(format.dateRange(window)))",
-                "\(label) pendant la campagne (\(format.dateRange(window)))")
-                + wording.colon + "\(format.count(observed)) \(wording.received(metric)).")
+            label + during + wording.colon + "\(format.count(observed)) \(wording.received(metric)).")
         if model == nil {
             let baseline = format.dateRange(chosen.window.baselineWindow)
             sentences.append(
@@ -124,8 +143,10 @@ public struct CampaignHeadline: Sendable, Equatable {
             : wording.pick(" (\(level) interval \(interval))", " (intervalle à \(level)\u{00A0}: \(interval))")
         sentences.append(
             wording.pick(
-                "Without the campaign about \(format.count(expected)) were expected\(intervalText).",
-                "Sans la campagne, environ \(format.count(expected)) étaient \(wording.expected(metric))\(intervalText)."
+                (period == .campaign ? "Without the campaign about " : "From the days before, about ")
+                    + "\(format.count(expected)) were expected\(intervalText).",
+                (period == .campaign ? "Sans la campagne, environ " : "D'après les jours précédents, environ ")
+                    + "\(format.count(expected)) étaient \(wording.expected(metric))\(intervalText)."
             ))
         let upliftInterval =
             row.upliftLow == nil ? "" : " (\(wording.changeInterval(row.upliftLow, row.upliftHigh)))"

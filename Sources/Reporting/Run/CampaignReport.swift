@@ -119,7 +119,9 @@ public struct CampaignReport: Sendable {
         }
 
         func estimateSection(_ estimate: SeriesEstimate) -> String {
-            let rows = estimate.rows.filter { [.window, .yearOverYear, .model].contains($0.method) }
+            let rows = estimate.rows.filter {
+                [.window, .yearOverYear, .model, .modelWithoutContext].contains($0.method)
+            }
             let table = MarkdownTable(
                 headers: [
                     wording.label(.method), wording.label(.observed), wording.label(.expected),

@@ -87,12 +87,27 @@ public struct ReportWording: Sendable, Equatable {
         format.percent(confidenceLevel)
     }
 
+    /// The sentence that says a model attributes part of the change to context events overlapping the window,
+    /// with their names and days (from `names`), and where the estimate without them is.
+    public func overlappingContext(_ ids: [String], names: [ContextEvent]) -> String {
+        let described = ids.map { id -> String in
+            guard let event = names.first(where: { $0.id == id }) else { return id }
+            return "\(event.name) (\(format.dateRange(event.window)))"
+        }.joined(separator: ", ")
+        return pick(
+            "The model attributes part of the change to the context event \(described), which overlaps the "
+                + "period; the model_without_context row gives the estimate without that adjustment.",
+            "Le modèle attribue une partie de l'évolution à l'événement \(described), qui chevauche la période\u{202F}; "
+                + "la ligne model_without_context donne l'estimation sans cet ajustement.")
+    }
+
     /// The name of an estimation method in tables.
     public func method(_ method: UpliftRow.Method) -> String {
         switch method {
         case .window: return pick("Before vs during", "Avant / pendant")
         case .yearOverYear: return pick("Year over year", "Sur un an")
         case .model: return pick("Seasonal model", "Modèle saisonnier")
+        case .modelWithoutContext: return pick("Model without the overlapping events", "Modèle sans les événements")
         case .placebo: return pick("Placebo (just before)", "Placebo (juste avant)")
         case .persistence: return pick("After the campaign", "Après la campagne")
         }

@@ -52,12 +52,15 @@ public struct QueryTables: Sendable {
     }
 
     /// `0.12 / 0.31 (7) ×1.34`: the residual autocorrelation at lag 1, the largest over lags 1–14 with its lag,
-    /// and how much the noise widened the interval; empty when the row has none.
+    /// and, for the model's rows, how much the noise widened the interval; empty when the row has none.
     private func autocorrelation(_ row: UpliftRow) -> String {
         guard let lagOne = row.autocorrelationLag1, let largest = row.autocorrelationMaximum,
             let lag = row.autocorrelationMaximumLag
         else { return "" }
-        let widening = row.intervalWidening.map { " ×" + format.decimal($0, fractionDigits: 2) } ?? ""
+        // The widening is against independent φμ days for the model's rows; the window comparisons' φ measures
+        // a different thing (how far days stray from their window's weekday means), so no factor is shown.
+        let isModel = [.model, .modelWithoutContext, .placebo, .persistence].contains(row.method)
+        let widening = isModel ? row.intervalWidening.map { " ×" + format.decimal($0, fractionDigits: 2) } ?? "" : ""
         return format.decimal(lagOne, fractionDigits: 2) + " / " + format.decimal(largest, fractionDigits: 2)
             + " (\(lag))" + widening
     }
