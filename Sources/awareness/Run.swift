@@ -61,6 +61,7 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let series = SeriesCatalog.build(from: data)
+        printCalendarWarnings(folder, dataPath: options.data, series: series)
         let estimates = CampaignEstimates.estimateAll(calendar: folder.calendar, series: series)
         progress.say("estimated \(estimates.count) campaigns over \(series.count) daily series")
 

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import Ingest
@@ -30,6 +31,7 @@ struct Validate: ParsableCommand {
             folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data,
             maxRejectRate: maxRejectRate)
         print(summary.text, terminator: "")
+        printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
         let status = folder.data.verdict(maxRejectRate: maxRejectRate).exitStatus
         if status != 0 { throw ExitCode(status) }
     }
@@ -46,5 +48,15 @@ func loadDataFolder(_ path: String) throws -> DataFolder {
         progressLine.clear()
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(error.isIOError ? 3 : 2)
+    }
+}
+
+/// Prints the calendar's warnings against the data (`CalendarWarning`) on standard error, one
+/// `warning: <campaigns.yaml>:<line>: <message>` line each (without a line when the warning has none).
+func printCalendarWarnings(_ folder: DataFolder, dataPath: String, series: [DailySeries]) {
+    let file = (dataPath as NSString).appendingPathComponent(DataFolder.calendarFileName)
+    for warning in CalendarWarning.check(calendar: folder.calendar, series: series) {
+        let location = warning.line.map { "\(file):\($0)" } ?? file
+        FileHandle.standardError.write(Data("warning: \(location): \(warning.message(in: .en))\n".utf8))
     }
 }

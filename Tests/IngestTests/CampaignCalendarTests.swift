@@ -118,6 +118,16 @@ extension CampaignCalendarTests {
         #expect(campaign.baseline == nil)
     }
 
+    /// The built-in helplines are no gate: a quitline's own id is a helpline like 119.
+    @Test func acceptsAnyHelplineIdAndRemembersTheCampaignsLine() throws {
+        let yaml =
+            "timezone: UTC\ncampaigns:\n  - id: quit\n    start: 2020-05-04\n    end: 2020-05-17\n"
+            + "    helplines: [\"quitline\", \"Allô 119\"]\n"
+        let calendar = try CampaignCalendar.parse(yaml: yaml, file: "c.yaml")
+        #expect(calendar.campaigns.first?.helplines == ["quitline", "Allô 119"])
+        #expect(calendar.campaigns.first?.line == 3)
+    }
+
     @Test func readsOptionalSettingsAndExtraHelplines() throws {
         let yaml = """
             timezone: America/Montreal
@@ -207,9 +217,12 @@ extension CampaignCalendarTests {
             line: 6, keyPath: "campaigns[0].baseline",
             message: "baseline 2020-04-10 to 2020-05-04 overlaps the campaign window 2020-05-04 to 2020-05-17"),
         BrokenCalendar(
-            yaml: campaignHeader + "    helplines: [\"118\"]\n",
-            line: 6, keyPath: "campaigns[0].helplines[0]",
-            message: "\"118\" is not a known helpline (known: 119, 3018, 3020, 3919)"),
+            yaml: campaignHeader + "helplines: [\"119\"]\n",
+            line: 6, keyPath: "helplines",
+            message:
+                "\"helplines\" is at the root, after the campaigns: if it belongs to the campaign above it, indent it "
+                + "like that campaign's other keys (helplines need no root list: any helpline in the data can be "
+                + "named)"),
         BrokenCalendar(
             yaml: campaignHeader + "  - id: banner-119\n    start: 2020-06-01\n    end: 2020-06-02\n",
             line: 6, keyPath: "campaigns[1].id",

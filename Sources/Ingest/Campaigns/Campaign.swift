@@ -1,13 +1,21 @@
 /// One awareness campaign from `campaigns.yaml`: its window, the helplines and hashtags it promotes,
 /// and the banners that carry it in the impression and click feeds.
 public struct Campaign: Sendable, Equatable {
+    /// Two campaigns are equal when they declare the same thing, wherever in the file they stand.
+    public static func == (lhs: Campaign, rhs: Campaign) -> Bool {
+        (lhs.id, lhs.name, lhs.window, lhs.helplines) == (rhs.id, rhs.name, rhs.window, rhs.helplines)
+            && (lhs.hashtags, lhs.banners, lhs.baseline, lhs.controls)
+                == (rhs.hashtags, rhs.banners, rhs.baseline, rhs.controls)
+    }
+
     /// A safe identifier (`^[A-Za-z0-9][A-Za-z0-9._-]*$`, never containing `..`), used in output file names.
     public let id: String
     /// The name shown in reports; the id when the file gives none.
     public let name: String
     /// The days the campaign ran, both ends included, as local days in the calendar's time zone.
     public let window: DayRange
-    /// The helpline numbers the campaign promotes (`["119"]`), each one of the calendar's known helplines.
+    /// The helpline ids the campaign promotes (`["119"]`), as the helpline feed writes them; any id is accepted
+    /// (an id no feed has is a warning of `validate` and `run`).
     public let helplines: [String]
     /// The hashtags as written in the file (`"#NonAuHarcelement"`); match them with `Hashtag.key(_:)`.
     public let hashtags: [String]
@@ -20,6 +28,8 @@ public struct Campaign: Sendable, Equatable {
     /// controls to its video series. Written `<metric>:<key>` with metric `calls`, `answered`, `videos`
     /// or `views`.
     public let controls: [String]
+    /// The line of campaigns.yaml its entry starts on (1-based), when read from a file.
+    public let line: Int?
 
     /// Creates a campaign; `name` defaults to `id` and `banners` to `[id]`.
     public init(
@@ -30,8 +40,10 @@ public struct Campaign: Sendable, Equatable {
         hashtags: [String] = [],
         banners: [String]? = nil,
         baseline: DayRange? = nil,
-        controls: [String] = []
+        controls: [String] = [],
+        line: Int? = nil
     ) {
+        self.line = line
         self.controls = controls
         self.id = id
         self.name = name ?? id

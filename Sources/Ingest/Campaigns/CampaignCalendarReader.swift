@@ -80,6 +80,18 @@ struct CampaignCalendarReader {
         }
 
         var knownHelplines = CampaignCalendar.builtInHelplines
+        if let helplinesNode = fields["helplines"], let campaignsNode = fields["campaigns"],
+            let helplinesLine = helplinesNode.mark?.line, let campaignsLine = campaignsNode.mark?.line,
+            helplinesLine > campaignsLine
+        {
+            // A root `helplines:` after the campaigns is almost always a campaign's list dedented by mistake: it
+            // would then silently leave that campaign without helplines.
+            throw error(
+                at: helplinesNode, "helplines",
+                "\"helplines\" is at the root, after the campaigns: if it belongs to the campaign above it, indent "
+                    + "it like that campaign's other keys (helplines need no root list: any helpline in the data can "
+                    + "be named)")
+        }
         for (index, node) in try list(fields["helplines"], at: "helplines").enumerated() {
             let number = try text(node, at: "helplines[\(index)]")
             if !knownHelplines.contains(number) { knownHelplines.append(number) }
@@ -160,10 +172,7 @@ struct CampaignCalendarReader {
         for (index, item) in try list(fields["helplines"], at: "\(path).helplines").enumerated() {
             let itemPath = "\(path).helplines[\(index)]"
             let number = try text(item, at: itemPath)
-            guard knownHelplines.contains(number) else {
-                let known = knownHelplines.joined(separator: ", ")
-                throw error(at: item, itemPath, "\"\(number)\" is not a known helpline (known: \(known))")
-            }
+            guard !number.isEmpty else { throw error(at: item, itemPath, "a helpline id is empty") }
             helplines.append(number)
         }
 
@@ -216,7 +225,7 @@ struct CampaignCalendarReader {
 
         let campaign = Campaign(
             id: id, name: name, window: window, helplines: helplines, hashtags: hashtags, banners: banners,
-            baseline: baseline, controls: controls)
+            baseline: baseline, controls: controls, line: node.mark?.line)
         return (campaign, idNode)
     }
 

@@ -1,0 +1,31 @@
+import Analytics
+import Ingest
+
+extension CalendarWarning {
+    /// The line of campaigns.yaml the warning is about, when it has one.
+    public var line: Int? {
+        switch self {
+        case .seriesNotInData(_, let line, _), .campaignAfterData(_, let line, _, _): return line
+        case .probableTypo: return nil
+        }
+    }
+
+    /// The warning as a sentence in `language`.
+    public func message(in language: ReportLanguage) -> String {
+        let french = language == .fr
+        switch self {
+        case .seriesNotInData(let campaign, _, let series):
+            return french
+                ? "la campagne « \(campaign) » nomme \(series), qu'aucun flux ne contient : sa section sera vide"
+                : "campaign '\(campaign)' names \(series), which no feed has: its section will be empty"
+        case .probableTypo(let series, let near):
+            return french
+                ? "les données contiennent \(series), qu'aucune campagne ne nomme, à côté de \(near) : faute de frappe ?"
+                : "the data has \(series), which no campaign names, next to \(near): a probable typo"
+        case .campaignAfterData(let campaign, _, let start, let lastDay):
+            return french
+                ? "la campagne « \(campaign) » commence le \(start), après le dernier jour de données (\(lastDay))"
+                : "campaign '\(campaign)' starts on \(start), after the last day of data (\(lastDay))"
+        }
+    }
+}
