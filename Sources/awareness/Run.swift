@@ -38,6 +38,12 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The largest fraction of rows that may be rejected.", valueName: "fraction"))
     var maxRejectRate = 0.01
 
+    @Flag(
+        help: ArgumentHelp(
+            "Write the outputs even when the data is over the reject threshold or a file is refused (by default the previous outputs are kept and the night's diagnostics go to <out>.failed)."
+        ))
+    var force = false
+
     func validate() throws {
         guard (0...1).contains(maxRejectRate) else {
             throw ValidationError("--max-reject-rate must be a fraction between 0 and 1, got \(maxRejectRate)")
@@ -81,6 +87,10 @@ struct Run: ParsableCommand {
         let run = NightlyRun(
             calendar: folder.calendar, data: data, series: series, estimates: estimates, manifest: manifest,
             language: language.flatMap(ReportLanguage.init(rawValue:)) ?? folder.calendar.language)
+        let verdict = data.verdict(maxRejectRate: maxRejectRate)
+        if verdict != .usable, !force {
+            try keepLastNight(run, quality: quality, verdict: verdict)
+        }
         let outputs: RunOutputs
         do {
             outputs = try run.outputs()
@@ -96,9 +106,13 @@ struct Run: ParsableCommand {
         }
         progress.say(
             "wrote \(outputs.reports.count) files to \(out) and \(outputs.notebooks.count) files to \(notebooks)")
+        // A night that wrote its outputs makes an earlier night's diagnostics stale.
+        let staleDiagnostics = NightlyRun.diagnosticsPath(forReports: out)
+        if FileManager.default.fileExists(atPath: staleDiagnostics) {
+            try? FileManager.default.removeItem(atPath: staleDiagnostics)
+        }
 
         var status: Int32 = 0
-        let verdict = data.verdict(maxRejectRate: maxRejectRate)
         if verdict != .usable {
             let rate = String(format: "%.2f%%", data.rejectRate * 100)
             fail(
@@ -112,6 +126,26 @@ struct Run: ParsableCommand {
             status = max(status, 1)
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A night with bad data: last night's outputs stay; the diagnostics go to `<out>.failed`; status 1.
+    private func keepLastNight(_ run: NightlyRun, quality: DataQualitySummary, verdict: DataVerdict) throws {
+        let path = NightlyRun.diagnosticsPath(forReports: out)
+        do {
+            let files = try run.diagnostics(
+                quality: quality.text, reportsPath: out, rejectRate: run.data.rejectRate, maxRejectRate: maxRejectRate)
+            try NightlyRun.writeDiagnostics(files, to: path)
+        } catch {
+            fail("\(error)")
+            throw ExitCode(3)
+        }
+        let rate = String(format: "%.2f%%", run.data.rejectRate * 100)
+        fail(
+            "\(options.data): the data has problems (\(rate) of rows rejected, \(run.data.refusedFiles.count) files "
+                + "refused; threshold \(String(format: "%.2f%%", maxRejectRate * 100))); last night's outputs in "
+                + "\(out) and \(notebooks) were kept, and tonight's diagnostics written to \(path) (failed-night.md, "
+                + "rejects.csv, run-manifest.json); fix the files, or rerun with --force to write the outputs anyway")
+        throw ExitCode(verdict.exitStatus)
     }
 
     private func fail(_ message: String) {

@@ -191,10 +191,21 @@ struct BadInputTests {
         for line in located {
             #expect(result.stderr.contains(line + "\n"), "missing \"\(line)\" in:\n\(result.stderr)")
         }
-        #expect(written == ["Notebooks-export", "Notebooks-export.lock", "reports", "reports.lock"])
-        let reports = out.appendingPathComponent("reports")
-        for file in ["summary.md", "daily.csv", "weekly.csv", "uplift.csv", "uplift.json", "rejects.csv"] {
-            #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(file).path), "\(file)")
+        let reports: URL
+        if validation.status == 1 || validation.status == 3 {
+            // Data over the threshold or a refused file: the outputs are not replaced; the night's diagnostics are
+            // written beside them instead.
+            #expect(written == ["reports.failed", "reports.failed.lock"])
+            reports = out.appendingPathComponent("reports.failed")
+            let diagnostics = try FileManager.default.contentsOfDirectory(atPath: reports.path).sorted()
+            #expect(diagnostics == ["failed-night.md", "rejects.csv", "run-manifest.json"])
+            #expect(result.stderr.contains("last night's outputs in "), "\(result.stderr)")
+        } else {
+            #expect(written == ["Notebooks-export", "Notebooks-export.lock", "reports", "reports.lock"])
+            reports = out.appendingPathComponent("reports")
+            for file in ["summary.md", "daily.csv", "weekly.csv", "uplift.csv", "uplift.json", "rejects.csv"] {
+                #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(file).path), "\(file)")
+            }
         }
 
         let manifest = try #require(

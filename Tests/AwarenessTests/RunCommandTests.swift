@@ -115,13 +115,43 @@ struct RunCommandTests {
         #expect(files(under: folder).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
-    @Test func writesWhatItCanAndExitsWith1WhenTheDataHasProblems() throws {
+    /// A bad night after a good one: last night's outputs stay byte for byte, the night's diagnostics go to
+    /// `reports.failed`, the status is 1; `--force` writes the outputs anyway, and the next good night removes the
+    /// stale diagnostics.
+    @Test func aBadNightKeepsLastNightsOutputsAndWritesItsDiagnosticsBesideThem() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try run("bad", into: folder)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("error: bad: the data has problems"))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/rejects.csv").path))
+        #expect(try run("good", into: folder).status == 0)
+        let reports = folder.appendingPathComponent("reports")
+        let before = try files(under: folder).map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) }
+
+        let bad = try run("bad", into: folder)
+        #expect(bad.status == 1)
+        let failed = folder.appendingPathComponent("reports.failed")
+        #expect(
+            bad.stderr.contains(
+                "error: bad: the data has problems (85.71% of rows rejected, 4 files refused; threshold 1.00%); last "
+                    + "night's outputs in \(reports.path) and \(folder.appendingPathComponent("Notebooks-export").path) "
+                    + "were kept, and tonight's diagnostics written to \(failed.path) (failed-night.md, rejects.csv, "
+                    + "run-manifest.json); fix the files, or rerun with --force to write the outputs anyway\n"),
+            "\(bad.stderr)")
+        for (path, bytes) in before {
+            #expect(try Data(contentsOf: folder.appendingPathComponent(path)) == bytes, "\(path) changed")
+        }
+        #expect(files(under: failed) == ["failed-night.md", "rejects.csv", "run-manifest.json"])
+        let note = try String(contentsOf: failed.appendingPathComponent("failed-night.md"), encoding: .utf8)
+        #expect(note.hasPrefix("# Tonight's run kept last night's reports\n\nThe data had problems: 85.71% of rows"))
+
+        let diagnosedRejects = try Data(contentsOf: failed.appendingPathComponent("rejects.csv"))
+        let forced = try run("bad", into: folder, ["--force"])
+        #expect(forced.status == 1)
+        #expect(forced.stderr.contains("the outputs were written but need checking"))
+        #expect(try Data(contentsOf: reports.appendingPathComponent("rejects.csv")) == diagnosedRejects)
+        // A night that wrote its outputs leaves no stale diagnostics behind.
+        #expect(!FileManager.default.fileExists(atPath: failed.path))
+
+        #expect(try run("good", into: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: failed.path))
     }
 
     @Test func rejectsAnUnknownLanguageWithStatus2() throws {

@@ -144,6 +144,56 @@ public struct NightlyRun: Sendable {
     }
 }
 
+extension NightlyRun {
+    /// The folder a night with bad data writes its diagnostics into instead of replacing the outputs:
+    /// `<reports>.failed`, beside the reports folder.
+    public static func diagnosticsPath(forReports reportsPath: String) -> String {
+        (reportsPath as NSString).standardizingPath + ".failed"
+    }
+
+    /// What a night whose data is over the reject threshold, or has a refused file, writes instead of the
+    /// outputs: `rejects.csv`, `run-manifest.json` and `failed-night.md`, which says in the report's language
+    /// what failed, that last night's outputs were kept, and what to fix; `quality` is the data-quality block
+    /// `validate` prints, quoted whole.
+    public func diagnostics(
+        quality: String, reportsPath: String, rejectRate: Double, maxRejectRate: Double
+    ) throws
+        -> [OutputFile]
+    {
+        let wording = ReportWording(language: language)
+        let format = wording.format
+        let refused = data.refusedFiles.count
+        var text =
+            "# " + wording.pick("Tonight's run kept last night's reports", "La nuit a gardé les rapports de la veille")
+        text += "\n\n"
+        text += wording.pick(
+            "The data had problems: \(format.percent(rejectRate, fractionDigits: 2)) of rows were rejected "
+                + "(threshold \(format.percent(maxRejectRate, fractionDigits: 2))) and \(refused) "
+                + "file\(refused == 1 ? " was" : "s were") refused. The reports in `\(reportsPath)` and the "
+                + "notebooks are last night's, unchanged. Fix the files named below (their rejected rows are in "
+                + "`rejects.csv`), then run again; `awareness run --force` writes the outputs from this data anyway.",
+            "Les données posaient problème\u{00A0}: \(format.percent(rejectRate, fractionDigits: 2)) des lignes ont été "
+                + "rejetées (seuil \(format.percent(maxRejectRate, fractionDigits: 2))) et \(refused) fichier"
+                + "\(refused > 1 ? "s ont été refusés" : " a été refusé"). Les rapports de `\(reportsPath)` et les "
+                + "carnets sont ceux de la veille, inchangés. Corrigez les fichiers cités ci-dessous (leurs lignes "
+                + "rejetées sont dans `rejects.csv`), puis relancez\u{00A0}; `awareness run --force` écrit quand même "
+                + "les sorties à partir de ces données.")
+        text += "\n\n```text\n" + quality + (quality.hasSuffix("\n") ? "" : "\n") + "```\n"
+        return [
+            OutputFile(path: "failed-night.md", contents: text),
+            OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))),
+            OutputFile(path: "run-manifest.json", contents: try manifest.json()),
+        ]
+    }
+
+    /// Writes `files` into `path` through ``OutputFolder`` (a temporary sibling swapped in at the end).
+    public static func writeDiagnostics(_ files: [OutputFile], to path: String) throws {
+        try OutputFolder(path: path).replace { staging in
+            for file in files { try staging.write(file.contents, to: file.path) }
+        }
+    }
+}
+
 extension RunOutputs {
     /// Writes the reports into `reportsPath` and the notebooks into `notebooksPath`, each through
     /// ``OutputFolder`` (a temporary sibling folder swapped in at the end), creating their parent folders.
