@@ -17,6 +17,7 @@ struct ValidateCommandTests {
 
                 impressions: 1 file, 3 rows read, 3 accepted, 0 rejected, 2020-05-03 to 2020-05-04
                   impressions/events.csv: 3 read, 3 accepted, 0 rejected, 2020-05-03 to 2020-05-04, event-level
+                    unknown columns (ignored): note
 
                 clicks: 1 file, 1 row read, 1 accepted, 0 rejected, 2020-05-04 to 2020-05-04
                   clicks/daily.csv: 1 read, 1 accepted, 0 rejected, 2020-05-04 to 2020-05-04, daily, delimiter ";"

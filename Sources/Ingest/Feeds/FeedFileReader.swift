@@ -200,8 +200,29 @@ struct FeedFileReader {
         } else {
             return
         }
-        guard let id = Self.keyID(record, layout: layout, interner: interner) else {
-            reject(layout.dimensions[0].map { $0 + 1 }, "\(feed.dimensionColumns[0]): is empty; every row needs one")
+        let id: Int32
+        switch Self.keyID(record, layout: layout, interner: interner) {
+        case .success(let value):
+            id = value
+        case .failure(let error):
+            switch error.problem {
+            case .firstEmpty:
+                reject(layout.dimensions[0].map { $0 + 1 }, "\(feed.dimensionColumns[0]): is empty; every row needs one")
+            case .tooLong(let position):
+                let column = layout.dimensions[position]
+                let length = column.map { FieldValue.trimmed(record[$0]).count } ?? 0
+                reject(
+                    column.map { $0 + 1 },
+                    "\(feed.dimensionColumns[position]): is \(length) bytes long; a value may have at most "
+                        + "\(KeyInterner.maximumValueBytes)")
+            case .controlCharacter(let position):
+                let column = layout.dimensions[position]
+                reject(
+                    column.map { $0 + 1 },
+                    "\(feed.dimensionColumns[position]): "
+                        + "\(column.map { Self.quoted(FieldValue.trimmed(record[$0])) } ?? "\"\"") holds a control "
+                        + "character (a line break or tab inside quotes); a value may not")
+            }
             return
         }
         let key = RowKey(dimensions: id, day: Int32(truncatingIfNeeded: day.daysSinceEpoch))
@@ -250,9 +271,11 @@ struct FeedFileReader {
         if outcome.report.lastDay.map({ day > $0 }) ?? true { outcome.report.lastDay = day }
     }
 
-    /// The interned id of a row's dimension values, or nil when the first is empty.
+    /// The interned id of a row's dimension values, or why they cannot be a series name.
     @inline(__always)
-    static func keyID(_ record: CSVRecord, layout: Layout, interner: KeyInterner) -> Int32? {
+    static func keyID(
+        _ record: CSVRecord, layout: Layout, interner: KeyInterner
+    ) -> Result<Int32, KeyInterner.KeyProblemError> {
         if let first = layout.dimensionRun {
             // The fields as stored are the key as read.
             return interner.internRow(record.fields(first, through: first + layout.dimensions.count - 1))

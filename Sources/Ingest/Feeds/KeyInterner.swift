@@ -16,9 +16,12 @@ final class KeyInterner {
     private var hashes: [UInt64] = []
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
-    /// For each id, the id of the same key with its values trimmed (itself when they are), or -1 when its first
-    /// value is empty once trimmed.
+    /// For each id, the id of the same key with its values trimmed (itself when they are), or a negative
+    /// `KeyProblem` code when the key cannot be a series name (see `problem(of:)`).
     private var canonical: [Int32] = []
+    /// The longest dimension value accepted, in UTF-8 bytes: longer is a runaway quoted field, not a helpline,
+    /// campaign, banner, placement, region or hashtag.
+    static let maximumValueBytes = 200
     /// The distinct values, indexed by id.
     private(set) var values: [String] = []
 
@@ -38,14 +41,47 @@ final class KeyInterner {
     }
 
     /// `internRow` of the key built since `startKey`.
-    func internRowKey() -> Int32? { internRow(key.contents) }
+    func internRowKey() -> Result<Int32, KeyProblemError> { internRow(key.contents) }
+
+    /// Why a row's key cannot be a series name.
+    enum KeyProblem: Equatable {
+        /// The first value (the feed's key column) is empty once trimmed.
+        case firstEmpty
+        /// The value at this position is longer than `maximumValueBytes`.
+        case tooLong(position: Int)
+        /// The value at this position holds a control character (a quoted CR or LF, a tab inside it).
+        case controlCharacter(position: Int)
+
+        var code: Int32 {
+            switch self {
+            case .firstEmpty: return -1
+            case .tooLong(let position): return -2 - 2 * Int32(position)
+            case .controlCharacter(let position): return -3 - 2 * Int32(position)
+            }
+        }
+
+        init(code: Int32) {
+            if code == -1 {
+                self = .firstEmpty
+            } else if (-code) % 2 == 0 {
+                self = .tooLong(position: Int((-code - 2) / 2))
+            } else {
+                self = .controlCharacter(position: Int((-code - 3) / 2))
+            }
+        }
+    }
 
     /// The id of a row's key given as read (dimension fields joined by NUL): the id of the key with spaces and tabs
-    /// around each value dropped, or nil when its first value is then empty.
+    /// around each value dropped, or the problem that keeps it from being a series name.
     @inline(__always)
-    func internRow(_ raw: UnsafeBufferPointer<UInt8>) -> Int32? {
+    func internRow(_ raw: UnsafeBufferPointer<UInt8>) -> Result<Int32, KeyProblemError> {
         let target = canonical[Int(intern(raw))]
-        return target < 0 ? nil : target
+        return target < 0 ? .failure(KeyProblemError(problem: KeyProblem(code: target))) : .success(target)
+    }
+
+    /// A `KeyProblem` as an error, for `Result`.
+    struct KeyProblemError: Error {
+        let problem: KeyProblem
     }
 
     /// The id of `raw` with its components trimmed, interning that form when it differs.
@@ -54,7 +90,13 @@ final class KeyInterner {
         let trimmed = parts.map { part in
             FieldValue.trimmed(UnsafeBufferPointer(rebasing: part))
         }
-        if trimmed.first?.isEmpty ?? true { return -1 }
+        if trimmed.first?.isEmpty ?? true { return KeyProblem.firstEmpty.code }
+        for (position, part) in trimmed.enumerated() {
+            if part.count > Self.maximumValueBytes { return KeyProblem.tooLong(position: position).code }
+            if part.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+                return KeyProblem.controlCharacter(position: position).code
+            }
+        }
         if zip(parts, trimmed).allSatisfy({ $0.count == $1.count }) { return id }
         var joined: [UInt8] = []
         for (index, part) in trimmed.enumerated() {

@@ -151,15 +151,22 @@ struct BannerFeedTests {
             ])
     }
 
-    @Test func quotedBannerNamesWithCommasAndNewlinesKeepTheirLines() throws {
+    /// A quoted comma is part of a banner's name; a line break inside quotes (or a value longer than 200 bytes)
+    /// cannot be a series name, so its row is rejected where it starts, and the rows after it keep their lines.
+    @Test func quotedCommasAreKeptAndALineBreakOrARunawayValueIsRejectedAtItsLine() throws {
+        let long = String(repeating: "b", count: 201)
         let data = try DataFolderFixture([
             "impressions/a.csv": "date,campaign,banner,impressions\n2020-05-04,c,\"B \"\"119\"\", recherche\",5\n"
-                + "2020-05-04,c,\"two\nlines\",6\n2020-05-04,c,plain,-1\n"
+                + "2020-05-04,c,\"two\nlines\",6\n2020-05-04,c,plain,-1\n2020-05-04,c,\(long),2\n"
+                + "2020-05-04,c,\(String(repeating: "b", count: 200)),3\n"
         ]).read()
-        #expect(Set(data.impressions.map(\.banner)) == ["B \"119\", recherche", "two\nlines"])
+        #expect(Set(data.impressions.map(\.banner)) == ["B \"119\", recherche", String(repeating: "b", count: 200)])
         #expect(
             data.rejects.map(\.diagnostic) == [
-                "impressions/a.csv:5:4: impressions: \"-1\" is negative; counts are non-negative whole numbers"
+                "impressions/a.csv:3:3: banner: \"two\\nlines\" holds a control character (a line break or tab "
+                    + "inside quotes); a value may not",
+                "impressions/a.csv:5:4: impressions: \"-1\" is negative; counts are non-negative whole numbers",
+                "impressions/a.csv:6:3: banner: is 201 bytes long; a value may have at most 200",
             ])
     }
 }
