@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "Analytics", "Ingest"], exclude: ["Golden"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Analytics", "Ingest"]),
-        .testTarget(name: "AwarenessTests", dependencies: ["awareness"], exclude: ["Fixtures", "BadInput"]),
+        .testTarget(
+            name: "AwarenessTests", dependencies: ["awareness"], exclude: ["Fixtures", "BadInput", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -81,12 +81,18 @@ public struct QueryTables: Sendable {
         ).markdown
     }
 
-    /// One week against another, a row per series.
+    /// One period against another, a row per series. Weeks are headed by their identifier (`2020-W45`), other
+    /// ranges by their dates; when the periods differ in length a sentence after the table says the change is per
+    /// day.
     public func comparison(_ rows: [WeekComparisonRow]) -> String {
-        let week = rows.first.map { $0.week.description } ?? "week"
-        let against = rows.first.map { $0.against.description } ?? "against"
-        return MarkdownTable(
-            headers: ["series", week, against, "change"],
+        func label(_ period: ComparisonPeriod) -> String {
+            period.week?.description ?? format.dateRange(period.days)
+        }
+        let week = rows.first.map { label($0.period) } ?? "week"
+        let against = rows.first.map { label($0.against) } ?? "against"
+        var text = MarkdownTable(
+            headers: format.language == .fr
+                ? ["série", week, against, "variation"] : ["series", week, against, "change"],
             alignments: [.left, .right, .right, .right],
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
@@ -95,12 +101,24 @@ public struct QueryTables: Sendable {
                 }
                 return [
                     Markdown.escape(row.series.description),
-                    cell(row.value, value) + " (\(row.daysWithData)/7)",
-                    cell(row.againstValue, value) + " (\(row.againstDaysWithData)/7)",
+                    cell(row.value, value) + " (\(row.daysWithData)/\(row.period.dayCount))",
+                    cell(row.againstValue, value) + " (\(row.againstDaysWithData)/\(row.against.dayCount))",
                     change(row.change, row.changeLow, row.changeHigh, isRate: isRate),
                 ]
             }
         ).markdown
+        if let first = rows.first, first.period.dayCount != first.against.dayCount {
+            let days = first.period.dayCount
+            let againstDays = first.against.dayCount
+            text +=
+                "\n"
+                + (format.language == .fr
+                    ? "Périodes de longueurs différentes (\(days) et \(againstDays) jours)\u{202F}: les variations "
+                        + "comparent les moyennes par jour\u{202F}; celles des CTR, les CTR des deux périodes.\n"
+                    : "Periods of different lengths (\(days) and \(againstDays) days): changes compare daily means; "
+                        + "those of CTRs, the two periods' CTRs.\n")
+        }
+        return text
     }
 
     /// A change with its interval: relative for counts, in percentage points for CTRs.
