@@ -10,7 +10,10 @@ struct Awareness: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "awareness",
         abstract: "Measure public-awareness campaigns from banner, hashtag and helpline CSV exports.",
-        subcommands: [Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, SampleDataCommand.self]
+        subcommands: [
+            Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, Funnel.self,
+            SampleDataCommand.self,
+        ]
     )
 
     /// Parses and runs a subcommand, mapping argument errors to exit status 2 rather than ArgumentParser's 64.

@@ -121,6 +121,71 @@ public struct QueryTables: Sendable {
         return text
     }
 
+    /// The funnel of a campaign by one dimension: a sentence naming it, the groups (best CTR first) with their
+    /// Wilson intervals, and every pair's difference of CTR with Newcombe's interval, in percentage points.
+    public func funnel(_ breakdown: FunnelBreakdown) -> String {
+        let french = format.language == .fr
+        let level = format.percent(breakdown.groups.first?.ctr.interval.level ?? 0.95)
+        let dimension: String
+        switch breakdown.dimension {
+        case .placement: dimension = french ? "emplacement" : "placement"
+        case .banner: dimension = french ? "bannière" : "banner"
+        case .region: dimension = french ? "région" : "region"
+        case .week: dimension = french ? "semaine" : "week"
+        }
+        func name(_ group: String) -> String {
+            group.isEmpty ? (french ? "(non renseigné)" : "(not given)") : Markdown.escape(group)
+        }
+        func points(_ number: Double) -> String {
+            (number >= 0 ? "+" : "") + format.decimal(number * 100, fractionDigits: 2) + " pt"
+        }
+        let window = format.dateRange(breakdown.window)
+        var text =
+            french
+            ? "Entonnoir de la campagne \(Markdown.escape(breakdown.campaign)) (\(window)), par \(dimension)\u{202F}:\n\n"
+            : "Banner funnel of campaign \(Markdown.escape(breakdown.campaign)) (\(window)), by \(dimension):\n\n"
+        text +=
+            MarkdownTable(
+                headers: [
+                    dimension, "impressions", french ? "clics" : "clicks",
+                    french ? "CTR (intervalle à \(level))" : "CTR (\(level) interval)",
+                ],
+                alignments: [.left, .right, .right, .right],
+                rows: breakdown.groups.map { group in
+                    [
+                        name(group.name), format.integer(Int(group.impressions)), format.integer(Int(group.clicks)),
+                        format.percent(group.ctr.proportion, fractionDigits: 2) + " ("
+                            + format.interval(
+                                format.percent(group.ctr.interval.lower, fractionDigits: 2),
+                                format.percent(group.ctr.interval.upper, fractionDigits: 2)) + ")",
+                    ]
+                }
+            ).markdown
+        guard !breakdown.differences.isEmpty else { return text }
+        text +=
+            "\n"
+            + (french
+                ? "Écarts de CTR entre groupes, du meilleur au moins bon (en points)\u{202F}:\n\n"
+                : "Differences of CTR between groups, best first (in percentage points):\n\n")
+        text +=
+            MarkdownTable(
+                headers: [
+                    dimension, french ? "contre" : "against",
+                    french ? "écart (intervalle à \(level))" : "difference (\(level) interval)",
+                ],
+                alignments: [.left, .left, .right],
+                rows: breakdown.differences.map { pair in
+                    [
+                        name(pair.first), name(pair.second),
+                        points(pair.difference.difference) + " ("
+                            + format.interval(
+                                points(pair.difference.interval.lower), points(pair.difference.interval.upper)) + ")",
+                    ]
+                }
+            ).markdown
+        return text
+    }
+
     /// A change with its interval: relative for counts, in percentage points for CTRs.
     private func change(_ value: Double?, _ low: Double?, _ high: Double?, isRate: Bool) -> String {
         guard let value else { return "–" }

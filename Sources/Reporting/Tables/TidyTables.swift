@@ -78,6 +78,33 @@ public enum TidyTables {
             })
     }
 
+    /// The columns of the funnel breakdown (`awareness funnel`).
+    public static let funnelColumns = [
+        "campaign", "by", "group", "impressions", "clicks", "ctr", "ctr_low", "ctr_high", "against", "difference",
+        "difference_low", "difference_high",
+    ]
+
+    /// The funnel of one campaign by one dimension: first a row per group, highest CTR first (`against` and the
+    /// difference empty), then a row per pair of groups, the higher CTR in `group` (the counts and CTR empty).
+    public static func funnel(_ breakdown: FunnelBreakdown) -> TidyTable {
+        let prefix: [TidyCell] = [.text(breakdown.campaign), .text(breakdown.dimension.rawValue)]
+        var rows: [[TidyCell]] = breakdown.groups.map { group in
+            prefix + [
+                .text(group.name), .integer(Int(group.impressions)), .integer(Int(group.clicks)),
+                .number(group.ctr.proportion), .number(group.ctr.interval.lower), .number(group.ctr.interval.upper),
+                .empty, .empty, .empty, .empty,
+            ]
+        }
+        rows += breakdown.differences.map { pair in
+            prefix + [
+                .text(pair.first), .empty, .empty, .empty, .empty, .empty, .text(pair.second),
+                .number(pair.difference.difference), .number(pair.difference.interval.lower),
+                .number(pair.difference.interval.upper),
+            ]
+        }
+        return TidyTable(checkedColumns: funnelColumns, rows: rows)
+    }
+
     /// The columns of `rejects.csv`.
     public static let rejectColumns = ["file", "line", "column", "reason", "value", "record"]
 
