@@ -11,7 +11,7 @@ struct Awareness: ParsableCommand {
         commandName: "awareness",
         abstract: "Measure public-awareness campaigns from banner, hashtag and helpline CSV exports.",
         subcommands: [
-            Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, Funnel.self,
+            Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, Funnel.self, Plan.self,
             SampleDataCommand.self,
         ]
     )
