@@ -92,6 +92,11 @@ struct PeriodCommandTests {
         try GoldenTranscript.expect(
             ["weekly", "--data", "queries", "--from", "2020-W19", "--to", "2020-W20", "--series", "calls:*"],
             matches: "weekly-series.txt")
+        try GoldenTranscript.expect(
+            [
+                "weekly", "--data", "queries", "--from", "2020-W19", "--to", "2020-W19", "--series", "calls:119",
+                "--language", "fr",
+            ], matches: "weekly-series-fr.txt")
         let exact = try CommandRunner.run([
             "weekly", "--data", "queries", "--from", "2020-W19", "--to", "2020-W19", "--series", "calls:119",
             "--series", "ctr:banner-119", "--format", "csv",
@@ -113,5 +118,11 @@ struct PeriodCommandTests {
     @Test func weeklyRefusesARangeThatEndsBeforeItStarts() throws {
         try GoldenTranscript.expect(
             ["weekly", "--data", "queries", "--from", "2020-W20", "--to", "2020-W19"], matches: "weekly-reversed.txt")
+    }
+}
+
+extension PeriodCommandTests {
+    @Test func theRootHelpListsEveryCommand() throws {
+        try GoldenTranscript.expect(["--help"], matches: "awareness-help.txt")
     }
 }

@@ -65,7 +65,12 @@ public struct QueryTables: Sendable {
     /// The weekly summary, a row per week and series.
     public func weekly(_ rows: [WeeklySummaryRow]) -> String {
         MarkdownTable(
-            headers: ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"],
+            headers: format.language == .fr
+                ? [
+                    "semaine", "série", "valeur", "jours", "vs semaine précédente", "vs l'an dernier", "campagnes",
+                    "anomalie",
+                ]
+                : ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"],
             alignments: [.left, .left, .right, .right, .right, .right, .left, .left],
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
@@ -75,7 +80,7 @@ public struct QueryTables: Sendable {
                     "\(row.daysWithData)/7",
                     change(row.changeVsPrevious, row.changeVsPreviousLow, row.changeVsPreviousHigh, isRate: isRate),
                     change(row.changeVsLastYear, row.changeVsLastYearLow, row.changeVsLastYearHigh, isRate: isRate),
-                    Markdown.escape(row.campaignsText), row.anomaly ? "yes" : "",
+                    Markdown.escape(row.campaignsText), row.anomaly ? (format.language == .fr ? "oui" : "yes") : "",
                 ]
             }
         ).markdown
