@@ -126,3 +126,33 @@ extension PeriodCommandTests {
         try GoldenTranscript.expect(["--help"], matches: "awareness-help.txt")
     }
 }
+
+extension PeriodCommandTests {
+    /// Scripts that read compare's CSV by position keep working: the twelve columns of week comparisons come
+    /// first, in their order, and a week is still named by its identifier.
+    @Test func theWeekColumnsComeFirstAsBefore() throws {
+        let result = try CommandRunner.run([
+            "compare", "2020-W19", "--data", "queries", "--series", "calls:119", "--format", "csv",
+        ])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let before = [
+            "week", "against", "series", "value", "days_with_data", "against_value", "against_days_with_data",
+            "change_kind", "change", "change_low", "change_high", "dispersion",
+        ]
+        #expect(lines.first?.hasPrefix(before.joined(separator: ",") + ",") == true)
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("2020-W19,2020-W18,calls:119,2962,7,2648,7,relative,") == true)
+        #expect(lines.last?.hasSuffix(",2020-05-04,2020-05-10,2020-04-27,2020-05-03,same_days") == true)
+    }
+
+    @Test func aCampaignIdIsAPeriodForTheAgainstOptionToo() throws {
+        let result = try CommandRunner.run([
+            "compare", "2020-05-18..2020-05-31", "--against", "spring-119", "--data", "queries", "--series",
+            "calls:119", "--format", "csv",
+        ])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout.split(separator: "\n").last?.hasPrefix(
+                "2020-05-18..2020-05-31,2020-05-04..2020-05-17,calls:119,") == true)
+    }
+}
