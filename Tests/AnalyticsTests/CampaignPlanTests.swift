@@ -78,7 +78,11 @@ struct CampaignPlanTests {
             Issue.record("expected no length, got \(tooSmall)")
             return
         }
-        #expect(longest.window.dayCount == 20)
+        let all = try (1...20).map {
+            try CampaignPlan.minimumDetectableUplift(of: model, start: start, days: $0).get().minimumDetectableUplift
+        }
+        #expect(longest.minimumDetectableUplift == all.min())
+        #expect(longest.window.dayCount == (all.firstIndex(of: all.min() ?? 0) ?? 0) + 1)
         #expect(longest.minimumDetectableUplift > 0.001)
     }
 

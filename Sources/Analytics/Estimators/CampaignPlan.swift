@@ -11,7 +11,8 @@ public enum CampaignPlan {
     public enum Length: Hashable, Sendable {
         /// The shortest length whose minimum detectable uplift is at most the uplift, with its projection.
         case days(CounterfactualModel.Projection)
-        /// No length up to `longestSearchedDays` detects it; the projection of the longest one tried.
+        /// No length up to `longestSearchedDays` detects it; the projection of the length tried whose minimum
+        /// detectable uplift is the lowest (the shortest of them on a tie).
         case longerThanSearched(CounterfactualModel.Projection)
     }
 
@@ -34,16 +35,18 @@ public enum CampaignPlan {
         toDetect uplift: Double, with model: CounterfactualModel, start: CivilDate,
         longest: Int = longestSearchedDays
     ) -> Result<Length, CounterfactualModel.NotFitted> {
-        var last: CounterfactualModel.Projection?
+        var best: CounterfactualModel.Projection?
         for days in 1...max(1, longest) {
             switch minimumDetectableUplift(of: model, start: start, days: days) {
             case .failure(let reason): return .failure(reason)
             case .success(let projection):
                 if projection.minimumDetectableUplift <= uplift { return .success(.days(projection)) }
-                last = projection
+                if best.map({ projection.minimumDetectableUplift < $0.minimumDetectableUplift }) ?? true {
+                    best = projection
+                }
             }
         }
-        guard let last else { return .failure(CounterfactualModel.NotFitted(description: "no length was tried")) }
-        return .success(.longerThanSearched(last))
+        guard let best else { return .failure(CounterfactualModel.NotFitted(description: "no length was tried")) }
+        return .success(.longerThanSearched(best))
     }
 }

@@ -7,8 +7,8 @@ import Ingest
 public struct PlanAnswer: Hashable, Sendable {
     /// The series planned for.
     public let series: SeriesName
-    /// The projection of the planned window (for a search, the shortest that detects the uplift, or else the
-    /// longest tried).
+    /// The projection of the planned window (for a search, the shortest that detects the uplift, or else the length
+    /// with the lowest minimum detectable uplift).
     public let projection: CounterfactualModel.Projection
     /// The uplift sought (`--uplift`), nil when the length was given.
     public let targetUplift: Double?
@@ -63,15 +63,18 @@ public struct PlanAnswer: Hashable, Sendable {
         var text: String
         switch (targetUplift, detectable) {
         case (let target?, false):
+            let longest = format.integer(CampaignPlan.longestSearchedDays)
             text =
                 french
                 ? "Préparation, \(name)\u{202F}: une hausse de \(format.change(target)) ne peut être détectée avec une "
-                    + "puissance de 80\u{202F}% (test bilatéral à \(level)) par une campagne de \(days) jours au plus "
-                    + "commençant le \(start)\u{202F}; sur \(days) jours, la hausse minimale détectable est de "
-                    + "\(format.change(projection.minimumDetectableUplift))."
+                    + "puissance de 80\u{202F}% (test bilatéral à \(level)) par une campagne de \(longest) jours au "
+                    + "plus commençant le \(start)\u{202F}; la plus petite hausse minimale détectable, "
+                    + "\(format.change(projection.minimumDetectableUplift)), est celle de \(days) "
+                    + "\(window.dayCount == 1 ? "jour" : "jours") (\(range))."
                 : "Planning \(name): an uplift of \(format.change(target)) cannot be detected with 80% power "
-                    + "(two-sided \(level)) by a campaign of up to \(days) days starting \(start); over \(days) days "
-                    + "the minimum detectable uplift is \(format.change(projection.minimumDetectableUplift))."
+                    + "(two-sided \(level)) by a campaign of up to \(longest) days starting \(start); the lowest "
+                    + "minimum detectable uplift, \(format.change(projection.minimumDetectableUplift)), is that of "
+                    + "\(days) \(window.dayCount == 1 ? "day" : "days") (\(range))."
         case (let target?, _):
             text =
                 french
