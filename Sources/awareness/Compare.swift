@@ -42,16 +42,16 @@ struct Compare: ParsableCommand {
         let period = try Self.parse(self.period).resolve(in: folder.calendar, reference: nil)
         let against =
             try against.map { try Self.parse($0).resolve(in: folder.calendar, reference: period) } ?? period.previous
+        guard series.contains(where: { $0.points.contains { period.days.contains($0.date) } }) else {
+            throw ValidationError(
+                "no series has data in \(period) (\(period.days.start) to \(period.days.end))"
+                    + (dataSpan(series).map { "; the data covers \($0.start) to \($0.end)" } ?? ""))
+        }
         let background = folder.calendar.backgroundAdjustments(for: all)
         let rows = WeekComparison.rows(
             period: period, against: against, series: series, holidays: background.holidays,
             contextEvents: background.contextEvents, excludedDays: background.excludedDays,
             confidenceLevel: folder.calendar.confidenceLevel)
-        guard rows.contains(where: { $0.daysWithData > 0 }) else {
-            throw ValidationError(
-                "no series has data in \(period) (\(period.days.start) to \(period.days.end))"
-                    + (dataSpan(series).map { "; the data covers \($0.start) to \($0.end)" } ?? ""))
-        }
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.comparison(rows)) { QueryTables(language: language).comparison(rows) }
     }
