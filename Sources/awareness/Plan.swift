@@ -79,18 +79,18 @@ struct Plan: ParsableCommand {
                 switch try CampaignPlan.length(toDetect: uplift, with: model, start: first).get() {
                 case .days(let projection):
                     answer = PlanAnswer(
-                        series: name, projection: projection, targetUplift: uplift, detectable: true,
+                        series: name, projection: projection, outcome: .detectedWithin(uplift: uplift),
                         confidenceLevel: model.confidenceLevel)
                 case .longerThanSearched(let projection):
                     answer = PlanAnswer(
-                        series: name, projection: projection, targetUplift: uplift, detectable: false,
+                        series: name, projection: projection, outcome: .notDetectable(uplift: uplift),
                         confidenceLevel: model.confidenceLevel)
                 }
             } else {
                 let projection = try CampaignPlan.minimumDetectableUplift(of: model, start: first, days: days ?? 1)
                     .get()
                 answer = PlanAnswer(
-                    series: name, projection: projection, targetUplift: nil, detectable: nil,
+                    series: name, projection: projection, outcome: .minimumDetectableUplift,
                     confidenceLevel: model.confidenceLevel)
             }
         } catch {

@@ -5,27 +5,42 @@ import Ingest
 /// error of its log and the minimum detectable uplift; for a length search, the uplift sought and whether a length
 /// up to a year detects it.
 public struct PlanAnswer: Hashable, Sendable {
+    /// What was asked, and what the search found.
+    public enum Outcome: Hashable, Sendable {
+        /// The minimum detectable uplift of a campaign of the given length (`--days`).
+        case minimumDetectableUplift
+        /// The shortest length that detects the uplift sought (`--uplift`).
+        case detectedWithin(uplift: Double)
+        /// No length up to `CampaignPlan.longestSearchedDays` detects the uplift sought; the projection is the
+        /// length with the lowest minimum detectable uplift.
+        case notDetectable(uplift: Double)
+
+        /// The uplift sought, for a search.
+        public var targetUplift: Double? {
+            switch self {
+            case .minimumDetectableUplift: nil
+            case .detectedWithin(let uplift), .notDetectable(let uplift): uplift
+            }
+        }
+    }
+
     /// The series planned for.
     public let series: SeriesName
     /// The projection of the planned window (for a search, the shortest that detects the uplift, or else the length
     /// with the lowest minimum detectable uplift).
     public let projection: CounterfactualModel.Projection
-    /// The uplift sought (`--uplift`), nil when the length was given.
-    public let targetUplift: Double?
-    /// For a search, whether a length up to `CampaignPlan.longestSearchedDays` detects the uplift.
-    public let detectable: Bool?
+    /// What was asked and found.
+    public let outcome: Outcome
     /// The two-sided confidence level of the test.
     public let confidenceLevel: Double
 
     /// An answer from its parts.
     public init(
-        series: SeriesName, projection: CounterfactualModel.Projection, targetUplift: Double?, detectable: Bool?,
-        confidenceLevel: Double
+        series: SeriesName, projection: CounterfactualModel.Projection, outcome: Outcome, confidenceLevel: Double
     ) {
         self.series = series
         self.projection = projection
-        self.targetUplift = targetUplift
-        self.detectable = detectable
+        self.outcome = outcome
         self.confidenceLevel = confidenceLevel
     }
 
@@ -45,9 +60,18 @@ public struct PlanAnswer: Hashable, Sendable {
                     .text(series.description), .text(window.start.description), .text(window.end.description),
                     .integer(window.dayCount), .number(projection.expected), .number(projection.standardError),
                     .number(projection.minimumDetectableUplift), .integer(projection.fittedDays),
-                    .number(targetUplift), .text(detectable.map { $0 ? "true" : "false" }),
+                    .number(outcome.targetUplift), .text(detectableCell),
                 ]
             ])
+    }
+
+    /// The `detectable` cell: `true` or `false` for a search, empty otherwise.
+    private var detectableCell: String? {
+        switch outcome {
+        case .minimumDetectableUplift: nil
+        case .detectedWithin: "true"
+        case .notDetectable: "false"
+        }
     }
 
     /// The answer for people in `language`: a sentence, a table, and what the minimum detectable uplift means.
@@ -61,8 +85,8 @@ public struct PlanAnswer: Hashable, Sendable {
         let days = format.integer(window.dayCount)
         let range = format.dateRange(window)
         var text: String
-        switch (targetUplift, detectable) {
-        case (let target?, false):
+        switch outcome {
+        case .notDetectable(let target):
             let longest = format.integer(CampaignPlan.longestSearchedDays)
             text =
                 french
@@ -75,7 +99,7 @@ public struct PlanAnswer: Hashable, Sendable {
                     + "(two-sided \(level)) by a campaign of up to \(longest) days starting \(start); the lowest "
                     + "minimum detectable uplift, \(format.change(projection.minimumDetectableUplift)), is that of "
                     + "\(days) \(window.dayCount == 1 ? "day" : "days") (\(range))."
-        case (let target?, _):
+        case .detectedWithin(let target):
             text =
                 french
                 ? "Préparation, \(name)\u{202F}: pour détecter une hausse de \(format.change(target)) avec une "
@@ -84,7 +108,7 @@ public struct PlanAnswer: Hashable, Sendable {
                 : "Planning \(name): to detect an uplift of \(format.change(target)) with 80% power (two-sided "
                     + "\(level)), a campaign starting \(start) needs \(days) \(window.dayCount == 1 ? "day" : "days") "
                     + "(\(range))."
-        case (nil, _):
+        case .minimumDetectableUplift:
             text =
                 french
                 ? "Préparation, \(name)\u{202F}: une campagne de \(days) \(window.dayCount == 1 ? "jour" : "jours") "
