@@ -10,23 +10,41 @@ struct Awareness: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "awareness",
         abstract: "Measure public-awareness campaigns from banner, hashtag and helpline CSV exports.",
-        subcommands: [Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, SampleDataCommand.self]
+        subcommands: [
+            Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, Funnel.self, Plan.self,
+            SampleDataCommand.self,
+        ]
     )
 
     /// Parses and runs a subcommand, mapping argument errors to exit status 2 rather than ArgumentParser's 64.
+    /// An argument found wrong only once the data is read (an unknown campaign, a period without data) is a
+    /// `ValidationError` thrown by `run()`: it is printed as `error: <message>` alone, since the usage line
+    /// ArgumentParser would add there is the root command's, not the subcommand's.
     static func main() {
+        var parsed: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            parsed = try parseAsRoot()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                var message = fullMessage(for: error)
-                if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) }
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            fail(error)
         }
+        do {
+            try parsed.run()
+        } catch let error as ValidationError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Prints `error` as ArgumentParser does and exits with its status, 2 for a usage error.
+    private static func fail(_ error: Error) -> Never {
+        if exitCode(for: error) == .validationFailure {
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(2)
+        }
+        exit(withError: error)
     }
 }

@@ -3,28 +3,70 @@ import ArgumentParser
 import Ingest
 import Reporting
 
-/// `awareness compare <week> [--against <week>]`: every series in one week against another.
+/// `awareness compare <period> [--against <period>]`: every series in one period against another.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare one ISO week with another (by default the week before), every series with its interval.")
+        abstract:
+            "Compare one period with another (by default the period just before), every series with its interval.",
+        discussion: """
+            A period is an ISO week (2020-W19), a date standing for its ISO week (2020-05-04), an inclusive range \
+            (2020-05-04..2020-05-17) or a campaign id of campaigns.yaml (its window). --against also takes \
+            last-year: the same days 364 days earlier, on the same weekdays. Periods of equal length compare the \
+            days at the same position that both have data; periods of different lengths compare daily means, and \
+            the output says so.
+            """)
 
-    @Argument(help: ArgumentHelp("The ISO week, such as 2020-W45.", valueName: "week"))
-    var week: ISOWeekArgument
+    @Argument(help: ArgumentHelp("The period: a week, a date, a range or a campaign id.", valueName: "period"))
+    var period: String
 
-    @Option(help: ArgumentHelp("The week to compare against (default: the week before).", valueName: "week"))
-    var against: ISOWeekArgument?
+    @Option(
+        help: ArgumentHelp(
+            "The period to compare against, or last-year (default: the period of equal length just before).",
+            valueName: "period"))
+    var against: String?
+
+    @OptionGroup var selection: SeriesOptions
 
     @OptionGroup var options: TableOptions
 
+    func validate() throws {
+        let given = try Self.parse(period)
+        if given == .lastYear { throw ValidationError("last-year can only be given to --against") }
+        if let against { _ = try Self.parse(against) }
+    }
+
     func run() throws {
         let folder = try loadDataFolder(options.data.data)
-        let series = SeriesCatalog.build(from: folder.data)
-        let background = folder.calendar.backgroundAdjustments(for: series)
+        let all = SeriesCatalog.build(from: folder.data)
+        let series = try selection.select(all)
+        let period = try Self.parse(self.period).resolve(in: folder.calendar, reference: nil)
+        let against =
+            try against.map { try Self.parse($0).resolve(in: folder.calendar, reference: period) } ?? period.previous
+        guard series.contains(where: { $0.points.contains { period.days.contains($0.date) } }) else {
+            throw ValidationError(
+                "no series has data in \(period) (\(period.days.start) to \(period.days.end))"
+                    + (dataSpan(series).map { "; the data covers \($0.start) to \($0.end)" } ?? ""))
+        }
+        let background = folder.calendar.backgroundAdjustments(for: all)
         let rows = WeekComparison.rows(
-            week: week.week, against: against?.week ?? week.week.previous, series: series,
-            holidays: background.holidays, contextEvents: background.contextEvents,
-            excludedDays: background.excludedDays, confidenceLevel: folder.calendar.confidenceLevel)
+            period: period, against: against, series: series, holidays: background.holidays,
+            contextEvents: background.contextEvents, excludedDays: background.excludedDays,
+            confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.comparison(rows)) { QueryTables(language: language).comparison(rows) }
     }
+
+    private static func parse(_ text: String) throws -> PeriodArgument {
+        guard let period = PeriodArgument(argument: text) else {
+            throw ValidationError(PeriodArgument.problem(with: text))
+        }
+        return period
+    }
+}
+
+/// The first and last days with data over `series`, or nil when none has any.
+func dataSpan(_ series: [DailySeries]) -> DayRange? {
+    let spans = series.compactMap(\.span)
+    guard let start = spans.map(\.start).min(), let end = spans.map(\.end).max() else { return nil }
+    return DayRange(start: start, end: end)
 }

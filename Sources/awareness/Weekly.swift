@@ -14,12 +14,21 @@ struct Weekly: ParsableCommand {
     @Option(help: ArgumentHelp("The last ISO week, such as 2020-W48.", valueName: "week"))
     var to: ISOWeekArgument?
 
+    @OptionGroup var selection: SeriesOptions
+
     @OptionGroup var options: TableOptions
+
+    func validate() throws {
+        if let from, let to, to.week < from.week {
+            throw ValidationError("--from \(from.week) is after --to \(to.week): the range ends before it starts")
+        }
+    }
 
     func run() throws {
         let folder = try loadDataFolder(options.data.data)
-        let series = SeriesCatalog.build(from: folder.data)
-        let background = folder.calendar.backgroundAdjustments(for: series)
+        let all = SeriesCatalog.build(from: folder.data)
+        let series = try selection.select(all)
+        let background = folder.calendar.backgroundAdjustments(for: all)
         let rows = WeeklySummary.rows(
             series: series, campaigns: folder.calendar.campaigns, from: from?.week, to: to?.week,
             holidays: background.holidays, contextEvents: background.contextEvents,

@@ -34,9 +34,16 @@ struct CommandRunner {
 
     /// Runs `awareness` with `arguments` in `directory`. With `unprivileged` and when this process is root (as
     /// on the build machines and CI), the command runs as `nobody` through util-linux's `setpriv`, so that file
-    /// permissions apply to it: root reads and writes any file whatever its mode.
-    static func run(_ arguments: [String], in directory: URL = fixtures, unprivileged: Bool = false) throws -> Result {
+    /// permissions apply to it: root reads and writes any file whatever its mode. `environment` is added to this
+    /// process's environment.
+    static func run(
+        _ arguments: [String], in directory: URL = fixtures, unprivileged: Bool = false,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if unprivileged && getuid() == 0 {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments =

@@ -408,3 +408,51 @@ public struct CounterfactualModel: Sendable {
         }
     }
 }
+
+extension CounterfactualModel {
+    /// The expected total of a window the data may not reach yet, and its uncertainty: what a campaign planned
+    /// there would be judged against (`awareness plan`).
+    public struct Projection: Hashable, Sendable {
+        /// The window, inclusive.
+        public let window: DayRange
+        /// E = Σ μ_t over every day of the window.
+        public let expected: Double
+        /// se of log E: √((gᵀΣg + V)/E²), as in `estimate()`.
+        public let standardError: Double
+        /// exp((t + z₀.₈₀)·se) − 1: the smallest uplift the model's test detects with 80% power, t the two-sided
+        /// critical value `estimate()` uses.
+        public let minimumDetectableUplift: Double
+        /// The days the model was fitted on.
+        public let fittedDays: Int
+        /// The noise structure of the fit's residuals.
+        public let noise: NoiseStructure
+    }
+
+    /// Why a projection could not be made (too little history, a fit that failed), in English.
+    public struct NotFitted: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The reason, as `CounterfactualEstimate.notFittedReason`.
+        public let description: String
+    }
+
+    /// The model fitted as if the campaign were at `window` (on the days with data before it, at most
+    /// `defaultFitDays` of them, excluded ranges left out), projected onto every day of `window`, whether it has data
+    /// or not. The figures are those of `estimate()` for a window whose days all have data: the parameter part
+    /// gᵀΣg and the window's process variance V under the fit's `NoiseStructure`, and the same Student critical
+    /// value. Controls are not projected (their future values are unknown): the model is fitted without them.
+    public func projection(over window: DayRange) -> Result<Projection, NotFitted> {
+        var filled = series
+        for day in window.days where filled[day] == nil { filled[day] = 0 }
+        let model = CounterfactualModel(
+            series: filled, campaign: window, fitWindow: fitWindow, excludedDays: excludedDays, holidays: holidays,
+            contextEvents: contextEvents, confidenceLevel: confidenceLevel)
+        let estimate = model.estimate()
+        guard let figures = estimate.figures else {
+            return .failure(NotFitted(description: estimate.notFittedReason ?? "no model could be fitted"))
+        }
+        return .success(
+            Projection(
+                window: window, expected: figures.expected, standardError: figures.standardError,
+                minimumDetectableUplift: figures.minimumDetectableUplift, fittedDays: figures.fittedDays,
+                noise: figures.noise))
+    }
+}

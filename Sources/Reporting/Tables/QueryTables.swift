@@ -68,7 +68,12 @@ public struct QueryTables: Sendable {
     /// The weekly summary, a row per week and series.
     public func weekly(_ rows: [WeeklySummaryRow]) -> String {
         MarkdownTable(
-            headers: ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"],
+            headers: format.language == .fr
+                ? [
+                    "semaine", "série", "valeur", "jours", "vs semaine précédente", "vs l'an dernier", "campagnes",
+                    "anomalie",
+                ]
+                : ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"],
             alignments: [.left, .left, .right, .right, .right, .right, .left, .left],
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
@@ -78,18 +83,24 @@ public struct QueryTables: Sendable {
                     "\(row.daysWithData)/7",
                     change(row.changeVsPrevious, row.changeVsPreviousLow, row.changeVsPreviousHigh, isRate: isRate),
                     change(row.changeVsLastYear, row.changeVsLastYearLow, row.changeVsLastYearHigh, isRate: isRate),
-                    Markdown.escape(row.campaignsText), row.anomaly ? "yes" : "",
+                    Markdown.escape(row.campaignsText), row.anomaly ? (format.language == .fr ? "oui" : "yes") : "",
                 ]
             }
         ).markdown
     }
 
-    /// One week against another, a row per series.
+    /// One period against another, a row per series. Weeks are headed by their identifier (`2020-W45`), other
+    /// ranges by their dates; when the periods differ in length a sentence after the table says the change is per
+    /// day.
     public func comparison(_ rows: [WeekComparisonRow]) -> String {
-        let week = rows.first.map { $0.week.description } ?? "week"
-        let against = rows.first.map { $0.against.description } ?? "against"
-        return MarkdownTable(
-            headers: ["series", week, against, "change"],
+        func label(_ period: ComparisonPeriod) -> String {
+            period.week?.description ?? format.dateRange(period.days)
+        }
+        let week = rows.first.map { label($0.period) } ?? "week"
+        let against = rows.first.map { label($0.against) } ?? "against"
+        var text = MarkdownTable(
+            headers: format.language == .fr
+                ? ["série", week, against, "variation"] : ["series", week, against, "change"],
             alignments: [.left, .right, .right, .right],
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
@@ -98,12 +109,89 @@ public struct QueryTables: Sendable {
                 }
                 return [
                     Markdown.escape(row.series.description),
-                    cell(row.value, value) + " (\(row.daysWithData)/7)",
-                    cell(row.againstValue, value) + " (\(row.againstDaysWithData)/7)",
+                    cell(row.value, value) + " (\(row.daysWithData)/\(row.period.dayCount))",
+                    cell(row.againstValue, value) + " (\(row.againstDaysWithData)/\(row.against.dayCount))",
                     change(row.change, row.changeLow, row.changeHigh, isRate: isRate),
                 ]
             }
         ).markdown
+        if let first = rows.first, first.period.dayCount != first.against.dayCount {
+            let days = first.period.dayCount
+            let againstDays = first.against.dayCount
+            text +=
+                "\n"
+                + (format.language == .fr
+                    ? "Périodes de longueurs différentes (\(days) et \(againstDays) jours)\u{202F}: les variations "
+                        + "comparent les moyennes par jour\u{202F}; celles des CTR, les CTR des deux périodes.\n"
+                    : "Periods of different lengths (\(days) and \(againstDays) days): changes compare daily means; "
+                        + "those of CTRs, the two periods' CTRs.\n")
+        }
+        return text
+    }
+
+    /// The funnel of a campaign by one dimension: a sentence naming it, the groups (best CTR first) with their
+    /// Wilson intervals, and every pair's difference of CTR with Newcombe's interval, in percentage points.
+    public func funnel(_ breakdown: FunnelBreakdown) -> String {
+        let french = format.language == .fr
+        let level = format.percent(breakdown.groups.first?.ctr.interval.level ?? 0.95)
+        let dimension: String
+        switch breakdown.dimension {
+        case .placement: dimension = french ? "emplacement" : "placement"
+        case .banner: dimension = french ? "bannière" : "banner"
+        case .region: dimension = french ? "région" : "region"
+        case .week: dimension = french ? "semaine" : "week"
+        }
+        func name(_ group: String) -> String {
+            group.isEmpty ? (french ? "(non renseigné)" : "(not given)") : Markdown.escape(group)
+        }
+        func points(_ number: Double) -> String {
+            (number >= 0 ? "+" : "") + format.decimal(number * 100, fractionDigits: 2) + " pt"
+        }
+        let window = format.dateRange(breakdown.window)
+        var text =
+            french
+            ? "Entonnoir de la campagne \(Markdown.escape(breakdown.campaign)) (\(window)), par \(dimension)\u{202F}:\n\n"
+            : "Banner funnel of campaign \(Markdown.escape(breakdown.campaign)) (\(window)), by \(dimension):\n\n"
+        text +=
+            MarkdownTable(
+                headers: [
+                    dimension, "impressions", french ? "clics" : "clicks",
+                    french ? "CTR (intervalle à \(level))" : "CTR (\(level) interval)",
+                ],
+                alignments: [.left, .right, .right, .right],
+                rows: breakdown.groups.map { group in
+                    [
+                        name(group.name), format.integer(Int(group.impressions)), format.integer(Int(group.clicks)),
+                        format.percent(group.ctr.proportion, fractionDigits: 2) + " ("
+                            + format.interval(
+                                format.percent(group.ctr.interval.lower, fractionDigits: 2),
+                                format.percent(group.ctr.interval.upper, fractionDigits: 2)) + ")",
+                    ]
+                }
+            ).markdown
+        guard !breakdown.differences.isEmpty else { return text }
+        text +=
+            "\n"
+            + (french
+                ? "Écarts de CTR entre groupes, du meilleur au moins bon (en points)\u{202F}:\n\n"
+                : "Differences of CTR between groups, best first (in percentage points):\n\n")
+        text +=
+            MarkdownTable(
+                headers: [
+                    dimension, french ? "contre" : "against",
+                    french ? "écart (intervalle à \(level))" : "difference (\(level) interval)",
+                ],
+                alignments: [.left, .left, .right],
+                rows: breakdown.differences.map { pair in
+                    [
+                        name(pair.first), name(pair.second),
+                        points(pair.difference.difference) + " ("
+                            + format.interval(
+                                points(pair.difference.interval.lower), points(pair.difference.interval.upper)) + ")",
+                    ]
+                }
+            ).markdown
+        return text
     }
 
     /// A change with its interval: relative for counts, in percentage points for CTRs.

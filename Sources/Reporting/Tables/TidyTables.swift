@@ -51,25 +51,58 @@ public enum TidyTables {
             })
     }
 
-    /// The columns of the week comparison (`awareness compare`).
+    /// The columns of the period comparison (`awareness compare`). `week` and `against` hold the ISO week
+    /// (`2020-W45`) or, for another range, `2020-05-04..2020-05-17`; the last five columns came with ranges of days.
     public static let comparisonColumns = [
         "week", "against", "series", "value", "days_with_data", "against_value", "against_days_with_data",
-        "change_kind", "change", "change_low", "change_high", "dispersion",
+        "change_kind", "change", "change_low", "change_high", "dispersion", "start", "end", "against_start",
+        "against_end", "basis",
     ]
 
-    /// The comparison of one week against another, every series: for counts the change is a rate ratio minus
-    /// one, for `ctr:` series a difference of proportions (`change_kind` says which).
+    /// The comparison of one period against another, every series: for counts the change is a rate ratio minus
+    /// one, for `ctr:` series a difference of proportions (`change_kind` says which); `basis` is `same_days`
+    /// (days at the same position of both periods) or `daily_mean` (periods of different lengths, per day).
     public static func comparison(_ rows: [WeekComparisonRow]) -> TidyTable {
         TidyTable(
             checkedColumns: comparisonColumns,
             rows: rows.map { row in
                 [
-                    .text(row.week.description), .text(row.against.description), .text(row.series.description),
+                    .text(row.period.description), .text(row.against.description), .text(row.series.description),
                     .number(row.value), .integer(row.daysWithData), .number(row.againstValue),
                     .integer(row.againstDaysWithData), .text(row.changeKind.rawValue), .number(row.change),
                     .number(row.changeLow), .number(row.changeHigh), .number(row.dispersion),
+                    .text(row.period.days.start.description), .text(row.period.days.end.description),
+                    .text(row.against.days.start.description), .text(row.against.days.end.description),
+                    .text(row.basis?.rawValue),
                 ]
             })
+    }
+
+    /// The columns of the funnel breakdown (`awareness funnel`).
+    public static let funnelColumns = [
+        "campaign", "by", "group", "impressions", "clicks", "ctr", "ctr_low", "ctr_high", "against", "difference",
+        "difference_low", "difference_high",
+    ]
+
+    /// The funnel of one campaign by one dimension: first a row per group, highest CTR first (`against` and the
+    /// difference empty), then a row per pair of groups, the higher CTR in `group` (the counts and CTR empty).
+    public static func funnel(_ breakdown: FunnelBreakdown) -> TidyTable {
+        let prefix: [TidyCell] = [.text(breakdown.campaign), .text(breakdown.dimension.rawValue)]
+        var rows: [[TidyCell]] = breakdown.groups.map { group in
+            prefix + [
+                .text(group.name), .integer(Int(group.impressions)), .integer(Int(group.clicks)),
+                .number(group.ctr.proportion), .number(group.ctr.interval.lower), .number(group.ctr.interval.upper),
+                .empty, .empty, .empty, .empty,
+            ]
+        }
+        rows += breakdown.differences.map { pair in
+            prefix + [
+                .text(pair.first), .empty, .empty, .empty, .empty, .empty, .text(pair.second),
+                .number(pair.difference.difference), .number(pair.difference.interval.lower),
+                .number(pair.difference.interval.upper),
+            ]
+        }
+        return TidyTable(checkedColumns: funnelColumns, rows: rows)
     }
 
     /// The columns of `rejects.csv`.

@@ -1,0 +1,52 @@
+import Ingest
+
+/// What the history of a series lets a planned campaign detect (`awareness plan`, DESIGN §4.2): the minimum
+/// detectable uplift of a campaign of a given length, or the length needed to detect a given uplift, from the
+/// counterfactual model's projection onto the planned window (`CounterfactualModel.projection(over:)`).
+public enum CampaignPlan {
+    /// The longest campaign the length search tries: a year.
+    public static let longestSearchedDays = 365
+
+    /// How long a campaign must run to detect an uplift.
+    public enum Length: Hashable, Sendable {
+        /// The shortest length whose minimum detectable uplift is at most the uplift, with its projection.
+        case days(CounterfactualModel.Projection)
+        /// No length up to `longestSearchedDays` detects it; the projection of the length tried whose minimum
+        /// detectable uplift is the lowest (the shortest of them on a tie).
+        case longerThanSearched(CounterfactualModel.Projection)
+    }
+
+    /// The projection of a campaign of `days` days starting on `start` (`days` ≥ 1).
+    public static func minimumDetectableUplift(
+        of model: CounterfactualModel, start: CivilDate, days: Int
+    ) -> Result<CounterfactualModel.Projection, CounterfactualModel.NotFitted> {
+        guard days >= 1, let window = DayRange(start: start, end: start.adding(days: days - 1)) else {
+            return .failure(CounterfactualModel.NotFitted(description: "a campaign lasts at least one day"))
+        }
+        return model.projection(over: window)
+    }
+
+    /// The shortest campaign starting on `start`, of 1 to `longestSearchedDays` days, whose minimum detectable
+    /// uplift is at most `uplift` (a fraction: 0.1 is +10%). Every length is tried in turn, since the minimum
+    /// detectable uplift need not fall with the length: the parameter part of the variance grows as the window
+    /// reaches further from the fitted days, and the critical value grows as fewer window-length stretches fit in
+    /// the history.
+    public static func length(
+        toDetect uplift: Double, with model: CounterfactualModel, start: CivilDate,
+        longest: Int = longestSearchedDays
+    ) -> Result<Length, CounterfactualModel.NotFitted> {
+        var best: CounterfactualModel.Projection?
+        for days in 1...max(1, longest) {
+            switch minimumDetectableUplift(of: model, start: start, days: days) {
+            case .failure(let reason): return .failure(reason)
+            case .success(let projection):
+                if projection.minimumDetectableUplift <= uplift { return .success(.days(projection)) }
+                if best.map({ projection.minimumDetectableUplift < $0.minimumDetectableUplift }) ?? true {
+                    best = projection
+                }
+            }
+        }
+        guard let best else { return .failure(CounterfactualModel.NotFitted(description: "no length was tried")) }
+        return .success(.longerThanSearched(best))
+    }
+}
