@@ -207,7 +207,8 @@ struct FeedFileReader {
         case .failure(let error):
             switch error.problem {
             case .firstEmpty:
-                reject(layout.dimensions[0].map { $0 + 1 }, "\(feed.dimensionColumns[0]): is empty; every row needs one")
+                reject(
+                    layout.dimensions[0].map { $0 + 1 }, "\(feed.dimensionColumns[0]): is empty; every row needs one")
             case .tooLong(let position):
                 let column = layout.dimensions[position]
                 let length = column.map { FieldValue.trimmed(record[$0]).count } ?? 0
