@@ -23,13 +23,20 @@ public struct CampaignEstimates: Sendable {
     /// Each control of the campaign checked on its own: a control that itself moves during the campaign (its
     /// own model finds an effect) was probably touched by it, and the estimates that use it are then biased.
     public let controls: [ControlCheck]
+    /// Before the next campaign: what a campaign of the same length, starting the day after the last day of data
+    /// of the campaign's first helpline series, could detect (`CampaignPlan`); nil without such a series or fit.
+    public let nextCampaign: (series: SeriesName, projection: CounterfactualModel.Projection)?
 
     /// Creates the estimates from their parts.
-    public init(campaign: Campaign, series: [SeriesEstimate], funnel: BannerFunnel, controls: [ControlCheck] = []) {
+    public init(
+        campaign: Campaign, series: [SeriesEstimate], funnel: BannerFunnel, controls: [ControlCheck] = [],
+        nextCampaign: (series: SeriesName, projection: CounterfactualModel.Projection)? = nil
+    ) {
         self.campaign = campaign
         self.series = series
         self.funnel = funnel
         self.controls = controls
+        self.nextCampaign = nextCampaign
     }
 
     /// Estimates `campaign` of `calendar` on the daily series `series` (such as `SeriesCatalog.series`).
@@ -120,9 +127,26 @@ public struct CampaignEstimates: Sendable {
                     contextEvents: context, confidenceLevel: level
                 ).estimate())
         }
+        var next: (series: SeriesName, projection: CounterfactualModel.Projection)?
+        if let helpline = campaign.helplines.first {
+            let name = SeriesName(metric: .calls, key: helpline)
+            let values = byName[name]?.values ?? [:]
+            if let last = values.keys.max() {
+                let model = CounterfactualModel(
+                    series: values, campaign: campaign.window,
+                    excludedDays: calendar.campaigns.map(\.window), holidays: holidays, contextEvents: context,
+                    confidenceLevel: level)
+                if case .success(let projection) = CampaignPlan.minimumDetectableUplift(
+                    of: model, start: last.adding(days: 1), days: length)
+                {
+                    next = (name, projection)
+                }
+            }
+        }
         return CampaignEstimates(
             campaign: campaign, series: estimates,
-            funnel: BannerFunnel(campaign: campaign, series: series, confidenceLevel: level), controls: controlChecks)
+            funnel: BannerFunnel(campaign: campaign, series: series, confidenceLevel: level), controls: controlChecks,
+            nextCampaign: next)
     }
 
     /// Whether the control named `control` applies to a series of `metric`: helpline controls (`calls:`,

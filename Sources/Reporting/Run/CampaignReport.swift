@@ -310,7 +310,24 @@ public struct CampaignReport: Sendable {
             }
             return "## " + wording.pick("Checks", "Contrôles") + "\n\n"
                 + (rows.isEmpty ? wording.pick("No modelled series.\n", "Aucune série modélisée.\n") : table.markdown)
-                + "\n" + explanation + "\n" + warnings + controlChecks()
+                + "\n" + explanation + "\n" + warnings + controlChecks() + nextCampaign()
+        }
+
+        /// "Before the next campaign": what a campaign of the same length after the data could detect.
+        func nextCampaign() -> String {
+            guard let next = estimates.nextCampaign else { return "" }
+            let window = format.dateRange(next.projection.window)
+            let mde = format.change(next.projection.minimumDetectableUplift)
+            let label = Markdown.escape(wording.seriesLabel(next.series))
+            return "\n**" + wording.pick("Before the next campaign", "Avant la prochaine campagne") + "**"
+                + wording.colon
+                + wording.pick(
+                    "a campaign of the same length right after the data (\(window)) would detect a change of \(mde) "
+                        + "in \(label.prefix(1).lowercased() + label.dropFirst()) four times out of five "
+                        + "(`awareness plan` for other lengths).",
+                    "une campagne de même durée juste après les données (\(window)) détecterait une évolution de "
+                        + "\(mde) des \(label.prefix(1).lowercased() + label.dropFirst()) quatre fois sur cinq "
+                        + "(`awareness plan` pour d'autres durées).") + "\n"
         }
 
         /// One paragraph per control: what the model predicts through it, and whether it moved on its own.
