@@ -2,20 +2,13 @@ import Foundation
 import Testing
 
 /// `awareness uplift` on any period of any series and on a context event, end to end on the sample data: the
-/// whole output pinned (golden files in `Golden/`, reviewed by eye; `AWARENESS_UPDATE_GOLDEN=1` rewrites them),
+/// whole output pinned (`GoldenTranscript`, reviewed by eye; `AWARENESS_UPDATE_GOLDEN=1` rewrites them),
 /// and the window comparison's totals against a sum of the feed file's own rows.
 @Suite("Uplift questions, end to end")
 struct UpliftQuestionTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    func expectGolden(_ text: String, _ name: String) throws {
-        let url = Self.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["AWARENESS_UPDATE_GOLDEN"] == "1" {
-            try Data(text.utf8).write(to: url)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "\(name) differs; review the diff, then rerun with AWARENESS_UPDATE_GOLDEN=1")
-    }
+    /// The sample data folder, relative to the fixtures folder the commands run in (so that transcripts name it
+    /// the same on every machine).
+    static let sampleData = "../../../Data"
 
     /// The calls to 119 in the 2020 feed file between two dates, summed from its lines.
     func calls119(from start: String, through end: String) throws -> Int {
@@ -28,13 +21,14 @@ struct UpliftQuestionTests {
     }
 
     @Test func anyPeriodOfAnySeriesAgainstAnyReference() throws {
-        let result = try CommandRunner.run([
+        let arguments = [
             "uplift", "--series", "calls:119", "--from", "2020-03-18", "--to", "2020-04-06", "--against",
-            "2020-02-12..2020-03-02", "--data", QueryCommandTests.sampleData, "--language", "en",
-        ])
+            "2020-02-12..2020-03-02", "--data", Self.sampleData, "--language", "en",
+        ]
+        try GoldenTranscript.expect(arguments, matches: "uplift-period-en.txt")
+        let result = try CommandRunner.run(arguments)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        try expectGolden(result.stdout, "uplift-period-en.txt")
         // The press officer's "+20% since lockdown began", from the file itself: 20 days against 20 days.
         let (during, before) = (
             try calls119(from: "2020-03-18", through: "2020-04-06"),
@@ -49,14 +43,12 @@ struct UpliftQuestionTests {
     }
 
     @Test func aContextEventIsAQuestionOfItsOwn() throws {
-        let result = try CommandRunner.run([
-            "uplift", "lockdown-1", "--series", "calls:119", "--data", QueryCommandTests.sampleData,
-        ])
-        #expect(result.status == 0)
-        try expectGolden(result.stdout, "uplift-lockdown-1-fr.txt")
+        try GoldenTranscript.expect(
+            ["uplift", "lockdown-1", "--series", "calls:119", "--data", Self.sampleData],
+            matches: "uplift-lockdown-1-fr.txt")
         // The event's own step is left out: the model row adjusts for no context event that overlaps it.
         let csv = try CommandRunner.run([
-            "uplift", "lockdown-1", "--series", "calls:119", "--data", QueryCommandTests.sampleData, "--format", "csv",
+            "uplift", "lockdown-1", "--series", "calls:119", "--data", Self.sampleData, "--format", "csv",
         ])
         let model = try #require(
             csv.stdout.split(separator: "\n").first { $0.hasPrefix("lockdown-1,calls:119,model,") })
@@ -65,26 +57,24 @@ struct UpliftQuestionTests {
     }
 
     @Test func aPeriodNeedsItsDaysAndTheDaysTheirOrder() throws {
-        let missing = try CommandRunner.run(["uplift", "--from", "2020-03-18", "--data", QueryCommandTests.sampleData])
+        let missing = try CommandRunner.run(["uplift", "--from", "2020-03-18", "--data", Self.sampleData])
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: name a campaign or a context event, or give --from and --to\n"))
         let reversed = try CommandRunner.run([
             "uplift", "--series", "calls:119", "--from", "2020-04-06", "--to", "2020-03-18", "--data",
-            QueryCommandTests.sampleData,
+            Self.sampleData,
         ])
         #expect(reversed.status == 2)
         #expect(reversed.stderr.hasPrefix("error: --to 2020-03-18 is before --from 2020-04-06\n"))
         let unknown = try CommandRunner.run([
             "uplift", "--series", "calls:999", "--from", "2020-03-18", "--to", "2020-04-06", "--data",
-            QueryCommandTests.sampleData,
+            Self.sampleData,
         ])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("error: no series 'calls:999' in the data folder\n"))
     }
 
     @Test func helpIsPinned() throws {
-        let result = try CommandRunner.run(["uplift", "--help"])
-        #expect(result.status == 0)
-        try expectGolden(result.stdout, "uplift-help.txt")
+        try GoldenTranscript.expect(["uplift", "--help"], matches: "uplift-help.txt")
     }
 }
