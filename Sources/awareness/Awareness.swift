@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 
 /// The `awareness` command: the nightly batch and the analyst's queries over the campaign feeds.
 ///
@@ -10,6 +11,7 @@ struct Awareness: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "awareness",
         abstract: "Measure public-awareness campaigns from banner, hashtag and helpline CSV exports.",
+        version: NightlyRun.version,
         subcommands: [
             Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, Funnel.self, Plan.self,
             SampleDataCommand.self,

@@ -94,3 +94,20 @@ struct QueryCommandTests {
         #expect(calls["change_low"] is Double && calls["change_high"] is Double)
     }
 }
+
+@Suite("JSON outputs")
+struct JSONOutputTests {
+    /// `anomaly` is a JSON boolean, so that a pandas filter on it keeps only the anomalous weeks.
+    @Test func weeklyAnomalyIsABoolean() throws {
+        let result = try CommandRunner.run([
+            "weekly", "--data", QueryCommandTests.sampleData, "--from", "2020-W45", "--to", "2020-W45", "--series",
+            "calls:119", "--format", "json",
+        ])
+        #expect(result.status == 0)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let anomaly = try #require(rows.first?["anomaly"])
+        #expect(anomaly is Bool)
+        #expect(!(anomaly is String))
+    }
+}

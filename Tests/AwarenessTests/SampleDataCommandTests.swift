@@ -112,6 +112,7 @@ struct SampleDataCommandTests {
                                           clicks) instead of the daily data set.
                   --force                 Write into a folder that is not empty, over an
                                           earlier sample (never beside other feed files).
+                  --version               Show the version.
                   -h, --help              Show help information.
 
 

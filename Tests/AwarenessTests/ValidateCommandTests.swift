@@ -142,9 +142,20 @@ struct ValidateCommandTests {
                   --max-reject-rate <fraction>
                                           The largest fraction of rows that may be rejected.
                                           (default: 0.01)
+                  --version               Show the version.
                   -h, --help              Show help information.
 
 
                 """)
+    }
+}
+
+@Suite("awareness --version")
+struct VersionTests {
+    /// The version the run manifest records.
+    @Test func printsTheManifestsVersion() throws {
+        let result = try CommandRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "0.1.0\n")
     }
 }

@@ -416,18 +416,22 @@ public struct CampaignReport: Sendable {
             let level = wording.level(level)
             return "## " + wording.label(.methodNote) + "\n\n"
                 + wording.pick(
-                    "The expected count without the campaign comes from a quasi-Poisson regression fitted on up to "
-                        + "three years of daily counts before the campaign, with trend, day of week, yearly seasonality (given two years of history), "
-                        + "public holidays and context events such as lockdowns; other campaigns are left out of the "
-                        + "fit. The uplift is observed over expected minus one, with a \(level) interval that accounts "
-                        + "for both the model's uncertainty and the day-to-day dispersion. Figures are rounded for "
+                    "The expected count without the campaign comes from a log-linear regression fitted on up to "
+                        + "three years of daily counts before the campaign, with trend, day of week, yearly seasonality "
+                        + "(once the history spans a year), public holidays, context events such as lockdowns and the "
+                        + "campaign's control series; other campaigns are left out of the fit. The uplift is observed "
+                        + "over expected minus one, with a \(level) interval that accounts for the model's uncertainty, "
+                        + "for a variance that grows with the level and for calls that stay high or low several days in "
+                        + "a row. Figures are rounded for "
                         + "reading; `uplift.csv` and `uplift.json` hold them unrounded.",
-                    "Le nombre attendu sans la campagne vient d'une régression de quasi-Poisson ajustée sur jusqu'à "
-                        + "trois ans de comptes quotidiens avant la campagne, avec tendance, saisonnalité annuelle (avec deux ans d'historique), jour "
-                        + "de la semaine, jours fériés et événements de contexte comme les confinements\u{202F}; les "
-                        + "autres campagnes sont écartées de l'ajustement. La hausse est l'observé divisé par "
-                        + "l'attendu, moins un, avec un intervalle à \(level) qui tient compte de l'incertitude du "
-                        + "modèle et de la dispersion d'un jour à l'autre. Les chiffres sont arrondis pour la "
+                    "Le nombre attendu sans la campagne vient d'une régression log-linéaire ajustée sur jusqu'à "
+                        + "trois ans de comptes quotidiens avant la campagne, avec tendance, saisonnalité annuelle (dès "
+                        + "que l'historique couvre un an), jour de la semaine, jours fériés, événements de contexte comme "
+                        + "les confinements et séries de contrôle de la campagne\u{202F}; les autres campagnes sont "
+                        + "écartées de l'ajustement. L'évolution est l'observé divisé par l'attendu, moins un, avec un "
+                        + "intervalle à \(level) qui tient compte de l'incertitude du modèle, d'une variance qui croît "
+                        + "avec le niveau et des appels qui restent hauts ou bas plusieurs jours de suite. Les chiffres "
+                        + "sont arrondis pour la "
                         + "lecture\u{202F}; `uplift.csv` et `uplift.json` les donnent sans arrondi.")
                 + "\n"
         }

@@ -33,7 +33,7 @@ public enum TidyTables {
                     .text(row.week.description), .text(row.series.description), .number(row.value),
                     .integer(row.daysWithData), .number(row.changeVsPrevious), .number(row.changeVsPreviousLow),
                     .number(row.changeVsPreviousHigh), .number(row.changeVsLastYear), .number(row.changeVsLastYearLow),
-                    .number(row.changeVsLastYearHigh), .text(row.campaignsText), .text(row.anomaly ? "true" : "false"),
+                    .number(row.changeVsLastYearHigh), .text(row.campaignsText), .boolean(row.anomaly),
                     .text(row.comparedWeekdaysText),
                 ]
             })

@@ -25,6 +25,7 @@ public enum TidyCSV {
         case .text(let value): return value.map { field(neutralised($0)) } ?? ""
         case .number(let value): return value.flatMap { DecimalText.format($0) } ?? ""
         case .integer(let value): return value.map { String($0) } ?? ""
+        case .boolean(let value): return value ? "true" : "false"
         }
     }
 

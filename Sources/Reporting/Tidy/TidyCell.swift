@@ -11,6 +11,8 @@ public enum TidyCell: Sendable, Equatable, ExpressibleByStringLiteral, Expressib
     case number(Double?)
     /// An integer (a count); nil is an empty cell.
     case integer(Int?)
+    /// A yes-or-no value: `true` or `false` in CSV, a JSON boolean in JSON.
+    case boolean(Bool)
 
     /// An empty cell (missing or not applicable).
     public static let empty = TidyCell.text(nil)
@@ -28,6 +30,7 @@ public enum TidyCell: Sendable, Equatable, ExpressibleByStringLiteral, Expressib
         case .text(let value): return .string(value)
         case .number(let value): return value.map { $0.isFinite ? .number($0) : .null } ?? .null
         case .integer(let value): return .int(value)
+        case .boolean(let value): return .bool(value)
         }
     }
 }
