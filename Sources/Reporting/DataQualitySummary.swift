@@ -110,8 +110,18 @@ public struct DataQualitySummary: Sendable {
         return lines
     }
 
+    /// One `warning:` line per pair of files whose name order disagrees with their dates (`FileOrderWarning`).
+    public var warningLines: [String] {
+        data.fileOrderWarnings.map { warning in
+            "warning: \(path(warning.later)) is read after \(path(warning.earlier)) (it sorts after it by name) but "
+                + "ends on \(warning.lastDays.later), before \(warning.lastDays.earlier): its \(warning.restatedValues) "
+                + "restated value\(warning.restatedValues == 1 ? "" : "s") replaced the other file's. Files are read in "
+                + "name order and later ones win: name exports so that they sort by date (appels_2020-07-01.csv)"
+        }
+    }
+
     private func notes() -> [String] {
-        var lines: [String] = []
+        var lines: [String] = warningLines
         if !data.revisions.isEmpty {
             lines.append(
                 "Revisions: \(data.revisions.count) value\(data.revisions.count == 1 ? "" : "s") restated by a later file"

@@ -63,7 +63,7 @@ struct Run: ParsableCommand {
         let quality = DataQualitySummary(
             folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: data,
             maxRejectRate: maxRejectRate)
-        for line in quality.errorLines {
+        for line in quality.errorLines + quality.warningLines {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let series = SeriesCatalog.build(from: data)

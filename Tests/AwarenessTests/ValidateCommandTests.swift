@@ -159,3 +159,39 @@ struct VersionTests {
         #expect(result.stdout == "0.1.0\n")
     }
 }
+
+@Suite("Files whose names sort against their dates")
+struct FileOrderTests {
+    /// `appels_30-06-2020.csv`, the older export, sorts after the corrected `appels_01-07-2020.csv` and restates two
+    /// of its days: validate names both files and says how to name them.
+    @Test func anOlderExportReadAfterANewerOneIsNamed() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("order", feed: "helpline_calls")
+        try Data("date,helpline,calls\n2020-06-29,119,700\n2020-06-30,119,710\n2020-07-01,119,720\n".utf8)
+            .write(to: feed.appendingPathComponent("appels_01-07-2020.csv"))
+        try Data("date,helpline,calls\n2020-06-28,119,650\n2020-06-29,119,690\n2020-06-30,119,705\n".utf8)
+            .write(to: feed.appendingPathComponent("appels_30-06-2020.csv"))
+        let result = try folder.validate("order")
+        #expect(result.status == 0)
+        #expect(
+            result.stdout.contains(
+                "warning: order/helpline_calls/appels_30-06-2020.csv is read after "
+                    + "order/helpline_calls/appels_01-07-2020.csv (it sorts after it by name) but ends on 2020-06-30, "
+                    + "before 2020-07-01: its 2 restated values replaced the other file's. Files are read in name "
+                    + "order and later ones win: name exports so that they sort by date (appels_2020-07-01.csv)\n"),
+            "\(result.stdout)")
+    }
+
+    /// A later export that extends the data (the usual nightly case) is no warning.
+    @Test func aNewerExportReadLastIsNoWarning() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("order", feed: "helpline_calls")
+        try Data("date,helpline,calls\n2020-06-29,119,690\n2020-06-30,119,705\n".utf8)
+            .write(to: feed.appendingPathComponent("appels_2020-06-30.csv"))
+        try Data("date,helpline,calls\n2020-06-30,119,710\n2020-07-01,119,720\n".utf8)
+            .write(to: feed.appendingPathComponent("appels_2020-07-01.csv"))
+        let result = try folder.validate("order")
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("warning:"), "\(result.stdout)")
+    }
+}
