@@ -37,7 +37,8 @@ struct UpliftQuestionTests {
         #expect(during == 17_827 && before == 14_722)
         #expect(
             result.stdout.contains(
-                "| calls:119 | window                | 18 March – 6 April 2020     |   17,827 | 14,722 "))
+                "| calls:119 | Before vs during                     | 18 March – 6 April 2020     |   17,827 | 14,722 ")
+        )
         #expect(result.stdout.contains("+21% (+17% to +26%)"))
         #expect(abs(Double(during) / Double(before) - 1.211) < 0.001)
     }

@@ -96,9 +96,11 @@ public struct ReportWording: Sendable, Equatable {
         }.joined(separator: ", ")
         return pick(
             "The model attributes part of the change to the context event \(described), which overlaps the "
-                + "period; the model_without_context row gives the estimate without that adjustment.",
+                + "period; the row \(method(.modelWithoutContext)) (model_without_context in csv and json) gives the "
+                + "estimate without that adjustment.",
             "Le modèle attribue une partie de l'évolution à l'événement \(described), qui chevauche la période\u{202F}; "
-                + "la ligne model_without_context donne l'estimation sans cet ajustement.")
+                + "la ligne \(method(.modelWithoutContext)) (model_without_context en csv et json) donne l'estimation "
+                + "sans cet ajustement.")
     }
 
     /// The name of an estimation method in tables.

@@ -24,14 +24,20 @@ public struct QueryTables: Sendable {
     /// One campaign's estimates, a row per series and method.
     public func uplift(_ rows: [UpliftRow]) -> String {
         MarkdownTable(
-            headers: [
-                "series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ", "autocorrelation",
-                "note",
-            ],
+            headers: format.language == .fr
+                ? [
+                    "série", "méthode", "jours", "observé", "attendu", "écart", "évolution", "p", "φ",
+                    "autocorrélation", "note",
+                ]
+                : [
+                    "series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ",
+                    "autocorrelation", "note",
+                ],
             alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .left],
             rows: rows.map { row in
                 [
-                    Markdown.escape(row.series.description), row.method.rawValue,
+                    Markdown.escape(row.series.description),
+                    ReportWording(language: format.language).method(row.method),
                     format.dateRange(from: row.start, to: row.end), cell(row.observed, format.count),
                     cell(row.expected, format.count)
                         + bracket(
