@@ -12,8 +12,11 @@ struct CampaignCalendarReader {
     static let defaultNodeBudget = 100_000
 
     private static let rootKeys = [
-        "timezone", "language", "holidays", "confidence", "delimiter", "helplines", "campaigns", "context",
+        "timezone", "language", "holidays", "confidence", "delimiter", "date_format", "feeds", "helplines",
+        "campaigns", "context",
     ]
+    /// The keys of a feed's entry under `feeds:`.
+    private static let feedKeys = ["date_format"]
     private static let campaignKeys = [
         "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls",
     ]
@@ -79,6 +82,8 @@ struct CampaignCalendarReader {
             }
         }
 
+        let feedOptions = try self.feedOptions(fields)
+
         var knownHelplines = CampaignCalendar.builtInHelplines
         if let helplinesNode = fields["helplines"], let campaignsNode = fields["campaigns"],
             let helplinesLine = helplinesNode.mark?.line, let campaignsLine = campaignsNode.mark?.line,
@@ -127,7 +132,42 @@ struct CampaignCalendarReader {
 
         return CampaignCalendar(
             timeZoneIdentifier: zone, language: language, holidays: holidays, confidenceLevel: confidence,
-            delimiter: delimiter, knownHelplines: knownHelplines, campaigns: campaigns, context: events)
+            delimiter: delimiter, feedOptions: feedOptions, knownHelplines: knownHelplines, campaigns: campaigns,
+            context: events)
+    }
+
+    /// The root `date_format:` applied to every feed, then each feed's entry under `feeds:` (keyed by the feed's
+    /// folder name) over it.
+    private mutating func feedOptions(
+        _ fields: [String: Node]
+    ) throws(CampaignCalendarError) -> [Feed: FeedReadOptions] {
+        var options: [Feed: FeedReadOptions] = [:]
+        if let node = fields["date_format"], !Self.isNull(node) {
+            let format = try dateFormat(node, at: "date_format")
+            for feed in Feed.allCases { options[feed] = FeedReadOptions(dateFormat: format) }
+        }
+        guard let feedsNode = fields["feeds"], !Self.isNull(feedsNode) else { return options }
+        let entries = try mapping(feedsNode, at: "feeds", keys: Feed.allCases.map(\.rawValue))
+        for feed in Feed.allCases {
+            guard let node = entries[feed.rawValue], !Self.isNull(node) else { continue }
+            let path = "feeds.\(feed.rawValue)"
+            let settings = try mapping(node, at: path, keys: Self.feedKeys)
+            var feedOptions = options[feed] ?? FeedReadOptions()
+            if let formatNode = settings["date_format"], !Self.isNull(formatNode) {
+                feedOptions.dateFormat = try dateFormat(formatNode, at: "\(path).date_format")
+            }
+            options[feed] = feedOptions
+        }
+        return options
+    }
+
+    private mutating func dateFormat(_ node: Node, at path: String) throws(CampaignCalendarError) -> DateFormat {
+        let value = try text(node, at: path)
+        guard let format = DateFormat(rawValue: value.uppercased()) else {
+            let supported = DateFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(at: node, path, "\"\(value)\" is not a supported date format (\(supported))")
+        }
+        return format
     }
 
     private mutating func holidaySource(_ node: Node) throws(CampaignCalendarError) -> HolidaySource {

@@ -175,10 +175,6 @@ extension FeedFileReader {
         return merged
     }
 
-    private func unknownColumns(_ layout: Layout) -> [String] {
-        layout.names.filter { !feed.knownColumns.contains($0) }.map { $0.isEmpty ? "\"\"" : $0 }
-    }
-
     /// The layout of the header record, or nil (and the sequential read reports why) when it is not usable.
     private func header(path: String, head: CSVFileReader.Head) throws -> Layout? {
         let reader = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
@@ -329,6 +325,8 @@ extension FeedFileReader {
                 crossDuplicates, path: path, name: outcome.report.file, parts: merge.mergedParts)
         }
         outcome.rejects.sort { $0.line < $1.line }
+        outcome.report.dateFormatHint = outcome.dateRejects.hint(
+            feed: feed, format: options.dateFormat, rowsRead: outcome.report.rowsRead)
         if outcome.rejects.count > IngestLimits.rejectsListedPerFile {
             outcome.rejects.removeSubrange(IngestLimits.rejectsListedPerFile...)
         }
@@ -354,6 +352,7 @@ extension FeedFileReader {
         if let last = report.lastDay, outcome.report.lastDay.map({ last > $0 }) ?? true {
             outcome.report.lastDay = last
         }
+        outcome.dateRejects.add(part.outcome.dateRejects)
         let shift = part.lineShift
         outcome.rejects += part.outcome.rejects.map { Self.shifted($0, by: shift) }
         for (partKey, partCounts) in part.outcome.batch {

@@ -5,6 +5,8 @@ struct FeedFileReader {
     let feed: Feed
     let localDays: LocalDayTable
     let delimiter: UInt8?
+    /// The date format and column names of the feed's exports.
+    var options = FeedReadOptions()
     /// Where the bytes and rows read are counted, if anywhere.
     var progress: ReadProgress? = nil
 
@@ -19,6 +21,8 @@ struct FeedFileReader {
         var dayCache = TimestampDayCache()
         /// Event counts of the current day, not yet in `batch`: `finishCounts()` puts them there.
         var dayTotals = DayTotals()
+        /// The dates rejected, for the file's date-format hint.
+        var dateRejects = DateRejectTally()
 
         /// Puts the event counts still held apart into `batch`; to be called before `batch` is read.
         mutating func finishCounts() {
@@ -67,8 +71,7 @@ struct FeedFileReader {
                     if let layout {
                         outcome.report.isEventLevel = layout.timestamp != nil
                         outcome.batch = CountTable(keepsDetails: !outcome.report.isEventLevel)
-                        outcome.report.unknownColumns = layout.names.filter { !feed.knownColumns.contains($0) }
-                            .map { $0.isEmpty ? "\"\"" : $0 }
+                        outcome.report.unknownColumns = unknownColumns(layout)
                     }
                     return
                 }
@@ -78,6 +81,8 @@ struct FeedFileReader {
             outcome.report.byteCount = summary.byteCount
             outcome.report.delimiter = summary.delimiter
             outcome.finishCounts()
+            outcome.report.dateFormatHint = outcome.dateRejects.hint(
+                feed: feed, format: options.dateFormat, rowsRead: outcome.report.rowsRead)
         } catch let error as CSVFileError {
             refuse(&outcome, isIO: error.kind == .io, line: error.line, column: error.column, message: error.message)
         } catch let refusal as FileRefusal {
@@ -98,6 +103,12 @@ struct FeedFileReader {
         outcome.rejects = []
         outcome.batch = CountTable()
         outcome.dayTotals = DayTotals()
+        outcome.report.dateFormatHint = nil
+    }
+
+    /// The header's names that are no column of the feed (an empty name shown as `""`).
+    func unknownColumns(_ layout: Layout) -> [String] {
+        layout.names.filter { !feed.knownColumns.contains($0) }.map { $0.isEmpty ? "\"\"" : $0 }
     }
 
     func makeLayout(_ header: CSVRecord) throws -> Layout {
@@ -157,6 +168,7 @@ struct FeedFileReader {
         }
         guard record.count == layout.fieldCount else {
             let column = min(record.count, layout.fieldCount) + 1
+            outcome.dateRejects.rowsWithoutDate += 1
             reject(
                 column,
                 "expected \(layout.fieldCount) fields as in the header, found \(record.count)")
@@ -165,8 +177,13 @@ struct FeedFileReader {
         let day: CivilDate
         if let index = layout.date {
             let text = FieldValue.trimmed(record[index])
-            guard let parsed = CivilDate(iso8601Bytes: text) else {
-                reject(index + 1, "date: \(Self.quoted(text)) is not a date (YYYY-MM-DD)")
+            // The default format is parsed as before options existed: files that set none read exactly as they did.
+            let format = options.dateFormat
+            guard
+                let parsed = format == .yearMonthDay ? CivilDate(iso8601Bytes: text) : format.date(text)
+            else {
+                outcome.dateRejects.noteRejected(text, format: format)
+                reject(index + 1, "date: \(Self.quoted(text)) is not a date (\(format.rawValue))")
                 return
             }
             day = parsed
