@@ -77,3 +77,63 @@ struct CampaignCalendarFeedsTests {
         #expect((error.line, error.keyPath, error.message) == (line, keyPath, message))
     }
 }
+
+// MARK: - Column names
+
+extension CampaignCalendarFeedsTests {
+    @Test func readsAFeedsColumnNames() throws {
+        let options = try Self.parse(
+            """
+            feeds:
+              helpline_calls:
+                date_format: DD/MM/YYYY
+                columns: { date: "Date", helpline: "Ligne d'écoute", calls: "Appels reçus" }
+            """
+        ).feedOptions
+        #expect(
+            options == [
+                .helplineCalls: FeedReadOptions(
+                    dateFormat: .dayMonthYearSlash,
+                    columns: ["date": "Date", "helpline": "Ligne d'écoute", "calls": "Appels reçus"])
+            ])
+    }
+
+    @Test func aFeedsColumnsKeepTheRootDateFormat() throws {
+        let options = try Self.parse("date_format: DD-MM-YYYY\nfeeds: { clicks: { columns: { clicks: Clics } } }\n")
+            .feedOptions
+        #expect(options[.clicks] == FeedReadOptions(dateFormat: .dayMonthYearDash, columns: ["clicks": "Clics"]))
+        #expect(options[.impressions] == FeedReadOptions(dateFormat: .dayMonthYearDash))
+    }
+
+    @Test(arguments: [
+        (
+            "feeds:\n  helpline_calls:\n    columns: { \"Appels reçus\": calls }\n", 4,
+            "feeds.helpline_calls.columns.Appels reçus",
+            "\"Appels reçus\" is not a column of helpline_calls (date, helpline, calls, answered); write <column>: "
+                + "<header name in the export>, such as calls: \"Appels reçus\""
+        ),
+        (
+            "feeds:\n  hashtag_videos:\n    columns: { timestamp: Heure }\n", 4,
+            "feeds.hashtag_videos.columns.timestamp",
+            "\"timestamp\" is not a column of hashtag_videos (date, hashtag, videos, views); write <column>: "
+                + "<header name in the export>, such as calls: \"Appels reçus\""
+        ),
+        (
+            "feeds:\n  helpline_calls:\n    columns:\n      calls: Appels\n      answered: APPELS\n", 6,
+            "feeds.helpline_calls.columns.answered",
+            "\"APPELS\" is already the header name of calls; each column needs its own"
+        ),
+        (
+            "feeds:\n  helpline_calls:\n    columns: [date]\n", 4, "feeds.helpline_calls.columns",
+            "expected a mapping, found a list"
+        ),
+        (
+            "feeds:\n  helpline_calls:\n    columns: { calls: \"\" }\n", 4, "feeds.helpline_calls.columns.calls",
+            "expected a non-empty text value"
+        ),
+    ])
+    func namesEachMistakeOfTheColumnNames(yaml: String, line: Int, keyPath: String, message: String) throws {
+        let error = try #require(Self.parseError(yaml))
+        #expect((error.line, error.keyPath, error.message) == (line, keyPath, message))
+    }
+}

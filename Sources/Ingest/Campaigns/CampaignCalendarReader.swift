@@ -16,7 +16,7 @@ struct CampaignCalendarReader {
         "campaigns", "context",
     ]
     /// The keys of a feed's entry under `feeds:`.
-    private static let feedKeys = ["date_format"]
+    private static let feedKeys = ["date_format", "columns"]
     private static let campaignKeys = [
         "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls",
     ]
@@ -156,9 +156,52 @@ struct CampaignCalendarReader {
             if let formatNode = settings["date_format"], !Self.isNull(formatNode) {
                 feedOptions.dateFormat = try dateFormat(formatNode, at: "\(path).date_format")
             }
+            if let columnsNode = settings["columns"], !Self.isNull(columnsNode) {
+                feedOptions.columns = try columns(columnsNode, of: feed, at: "\(path).columns")
+            }
             options[feed] = feedOptions
         }
         return options
+    }
+
+    /// A feed's `columns:`: each key a column of the feed, each value the header name the exports give it, no two
+    /// the same (names are matched case-insensitively).
+    private mutating func columns(
+        _ node: Node, of feed: Feed, at path: String
+    ) throws(CampaignCalendarError) -> [String: String] {
+        let known = feed.knownColumns.sorted { lhs, rhs in
+            Self.columnOrder(lhs, of: feed) < Self.columnOrder(rhs, of: feed)
+        }
+        if case .mapping(let mapping) = node {
+            // The likely mistake, header name first, is told apart from a misspelt key.
+            for keyNode in mapping.keys {
+                guard case .scalar(let key) = keyNode, !known.contains(key.string) else { continue }
+                throw error(
+                    at: keyNode, "\(path).\(key.string)",
+                    "\"\(key.string)\" is not a column of \(feed.rawValue) (\(known.joined(separator: ", "))); write "
+                        + "<column>: <header name in the export>, such as calls: \"Appels reçus\"")
+            }
+        }
+        let fields = try mapping(node, at: path, keys: known)
+        var columns: [String: String] = [:]
+        var columnOfName: [String: String] = [:]
+        for column in known {
+            guard let valueNode = fields[column] else { continue }
+            let name = try text(valueNode, at: "\(path).\(column)")
+            if let other = columnOfName[name.lowercased()] {
+                throw error(
+                    at: valueNode, "\(path).\(column)",
+                    "\"\(name)\" is already the header name of \(other); each column needs its own")
+            }
+            columnOfName[name.lowercased()] = column
+            columns[column] = name
+        }
+        return columns
+    }
+
+    /// The position of `column` in the feed's documented order (date, timestamp, dimensions, counts).
+    private static func columnOrder(_ column: String, of feed: Feed) -> Int {
+        (["date", "timestamp"] + feed.dimensionColumns + feed.countColumns).firstIndex(of: column) ?? .max
     }
 
     private mutating func dateFormat(_ node: Node, at path: String) throws(CampaignCalendarError) -> DateFormat {

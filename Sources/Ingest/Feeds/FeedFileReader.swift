@@ -106,23 +106,49 @@ struct FeedFileReader {
         outcome.report.dateFormatHint = nil
     }
 
+    /// The header names of the feed's columns, lowercased: each column's own name, or the name `columns:` maps it to
+    /// (which wins when it is another column's own name).
+    var headerNames: [String: String] {
+        var names: [String: String] = [:]
+        for column in feed.knownColumns where options.columns[column] == nil {
+            names[column] = column
+        }
+        for (column, name) in options.columns {
+            names[name.lowercased()] = column
+        }
+        return names
+    }
+
     /// The header's names that are no column of the feed (an empty name shown as `""`).
     func unknownColumns(_ layout: Layout) -> [String] {
-        layout.names.filter { !feed.knownColumns.contains($0) }.map { $0.isEmpty ? "\"\"" : $0 }
+        let known = headerNames
+        return layout.names.filter { known[$0] == nil }.map { $0.isEmpty ? "\"\"" : $0 }
     }
 
     func makeLayout(_ header: CSVRecord) throws -> Layout {
         let names = (0..<header.count).map {
             String(decoding: FieldValue.trimmed(header[$0]), as: UTF8.self).lowercased()
         }
+        let known = headerNames
         var positions: [String: Int] = [:]
-        for (index, name) in names.enumerated() where feed.knownColumns.contains(name) {
-            if let first = positions[name] {
+        for (index, name) in names.enumerated() {
+            guard let column = known[name] else { continue }
+            if let first = positions[column] {
                 throw FileRefusal(
                     line: header.line, column: index + 1,
                     message: "column '\(name)' appears twice in the header (fields \(first + 1) and \(index + 1))")
             }
-            positions[name] = index
+            positions[column] = index
+        }
+        let found = names.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
+        // A name `columns:` gives must be in the header, whether the column is required or not: a mapping that
+        // finds nothing is a misspelt name or an export that changed.
+        for column in feed.knownColumns.sorted() where positions[column] == nil {
+            guard let mapped = options.columns[column] else { continue }
+            throw FileRefusal(
+                line: header.line, column: nil,
+                message: "missing column '\(mapped)', which campaigns.yaml names for \(column) "
+                    + "(feeds: \(feed.rawValue): columns:) (header has: \(found))")
         }
         var layout = Layout(
             date: positions["date"], timestamp: positions["timestamp"],
@@ -135,7 +161,6 @@ struct FeedFileReader {
         if layout.dimensions[0] == nil { missing.append(feed.dimensionColumns[0]) }
         if layout.counts[0] == nil && !feed.mainCountIsOptional { missing.append(feed.countColumns[0]) }
         if !missing.isEmpty {
-            let found = names.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
             throw FileRefusal(
                 line: header.line, column: nil,
                 message: "missing required column '\(missing.joined(separator: "', '"))' (header has: \(found))")

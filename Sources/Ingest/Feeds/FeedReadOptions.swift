@@ -3,9 +3,13 @@
 public struct FeedReadOptions: Sendable, Equatable {
     /// How the `date` column writes its days.
     public var dateFormat: DateFormat
+    /// The export's header name of each feed column that the export names otherwise (`calls` → `Appels reçus`).
+    /// A column mapped is looked for under that name only, case-insensitively, and must be in every header.
+    public var columns: [String: String]
 
     /// Creates options; the defaults read a file as the feed's specification says.
-    public init(dateFormat: DateFormat = .yearMonthDay) {
+    public init(dateFormat: DateFormat = .yearMonthDay, columns: [String: String] = [:]) {
         self.dateFormat = dateFormat
+        self.columns = columns
     }
 }
