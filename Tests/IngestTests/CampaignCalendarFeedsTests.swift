@@ -137,3 +137,27 @@ extension CampaignCalendarFeedsTests {
         #expect((error.line, error.keyPath, error.message) == (line, keyPath, message))
     }
 }
+
+// MARK: - Encodings
+
+extension CampaignCalendarFeedsTests {
+    @Test func readsTheRootEncodingAndAFeedsOwn() throws {
+        let options = try Self.parse("encoding: latin-1\nfeeds: { helpline_calls: { encoding: Windows-1252 } }\n")
+            .feedOptions
+        #expect(options[.helplineCalls]?.encoding == .windows1252)
+        #expect(options[.clicks] == FeedReadOptions(encoding: .latin1))
+    }
+
+    @Test(arguments: [("utf-8", TextEncoding.utf8), ("CP1252", .windows1252), ("iso-8859-1", .latin1)])
+    func acceptsTheUsualNamesOfEachEncoding(name: String, encoding: TextEncoding) throws {
+        #expect(try Self.parse("encoding: \(name)\n").feedOptions[.impressions]?.encoding == encoding)
+    }
+
+    @Test func refusesAnUnsupportedEncodingWithItsLine() throws {
+        let error = try #require(Self.parseError("feeds:\n  clicks:\n    encoding: utf-16\n"))
+        #expect(
+            (error.line, error.keyPath, error.message)
+                == (4, "feeds.clicks.encoding", "\"utf-16\" is not a supported encoding (utf-8, windows-1252, latin-1)")
+        )
+    }
+}

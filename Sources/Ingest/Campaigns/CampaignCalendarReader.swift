@@ -12,11 +12,11 @@ struct CampaignCalendarReader {
     static let defaultNodeBudget = 100_000
 
     private static let rootKeys = [
-        "timezone", "language", "holidays", "confidence", "delimiter", "date_format", "feeds", "helplines",
-        "campaigns", "context",
+        "timezone", "language", "holidays", "confidence", "delimiter", "date_format", "encoding", "feeds",
+        "helplines", "campaigns", "context",
     ]
     /// The keys of a feed's entry under `feeds:`.
-    private static let feedKeys = ["date_format", "columns"]
+    private static let feedKeys = ["date_format", "columns", "encoding"]
     private static let campaignKeys = [
         "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls",
     ]
@@ -142,9 +142,18 @@ struct CampaignCalendarReader {
         _ fields: [String: Node]
     ) throws(CampaignCalendarError) -> [Feed: FeedReadOptions] {
         var options: [Feed: FeedReadOptions] = [:]
+        var root = FeedReadOptions()
+        var rootIsSet = false
         if let node = fields["date_format"], !Self.isNull(node) {
-            let format = try dateFormat(node, at: "date_format")
-            for feed in Feed.allCases { options[feed] = FeedReadOptions(dateFormat: format) }
+            root.dateFormat = try dateFormat(node, at: "date_format")
+            rootIsSet = true
+        }
+        if let node = fields["encoding"], !Self.isNull(node) {
+            root.encoding = try encoding(node, at: "encoding")
+            rootIsSet = true
+        }
+        if rootIsSet {
+            for feed in Feed.allCases { options[feed] = root }
         }
         guard let feedsNode = fields["feeds"], !Self.isNull(feedsNode) else { return options }
         let entries = try mapping(feedsNode, at: "feeds", keys: Feed.allCases.map(\.rawValue))
@@ -155,6 +164,9 @@ struct CampaignCalendarReader {
             var feedOptions = options[feed] ?? FeedReadOptions()
             if let formatNode = settings["date_format"], !Self.isNull(formatNode) {
                 feedOptions.dateFormat = try dateFormat(formatNode, at: "\(path).date_format")
+            }
+            if let encodingNode = settings["encoding"], !Self.isNull(encodingNode) {
+                feedOptions.encoding = try encoding(encodingNode, at: "\(path).encoding")
             }
             if let columnsNode = settings["columns"], !Self.isNull(columnsNode) {
                 feedOptions.columns = try columns(columnsNode, of: feed, at: "\(path).columns")
@@ -202,6 +214,15 @@ struct CampaignCalendarReader {
     /// The position of `column` in the feed's documented order (date, timestamp, dimensions, counts).
     private static func columnOrder(_ column: String, of feed: Feed) -> Int {
         (["date", "timestamp"] + feed.dimensionColumns + feed.countColumns).firstIndex(of: column) ?? .max
+    }
+
+    private mutating func encoding(_ node: Node, at path: String) throws(CampaignCalendarError) -> TextEncoding {
+        let value = try text(node, at: path)
+        guard let encoding = TextEncoding(name: value) else {
+            throw error(
+                at: node, path, "\"\(value)\" is not a supported encoding (utf-8, windows-1252, latin-1)")
+        }
+        return encoding
     }
 
     private mutating func dateFormat(_ node: Node, at path: String) throws(CampaignCalendarError) -> DateFormat {

@@ -131,9 +131,11 @@ extension FeedFileReader {
     func read(
         path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
-        let fileReader = CSVFileReader(delimiter: delimiter)
-        // A gzip file's text cannot be cut without decompressing what comes before the cut: it is read whole.
+        let fileReader = CSVFileReader(delimiter: delimiter, encoding: options.encoding)
+        // A gzip file's text cannot be cut without decompressing what comes before the cut, nor a converted file's
+        // without converting it: each is read whole.
         guard parallelism.parts > 1, let head = try? fileReader.head(path: path), !head.isGzip,
+            head.encoding == .utf8,
             head.byteCount - head.dataStart >= 2 * parallelism.minimumPartSize,
             let layout = try? header(path: path, head: head)
         else {

@@ -60,7 +60,7 @@ struct FeedFileReader {
         var layout: Layout?
         var tally = ProgressTally(progress)
         do {
-            let summary = try CSVFileReader(delimiter: delimiter).read(
+            let summary = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).read(
                 path: path, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
             ) { record in
                 guard let current = layout else {
