@@ -60,7 +60,8 @@ public struct DataFolder: Sendable {
         }
         let declared = Set(calendar.campaigns.flatMap(\.banners))
         let reader = DataFolderReader(
-            localDays: localDays, delimiter: calendar.delimiter, declaredCampaigns: declared, progress: progress)
+            localDays: localDays, delimiter: calendar.delimiter, options: calendar.feedOptions,
+            declaredCampaigns: declared, progress: progress)
         return DataFolder(path: path, calendar: calendar, data: reader.read(folder: path, onFile: onFile))
     }
 }

@@ -79,6 +79,9 @@ public struct DataQualitySummary: Sendable {
         if !file.unknownColumns.isEmpty {
             lines.append("    unknown columns (ignored): \(file.unknownColumns.joined(separator: ", "))")
         }
+        if let hint = file.dateFormatHint {
+            lines.append("    " + hint.text(in: .en))
+        }
         lines += errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         if file.revisions > 0 {
             lines.append("    restates \(file.revisions) day\(file.revisions == 1 ? "" : "s") given by earlier files")

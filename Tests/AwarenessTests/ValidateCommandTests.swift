@@ -72,7 +72,7 @@ struct ValidateCommandTests {
               helpline_calls/b-unterminated.csv: refused (1 read, 0 accepted, 1 rejected)
                 error: bad/helpline_calls/b-unterminated.csv:3: quoted field opened on line 3 is never closed
               helpline_calls/c-latin1.csv: refused (1 read, 0 accepted, 1 rejected)
-                error: bad/helpline_calls/c-latin1.csv:3:25: invalid UTF-8 (0xE9 0x2C 0x37); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8
+                error: bad/helpline_calls/c-latin1.csv:3:25: invalid UTF-8 (0xE9 0x2C 0x37); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8 or set encoding: for its feed in campaigns.yaml
               helpline_calls/d-empty.csv: refused (0 read, 0 accepted, 0 rejected)
                 error: bad/helpline_calls/d-empty.csv: the file is empty
               helpline_calls/e-header-only.csv: 0 read, 0 accepted, 0 rejected, daily

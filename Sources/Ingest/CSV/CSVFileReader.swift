@@ -62,10 +62,15 @@ public struct CSVFileReader: Sendable {
     /// The size in bytes of the blocks read from disk and fed to libcsv (1 MiB by default).
     public var blockSize: Int
 
+    /// The encoding of the files: any other than UTF-8 is converted to UTF-8 before libcsv
+    /// (`TranscodingByteSource`), unless a file starts with a UTF-8 byte-order mark.
+    public var encoding: TextEncoding
+
     /// Creates a reader; `delimiter` nil means detect.
-    public init(delimiter: UInt8? = nil, blockSize: Int = 1 << 20) {
+    public init(delimiter: UInt8? = nil, blockSize: Int = 1 << 20, encoding: TextEncoding = .utf8) {
         self.delimiter = delimiter
         self.blockSize = max(1, blockSize)
+        self.encoding = encoding
     }
 
     /// What a read found besides the records.
@@ -89,6 +94,9 @@ public struct CSVFileReader: Sendable {
         /// Whether the file is gzip-compressed: `dataStart` is then an offset in its text, which is read from
         /// start to end (never cut into parts).
         public var isGzip = false
+        /// The encoding the file is read in: the reader's, or UTF-8 for a file that starts with its byte-order
+        /// mark. A file in another encoding is read from start to end, converted (never cut into parts).
+        public var encoding = TextEncoding.utf8
     }
 
     /// Opens `path` and reads its first line: refuses a missing file, a directory, an empty file and a
@@ -120,12 +128,16 @@ public struct CSVFileReader: Sendable {
                 kind: .encoding, file: path, line: 1, column: 1,
                 message: "the file is UTF-16 (byte-order mark found); export it as UTF-8")
         }
+        // A byte-order mark says the file is UTF-8, whatever encoding its feed is said to have.
         let dataStart = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard (isGzip ? head.count : size) > dataStart else {
             throw CSVFileError(kind: .empty, file: path, line: nil, column: nil, message: "the file is empty")
         }
+        // Delimiters are ASCII, the same bytes in every encoding read.
         let detected = head[dataStart...].withUnsafeBytes { Self.detectDelimiter($0) }
-        return Head(byteCount: size, dataStart: dataStart, delimiter: delimiter ?? detected, isGzip: isGzip)
+        return Head(
+            byteCount: size, dataStart: dataStart, delimiter: delimiter ?? detected, isGzip: isGzip,
+            encoding: dataStart == 0 ? encoding : .utf8)
     }
 
     /// The first 64 KiB of the text of a gzip file, or as much as decompresses before an error: the read that
@@ -161,9 +173,12 @@ public struct CSVFileReader: Sendable {
     ) throws -> Summary {
         let head = try head(path: path)
         let segment = try CSVSegmentReader(
-            path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize, isGzip: head.isGzip)
+            path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize, isGzip: head.isGzip,
+            encoding: head.encoding)
+        // The text of a compressed or converted file is read to its end, whose offset is not known beforehand.
+        let isText = head.isGzip || head.encoding != .utf8
         try segment.read(
-            from: head.dataStart, to: head.isGzip ? .max : head.byteCount, onProgress: onProgress, onRecord: onRecord)
+            from: head.dataStart, to: isText ? .max : head.byteCount, onProgress: onProgress, onRecord: onRecord)
         try segment.finish(onRecord: onRecord)
         guard segment.recordCount > 0 else {
             throw CSVFileError(
@@ -259,9 +274,14 @@ final class CSVSegmentReader {
     /// The bytes checked and parsed at a time.
     static let sliceSize = 1 << 16
 
-    /// A reader of `path`'s bytes, or of its text decompressed when `isGzip` (then read from start to end only).
-    init(path: String, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false) throws {
-        file = isGzip ? try GzipByteSource(path: path) : try CSVFileDescriptor(path: path)
+    /// A reader of `path`'s bytes, or of its text decompressed when `isGzip`, converted from `encoding` when it is
+    /// not UTF-8 (either is then read from start to end only).
+    init(
+        path: String, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false,
+        encoding: TextEncoding = .utf8
+    ) throws {
+        let bytes: any CSVByteSource = isGzip ? try GzipByteSource(path: path) : try CSVFileDescriptor(path: path)
+        file = encoding == .utf8 ? bytes : try TranscodingByteSource(base: bytes, encoding: encoding)
         parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
         self.blockSize = blockSize
     }

@@ -85,7 +85,8 @@ struct UTF8LineValidator {
 
     private static func invalidMessage(_ sequence: [UInt8]) -> String {
         let hex = sequence.prefix(4).map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-        return "invalid UTF-8 (\(hex)); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8"
+        return "invalid UTF-8 (\(hex)); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8 or "
+            + "set encoding: for its feed in campaigns.yaml"
     }
 
     /// The length `lead` announces, 0 when it cannot lead a sequence (the rules are those of `CByteScan`).

@@ -18,6 +18,9 @@ public struct CampaignCalendar: Sendable, Equatable {
     public let confidenceLevel: Double
     /// The CSV delimiter byte (`,`, `;` or tab) when the file forces one; nil to detect it from each header line.
     public let delimiter: UInt8?
+    /// How each feed's files are read: the root `date_format:` and the feed's entry under `feeds:`, the latter
+    /// winning. A feed left out is read with the default options (empty when the file sets neither key).
+    public let feedOptions: [Feed: FeedReadOptions]
     /// The helplines campaigns may name: the built-in ones, then those listed under `helplines:`, without duplicates.
     public let knownHelplines: [String]
     /// The campaigns, in file order; ids are unique.
@@ -32,6 +35,7 @@ public struct CampaignCalendar: Sendable, Equatable {
         holidays: HolidaySource = .builtIn(country: "FR"),
         confidenceLevel: Double = 0.95,
         delimiter: UInt8? = nil,
+        feedOptions: [Feed: FeedReadOptions] = [:],
         knownHelplines: [String] = CampaignCalendar.builtInHelplines,
         campaigns: [Campaign] = [],
         context: [ContextEvent] = []
@@ -41,6 +45,7 @@ public struct CampaignCalendar: Sendable, Equatable {
         self.holidays = holidays
         self.confidenceLevel = confidenceLevel
         self.delimiter = delimiter
+        self.feedOptions = feedOptions
         self.knownHelplines = knownHelplines
         self.campaigns = campaigns
         self.context = context

@@ -12,8 +12,11 @@ struct CampaignCalendarReader {
     static let defaultNodeBudget = 100_000
 
     private static let rootKeys = [
-        "timezone", "language", "holidays", "confidence", "delimiter", "helplines", "campaigns", "context",
+        "timezone", "language", "holidays", "confidence", "delimiter", "date_format", "encoding", "feeds",
+        "helplines", "campaigns", "context",
     ]
+    /// The keys of a feed's entry under `feeds:`.
+    private static let feedKeys = ["date_format", "columns", "encoding"]
     private static let campaignKeys = [
         "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls",
     ]
@@ -79,6 +82,8 @@ struct CampaignCalendarReader {
             }
         }
 
+        let feedOptions = try self.feedOptions(fields)
+
         var knownHelplines = CampaignCalendar.builtInHelplines
         if let helplinesNode = fields["helplines"], let campaignsNode = fields["campaigns"],
             let helplinesLine = helplinesNode.mark?.line, let campaignsLine = campaignsNode.mark?.line,
@@ -127,7 +132,106 @@ struct CampaignCalendarReader {
 
         return CampaignCalendar(
             timeZoneIdentifier: zone, language: language, holidays: holidays, confidenceLevel: confidence,
-            delimiter: delimiter, knownHelplines: knownHelplines, campaigns: campaigns, context: events)
+            delimiter: delimiter, feedOptions: feedOptions, knownHelplines: knownHelplines, campaigns: campaigns,
+            context: events)
+    }
+
+    /// The root `date_format:` applied to every feed, then each feed's entry under `feeds:` (keyed by the feed's
+    /// folder name) over it.
+    private mutating func feedOptions(
+        _ fields: [String: Node]
+    ) throws(CampaignCalendarError) -> [Feed: FeedReadOptions] {
+        var options: [Feed: FeedReadOptions] = [:]
+        var root = FeedReadOptions()
+        var rootIsSet = false
+        if let node = fields["date_format"], !Self.isNull(node) {
+            root.dateFormat = try dateFormat(node, at: "date_format")
+            rootIsSet = true
+        }
+        if let node = fields["encoding"], !Self.isNull(node) {
+            root.encoding = try encoding(node, at: "encoding")
+            rootIsSet = true
+        }
+        if rootIsSet {
+            for feed in Feed.allCases { options[feed] = root }
+        }
+        guard let feedsNode = fields["feeds"], !Self.isNull(feedsNode) else { return options }
+        let entries = try mapping(feedsNode, at: "feeds", keys: Feed.allCases.map(\.rawValue))
+        for feed in Feed.allCases {
+            guard let node = entries[feed.rawValue], !Self.isNull(node) else { continue }
+            let path = "feeds.\(feed.rawValue)"
+            let settings = try mapping(node, at: path, keys: Self.feedKeys)
+            var feedOptions = options[feed] ?? FeedReadOptions()
+            if let formatNode = settings["date_format"], !Self.isNull(formatNode) {
+                feedOptions.dateFormat = try dateFormat(formatNode, at: "\(path).date_format")
+            }
+            if let encodingNode = settings["encoding"], !Self.isNull(encodingNode) {
+                feedOptions.encoding = try encoding(encodingNode, at: "\(path).encoding")
+            }
+            if let columnsNode = settings["columns"], !Self.isNull(columnsNode) {
+                feedOptions.columns = try columns(columnsNode, of: feed, at: "\(path).columns")
+            }
+            options[feed] = feedOptions
+        }
+        return options
+    }
+
+    /// A feed's `columns:`: each key a column of the feed, each value the header name the exports give it, no two
+    /// the same (names are matched case-insensitively).
+    private mutating func columns(
+        _ node: Node, of feed: Feed, at path: String
+    ) throws(CampaignCalendarError) -> [String: String] {
+        let known = feed.knownColumns.sorted { lhs, rhs in
+            Self.columnOrder(lhs, of: feed) < Self.columnOrder(rhs, of: feed)
+        }
+        if case .mapping(let mapping) = node {
+            // The likely mistake, header name first, is told apart from a misspelt key.
+            for keyNode in mapping.keys {
+                guard case .scalar(let key) = keyNode, !known.contains(key.string) else { continue }
+                throw error(
+                    at: keyNode, "\(path).\(key.string)",
+                    "\"\(key.string)\" is not a column of \(feed.rawValue) (\(known.joined(separator: ", "))); write "
+                        + "<column>: <header name in the export>, such as calls: \"Appels reçus\"")
+            }
+        }
+        let fields = try mapping(node, at: path, keys: known)
+        var columns: [String: String] = [:]
+        var columnOfName: [String: String] = [:]
+        for column in known {
+            guard let valueNode = fields[column] else { continue }
+            let name = try text(valueNode, at: "\(path).\(column)")
+            if let other = columnOfName[name.lowercased()] {
+                throw error(
+                    at: valueNode, "\(path).\(column)",
+                    "\"\(name)\" is already the header name of \(other); each column needs its own")
+            }
+            columnOfName[name.lowercased()] = column
+            columns[column] = name
+        }
+        return columns
+    }
+
+    /// The position of `column` in the feed's documented order (date, timestamp, dimensions, counts).
+    private static func columnOrder(_ column: String, of feed: Feed) -> Int {
+        (["date", "timestamp"] + feed.dimensionColumns + feed.countColumns).firstIndex(of: column) ?? .max
+    }
+
+    private mutating func encoding(_ node: Node, at path: String) throws(CampaignCalendarError) -> TextEncoding {
+        let value = try text(node, at: path)
+        guard let encoding = TextEncoding(name: value) else {
+            throw error(
+                at: node, path, "\"\(value)\" is not a supported encoding (utf-8, windows-1252, latin-1)")
+        }
+        return encoding
+    }
+
+    private mutating func dateFormat(_ node: Node, at path: String) throws(CampaignCalendarError) -> DateFormat {
+        let value = try text(node, at: path)
+        guard let format = DateFormat(rawValue: value.uppercased()) else {
+            let supported = DateFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(at: node, path, "\"\(value)\" is not a supported date format (\(supported))")
+        }
+        return format
     }
 
     private mutating func holidaySource(_ node: Node) throws(CampaignCalendarError) -> HolidaySource {

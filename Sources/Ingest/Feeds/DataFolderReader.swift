@@ -10,6 +10,8 @@ public struct DataFolderReader: Sendable {
     public let localDays: LocalDayTable
     /// The delimiter to use, or nil to detect it per file.
     public let delimiter: UInt8?
+    /// How each feed's files are read; a feed not listed is read with the default options.
+    public let options: [Feed: FeedReadOptions]
     /// Campaign ids the campaign calendar declares for the banner feeds.
     public let declaredCampaigns: Set<String>
     /// How large files are split across cores.
@@ -19,11 +21,12 @@ public struct DataFolderReader: Sendable {
 
     /// Creates a reader.
     public init(
-        localDays: LocalDayTable, delimiter: UInt8? = nil, declaredCampaigns: Set<String> = [],
-        parallelism: IngestParallelism = .automatic, progress: ReadProgress? = nil
+        localDays: LocalDayTable, delimiter: UInt8? = nil, options: [Feed: FeedReadOptions] = [:],
+        declaredCampaigns: Set<String> = [], parallelism: IngestParallelism = .automatic, progress: ReadProgress? = nil
     ) {
         self.localDays = localDays
         self.delimiter = delimiter
+        self.options = options
         self.declaredCampaigns = declaredCampaigns
         self.parallelism = parallelism
         self.progress = progress
@@ -100,7 +103,8 @@ public struct DataFolderReader: Sendable {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
                 let reader = FeedFileReader(
-                    feed: feed, localDays: localDays, delimiter: delimiter, progress: progress)
+                    feed: feed, localDays: localDays, delimiter: delimiter, options: options[feed] ?? FeedReadOptions(),
+                    progress: progress)
                 var outcome: FeedFileReader.Outcome
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))

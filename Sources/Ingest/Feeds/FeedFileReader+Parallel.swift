@@ -131,9 +131,11 @@ extension FeedFileReader {
     func read(
         path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
-        let fileReader = CSVFileReader(delimiter: delimiter)
-        // A gzip file's text cannot be cut without decompressing what comes before the cut: it is read whole.
+        let fileReader = CSVFileReader(delimiter: delimiter, encoding: options.encoding)
+        // A gzip file's text cannot be cut without decompressing what comes before the cut, nor a converted file's
+        // without converting it: each is read whole.
         guard parallelism.parts > 1, let head = try? fileReader.head(path: path), !head.isGzip,
+            head.encoding == .utf8,
             head.byteCount - head.dataStart >= 2 * parallelism.minimumPartSize,
             let layout = try? header(path: path, head: head)
         else {
@@ -173,10 +175,6 @@ extension FeedFileReader {
             return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
         }
         return merged
-    }
-
-    private func unknownColumns(_ layout: Layout) -> [String] {
-        layout.names.filter { !feed.knownColumns.contains($0) }.map { $0.isEmpty ? "\"\"" : $0 }
     }
 
     /// The layout of the header record, or nil (and the sequential read reports why) when it is not usable.
@@ -329,6 +327,8 @@ extension FeedFileReader {
                 crossDuplicates, path: path, name: outcome.report.file, parts: merge.mergedParts)
         }
         outcome.rejects.sort { $0.line < $1.line }
+        outcome.report.dateFormatHint = outcome.dateRejects.hint(
+            feed: feed, format: options.dateFormat, rowsRead: outcome.report.rowsRead)
         if outcome.rejects.count > IngestLimits.rejectsListedPerFile {
             outcome.rejects.removeSubrange(IngestLimits.rejectsListedPerFile...)
         }
@@ -354,6 +354,7 @@ extension FeedFileReader {
         if let last = report.lastDay, outcome.report.lastDay.map({ last > $0 }) ?? true {
             outcome.report.lastDay = last
         }
+        outcome.dateRejects.add(part.outcome.dateRejects)
         let shift = part.lineShift
         outcome.rejects += part.outcome.rejects.map { Self.shifted($0, by: shift) }
         for (partKey, partCounts) in part.outcome.batch {

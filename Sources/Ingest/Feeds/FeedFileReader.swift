@@ -5,6 +5,8 @@ struct FeedFileReader {
     let feed: Feed
     let localDays: LocalDayTable
     let delimiter: UInt8?
+    /// The date format and column names of the feed's exports.
+    var options = FeedReadOptions()
     /// Where the bytes and rows read are counted, if anywhere.
     var progress: ReadProgress? = nil
 
@@ -19,6 +21,8 @@ struct FeedFileReader {
         var dayCache = TimestampDayCache()
         /// Event counts of the current day, not yet in `batch`: `finishCounts()` puts them there.
         var dayTotals = DayTotals()
+        /// The dates rejected, for the file's date-format hint.
+        var dateRejects = DateRejectTally()
 
         /// Puts the event counts still held apart into `batch`; to be called before `batch` is read.
         mutating func finishCounts() {
@@ -56,7 +60,7 @@ struct FeedFileReader {
         var layout: Layout?
         var tally = ProgressTally(progress)
         do {
-            let summary = try CSVFileReader(delimiter: delimiter).read(
+            let summary = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).read(
                 path: path, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
             ) { record in
                 guard let current = layout else {
@@ -67,8 +71,7 @@ struct FeedFileReader {
                     if let layout {
                         outcome.report.isEventLevel = layout.timestamp != nil
                         outcome.batch = CountTable(keepsDetails: !outcome.report.isEventLevel)
-                        outcome.report.unknownColumns = layout.names.filter { !feed.knownColumns.contains($0) }
-                            .map { $0.isEmpty ? "\"\"" : $0 }
+                        outcome.report.unknownColumns = unknownColumns(layout)
                     }
                     return
                 }
@@ -78,6 +81,8 @@ struct FeedFileReader {
             outcome.report.byteCount = summary.byteCount
             outcome.report.delimiter = summary.delimiter
             outcome.finishCounts()
+            outcome.report.dateFormatHint = outcome.dateRejects.hint(
+                feed: feed, format: options.dateFormat, rowsRead: outcome.report.rowsRead)
         } catch let error as CSVFileError {
             refuse(&outcome, isIO: error.kind == .io, line: error.line, column: error.column, message: error.message)
         } catch let refusal as FileRefusal {
@@ -98,20 +103,52 @@ struct FeedFileReader {
         outcome.rejects = []
         outcome.batch = CountTable()
         outcome.dayTotals = DayTotals()
+        outcome.report.dateFormatHint = nil
+    }
+
+    /// The header names of the feed's columns, lowercased: each column's own name, or the name `columns:` maps it to
+    /// (which wins when it is another column's own name).
+    var headerNames: [String: String] {
+        var names: [String: String] = [:]
+        for column in feed.knownColumns where options.columns[column] == nil {
+            names[column] = column
+        }
+        for (column, name) in options.columns {
+            names[name.lowercased()] = column
+        }
+        return names
+    }
+
+    /// The header's names that are no column of the feed (an empty name shown as `""`).
+    func unknownColumns(_ layout: Layout) -> [String] {
+        let known = headerNames
+        return layout.names.filter { known[$0] == nil }.map { $0.isEmpty ? "\"\"" : $0 }
     }
 
     func makeLayout(_ header: CSVRecord) throws -> Layout {
         let names = (0..<header.count).map {
             String(decoding: FieldValue.trimmed(header[$0]), as: UTF8.self).lowercased()
         }
+        let known = headerNames
         var positions: [String: Int] = [:]
-        for (index, name) in names.enumerated() where feed.knownColumns.contains(name) {
-            if let first = positions[name] {
+        for (index, name) in names.enumerated() {
+            guard let column = known[name] else { continue }
+            if let first = positions[column] {
                 throw FileRefusal(
                     line: header.line, column: index + 1,
                     message: "column '\(name)' appears twice in the header (fields \(first + 1) and \(index + 1))")
             }
-            positions[name] = index
+            positions[column] = index
+        }
+        let found = names.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
+        // A name `columns:` gives must be in the header, whether the column is required or not: a mapping that
+        // finds nothing is a misspelt name or an export that changed.
+        for column in feed.knownColumns.sorted() where positions[column] == nil {
+            guard let mapped = options.columns[column] else { continue }
+            throw FileRefusal(
+                line: header.line, column: nil,
+                message: "missing column '\(mapped)', which campaigns.yaml names for \(column) "
+                    + "(feeds: \(feed.rawValue): columns:) (header has: \(found))")
         }
         var layout = Layout(
             date: positions["date"], timestamp: positions["timestamp"],
@@ -124,7 +161,6 @@ struct FeedFileReader {
         if layout.dimensions[0] == nil { missing.append(feed.dimensionColumns[0]) }
         if layout.counts[0] == nil && !feed.mainCountIsOptional { missing.append(feed.countColumns[0]) }
         if !missing.isEmpty {
-            let found = names.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
             throw FileRefusal(
                 line: header.line, column: nil,
                 message: "missing required column '\(missing.joined(separator: "', '"))' (header has: \(found))")
@@ -157,6 +193,7 @@ struct FeedFileReader {
         }
         guard record.count == layout.fieldCount else {
             let column = min(record.count, layout.fieldCount) + 1
+            outcome.dateRejects.rowsWithoutDate += 1
             reject(
                 column,
                 "expected \(layout.fieldCount) fields as in the header, found \(record.count)")
@@ -165,8 +202,13 @@ struct FeedFileReader {
         let day: CivilDate
         if let index = layout.date {
             let text = FieldValue.trimmed(record[index])
-            guard let parsed = CivilDate(iso8601Bytes: text) else {
-                reject(index + 1, "date: \(Self.quoted(text)) is not a date (YYYY-MM-DD)")
+            // The default format is parsed as before options existed: files that set none read exactly as they did.
+            let format = options.dateFormat
+            guard
+                let parsed = format == .yearMonthDay ? CivilDate(iso8601Bytes: text) : format.date(text)
+            else {
+                outcome.dateRejects.noteRejected(text, format: format)
+                reject(index + 1, "date: \(Self.quoted(text)) is not a date (\(format.rawValue))")
                 return
             }
             day = parsed

@@ -26,6 +26,8 @@ public struct FileReport: Sendable, Equatable {
     public var failure: FileFailure?
     /// Values restated by this file for days an earlier file gave.
     public var revisions = 0
+    /// When every date of the file was rejected and all read in another format: which `date_format:` reads them.
+    public var dateFormatHint: DateFormatHint?
 
     /// Creates an empty report.
     public init(feed: Feed, file: String) {

@@ -24,8 +24,13 @@ final class DataFolderFixture {
 
     static let paris = LocalDayTable(timeZoneIdentifier: "Europe/Paris")
 
-    func read(declaring campaigns: Set<String> = []) throws -> IngestedData {
+    func read(
+        declaring campaigns: Set<String> = [], options: [Feed: FeedReadOptions] = [:],
+        parallelism: IngestParallelism = .automatic
+    ) throws -> IngestedData {
         guard let paris = Self.paris else { throw CocoaError(.featureUnsupported) }
-        return DataFolderReader(localDays: paris, declaredCampaigns: campaigns).read(folder: root.path)
+        return DataFolderReader(
+            localDays: paris, options: options, declaredCampaigns: campaigns, parallelism: parallelism
+        ).read(folder: root.path)
     }
 }

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The text of a file in a single-byte encoding (`TextEncoding`), converted to UTF-8 by glibc's iconv as it is read,
+/// a block at a time, so that libcsv and the UTF-8 check see the text they always see.
+///
+/// Line feeds and carriage returns are themselves in these encodings, so lines are those of the file, and each
+/// character is one byte of the file: the column of a character is its byte's position in its line. Reads go
+/// forward only, from the start of the text. A byte that is no character in the encoding (0x81 in Windows-1252)
+/// is an error of kind `.encoding` located at its line and column, thrown once the text before it has been
+/// delivered.
+final class TranscodingByteSource: CSVByteSource {
+    let path: String
+    private let base: any CSVByteSource
+    private let encoding: TextEncoding
+    private let converter: iconv_t
+    private let input: UnsafeMutableRawBufferPointer
+    /// The bytes of `input` not converted yet.
+    private var inputStart = 0
+    private var inputEnd = 0
+    /// The offset in `base` of the next bytes read from it.
+    private var baseOffset = 0
+    /// Text bytes delivered so far.
+    private var position = 0
+    /// Whether `base` has no more bytes.
+    private var baseIsRead = false
+    /// The line and column of the next byte to convert.
+    private var line = 1
+    private var column = 1
+    /// The error met after the text delivered so far, thrown by the next read.
+    private var pendingError: CSVFileError?
+
+    /// Converts the bytes of `base` from `encoding`; `blockSize` bytes of `base` are read at a time.
+    init(base: any CSVByteSource, encoding: TextEncoding, blockSize: Int = 1 << 18) throws {
+        guard let converter = iconv_open("UTF-8", encoding.iconvName), converter != iconv_t(bitPattern: -1) else {
+            throw CSVFileError(
+                kind: .io, file: base.path, line: nil, column: nil,
+                message: "iconv cannot convert from \(encoding.iconvName) (\(String(cString: strerror(errno))))")
+        }
+        path = base.path
+        self.base = base
+        self.encoding = encoding
+        self.converter = converter
+        input = .allocate(byteCount: max(1, blockSize), alignment: 16)
+    }
+
+    deinit {
+        iconv_close(converter)
+        input.deallocate()
+    }
+
+    /// Fills `buffer` with the UTF-8 text from `offset` on, which must be the end of the text already delivered;
+    /// returns how many bytes it holds (0 at the end of the text).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        guard offset == position else {
+            throw CSVFileError(
+                kind: .io, file: path, line: nil, column: nil,
+                message: "a converted file is read forward only (byte \(offset) asked after byte \(position))")
+        }
+        guard let outputBase = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+        var produced = 0
+        while produced < buffer.count, pendingError == nil {
+            if inputStart == inputEnd {
+                if baseIsRead { break }
+                let count = try base.read(into: input, at: baseOffset)
+                guard count > 0 else {
+                    baseIsRead = true
+                    break
+                }
+                baseOffset += count
+                inputStart = 0
+                inputEnd = count
+            }
+            guard let inputBase = input.baseAddress else { break }
+            var source: UnsafeMutablePointer<CChar>? = (inputBase + inputStart).assumingMemoryBound(to: CChar.self)
+            var sourceLeft = inputEnd - inputStart
+            var target: UnsafeMutablePointer<CChar>? = (outputBase + produced).assumingMemoryBound(to: CChar.self)
+            var targetLeft = buffer.count - produced
+            let status = iconv(converter, &source, &sourceLeft, &target, &targetLeft)
+            let failure = status == -1 ? errno : 0
+            let consumed = inputEnd - inputStart - sourceLeft
+            advanceLocation(over: UnsafeRawBufferPointer(start: inputBase + inputStart, count: consumed))
+            inputStart += consumed
+            produced = buffer.count - targetLeft
+            if failure == E2BIG {
+                // The buffer is full (a character takes up to three bytes in UTF-8): the rest comes next read.
+                if produced == 0 {
+                    throw CSVFileError(
+                        kind: .io, file: path, line: nil, column: nil, message: "a read buffer is too small to convert")
+                }
+                break
+            } else if failure != 0 {
+                let byte = input.load(fromByteOffset: inputStart, as: UInt8.self)
+                pendingError = CSVFileError(
+                    kind: .encoding, file: path, line: line, column: column,
+                    message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is no character in "
+                        + "\(encoding.displayName); the file is not \(encoding.displayName) text (see encoding: in "
+                        + "campaigns.yaml)")
+            }
+        }
+        position += produced
+        if produced == 0, let pendingError { throw pendingError }
+        return produced
+    }
+
+    /// How far through `base` the conversion has come, whatever `offset`.
+    func diskOffset(afterReadingTo offset: Int) -> Int {
+        base.diskOffset(afterReadingTo: baseOffset)
+    }
+
+    /// Moves the location of the next byte past `bytes`, one character each.
+    private func advanceLocation(over bytes: UnsafeRawBufferPointer) {
+        let newlines = CSVRecordParser.countNewlines(bytes)
+        if newlines > 0, let last = bytes.lastIndex(of: 0x0A) {
+            line += newlines
+            column = bytes.count - last
+        } else {
+            column += bytes.count
+        }
+    }
+}
