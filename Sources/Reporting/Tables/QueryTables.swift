@@ -51,10 +51,27 @@ public struct QueryTables: Sendable {
                                 interval(row.upliftLow, row.upliftHigh) { format.changeInterval(lower: $0, upper: $1) }
                             ),
                     cell(row.pValue, format.pValue), cell(row.dispersion) { format.decimal($0, fractionDigits: 2) },
-                    autocorrelation(row), Markdown.escape(row.note ?? ""),
+                    autocorrelation(row), Markdown.escape(note(row)),
                 ]
             }
         ).markdown
+    }
+
+    /// The row's note, after what the model adjusted for: its context events and its controls, so that every
+    /// model row says which events it attributes part of the change to.
+    private func note(_ row: UpliftRow) -> String {
+        let french = format.language == .fr
+        var parts: [String] = []
+        if !row.contextEvents.isEmpty {
+            parts.append(
+                (french ? "ajusté pour les événements\u{00A0}: " : "adjusted for context events: ")
+                    + row.contextEvents.joined(separator: ", "))
+        }
+        if !row.controls.isEmpty {
+            parts.append((french ? "contrôles\u{00A0}: " : "controls: ") + row.controls.joined(separator: ", "))
+        }
+        if let text = row.note, !text.isEmpty { parts.append(text) }
+        return parts.joined(separator: "; ")
     }
 
     /// `0.12 / 0.31 (7) ×1.34`: the residual autocorrelation at lag 1, the largest over lags 1–14 with its lag,
