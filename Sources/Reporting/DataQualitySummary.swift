@@ -117,7 +117,7 @@ public struct DataQualitySummary: Sendable {
     public var warningLines: [String] {
         data.fileOrderWarnings.map { warning in
             "warning: \(path(warning.later)) is read after \(path(warning.earlier)) (it sorts after it by name) but "
-                + "ends on \(warning.lastDays.later), before \(warning.lastDays.earlier): its \(warning.restatedValues) "
+                + "ends on \(warning.laterLastDay), before \(warning.earlierLastDay): its \(warning.restatedValues) "
                 + "restated value\(warning.restatedValues == 1 ? "" : "s") replaced the other file's. Files are read in "
                 + "name order and later ones win: name exports so that they sort by date (appels_2020-07-01.csv)"
         }

@@ -47,10 +47,9 @@ struct Compare: ParsableCommand {
                 "no series has data in \(period) (\(period.days.start) to \(period.days.end))"
                     + (dataSpan(series).map { "; the data covers \($0.start) to \($0.end)" } ?? ""))
         }
-        let background = folder.calendar.backgroundAdjustments(for: all)
         let rows = WeekComparison.rows(
-            period: period, against: against, series: series, holidays: background.holidays,
-            contextEvents: background.contextEvents, excludedDays: background.excludedDays,
+            period: period, against: against, series: series,
+            noise: BackgroundNoise(series: series, calendar: folder.calendar, yearsOf: all),
             confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.comparison(rows)) { QueryTables(language: language).comparison(rows) }

@@ -18,11 +18,8 @@ enum PeriodArgument: ExpressibleByArgument, Equatable {
             self = .days(ComparisonPeriod(week: week))
         } else if let date = CivilDate(iso8601: argument) {
             self = .days(ComparisonPeriod(week: ISOWeek(containing: date)))
-        } else if let separator = argument.range(of: "..") {
-            guard let start = CivilDate(iso8601: String(argument[..<separator.lowerBound])),
-                let end = CivilDate(iso8601: String(argument[separator.upperBound...])),
-                let days = DayRange(start: start, end: end)
-            else { return nil }
+        } else if argument.contains("..") {
+            guard let days = DayRangeArgument(argument: argument)?.range else { return nil }
             self = .days(ComparisonPeriod(days: days))
         } else if argument == "last-year" {
             self = .lastYear

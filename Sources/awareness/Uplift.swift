@@ -99,7 +99,15 @@ struct Uplift: ParsableCommand {
         calendar: CampaignCalendar, series: [DailySeries]
     ) throws -> (campaign: Campaign, seriesNames: [SeriesName]?, skippingContext: String?, isCampaign: Bool) {
         let names = seriesNames.compactMap(SeriesName.init(parsing:))
-        let everyCall = series.map(\.name).filter { $0.metric == .calls && $0.placement == nil }
+        let chosenNames =
+            names.isEmpty ? series.map(\.name).filter { $0.metric == .calls && $0.placement == nil } : names
+        /// A period that is not a campaign, asked about on the chosen series (their helplines head the headline).
+        func period(id: String, name: String?, window: DayRange) -> Campaign {
+            Campaign(
+                id: id, name: name, window: window,
+                helplines: chosenNames.filter { $0.metric == .calls }.map(\.key), banners: [],
+                baseline: against?.range, controls: controls)
+        }
         if let id {
             if let campaign = calendar.campaign(id: id) {
                 let chosen = Campaign(
@@ -110,11 +118,7 @@ struct Uplift: ParsableCommand {
                 return (chosen, names.isEmpty ? nil : names, nil, true)
             }
             if let event = calendar.context.first(where: { $0.id == id }) {
-                let chosen = Campaign(
-                    id: event.id, name: event.name, window: event.window,
-                    helplines: (names.isEmpty ? everyCall : names).filter { $0.metric == .calls }.map(\.key),
-                    banners: [], baseline: against?.range, controls: controls)
-                return (chosen, names.isEmpty ? everyCall : names, event.id, false)
+                return (period(id: event.id, name: event.name, window: event.window), chosenNames, event.id, false)
             }
             let campaigns = calendar.campaigns.map(\.id).joined(separator: ", ")
             let events = calendar.context.map(\.id).joined(separator: ", ")
@@ -125,11 +129,7 @@ struct Uplift: ParsableCommand {
         guard let from, let to, let window = DayRange(start: from.day, end: to.day) else {
             throw ValidationError("name a campaign or a context event, or give --from and --to")
         }
-        let chosen = Campaign(
-            id: "\(window.start)..\(window.end)", window: window,
-            helplines: (names.isEmpty ? everyCall : names).filter { $0.metric == .calls }.map(\.key), banners: [],
-            baseline: against?.range, controls: controls)
-        return (chosen, names.isEmpty ? everyCall : names, nil, false)
+        return (period(id: "\(window.start)..\(window.end)", name: nil, window: window), chosenNames, nil, false)
     }
 }
 

@@ -28,10 +28,9 @@ struct Weekly: ParsableCommand {
         let folder = try loadDataFolder(options.data.data)
         let all = SeriesCatalog.build(from: folder.data)
         let series = try selection.select(all)
-        let background = folder.calendar.backgroundAdjustments(for: all)
         let rows = WeeklySummary.rows(
             series: series, campaigns: folder.calendar.campaigns, from: from?.week, to: to?.week,
-            holidays: background.holidays, contextEvents: background.contextEvents,
+            noise: BackgroundNoise(series: series, calendar: folder.calendar, yearsOf: all),
             confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.weekly(rows)) { QueryTables(language: language).weekly(rows) }

@@ -19,6 +19,4 @@ public struct ControlCheck: Sendable {
         return !figures.upliftInterval.contains(0)
     }
 
-    /// Whether the control has no data at all on the campaign window or could not be modelled.
-    public var isMissing: Bool { estimate.figures == nil }
 }

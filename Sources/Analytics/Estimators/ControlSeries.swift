@@ -1,6 +1,7 @@
 import Ingest
 
-/// A series used as a covariate of the counterfactual model: one that shares the shocks of the estimated series
+/// A control of the counterfactual model, which enters it as an offset: a series that shares the shocks of the
+/// estimated series
 /// (a lockdown, a news story) but not the campaign, such as another helpline or a hashtag the campaign did not
 /// touch.
 public struct ControlSeries: Sendable, Hashable {

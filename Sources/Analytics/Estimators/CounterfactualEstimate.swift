@@ -43,7 +43,7 @@ public struct CounterfactualEstimate: Sendable {
         public let dispersion: Double
         /// The variance function and serial correlation of the fitted days' residuals, used for the interval.
         public let noise: NoiseStructure
-        /// The control series used as covariates (`calls:3919`), in the order given.
+        /// The control series of the model's offset (`calls:3919`), in the order given.
         public let controls: [String]
         /// The uplift detectable with 80 % power at this level: exp((z_{1−α/2} + z_{0.80})·se) − 1.
         public let minimumDetectableUplift: Double

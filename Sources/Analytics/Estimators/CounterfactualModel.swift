@@ -43,9 +43,9 @@ public struct CounterfactualModel: Sendable {
     public let contextEvents: [ContextStep]
     /// The confidence level, in (0, 1).
     public let confidenceLevel: Double
-    /// Series that share the shocks of `series` but not the campaign, used as covariates: the log of each
-    /// control's count enters the design, fitted before the window and evaluated at its observed values in it.
-    /// A day any control lacks is left out of the fit and of the window.
+    /// Series that share the shocks of `series` but not the campaign: they enter as an offset (see the type's
+    /// documentation), at their observed values in the fit and in the window. A day any control lacks is left out
+    /// of the fit and of the window.
     public let controls: [ControlSeries]
 
     /// The minimum number of fitted days.

@@ -9,24 +9,22 @@ public enum WeekComparison {
     ///   - week: the week of interest.
     ///   - against: the reference week; pass `week.previous` for the default of the command.
     ///   - series: the daily series (such as `SeriesCatalog.series`).
-    ///   - holidays, contextEvents, excludedDays: for each count series' background noise
-    ///     (`NoiseStructure.background`): public holidays, known events, campaign windows.
+    ///   - noise: each count series' background noise (empty: φ-scaled intervals).
     ///   - confidenceLevel: 1 − α of the intervals.
     public static func rows(
-        week: ISOWeek, against: ISOWeek, series: [DailySeries], holidays: Set<CivilDate> = [],
-        contextEvents: [ContextStep] = [], excludedDays: [DayRange] = [], confidenceLevel: Double = 0.95
+        week: ISOWeek, against: ISOWeek, series: [DailySeries], noise: BackgroundNoise = BackgroundNoise(),
+        confidenceLevel: Double = 0.95
     ) -> [WeekComparisonRow] {
         rows(
             period: ComparisonPeriod(week: week), against: ComparisonPeriod(week: against), series: series,
-            holidays: holidays, contextEvents: contextEvents, excludedDays: excludedDays,
-            confidenceLevel: confidenceLevel)
+            noise: noise, confidenceLevel: confidenceLevel)
     }
 
     /// One row per series that has data in at least one of the two periods, in series-name order; the periods
     /// may differ in length (the change is then per day, `WeekChange.Basis.dailyMean`).
     public static func rows(
-        period: ComparisonPeriod, against: ComparisonPeriod, series: [DailySeries], holidays: Set<CivilDate> = [],
-        contextEvents: [ContextStep] = [], excludedDays: [DayRange] = [], confidenceLevel: Double = 0.95
+        period: ComparisonPeriod, against: ComparisonPeriod, series: [DailySeries],
+        noise background: BackgroundNoise = BackgroundNoise(), confidenceLevel: Double = 0.95
     ) -> [WeekComparisonRow] {
         var rows: [WeekComparisonRow] = []
         for one in series.sorted(by: { $0.name < $1.name }) {
@@ -45,11 +43,7 @@ public enum WeekComparison {
             let (value, days) = summary(period)
             let (againstValue, againstDays) = summary(against)
             guard days > 0 || againstDays > 0 else { continue }
-            let noise =
-                one.name.metric == .ctr
-                ? nil
-                : NoiseStructure.background(
-                    of: values, holidays: holidays, contextEvents: contextEvents, excludedDays: excludedDays)
+            let noise = background.noise(of: one.name)
             let change = WeekChange.between(
                 period.days, and: against.days, metric: one.name.metric, values: values, points: points, noise: noise,
                 confidenceLevel: confidenceLevel)

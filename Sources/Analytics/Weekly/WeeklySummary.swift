@@ -12,24 +12,17 @@ public enum WeeklySummary {
     ///   - campaigns: the calendar's campaigns, for the `campaigns` column.
     ///   - from: the first week reported, or nil for the first week with data.
     ///   - to: the last week reported, or nil for the last week with data.
-    ///   - holidays: public holidays, for the background model behind each count series' noise
-    ///     (`NoiseStructure.background`).
-    ///   - contextEvents: known events, a step each in that model.
+    ///   - noise: each count series' background noise (empty: φ-scaled intervals).
     ///   - confidenceLevel: 1 − α of the change intervals.
     public static func rows(
         series: [DailySeries], campaigns: [Campaign] = [], from: ISOWeek? = nil, to: ISOWeek? = nil,
-        holidays: Set<CivilDate> = [], contextEvents: [ContextStep] = [], confidenceLevel: Double = 0.95
+        noise background: BackgroundNoise = BackgroundNoise(), confidenceLevel: Double = 0.95
     ) -> [WeeklySummaryRow] {
         var rows: [WeeklySummaryRow] = []
         for one in series {
             let values = one.values
             let points = one.pointsByDay
-            let noise =
-                one.name.metric == .ctr
-                ? nil
-                : NoiseStructure.background(
-                    of: values, holidays: holidays, contextEvents: contextEvents,
-                    excludedDays: campaigns.map(\.window))
+            let noise = background.noise(of: one.name)
             let weeks = Set(one.points.map { ISOWeek(containing: $0.date) })
             for week in weeks.sorted() {
                 if let from, week < from { continue }

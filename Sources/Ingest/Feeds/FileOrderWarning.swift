@@ -11,13 +11,10 @@ public struct FileOrderWarning: Sendable, Equatable {
     public let earlier: String
     /// The values `later` restated from `earlier`.
     public let restatedValues: Int
-    /// The last day of `later` and of `earlier`.
-    public let lastDays: (later: CivilDate, earlier: CivilDate)
-
-    public static func == (lhs: FileOrderWarning, rhs: FileOrderWarning) -> Bool {
-        (lhs.feed, lhs.later, lhs.earlier, lhs.restatedValues) == (rhs.feed, rhs.later, rhs.earlier, rhs.restatedValues)
-            && lhs.lastDays == rhs.lastDays
-    }
+    /// The last day of `later`, before that of `earlier`.
+    public let laterLastDay: CivilDate
+    /// The last day of `earlier`.
+    public let earlierLastDay: CivilDate
 }
 
 extension IngestedData {
@@ -39,7 +36,7 @@ extension IngestedData {
             }
             return FileOrderWarning(
                 feed: feed, later: later, earlier: earlier, restatedValues: counts[later + "\u{0}" + earlier] ?? 0,
-                lastDays: (laterDay, earlierDay))
+                laterLastDay: laterDay, earlierLastDay: earlierDay)
         }
     }
 }

@@ -80,9 +80,11 @@ public struct NightlyRun: Sendable {
     public func outputs() throws -> RunOutputs {
         let reports = self.reports
         var files: [OutputFile] = []
+        // Fitted once per series, for summary.md's latest week and weekly.csv alike.
+        let noise = BackgroundNoise(series: series, calendar: calendar)
         let summary = SummaryReport(
             reports: reports, series: series, confidenceLevel: calendar.confidenceLevel, language: language,
-            background: calendar.backgroundAdjustments(for: series))
+            noise: noise)
         files.append(OutputFile(path: "summary.md", contents: summary.markdown))
         for report in reports {
             let id = report.estimates.campaign.id
@@ -92,10 +94,8 @@ public struct NightlyRun: Sendable {
             }
         }
         let upliftRows = estimates.flatMap(\.rows)
-        let background = calendar.backgroundAdjustments(for: series)
         let weekly = WeeklySummary.rows(
-            series: series, campaigns: calendar.campaigns, holidays: background.holidays,
-            contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel)
+            series: series, campaigns: calendar.campaigns, noise: noise, confidenceLevel: calendar.confidenceLevel)
         files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(TidyTables.daily(series))))
         files.append(OutputFile(path: "weekly.csv", contents: TidyCSV.render(TidyTables.weekly(weekly))))
         files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))

@@ -12,19 +12,19 @@ public struct SummaryReport: Sendable {
     public let confidenceLevel: Double
     /// The language.
     public let language: ReportLanguage
-    /// What each series' background noise model adjusts for (`CampaignCalendar.backgroundAdjustments`).
-    public let background: (holidays: Set<CivilDate>, contextEvents: [ContextStep], excludedDays: [DayRange])
+    /// Each count series' background noise, for the latest week's intervals.
+    public let noise: BackgroundNoise
 
     /// Creates the summary.
     public init(
         reports: [CampaignReport], series: [DailySeries], confidenceLevel: Double, language: ReportLanguage,
-        background: (holidays: Set<CivilDate>, contextEvents: [ContextStep], excludedDays: [DayRange]) = ([], [], [])
+        noise: BackgroundNoise = BackgroundNoise()
     ) {
         self.reports = reports
         self.series = series
         self.confidenceLevel = confidenceLevel
         self.language = language
-        self.background = background
+        self.noise = noise
     }
 
     /// The last ISO week in which any series has data.
@@ -47,9 +47,7 @@ public struct SummaryReport: Sendable {
         }
         guard let week = latestWeek else { return text }
         let rows = WeekComparison.rows(
-            week: week, against: week.previous, series: series, holidays: background.holidays,
-            contextEvents: background.contextEvents, excludedDays: background.excludedDays,
-            confidenceLevel: confidenceLevel
+            week: week, against: week.previous, series: series, noise: noise, confidenceLevel: confidenceLevel
         ).filter { $0.series.placement == nil }
         text += "## " + wording.pick("Latest week", "Dernière semaine") + "\n\n"
         let weekText = format.week(week).prefix(1).uppercased() + format.week(week).dropFirst()

@@ -23,7 +23,8 @@ public struct QueryTables: Sendable {
 
     /// One campaign's estimates, a row per series and method.
     public func uplift(_ rows: [UpliftRow]) -> String {
-        MarkdownTable(
+        let wording = ReportWording(language: format.language)
+        return MarkdownTable(
             headers: format.language == .fr
                 ? [
                     "série", "méthode", "jours", "observé", "attendu", "écart", "évolution", "p", "φ",
@@ -37,7 +38,7 @@ public struct QueryTables: Sendable {
             rows: rows.map { row in
                 [
                     Markdown.escape(row.series.description),
-                    ReportWording(language: format.language).method(row.method),
+                    wording.method(row.method),
                     format.dateRange(from: row.start, to: row.end), cell(row.observed, format.count),
                     cell(row.expected, format.count)
                         + bracket(
