@@ -67,12 +67,10 @@ struct Plan: ParsableCommand {
         }
         let first = start.flatMap { CivilDate(iso8601: $0) } ?? span.end.adding(days: 1)
         let last = first.adding(days: (days ?? CampaignPlan.longestSearchedDays) - 1)
-        let background = folder.calendar.backgroundAdjustments(years: span.start.year...max(span.end.year, last.year))
-        guard let placeholder = DayRange(start: first, end: first) else { return }
-        let model = CounterfactualModel(
-            series: series.values, campaign: placeholder, excludedDays: background.excludedDays,
-            holidays: background.holidays, contextEvents: background.contextEvents,
-            confidenceLevel: folder.calendar.confidenceLevel)
+        guard
+            let model = CampaignPlan.model(
+                of: series.values, calendar: folder.calendar, start: first, days: first.days(to: last) + 1)
+        else { return }
         let answer: PlanAnswer
         do {
             if let uplift {

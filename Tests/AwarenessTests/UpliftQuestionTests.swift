@@ -79,3 +79,33 @@ struct UpliftQuestionTests {
         try GoldenTranscript.expect(["uplift", "--help"], matches: "uplift-help.txt")
     }
 }
+
+@Suite("Before the next campaign, end to end")
+struct NextCampaignTests {
+    /// The report's "before the next campaign" line and `awareness plan` answer the same question (14 days of
+    /// calls to 119 right after the sample data) with the same model: their minimum detectable uplifts agree.
+    @Test func theReportsLineAgreesWithPlan() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("next-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try CommandRunner.run([
+            "run", "--data", UpliftQuestionTests.sampleData, "--out", out.appendingPathComponent("reports").path,
+            "--notebooks", out.appendingPathComponent("notebooks").path, "--language", "en",
+        ])
+        #expect(run.status == 0)
+        let report = try String(
+            contentsOf: out.appendingPathComponent("reports/campaigns/banner-119.md"), encoding: .utf8)
+        let plan = try CommandRunner.run([
+            "plan", "--series", "calls:119", "--days", "14", "--data", UpliftQuestionTests.sampleData, "--format",
+            "csv",
+        ])
+        #expect(plan.status == 0)
+        let lines = plan.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let header = try #require(lines.first)
+        let column = try #require(header.firstIndex(of: "minimum_detectable_uplift"))
+        let mde = try #require(Double(String(lines[1][column])))
+        let shown = "+" + String(Int((mde * 100).rounded())) + "%"
+        #expect(report.contains("(1–14 January 2021) would detect a change of \(shown) in calls to 119"), "\(shown)")
+    }
+}

@@ -11,8 +11,8 @@ import Ingest
 ///
 /// The model uses the calendar's holidays (`HolidaySource.holidays(years:)` over every year the fits and windows
 /// touch), one `ContextStep` per context event, other campaigns' windows left out of the fit, the default fit
-/// window (up to 3 years before the start), the campaign's controls as covariates and the calendar's confidence
-/// level. The window and year-over-year comparisons of a modelled series use its model's noise structure.
+/// window (up to 3 years before the start), the campaign's controls as an offset (`CounterfactualModel`) and the
+/// calendar's confidence level. The window and year-over-year comparisons of a modelled series use its model's noise structure.
 public struct CampaignEstimates: Sendable {
     /// The campaign.
     public let campaign: Campaign
@@ -131,16 +131,13 @@ public struct CampaignEstimates: Sendable {
         if let helpline = campaign.helplines.first {
             let name = SeriesName(metric: .calls, key: helpline)
             let values = byName[name]?.values ?? [:]
-            if let last = values.keys.max() {
-                let model = CounterfactualModel(
-                    series: values, campaign: campaign.window,
-                    excludedDays: calendar.campaigns.map(\.window), holidays: holidays, contextEvents: context,
-                    confidenceLevel: level)
-                if case .success(let projection) = CampaignPlan.minimumDetectableUplift(
+            if let last = values.keys.max(),
+                let model = CampaignPlan.model(
+                    of: values, calendar: calendar, start: last.adding(days: 1), days: length),
+                case .success(let projection) = CampaignPlan.minimumDetectableUplift(
                     of: model, start: last.adding(days: 1), days: length)
-                {
-                    next = (name, projection)
-                }
+            {
+                next = (name, projection)
             }
         }
         return CampaignEstimates(

@@ -16,6 +16,22 @@ public enum CampaignPlan {
         case longerThanSearched(CounterfactualModel.Projection)
     }
 
+    /// The model a campaign planned on a series from `start`, for up to `days` days, would be judged by: the
+    /// calendar's public holidays over every year from the series' first day to the planned window's last, one
+    /// step per context event, every campaign's window left out of the fit, the calendar's confidence level.
+    /// `awareness plan` and each report's "before the next campaign" line both use it, so they agree.
+    public static func model(
+        of values: [CivilDate: Double], calendar: CampaignCalendar, start: CivilDate, days: Int
+    ) -> CounterfactualModel? {
+        guard let first = values.keys.min(),
+            let window = DayRange(start: start, end: start.adding(days: max(0, days - 1)))
+        else { return nil }
+        let background = calendar.backgroundAdjustments(years: min(first.year, start.year)...window.end.year)
+        return CounterfactualModel(
+            series: values, campaign: window, excludedDays: background.excludedDays, holidays: background.holidays,
+            contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel)
+    }
+
     /// The projection of a campaign of `days` days starting on `start` (`days` ≥ 1).
     public static func minimumDetectableUplift(
         of model: CounterfactualModel, start: CivilDate, days: Int
