@@ -71,13 +71,13 @@ struct CalibrationTests {
     }
 
     /// The full check: `AWARENESS_CALIBRATION=1 swift test -c release --filter Calibration`. Simulations per
-    /// setting (default 500, never fewer) and the first seed (default 1) can be set with
+    /// setting (default 2,000, never fewer than 500) and the first seed (default 1) can be set with
     /// `AWARENESS_CALIBRATION_SIMULATIONS` and `AWARENESS_CALIBRATION_SEED`; `AWARENESS_CALIBRATION_ONLY=3,7`
     /// runs only those settings (1-based). Prints the README's table.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["AWARENESS_CALIBRATION"] == "1"))
     func everySettingIsCoveredBetween93And97PercentWithAtMost6PercentFalsePositives() {
         let environment = ProcessInfo.processInfo.environment
-        let count = max(500, environment["AWARENESS_CALIBRATION_SIMULATIONS"].flatMap { Int($0) } ?? 500)
+        let count = max(500, environment["AWARENESS_CALIBRATION_SIMULATIONS"].flatMap { Int($0) } ?? 2000)
         let seed = environment["AWARENESS_CALIBRATION_SEED"].flatMap { UInt64($0) } ?? 1
         let only = environment["AWARENESS_CALIBRATION_ONLY"].map {
             Set($0.split(separator: ",").compactMap { Int($0) })
@@ -153,7 +153,9 @@ struct NoiseDiagnosticTests {
             let mean = values.reduce(0, +) / Double(values.count)
             return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
         }
-        for seed in 1...300 {
+        let count = ProcessInfo.processInfo.environment["AWARENESS_NOISE_DIAGNOSTIC_COUNT"].flatMap { Int($0) } ?? 300
+        var intervalVariances: [Double] = []
+        for seed in 1...count {
             let simulated = NoisyCalls(setting: setting, seed: UInt64(seed))
             let model = CounterfactualModel(
                 series: simulated.series, campaign: simulated.campaign, holidays: NoisyCalls.holidays)
@@ -170,10 +172,17 @@ struct NoiseDiagnosticTests {
                             (day: $0.daysSinceEpoch, level: figures.expected / Double(simulated.campaign.dayCount))
                         }) / (figures.expected * figures.expected))
             variances.append(figures.standardError * figures.standardError)
+            let halfWidth =
+                log((1 + figures.upliftInterval.upper) / (1 + figures.upliftInterval.lower)) / 2
+                / SpecialFunctions.studentCriticalValue(
+                    confidenceLevel: 0.95,
+                    degreesOfFreedom: max(
+                        4, 1.5 * Double(figures.fittedDays) / Double(simulated.campaign.dayCount)))
+            intervalVariances.append(halfWidth * halfWidth)
             independentVariances.append(figures.independentStandardError * figures.independentStandardError)
             let noise = figures.noise
             for (slot, value) in [noise.linear, noise.quadratic, noise.correlationScale, noise.decay].enumerated() {
-                parameters[slot] += value / 300
+                parameters[slot] += value / Double(count)
             }
         }
         let mean = errors.reduce(0, +) / Double(errors.count)
@@ -184,6 +193,8 @@ struct NoiseDiagnosticTests {
             "\(setting): a \(parameters[0]) b \(parameters[1]) c \(parameters[2]) ρ \(parameters[3]); "
                 + "mean error \(mean), error variance \(spread), mean se² \(meanVariance) "
                 + "(ratio \(spread / meanVariance)), independent se² \(meanIndependent); "
+                + "interval's se² \(intervalVariances.reduce(0, +) / Double(intervalVariances.count)) "
+                + "(degrees of freedom of its spread \(2 * pow(intervalVariances.reduce(0, +) / Double(intervalVariances.count), 2) / variance(intervalVariances))); "
                 + "parameter error variance \(variance(parameterErrors)) against about "
                 + "\(parameterPredicted.reduce(0, +) / Double(parameterPredicted.count)) predicted; "
                 + "process error variance \(variance(processErrors))")

@@ -56,8 +56,8 @@ struct CounterfactualModelTests {
 
     @Test func minimumDetectableUpliftFollowsTheStandardError() throws {
         let figures = try #require(model(seed: 3, effect: 1.0).estimate().figures)
-        // Student's t with one degree of freedom per window-length stretch of the fit.
-        let degreesOfFreedom = max(4, Double(figures.fittedDays) / Double(figures.windowDaysWithData))
+        // Student's t with the 3n/(2W) degrees of freedom of a Bartlett-weighted W-day variance from n days.
+        let degreesOfFreedom = max(4, 1.5 * Double(figures.fittedDays) / Double(figures.windowDaysWithData))
         let t = SpecialFunctions.studentCriticalValue(confidenceLevel: 0.95, degreesOfFreedom: degreesOfFreedom)
         let expected = exp((t + 0.8416212335729143) * figures.standardError) - 1
         #expect(abs(figures.minimumDetectableUplift - expected) < 1e-12)

@@ -62,4 +62,50 @@ struct NoiseStructureTests {
         #expect(se >= (1.0 / 100 + 1.0 / 400).squareRoot() - 1e-12)
         #expect(abs(se - (1.0 / 100 + 1.0 / 400).squareRoot()) < 1e-12)
     }
+
+    /// With Poisson days and a known expectation the inverted test is the score interval of a Poisson mean:
+    /// (O − rE)² = t²·rE, whose roots are r = (2O + t² ± t·√(4O + t²))/(2E). With a = 2.5 and a parameter
+    /// variance s² the roots solve (O − rE)² = t²·(2.5·rE + r²E²s²), a quadratic in r.
+    @Test func theRatioIntervalIsTheScoreIntervalOfAPoissonMean() {
+        let (observed, expected, t) = (130.0, 100.0, 1.96)
+        let levels = (0..<10).map { (day: $0, level: expected / 10) }
+        let poisson = CounterfactualModel.ratioInterval(
+            observed: observed, expected: expected, levels: levels, relativeParameterVariance: 0,
+            noise: .poisson, fittedLevels: 1...1_000, critical: t)
+        let root = t * (4 * observed + t * t).squareRoot()
+        #expect(abs(poisson.lower - (2 * observed + t * t - root) / (2 * expected)) < 1e-9)
+        #expect(abs(poisson.upper - (2 * observed + t * t + root) / (2 * expected)) < 1e-9)
+
+        let s2 = 0.004
+        let dispersed = CounterfactualModel.ratioInterval(
+            observed: observed, expected: expected, levels: levels, relativeParameterVariance: s2,
+            noise: NoiseStructure(linear: 2.5, quadratic: 0, correlationScale: 0, decay: 0, autocorrelation: []),
+            fittedLevels: 1...1_000, critical: t)
+        // E²(1 − t²s²)·r² − (2OE + 2.5t²E)·r + O² = 0.
+        let a = expected * expected * (1 - t * t * s2)
+        let b = -(2 * observed * expected + 2.5 * t * t * expected)
+        let c = observed * observed
+        let discriminant = (b * b - 4 * a * c).squareRoot()
+        #expect(abs(dispersed.lower - (-b - discriminant) / (2 * a)) < 1e-9)
+        #expect(abs(dispersed.upper - (-b + discriminant) / (2 * a)) < 1e-9)
+        // The test at r = O/E is never rejected, and the Wald interval at the expected level is wider above.
+        #expect(dispersed.lower < 1.3 && 1.3 < dispersed.upper)
+        let wald = exp(t * (s2 + 2.5 / expected).squareRoot())
+        #expect(dispersed.upper < 1.3 * wald)
+    }
+
+    /// Beyond the fitted levels the variance grows as μ²: with v = 2μ fitted on levels 5–10, days at a mean
+    /// level of 20 have their total's variance scaled by v(10)·4/v(20) = 2 (80 rather than 40 for one day);
+    /// inside the levels it is the fitted one. Below them it falls linearly.
+    @Test func theVarianceBeyondTheFittedLevelsGrowsAsTheSquareOfTheLevel() {
+        let noise = NoiseStructure(linear: 2, quadratic: 0, correlationScale: 0, decay: 0, autocorrelation: [])
+        #expect(abs(noise.varianceOfTotal([(day: 0, level: 20)], trustedOver: 5...10) - 80) < 1e-12)
+        let days = [(day: 0, level: 16.0), (day: 1, level: 24.0)]
+        #expect(abs(noise.varianceOfTotal(days, trustedOver: 5...10) - 2 * 80) < 1e-12)
+        #expect(
+            abs(noise.varianceOfTotal([(day: 0, level: 8), (day: 1, level: 12)], trustedOver: 5...10) - 40) < 1e-12)
+        let below = NoiseStructure(linear: 1, quadratic: 0.1, correlationScale: 0, decay: 0, autocorrelation: [])
+        // v(5) = 5 + 2.5 = 7.5, scaled by 2.5/5: 3.75, where the fitted function gives 2.5 + 0.625 = 3.125.
+        #expect(abs(below.varianceOfTotal([(day: 0, level: 2.5)], trustedOver: 5...10) - 3.75) < 1e-12)
+    }
 }

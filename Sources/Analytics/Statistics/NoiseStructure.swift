@@ -82,22 +82,56 @@ public struct NoiseStructure: Sendable, Hashable {
     /// Days are day numbers (any origin), levels the expected counts μ on them; a day in both lists counts its
     /// variance. `covariance(of: x, and: x)` is the variance of the total over `x`.
     public func covariance(of first: [(day: Int, level: Double)], and second: [(day: Int, level: Double)]) -> Double {
-        let limit = maximumLag
-        var total = 0.0
-        for (day, level) in first {
-            let deviation = variance(atLevel: level).squareRoot()
-            for (other, otherLevel) in second {
-                let lag = abs(other - day)
-                guard lag <= limit else { continue }
-                total += deviation * variance(atLevel: otherLevel).squareRoot() * correlation(lag: lag)
-            }
-        }
-        return total
+        covariance(of: first, and: second, variance: variance(atLevel:))
     }
 
     /// The variance of a total over days with the given expected levels.
     public func varianceOfTotal(_ days: [(day: Int, level: Double)]) -> Double {
         covariance(of: days, and: days)
+    }
+
+    /// The variance of a total over days with the given levels, v(μ) trusted only over `fitted`, the levels it
+    /// was estimated on. When the days' mean level m lies beyond them, the total's variance is scaled by how much
+    /// more the variance function could be at m than the fitted one says, among every a·μ + b·μ² (a, b ≥ 0)
+    /// that agrees at the nearest fitted level f: v(f)·(m/f)² above the largest (all of the growth
+    /// quadratic, as a negative binomial's or a latent process's), v(f)·m/f below the smallest (all of it
+    /// Poisson-like). a and b are told apart only by the spread of the fitted levels, so a launch to three
+    /// times the usual level, extrapolated with an a fitted too high and a b too low, would otherwise understate
+    /// the risen counts' noise. The mean level is compared rather than each day's, since the fitted levels
+    /// already span the weekdays' pattern.
+    public func varianceOfTotal(_ days: [(day: Int, level: Double)], trustedOver fitted: ClosedRange<Double>) -> Double
+    {
+        let total = varianceOfTotal(days)
+        guard !days.isEmpty else { return total }
+        let mean = days.reduce(0) { $0 + $1.level } / Double(days.count)
+        var bound: Double?
+        if mean > fitted.upperBound, fitted.upperBound > 0 {
+            let ratio = mean / fitted.upperBound
+            bound = variance(atLevel: fitted.upperBound) * ratio * ratio
+        } else if mean < fitted.lowerBound, fitted.lowerBound > 0 {
+            bound = variance(atLevel: fitted.lowerBound) * mean / fitted.lowerBound
+        }
+        guard let bound else { return total }
+        let fittedAtMean = variance(atLevel: mean)
+        return fittedAtMean > 0 ? total * max(1, bound / fittedAtMean) : total
+    }
+
+    private func covariance(
+        of first: [(day: Int, level: Double)], and second: [(day: Int, level: Double)],
+        variance: (Double) -> Double
+    ) -> Double {
+        let limit = maximumLag
+        let secondDeviations = second.map { variance($0.level).squareRoot() }
+        var total = 0.0
+        for (day, level) in first {
+            let deviation = variance(level).squareRoot()
+            for (index, other) in second.enumerated() {
+                let lag = abs(other.day - day)
+                guard lag <= limit else { continue }
+                total += deviation * secondDeviations[index] * correlation(lag: lag)
+            }
+        }
+        return total
     }
 
     /// The standard error of log(O/O_ref) for two totals over the day numbers `days` and `referenceDays`, each
