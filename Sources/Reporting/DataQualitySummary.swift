@@ -82,6 +82,9 @@ public struct DataQualitySummary: Sendable {
         if let hint = file.dateFormatHint {
             lines.append("    " + hint.text(in: .en))
         }
+        if let ignored = file.ignoredInvalidText {
+            lines.append("    " + ignored.text(in: .en))
+        }
         lines += errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         if file.revisions > 0 {
             lines.append("    restates \(file.revisions) day\(file.revisions == 1 ? "" : "s") given by earlier files")

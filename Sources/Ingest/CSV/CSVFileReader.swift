@@ -66,11 +66,19 @@ public struct CSVFileReader: Sendable {
     /// (`TranscodingByteSource`), unless a file starts with a UTF-8 byte-order mark.
     public var encoding: TextEncoding
 
+    /// Whether records holding bytes that are not UTF-8 (or no character of `encoding`) are delivered with
+    /// `CSVRecord.invalidText` set rather than ending the read with an error (NUL bytes always end it).
+    public var toleratesInvalidText: Bool
+
     /// Creates a reader; `delimiter` nil means detect.
-    public init(delimiter: UInt8? = nil, blockSize: Int = 1 << 20, encoding: TextEncoding = .utf8) {
+    public init(
+        delimiter: UInt8? = nil, blockSize: Int = 1 << 20, encoding: TextEncoding = .utf8,
+        toleratesInvalidText: Bool = false
+    ) {
         self.delimiter = delimiter
         self.blockSize = max(1, blockSize)
         self.encoding = encoding
+        self.toleratesInvalidText = toleratesInvalidText
     }
 
     /// What a read found besides the records.
@@ -174,7 +182,7 @@ public struct CSVFileReader: Sendable {
         let head = try head(path: path)
         let segment = try CSVSegmentReader(
             path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize, isGzip: head.isGzip,
-            encoding: head.encoding)
+            encoding: head.encoding, toleratesInvalidText: toleratesInvalidText)
         // The text of a compressed or converted file is read to its end, whose offset is not known beforehand.
         let isText = head.isGzip || head.encoding != .utf8
         try segment.read(
@@ -275,15 +283,21 @@ final class CSVSegmentReader {
     static let sliceSize = 1 << 16
 
     /// A reader of `path`'s bytes, or of its text decompressed when `isGzip`, converted from `encoding` when it is
-    /// not UTF-8 (either is then read from start to end only).
+    /// not UTF-8 (either is then read from start to end only). When `toleratesInvalidText`, bytes that are not
+    /// UTF-8 (or, converted, no character) do not stop the read: the records holding them are delivered with
+    /// `CSVRecord.invalidText` set, for the caller to decide.
     init(
         path: String, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false,
-        encoding: TextEncoding = .utf8
+        encoding: TextEncoding = .utf8, toleratesInvalidText: Bool = false
     ) throws {
         let bytes: any CSVByteSource = isGzip ? try GzipByteSource(path: path) : try CSVFileDescriptor(path: path)
-        file = encoding == .utf8 ? bytes : try TranscodingByteSource(base: bytes, encoding: encoding)
+        file =
+            encoding == .utf8
+            ? bytes
+            : try TranscodingByteSource(base: bytes, encoding: encoding, marksUndefinedBytes: toleratesInvalidText)
         parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
         self.blockSize = blockSize
+        validator.toleratesInvalidSequences = toleratesInvalidText
     }
 
     /// Records delivered so far.
@@ -327,30 +341,73 @@ final class CSVSegmentReader {
     }
 
     private func feed(_ bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {
-        if let problem = validator.validate(bytes, firstLine: parser.line) {
+        let noted = validator.tolerated.count
+        if let problem = validator.validate(bytes, firstLine: parser.line, firstColumn: parser.column) {
             // The records before the bad line are still delivered, so that rows read are counted.
             try? parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<problem.lineStart]), onRecord: onRecord)
             throw CSVFileError(
                 kind: .encoding, file: file.path, line: problem.line, column: problem.column,
                 message: problem.message)
         }
+        if validator.tolerated.count > noted, let converter = file as? TranscodingByteSource {
+            // In converted text the only invalid bytes are the converter's stand-ins for bytes with no character.
+            for index in noted..<validator.tolerated.count {
+                let problem = validator.tolerated[index]
+                validator.tolerated[index] = UTF8LineValidator.Problem(
+                    line: problem.line, column: problem.column, message: converter.takeUndefinedByteMessage())
+            }
+        }
         do {
-            try parser.feed(bytes, newlines: validator.newlines, onRecord: onRecord)
+            if validator.tolerated.isEmpty {
+                try parser.feed(bytes, newlines: validator.newlines, onRecord: onRecord)
+            } else {
+                try parser.feed(bytes, newlines: validator.newlines) { try onRecord(marked($0)) }
+            }
         } catch let error as CSVSyntaxError {
             throw CSVFileError(
                 kind: .syntax, file: file.path, line: error.line, column: error.column, message: error.message)
         }
     }
 
+    /// `record` with the fields that hold the invalid sequences noted on its lines, each located at the first of its
+    /// own (the sequences of a record are noted in the order of its fields' bytes).
+    private func marked(_ record: CSVRecord) -> CSVRecord {
+        var problems: [UTF8LineValidator.Problem] = []
+        var taken = 0
+        while taken < validator.tolerated.count, validator.tolerated[taken].line <= record.endLine {
+            if validator.tolerated[taken].line >= record.line { problems.append(validator.tolerated[taken]) }
+            taken += 1
+        }
+        guard taken > 0 else { return record }
+        validator.tolerated.removeFirst(taken)
+        var marked = record
+        var sequencesBefore = 0
+        for field in 0..<record.count {
+            let invalid = UTF8LineValidator.invalidSequenceCount(record[field])
+            guard invalid > 0 else { continue }
+            let problem = problems.isEmpty ? nil : problems[min(sequencesBefore, problems.count - 1)]
+            marked.invalidText.append(
+                CSVInvalidText(
+                    field: field, line: problem?.line ?? record.line, column: problem?.column ?? 1,
+                    message: problem?.message ?? UTF8LineValidator.invalidMessage(Array(record[field].prefix(4)))))
+            sequencesBefore += invalid
+        }
+        return marked
+    }
+
     /// Ends the file: a sequence cut short, a last record without a line end, a quote never closed.
     func finish(onRecord: (CSVRecord) throws -> Void) throws {
-        if let problem = validator.finish(lastLine: parser.line) {
+        if let problem = validator.finish(lastLine: parser.line, lastColumn: parser.column) {
             throw CSVFileError(
                 kind: .encoding, file: file.path, line: problem.line, column: problem.column,
                 message: problem.message)
         }
         do {
-            try parser.finish(onRecord: onRecord)
+            if validator.tolerated.isEmpty {
+                try parser.finish(onRecord: onRecord)
+            } else {
+                try parser.finish { try onRecord(marked($0)) }
+            }
         } catch let error as CSVSyntaxError {
             throw CSVFileError(kind: .syntax, file: file.path, line: error.line, column: nil, message: error.message)
         }

@@ -233,6 +233,9 @@ extension FeedFileReader {
                 skipHeader = false
                 return
             }
+            if !record.invalidText.isEmpty {
+                try noteInvalidText(record, layout: layout, in: &part.outcome.report)
+            }
             part.outcome.report.rowsRead += 1
             readRow(record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: interner)
         }
@@ -243,7 +246,8 @@ extension FeedFileReader {
         fileIndex: Int32
     ) {
         do {
-            let reader = try CSVSegmentReader(path: path, delimiter: delimiter, firstLine: 1, blockSize: 1 << 20)
+            let reader = try CSVSegmentReader(
+                path: path, delimiter: delimiter, firstLine: 1, blockSize: 1 << 20, toleratesInvalidText: true)
             part.reader = reader
             let handler = rowHandler(for: part, skipsHeader: isFirst, layout: layout, fileIndex: fileIndex)
             var tally = ProgressTally(progress)
@@ -356,6 +360,14 @@ extension FeedFileReader {
         }
         outcome.dateRejects.add(part.outcome.dateRejects)
         let shift = part.lineShift
+        if let noted = report.ignoredInvalidText {
+            var merged =
+                outcome.report.ignoredInvalidText
+                ?? IgnoredInvalidText(rows: 0, firstLine: noted.firstLine + shift, columns: [])
+            merged.rows += noted.rows
+            for name in noted.columns where !merged.columns.contains(name) { merged.columns.append(name) }
+            outcome.report.ignoredInvalidText = merged
+        }
         outcome.rejects += part.outcome.rejects.map { Self.shifted($0, by: shift) }
         for (partKey, partCounts) in part.outcome.batch {
             let key = RowKey(dimensions: mapping[Int(partKey.dimensions)], day: partKey.day)
@@ -420,7 +432,8 @@ extension FeedFileReader {
             let lastLine = part.endLine + part.lineShift
             guard duplicates.keys.contains(where: { $0 >= part.firstLine && $0 < lastLine }),
                 let reader = try? CSVSegmentReader(
-                    path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
+                    path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20,
+                    toleratesInvalidText: true)
             else { continue }
             // A part that re-parsed the rest of the file holds rows past its own end (found by Fuzz/run csv).
             let end = part.continued ? part.outcome.report.byteCount : part.end
