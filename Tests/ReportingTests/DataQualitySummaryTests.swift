@@ -48,7 +48,7 @@ struct DataQualitySummaryTests {
 
 @Suite("Rows kept with bytes that are not text")
 struct IgnoredInvalidTextWordingTests {
-    @Test func theValidateBlockListsTheRowsKeptUnderTheirFile() {
+    @Test func theValidateBlockListsTheRowsKeptUnderTheirFile() throws {
         var report = FileReport(feed: .helplineCalls, file: "helpline_calls/a.csv")
         report.rowsRead = 4
         report.rowsAccepted = 4
@@ -57,9 +57,9 @@ struct IgnoredInvalidTextWordingTests {
         data.files = [report]
         let summary = DataQualitySummary(folder: "Data", timeZone: "Europe/Paris", data: data, maxRejectRate: 0.01)
         let lines = summary.text.split(separator: "\n").map(String.init)
-        let file = try? #require(lines.firstIndex { $0.hasPrefix("  helpline_calls/a.csv: 4 read") })
+        let file = try #require(lines.firstIndex { $0.hasPrefix("  helpline_calls/a.csv: 4 read") })
         #expect(
-            file.map { lines[$0 + 1] }
+            lines[file + 1]
                 == "    kept 2 rows whose ignored columns hold bytes that are not text (first on line 3; columns: note, coût)"
         )
         #expect(summary.text.hasSuffix("Verdict: usable.\n"))

@@ -272,6 +272,14 @@ final class CSVFileDescriptor: CSVByteSource {
     func diskOffset(afterReadingTo offset: Int) -> Int { offset }
 }
 
+/// The source of a segment reader whose text is handed to it in memory: it has none of its own to read.
+private final class TextInMemory: CSVByteSource {
+    let path: String
+    init(path: String) { self.path = path }
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int { 0 }
+    func diskOffset(afterReadingTo offset: Int) -> Int { offset }
+}
+
 /// Reads the records of one byte range of a file, the first byte of which starts a record on `firstLine`.
 /// A whole file is one range; a large file is split into ranges read on several cores.
 final class CSVSegmentReader {
@@ -290,7 +298,9 @@ final class CSVSegmentReader {
         path: String, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false,
         encoding: TextEncoding = .utf8, toleratesInvalidText: Bool = false
     ) throws {
-        let bytes: any CSVByteSource = isGzip ? try GzipByteSource(path: path) : try CSVFileDescriptor(path: path)
+        // A gzip file is decompressed on a thread of its own, ahead of the parse (`ReadAheadByteSource`).
+        let bytes: any CSVByteSource =
+            isGzip ? ReadAheadByteSource(base: try GzipByteSource(path: path)) : try CSVFileDescriptor(path: path)
         file =
             encoding == .utf8
             ? bytes
@@ -298,6 +308,26 @@ final class CSVSegmentReader {
         parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
         self.blockSize = blockSize
         validator.toleratesInvalidSequences = toleratesInvalidText
+    }
+
+    /// A reader of text held in memory and given to ``read(bytes:onRecord:)``, reported as `path`'s; the text's
+    /// first byte starts a record on `firstLine`.
+    init(textOf path: String, delimiter: UInt8, firstLine: Int, toleratesInvalidText: Bool) {
+        file = TextInMemory(path: path)
+        parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
+        blockSize = Self.sliceSize
+        validator.toleratesInvalidSequences = toleratesInvalidText
+    }
+
+    /// Checks and parses `bytes`, which follow the bytes given before, a slice at a time, delivering the records
+    /// they complete.
+    func read(bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {
+        var sliceStart = 0
+        while sliceStart < bytes.count {
+            let sliceEnd = min(sliceStart + Self.sliceSize, bytes.count)
+            try feed(UnsafeRawBufferPointer(rebasing: bytes[sliceStart..<sliceEnd]), onRecord: onRecord)
+            sliceStart = sliceEnd
+        }
     }
 
     /// Records delivered so far.
