@@ -189,6 +189,7 @@ struct FeedFileReader {
         }
         if layout.dimensions[0] == nil { missing.append(feed.dimensionColumns[0]) }
         if layout.counts[0] == nil && !feed.mainCountIsOptional { missing.append(feed.countColumns[0]) }
+        if feed.companionIsRequired && layout.counts[1] == nil { missing.append(feed.countColumns[1]) }
         if !missing.isEmpty {
             throw FileRefusal(
                 line: header.line, column: nil,
@@ -302,7 +303,7 @@ struct FeedFileReader {
         for (position, column) in layout.counts.enumerated() {
             guard let column else { continue }
             let text = FieldValue.trimmed(record[column])
-            if position == 1 && text.isEmpty { continue }
+            if position == 1 && text.isEmpty && !feed.companionIsRequired { continue }
             switch FieldValue.count(text) {
             case .success(let value):
                 if position == 0 { counts.main = value } else { counts.companion = value }
