@@ -286,6 +286,8 @@ final class CSVSegmentReader {
     private let file: any CSVByteSource
     private let parser: CSVRecordParser
     private var validator = UTF8LineValidator()
+    /// How many of `validator.tolerated` the records delivered have taken.
+    private var toleratedTaken = 0
     private let blockSize: Int
     /// The bytes checked and parsed at a time.
     static let sliceSize = 1 << 16
@@ -388,7 +390,7 @@ final class CSVSegmentReader {
             }
         }
         do {
-            if validator.tolerated.isEmpty {
+            if toleratedTaken == validator.tolerated.count {
                 try parser.feed(bytes, newlines: validator.newlines, onRecord: onRecord)
             } else {
                 try parser.feed(bytes, newlines: validator.newlines) { try onRecord(marked($0)) }
@@ -403,13 +405,19 @@ final class CSVSegmentReader {
     /// own (the sequences of a record are noted in the order of its fields' bytes).
     private func marked(_ record: CSVRecord) -> CSVRecord {
         var problems: [UTF8LineValidator.Problem] = []
-        var taken = 0
-        while taken < validator.tolerated.count, validator.tolerated[taken].line <= record.endLine {
-            if validator.tolerated[taken].line >= record.line { problems.append(validator.tolerated[taken]) }
-            taken += 1
+        var took = 0
+        while toleratedTaken < validator.tolerated.count, validator.tolerated[toleratedTaken].line <= record.endLine {
+            let problem = validator.tolerated[toleratedTaken]
+            if problem.line >= record.line { problems.append(problem) }
+            toleratedTaken += 1
+            took += 1
         }
-        guard taken > 0 else { return record }
-        validator.tolerated.removeFirst(taken)
+        if toleratedTaken == validator.tolerated.count {
+            // Every noted sequence is taken: the queue starts again, without the cost of removing from its front.
+            validator.tolerated.removeAll(keepingCapacity: true)
+            toleratedTaken = 0
+        }
+        guard took > 0 else { return record }
         var marked = record
         var sequencesBefore = 0
         for field in 0..<record.count {
@@ -433,7 +441,7 @@ final class CSVSegmentReader {
                 message: problem.message)
         }
         do {
-            if validator.tolerated.isEmpty {
+            if toleratedTaken == validator.tolerated.count {
                 try parser.finish(onRecord: onRecord)
             } else {
                 try parser.finish { try onRecord(marked($0)) }
