@@ -423,11 +423,11 @@ final class CSVSegmentReader {
         for field in 0..<record.count {
             let invalid = UTF8LineValidator.invalidSequenceCount(record[field])
             guard invalid > 0 else { continue }
-            let problem = problems.isEmpty ? nil : problems[min(sequencesBefore, problems.count - 1)]
-            marked.invalidText.append(
-                CSVInvalidText(
-                    field: field, line: problem?.line ?? record.line, column: problem?.column ?? 1,
-                    message: problem?.message ?? UTF8LineValidator.invalidMessage(Array(record[field].prefix(4)))))
+            let problem =
+                problems.isEmpty
+                ? UTF8LineValidator.Problem(line: record.line, column: 1, invalid: record[field])
+                : problems[min(sequencesBefore, problems.count - 1)]
+            marked.invalidText.append(CSVInvalidText(field: field, problem: problem))
             sequencesBefore += invalid
         }
         return marked

@@ -65,11 +65,14 @@ public struct CSVRecord {
 public struct CSVInvalidText: Sendable, Equatable {
     /// The field's 0-based position in the record.
     public let field: Int
+    /// Where the sequence is and what it is, worded when asked.
+    let problem: UTF8LineValidator.Problem
+
     /// The 1-based line and character column of the field's first invalid sequence in the file.
-    public let line: Int
-    public let column: Int
+    public var line: Int { problem.line }
+    public var column: Int { problem.column }
     /// What is wrong with the bytes, in words (`invalid UTF-8 (0xE9 0x2C); …`).
-    public let message: String
+    public var message: String { problem.message }
 }
 
 /// A syntax error libcsv reported in strict mode.

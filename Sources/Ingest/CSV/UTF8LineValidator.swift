@@ -14,9 +14,39 @@ struct UTF8LineValidator {
     struct Problem: Equatable {
         let line: Int
         let column: Int
-        let message: String
         /// The offset in the block of the start of the problem's line (0 when it began in an earlier block).
         var lineStart = 0
+        /// The message, when it is not that of an invalid sequence.
+        private var fixedMessage: String?
+        /// The first bytes of the invalid sequence (up to four, the first in the lowest byte) and how many there are:
+        /// the message is worded only when it is read, since a file may hold millions of such sequences in columns
+        /// its feed ignores.
+        private var sequence: UInt32 = 0
+        private var sequenceLength = 0
+
+        init(line: Int, column: Int, message: String, lineStart: Int = 0) {
+            self.line = line
+            self.column = column
+            self.lineStart = lineStart
+            fixedMessage = message
+        }
+
+        /// A problem of the invalid sequence that starts `bytes`.
+        init(line: Int, column: Int, invalid bytes: some Collection<UInt8>) {
+            self.line = line
+            self.column = column
+            for (index, byte) in bytes.prefix(4).enumerated() {
+                sequence |= UInt32(byte) << (8 * UInt32(index))
+                sequenceLength = index + 1
+            }
+        }
+
+        /// What is wrong, in words.
+        var message: String {
+            if let fixedMessage { return fixedMessage }
+            let bytes = (0..<sequenceLength).map { UInt8(truncatingIfNeeded: sequence >> (8 * UInt32($0))) }
+            return UTF8LineValidator.invalidMessage(bytes)
+        }
     }
 
     /// Whether invalid sequences are noted rather than returned (NUL bytes are always returned).
@@ -60,8 +90,8 @@ struct UTF8LineValidator {
                 for (position, byte) in held.enumerated() {
                     tolerated.append(
                         Problem(
-                            line: firstLine, column: max(1, firstColumn - 1),
-                            message: Self.invalidMessage(position == 0 ? sequence : [byte])))
+                            line: firstLine, column: max(1, firstColumn - 1), invalid: position == 0 ? sequence : [byte]
+                        ))
                 }
                 index = 0
                 newlines = 0
@@ -93,11 +123,11 @@ struct UTF8LineValidator {
                 // Already invalid (a byte after the lead is no continuation): noted here, so that carried bytes never
                 // hold a line end and a record is never delivered before its invalid bytes are noted.
             }
-            let sequence = Array(bytes[index..<min(index + max(length, 1), count)])
+            let sequence = bytes[index..<min(index + max(length, 1), count)]
             guard toleratesInvalidSequences else {
                 return problem(
                     at: index, in: bytes, firstLine: firstLine, firstColumn: firstColumn,
-                    message: Self.invalidMessage(sequence))
+                    message: Self.invalidMessage(Array(sequence)))
             }
             var place = located ?? (0, firstLine, firstColumn)
             for byte in bytes[place.offset..<index] {
@@ -108,7 +138,7 @@ struct UTF8LineValidator {
                     place.column += 1
                 }
             }
-            tolerated.append(Problem(line: place.line, column: place.column, message: Self.invalidMessage(sequence)))
+            tolerated.append(Problem(line: place.line, column: place.column, invalid: sequence))
             // The invalid lead counts as one character, whatever it is; the check goes on after it.
             place.offset = index + 1
             place.column += 1
@@ -121,7 +151,7 @@ struct UTF8LineValidator {
     /// are tolerated, and then nil).
     mutating func finish(lastLine: Int, lastColumn: Int = 1) -> Problem? {
         guard !carried.isEmpty else { return nil }
-        let problem = Problem(line: lastLine, column: max(1, lastColumn - 1), message: Self.invalidMessage(carried))
+        let problem = Problem(line: lastLine, column: max(1, lastColumn - 1), invalid: carried)
         carried = []
         guard toleratesInvalidSequences else { return problem }
         tolerated.append(problem)
