@@ -322,6 +322,110 @@ def ingest_benchmark(options):
     return 1 if mismatch or any(tool.failure for tool in tools) else 0
 
 
+GZIP_PLAIN_LABEL = "awareness weekly, plain .csv"
+GZIP_LABEL = "awareness weekly, .csv.gz"
+ZCAT_LABEL = "zcat to a temp file, then awareness weekly"
+GZIP_PEERS = {"polars": "polars (lazy, streaming), .csv.gz", "duckdb": "duckdb (read_csv), .csv.gz"}
+
+
+def gzip_benchmark(options):
+    """The gzip read rate: awareness on the plain files, on the same files gzip-compressed, on zcat's output, and
+    Polars and DuckDB reading the .csv.gz; every tool's weekly table checked against the plain read's."""
+    data = os.path.abspath(options.data)
+    compressed = os.path.abspath(options.gzip_data)
+
+    def files(folder, suffix):
+        return [os.path.join(folder, feed, name) for feed in ("impressions", "clicks")
+                for name in sorted(os.listdir(os.path.join(folder, feed))) if name.endswith(suffix)]
+
+    plain_files, gzip_files = files(data, ".csv"), files(compressed, ".csv.gz")
+    text_bytes = sum(os.path.getsize(path) for path in plain_files)
+    gzip_bytes = sum(os.path.getsize(path) for path in gzip_files)
+    os.makedirs(options.tables, exist_ok=True)
+
+    def table(name):
+        return os.path.join(options.tables, name)
+
+    def weekly(label, folder, name, wrapper=None):
+        argv = [options.awareness, "weekly", "--data", folder, "--format", "csv"]
+        return Tool(label, wrapper(argv) if wrapper else argv, table=table(f"{name}.csv"),
+                    stdout_path=table(f"{name}-raw.csv"), normalise=normalise_awareness_weekly)
+
+    unpacked = tempfile.mkdtemp(prefix="awareness-zcat-")
+    shutil.copy(os.path.join(compressed, "campaigns.yaml"), unpacked)
+    commands = []
+    for path in gzip_files:
+        feed = os.path.basename(os.path.dirname(path))
+        os.makedirs(os.path.join(unpacked, feed), exist_ok=True)
+        target = os.path.join(unpacked, feed, os.path.basename(path)[: -len(".gz")])
+        commands.append(f"zcat '{path}' > '{target}'")
+
+    def through_zcat(argv):
+        # awareness reads no standard input, and a named pipe has no size (the reader takes it for an empty file):
+        # zcat writes each file to a temporary folder, then awareness reads it; both are timed, as one shell.
+        return ["bash", "-c", " && ".join(commands + ["exec " + " ".join(f"'{part}'" for part in argv)])]
+
+    tools = [
+        weekly(GZIP_PLAIN_LABEL, data, "awareness-plain"),
+        weekly(GZIP_LABEL, compressed, "awareness-gzip"),
+        weekly(ZCAT_LABEL, unpacked, "awareness-zcat", wrapper=through_zcat),
+    ]
+    for peer, label in GZIP_PEERS.items():
+        script = os.path.join(HERE, "peers", f"{peer}_weekly.py")
+        tools.append(Tool(label, [options.python, script, compressed, table(f"{peer}-gzip.csv")],
+                          table=table(f"{peer}-gzip.csv")))
+
+    load_before = load_average()
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            check_pass(tools, scratch)
+            timed_passes(tools, options.runs, scratch)
+    finally:
+        shutil.rmtree(unpacked, ignore_errors=True)
+    load_after = load_average()
+
+    reference = next((tool for tool in tools if tool.label == GZIP_PLAIN_LABEL and tool.runs), None)
+    plain_wall = median([run[0] for run in reference.runs]) if reference else None
+    rows = [
+        "| tool | reads | wall s (median) | wall min–max | CPU s | text MB/s | peak RSS MiB | read rate vs plain "
+        "| table |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for tool in tools:
+        reads = ".csv" if tool.label == GZIP_PLAIN_LABEL else ".csv.gz"
+        if not tool.runs:
+            rows.append(f"| {tool.label} | {reads} | – | – | – | – | – | – | not run: {cell(tool.failure)} |")
+            continue
+        walls = [run[0] for run in tool.runs]
+        wall, cpu, rss = median(walls), median([run[1] for run in tool.runs]), median([run[2] for run in tool.runs])
+        rate = f"{plain_wall / wall:.2f}×" if plain_wall and wall > 0 else "-"
+        rows.append(
+            f"| {tool.label} | {reads} | {wall:.2f} | {min(walls):.2f}–{max(walls):.2f} | {cpu:.2f} "
+            f"| {text_bytes / 1e6 / wall:.0f} | {rss / 1024:.1f} | {rate} "
+            f"| {cell(tool.table_status if tool.failure is None else tool.failure)} |"
+        )
+    mismatch = any(tool.table_status.startswith("DIFFERS") for tool in tools)
+    lines = [
+        f"### gzip benchmark, {datetime.date.today().isoformat()}",
+        "",
+        f"Input: {data} — {len(plain_files)} files, {text_bytes / 1e6:.0f} MB of text; compressed by `gzip -n` "
+        f"(level 6) into {compressed}, {gzip_bytes / 1e6:.1f} MB; {options.runs} timed runs per tool, "
+        "interleaved, after one untimed check run.",
+        "",
+        "\n".join(rows),
+        "",
+        "Read rate vs plain = the plain read's median wall / the tool's (1.00× reads the .csv.gz as fast as "
+        "awareness reads the .csv); text MB/s = uncompressed bytes / median wall. The zcat row times `zcat` "
+        "writing each file to a temporary folder, then awareness reading it (awareness reads no standard input).",
+        f"Tables: {'identical in every tool that produced one' if not mismatch else 'MISMATCH (see table column)'}.",
+        f"Peers: {peer_versions(options.python)}. libcsv {options.libcsv_version}; {options.swift_version}; "
+        f"{command_output(['gzip', '--version']).splitlines()[0] if command_output(['gzip', '--version']) else 'gzip'}.",
+        f"Machine: {machine_line()}; load average before {load_before}, after {load_after} (1/5/15 min).",
+    ]
+    emit("\n".join(lines), options)
+    return 1 if mismatch or any(tool.failure for tool in tools) else 0
+
+
 def emit(report, options):
     """Prints the report, and saves it where --save says."""
     print(report)
@@ -372,15 +476,20 @@ def main():
     parser.add_argument("--tables", help="folder for the comparison tables")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per tool (at least 5 for the README)")
     parser.add_argument("--nightly", action="store_true", help="time the nightly run on --data instead")
+    parser.add_argument("--gzip-data", help="the same folder with its feed files gzip-compressed: time the gzip read")
     parser.add_argument("--save", help="also write the report to this file")
     parser.add_argument("--libcsv-version", default="(unknown)")
     parser.add_argument("--swift-version", default="Swift (unknown)")
     options = parser.parse_args()
     if options.runs < 1:
         parser.error("--runs must be at least 1")
-    if not options.nightly and not (options.python and options.floor and options.tables):
+    if not options.nightly and not options.gzip_data and not (options.python and options.floor and options.tables):
         parser.error("the ingest benchmark needs --python, --floor and --tables")
-    sys.exit(nightly_benchmark(options) if options.nightly else ingest_benchmark(options))
+    if options.gzip_data and not (options.python and options.tables):
+        parser.error("the gzip benchmark needs --python and --tables")
+    if options.nightly:
+        sys.exit(nightly_benchmark(options))
+    sys.exit(gzip_benchmark(options) if options.gzip_data else ingest_benchmark(options))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ the duckdb wheel has it built in, so this works offline.
 
 import duckdb
 
-from common import TIME_ZONE, arguments, feed_files
+from common import CONTROL_CHARACTER, DIMENSIONS, TIME_ZONE, arguments, feed_files
 
 
 def daily_counts(files, name):
@@ -17,6 +17,7 @@ def daily_counts(files, name):
         FROM read_csv({file_list}, header = true, strict_mode = true,
                       columns = {{'timestamp': 'TIMESTAMPTZ', 'campaign': 'VARCHAR', 'banner': 'VARCHAR',
                                   'placement': 'VARCHAR', 'region': 'VARCHAR'}})
+        WHERE NOT ({" OR ".join(f"regexp_matches(coalesce({column}, ''), '{CONTROL_CHARACTER}')" for column in DIMENSIONS)})
         GROUP BY ALL
     """
 

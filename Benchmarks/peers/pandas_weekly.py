@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from common import COLUMNS, TIME_ZONE, TIMESTAMP_FORMAT, arguments, feed_files
+from common import COLUMNS, CONTROL_CHARACTER, DIMENSIONS, TIME_ZONE, TIMESTAMP_FORMAT, arguments, feed_files
 
 
 def daily_counts(files, name):
@@ -13,9 +13,13 @@ def daily_counts(files, name):
         frame = pd.read_csv(
             path,
             engine="pyarrow",
-            usecols=["timestamp", "campaign", "placement"],
-            dtype={"timestamp": "string", "campaign": "string", "placement": "string"},
+            usecols=["timestamp", *DIMENSIONS],
+            dtype={"timestamp": "string", **{column: "string" for column in DIMENSIONS}},
         )
+        bad = np.zeros(len(frame), dtype=bool)
+        for column in DIMENSIONS:
+            bad |= frame[column].str.contains(CONTROL_CHARACTER, regex=True).fillna(False).to_numpy(dtype=bool)
+        frame = frame[~bad]
         stamps = pd.to_datetime(frame["timestamp"], format=TIMESTAMP_FORMAT, utc=True)
         frame = pd.DataFrame({
             "day": stamps.dt.tz_convert(TIME_ZONE).dt.tz_localize(None).dt.normalize(),

@@ -2,13 +2,18 @@
 
 import polars as pl
 
-from common import COLUMNS, TIME_ZONE, TIMESTAMP_FORMAT, arguments, feed_files
+from common import COLUMNS, CONTROL_CHARACTER, DIMENSIONS, TIME_ZONE, TIMESTAMP_FORMAT, arguments, feed_files
 
 
 def daily_counts(files, name):
     """Events per local day, campaign and placement of one feed, as a lazy frame."""
     return (
-        pl.scan_csv(files, schema_overrides={"timestamp": pl.String, "campaign": pl.String, "placement": pl.String})
+        pl.scan_csv(files, schema_overrides={"timestamp": pl.String, **{column: pl.String for column in DIMENSIONS}})
+        .filter(
+            ~pl.any_horizontal(
+                [pl.col(column).str.contains(CONTROL_CHARACTER).fill_null(False) for column in DIMENSIONS]
+            )
+        )
         .select(
             pl.col("timestamp")
             .str.to_datetime(TIMESTAMP_FORMAT, time_unit="ms", time_zone="UTC", strict=True)

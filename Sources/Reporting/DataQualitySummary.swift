@@ -43,7 +43,10 @@ public struct DataQualitySummary: Sendable {
     }
 
     private func block(for feed: Feed) -> [String] {
-        if data.absentFeeds.contains(feed) { return ["\(feed.rawValue): no folder (no data)", ""] }
+        if data.absentFeeds.contains(feed) {
+            // Combined banner exports are an option: a data folder without them is not missing anything.
+            return feed == .banners ? [] : ["\(feed.rawValue): no folder (no data)", ""]
+        }
         let files = data.files.filter { $0.feed == feed }
         let days = files.compactMap(\.firstDay).min().map { first in
             ", \(first) to \(files.compactMap(\.lastDay).max().map(\.description) ?? "")"
@@ -81,6 +84,9 @@ public struct DataQualitySummary: Sendable {
         }
         if let hint = file.dateFormatHint {
             lines.append("    " + hint.text(in: .en))
+        }
+        if let ignored = file.ignoredInvalidText {
+            lines.append("    " + ignored.text(in: .en))
         }
         lines += errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         if file.revisions > 0 {

@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import Ingest
 import Reporting
@@ -24,6 +25,30 @@ struct CampaignReportTests {
     @Test(arguments: [ReportLanguage.en, .fr])
     func writesTheWholeCampaignReportAsReviewed(language: ReportLanguage) throws {
         try expectGolden(try report(language).markdown(), "spring-\(language.rawValue).md")
+    }
+
+    @Test(arguments: [
+        (ReportLanguage.en, "| Rows kept with bytes that are not text in ignored columns "),
+        (.fr, "| Lignes gardées avec des octets hors texte dans des colonnes ignorées "),
+    ])
+    func theDataQualitySectionCountsTheRowsKeptWithBytesThatAreNotText(
+        language: ReportLanguage, row: String
+    ) throws {
+        let calendar = RunFixture.calendar()
+        var data = RunFixture.data()
+        var file = FileReport(feed: .helplineCalls, file: "helpline_calls/a.csv")
+        file.ignoredInvalidText = IgnoredInvalidText(rows: 3, firstLine: 2, columns: ["note"])
+        data.files = [file]
+        let series = SeriesCatalog.build(from: data)
+        let run = NightlyRun(
+            calendar: calendar, data: data, series: series,
+            estimates: CampaignEstimates.estimateAll(calendar: calendar, series: series), manifest: RunFixture.manifest,
+            language: language)
+        let markdown = try #require(run.reports.first).markdown()
+        let lines = markdown.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix(row) && $0.hasSuffix(" 3 |") })
+        // Without such rows the line is left out, as on most nights.
+        #expect(try !report(language).markdown().contains(row))
     }
 
     @Test func opensWithTheHeadlineANewsroomCanQuoteInEnglish() throws {

@@ -45,3 +45,34 @@ struct DataQualitySummaryTests {
         #expect(failed.verdict(maxRejectRate: 0.5).exitStatus == 3)
     }
 }
+
+@Suite("Rows kept with bytes that are not text")
+struct IgnoredInvalidTextWordingTests {
+    @Test func theValidateBlockListsTheRowsKeptUnderTheirFile() throws {
+        var report = FileReport(feed: .helplineCalls, file: "helpline_calls/a.csv")
+        report.rowsRead = 4
+        report.rowsAccepted = 4
+        report.ignoredInvalidText = IgnoredInvalidText(rows: 2, firstLine: 3, columns: ["note", "coût"])
+        var data = IngestedData()
+        data.files = [report]
+        let summary = DataQualitySummary(folder: "Data", timeZone: "Europe/Paris", data: data, maxRejectRate: 0.01)
+        let lines = summary.text.split(separator: "\n").map(String.init)
+        let file = try #require(lines.firstIndex { $0.hasPrefix("  helpline_calls/a.csv: 4 read") })
+        #expect(
+            lines[file + 1]
+                == "    kept 2 rows whose ignored columns hold bytes that are not text (first on line 3; columns: note, coût)"
+        )
+        #expect(summary.text.hasSuffix("Verdict: usable.\n"))
+    }
+
+    @Test func isWordedInEnglishAndFrench() {
+        let one = IgnoredInvalidText(rows: 1, firstLine: 7, columns: ["note"])
+        #expect(
+            one.text(in: .en)
+                == "kept 1 row whose ignored columns hold bytes that are not text (first on line 7; column: note)")
+        #expect(
+            one.text(in: .fr)
+                == "1 ligne gardée dont des colonnes ignorées contiennent des octets qui ne sont pas du texte (première à la "
+                + "ligne 7\u{00A0}; colonne\u{00A0}: note)")
+    }
+}

@@ -59,7 +59,7 @@ struct RunManifestTests {
                     rowsRejected: 1),
                 .init(
                     path: "helpline_calls/b.csv", feed: "helpline_calls", size: 5, sha256: "11", rowsRead: 1,
-                    rowsAccepted: 1, rowsRejected: 0),
+                    rowsAccepted: 1, rowsRejected: 0, rowsKeptWithInvalidText: 1),
             ], runTime: runTime)
     }
 
@@ -75,6 +75,8 @@ struct RunManifestTests {
     @Test func sortsInputsByPathAndUsesSnakeCaseKeys() throws {
         let json = try manifest(at: "2020-05-04T21:00:00Z").json()
         #expect(json.contains("\"rows_rejected\" : 1"))
+        #expect(json.contains("\"rows_kept_with_invalid_text\" : 0"))
+        #expect(json.contains("\"rows_kept_with_invalid_text\" : 1"))
         let helpline = try #require(json.range(of: "helpline_calls/b.csv"))
         let impressions = try #require(json.range(of: "impressions/a.csv"))
         #expect(helpline.lowerBound < impressions.lowerBound)

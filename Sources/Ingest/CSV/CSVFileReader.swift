@@ -66,11 +66,19 @@ public struct CSVFileReader: Sendable {
     /// (`TranscodingByteSource`), unless a file starts with a UTF-8 byte-order mark.
     public var encoding: TextEncoding
 
+    /// Whether records holding bytes that are not UTF-8 (or no character of `encoding`) are delivered with
+    /// `CSVRecord.invalidText` set rather than ending the read with an error (NUL bytes always end it).
+    public var toleratesInvalidText: Bool
+
     /// Creates a reader; `delimiter` nil means detect.
-    public init(delimiter: UInt8? = nil, blockSize: Int = 1 << 20, encoding: TextEncoding = .utf8) {
+    public init(
+        delimiter: UInt8? = nil, blockSize: Int = 1 << 20, encoding: TextEncoding = .utf8,
+        toleratesInvalidText: Bool = false
+    ) {
         self.delimiter = delimiter
         self.blockSize = max(1, blockSize)
         self.encoding = encoding
+        self.toleratesInvalidText = toleratesInvalidText
     }
 
     /// What a read found besides the records.
@@ -174,7 +182,7 @@ public struct CSVFileReader: Sendable {
         let head = try head(path: path)
         let segment = try CSVSegmentReader(
             path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize, isGzip: head.isGzip,
-            encoding: head.encoding)
+            encoding: head.encoding, toleratesInvalidText: toleratesInvalidText)
         // The text of a compressed or converted file is read to its end, whose offset is not known beforehand.
         let isText = head.isGzip || head.encoding != .utf8
         try segment.read(
@@ -264,26 +272,64 @@ final class CSVFileDescriptor: CSVByteSource {
     func diskOffset(afterReadingTo offset: Int) -> Int { offset }
 }
 
+/// The source of a segment reader whose text is handed to it in memory: it has none of its own to read.
+private final class TextInMemory: CSVByteSource {
+    let path: String
+    init(path: String) { self.path = path }
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int { 0 }
+    func diskOffset(afterReadingTo offset: Int) -> Int { offset }
+}
+
 /// Reads the records of one byte range of a file, the first byte of which starts a record on `firstLine`.
 /// A whole file is one range; a large file is split into ranges read on several cores.
 final class CSVSegmentReader {
     private let file: any CSVByteSource
     private let parser: CSVRecordParser
     private var validator = UTF8LineValidator()
+    /// How many of `validator.tolerated` the records delivered have taken.
+    private var toleratedTaken = 0
     private let blockSize: Int
     /// The bytes checked and parsed at a time.
     static let sliceSize = 1 << 16
 
     /// A reader of `path`'s bytes, or of its text decompressed when `isGzip`, converted from `encoding` when it is
-    /// not UTF-8 (either is then read from start to end only).
+    /// not UTF-8 (either is then read from start to end only). When `toleratesInvalidText`, bytes that are not
+    /// UTF-8 (or, converted, no character) do not stop the read: the records holding them are delivered with
+    /// `CSVRecord.invalidText` set, for the caller to decide.
     init(
         path: String, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false,
-        encoding: TextEncoding = .utf8
+        encoding: TextEncoding = .utf8, toleratesInvalidText: Bool = false
     ) throws {
-        let bytes: any CSVByteSource = isGzip ? try GzipByteSource(path: path) : try CSVFileDescriptor(path: path)
-        file = encoding == .utf8 ? bytes : try TranscodingByteSource(base: bytes, encoding: encoding)
+        // A gzip file is decompressed on a thread of its own, ahead of the parse (`ReadAheadByteSource`).
+        let bytes: any CSVByteSource =
+            isGzip ? ReadAheadByteSource(base: try GzipByteSource(path: path)) : try CSVFileDescriptor(path: path)
+        file =
+            encoding == .utf8
+            ? bytes
+            : try TranscodingByteSource(base: bytes, encoding: encoding, marksUndefinedBytes: toleratesInvalidText)
         parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
         self.blockSize = blockSize
+        validator.toleratesInvalidSequences = toleratesInvalidText
+    }
+
+    /// A reader of text held in memory and given to ``read(bytes:onRecord:)``, reported as `path`'s; the text's
+    /// first byte starts a record on `firstLine`.
+    init(textOf path: String, delimiter: UInt8, firstLine: Int, toleratesInvalidText: Bool) {
+        file = TextInMemory(path: path)
+        parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
+        blockSize = Self.sliceSize
+        validator.toleratesInvalidSequences = toleratesInvalidText
+    }
+
+    /// Checks and parses `bytes`, which follow the bytes given before, a slice at a time, delivering the records
+    /// they complete.
+    func read(bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {
+        var sliceStart = 0
+        while sliceStart < bytes.count {
+            let sliceEnd = min(sliceStart + Self.sliceSize, bytes.count)
+            try feed(UnsafeRawBufferPointer(rebasing: bytes[sliceStart..<sliceEnd]), onRecord: onRecord)
+            sliceStart = sliceEnd
+        }
     }
 
     /// Records delivered so far.
@@ -327,30 +373,79 @@ final class CSVSegmentReader {
     }
 
     private func feed(_ bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {
-        if let problem = validator.validate(bytes, firstLine: parser.line) {
+        let noted = validator.tolerated.count
+        if let problem = validator.validate(bytes, firstLine: parser.line, firstColumn: parser.column) {
             // The records before the bad line are still delivered, so that rows read are counted.
             try? parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<problem.lineStart]), onRecord: onRecord)
             throw CSVFileError(
                 kind: .encoding, file: file.path, line: problem.line, column: problem.column,
                 message: problem.message)
         }
+        if validator.tolerated.count > noted, let converter = file as? TranscodingByteSource {
+            // In converted text the only invalid bytes are the converter's stand-ins for bytes with no character.
+            for index in noted..<validator.tolerated.count {
+                let problem = validator.tolerated[index]
+                validator.tolerated[index] = UTF8LineValidator.Problem(
+                    line: problem.line, column: problem.column, message: converter.takeUndefinedByteMessage())
+            }
+        }
         do {
-            try parser.feed(bytes, newlines: validator.newlines, onRecord: onRecord)
+            if toleratedTaken == validator.tolerated.count {
+                try parser.feed(bytes, newlines: validator.newlines, onRecord: onRecord)
+            } else {
+                try parser.feed(bytes, newlines: validator.newlines) { try onRecord(marked($0)) }
+            }
         } catch let error as CSVSyntaxError {
             throw CSVFileError(
                 kind: .syntax, file: file.path, line: error.line, column: error.column, message: error.message)
         }
     }
 
+    /// `record` with the fields that hold the invalid sequences noted on its lines, each located at the first of its
+    /// own (the sequences of a record are noted in the order of its fields' bytes).
+    private func marked(_ record: CSVRecord) -> CSVRecord {
+        var problems: [UTF8LineValidator.Problem] = []
+        var took = 0
+        while toleratedTaken < validator.tolerated.count, validator.tolerated[toleratedTaken].line <= record.endLine {
+            let problem = validator.tolerated[toleratedTaken]
+            if problem.line >= record.line { problems.append(problem) }
+            toleratedTaken += 1
+            took += 1
+        }
+        if toleratedTaken == validator.tolerated.count {
+            // Every noted sequence is taken: the queue starts again, without the cost of removing from its front.
+            validator.tolerated.removeAll(keepingCapacity: true)
+            toleratedTaken = 0
+        }
+        guard took > 0 else { return record }
+        var marked = record
+        var sequencesBefore = 0
+        for field in 0..<record.count {
+            let invalid = UTF8LineValidator.invalidSequenceCount(record[field])
+            guard invalid > 0 else { continue }
+            let problem =
+                problems.isEmpty
+                ? UTF8LineValidator.Problem(line: record.line, column: 1, invalid: record[field])
+                : problems[min(sequencesBefore, problems.count - 1)]
+            marked.invalidText.append(CSVInvalidText(field: field, problem: problem))
+            sequencesBefore += invalid
+        }
+        return marked
+    }
+
     /// Ends the file: a sequence cut short, a last record without a line end, a quote never closed.
     func finish(onRecord: (CSVRecord) throws -> Void) throws {
-        if let problem = validator.finish(lastLine: parser.line) {
+        if let problem = validator.finish(lastLine: parser.line, lastColumn: parser.column) {
             throw CSVFileError(
                 kind: .encoding, file: file.path, line: problem.line, column: problem.column,
                 message: problem.message)
         }
         do {
-            try parser.finish(onRecord: onRecord)
+            if toleratedTaken == validator.tolerated.count {
+                try parser.finish(onRecord: onRecord)
+            } else {
+                try parser.finish { try onRecord(marked($0)) }
+            }
         } catch let error as CSVSyntaxError {
             throw CSVFileError(kind: .syntax, file: file.path, line: error.line, column: nil, message: error.message)
         }

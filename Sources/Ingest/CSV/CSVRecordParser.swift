@@ -19,6 +19,9 @@ public struct CSVRecord {
     private let start: Int
     /// For each field, the offset in `bytes` of the NUL that follows it.
     private let fieldEnds: UnsafeBufferPointer<Int>
+    /// The fields that hold bytes that are not UTF-8, each once, in field order: set only by a reader that keeps
+    /// such records (`CSVFileReader.toleratesInvalidText`), empty otherwise.
+    public internal(set) var invalidText: [CSVInvalidText] = []
 
     init(
         line: Int, endLine: Int, delimiter: UInt8, bytes: UnsafePointer<UInt8>, start: Int,
@@ -56,6 +59,20 @@ public struct CSVRecord {
 
     /// Every field as a string.
     public var strings: [String] { (0..<count).map(string(at:)) }
+}
+
+/// A field of a record whose bytes are not valid UTF-8, and where in the file its first invalid sequence is.
+public struct CSVInvalidText: Sendable, Equatable {
+    /// The field's 0-based position in the record.
+    public let field: Int
+    /// Where the sequence is and what it is, worded when asked.
+    let problem: UTF8LineValidator.Problem
+
+    /// The 1-based line and character column of the field's first invalid sequence in the file.
+    public var line: Int { problem.line }
+    public var column: Int { problem.column }
+    /// What is wrong with the bytes, in words (`invalid UTF-8 (0xE9 0x2C); …`).
+    public var message: String { problem.message }
 }
 
 /// A syntax error libcsv reported in strict mode.
@@ -131,6 +148,9 @@ public final class CSVRecordParser {
 
     /// The physical line the next byte fed belongs to.
     public var line: Int { currentLine }
+
+    /// The 1-based character column of the next byte fed on its line.
+    public var column: Int { charactersAfterNewline + 1 }
 
     /// Whether the bytes fed so far end exactly between two records, at the start of a line: where a file
     /// may be cut for parallel reading.

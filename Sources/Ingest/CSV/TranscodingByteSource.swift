@@ -30,9 +30,22 @@ final class TranscodingByteSource: CSVByteSource {
     private var column = 1
     /// The error met after the text delivered so far, thrown by the next read.
     private var pendingError: CSVFileError?
+    /// Whether a byte with no character is written as the byte 0xFF (never UTF-8) rather than ending the text.
+    private let marksUndefinedBytes: Bool
+    /// The messages of the bytes written as 0xFF and not yet taken, in file order.
+    private var undefinedByteMessages: [String] = []
+    private var undefinedBytesTaken = 0
+
+    /// The byte written in place of a byte that is no character when `marksUndefinedBytes`: invalid in UTF-8, so
+    /// that the UTF-8 check notes it where it stands, as it notes an invalid byte of a UTF-8 file.
+    static let undefinedByteMark: UInt8 = 0xFF
 
     /// Converts the bytes of `base` from `encoding`; `blockSize` bytes of `base` are read at a time.
-    init(base: any CSVByteSource, encoding: TextEncoding, blockSize: Int = 1 << 18) throws {
+    /// With `marksUndefinedBytes`, a byte that is no character is written as ``undefinedByteMark`` and its message
+    /// kept for ``takeUndefinedByteMessage()``, instead of ending the text with an error.
+    init(
+        base: any CSVByteSource, encoding: TextEncoding, blockSize: Int = 1 << 18, marksUndefinedBytes: Bool = false
+    ) throws {
         guard let converter = iconv_open("UTF-8", encoding.iconvName), converter != iconv_t(bitPattern: -1) else {
             throw CSVFileError(
                 kind: .io, file: base.path, line: nil, column: nil,
@@ -42,6 +55,7 @@ final class TranscodingByteSource: CSVByteSource {
         self.base = base
         self.encoding = encoding
         self.converter = converter
+        self.marksUndefinedBytes = marksUndefinedBytes
         input = .allocate(byteCount: max(1, blockSize), alignment: 16)
     }
 
@@ -92,16 +106,44 @@ final class TranscodingByteSource: CSVByteSource {
                 break
             } else if failure != 0 {
                 let byte = input.load(fromByteOffset: inputStart, as: UInt8.self)
-                pendingError = CSVFileError(
-                    kind: .encoding, file: path, line: line, column: column,
-                    message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is no character in "
-                        + "\(encoding.displayName); the file is not \(encoding.displayName) text (see encoding: in "
-                        + "campaigns.yaml)")
+                let message = Self.undefinedByteMessage(byte, encoding: encoding)
+                guard marksUndefinedBytes else {
+                    pendingError = CSVFileError(
+                        kind: .encoding, file: path, line: line, column: column, message: message)
+                    break
+                }
+                guard produced < buffer.count else { break }
+                buffer[produced] = Self.undefinedByteMark
+                produced += 1
+                undefinedByteMessages.append(message)
+                advanceLocation(over: UnsafeRawBufferPointer(rebasing: input[inputStart..<(inputStart + 1)]))
+                inputStart += 1
             }
         }
         position += produced
         if produced == 0, let pendingError { throw pendingError }
         return produced
+    }
+
+    /// What is wrong with `byte`, which is no character in `encoding`.
+    static func undefinedByteMessage(_ byte: UInt8, encoding: TextEncoding) -> String {
+        "byte 0x\(String(byte, radix: 16, uppercase: true)) is no character in \(encoding.displayName); the file is "
+            + "not \(encoding.displayName) text (see encoding: in campaigns.yaml)"
+    }
+
+    /// The message of the next byte written as ``undefinedByteMark``, in file order.
+    func takeUndefinedByteMessage() -> String {
+        guard undefinedBytesTaken < undefinedByteMessages.count else {
+            return "a byte is no character in \(encoding.displayName)"
+        }
+        defer {
+            undefinedBytesTaken += 1
+            if undefinedBytesTaken == undefinedByteMessages.count {
+                undefinedByteMessages.removeAll(keepingCapacity: true)
+                undefinedBytesTaken = 0
+            }
+        }
+        return undefinedByteMessages[undefinedBytesTaken]
     }
 
     /// How far through `base` the conversion has come, whatever `offset`.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the four feed folders of a data folder, file by file in name order, into `IngestedData`.
+/// Reads the feed folders of a data folder, file by file in name order, into `IngestedData`.
 ///
 /// Rules (DESIGN §3.3): event-level files are summed into local days; in daily files a key repeated in
 /// one file is rejected, and a key given again by a later file is restated (the later value is used
@@ -82,9 +82,15 @@ public struct DataFolderReader: Sendable {
     }
 
     /// Reads every feed of `folder`. `onFile` is called before each file with its path relative to `folder`.
+    ///
+    /// A `banners` file (impressions and clicks on each row) is read once, and its counts join those of the
+    /// `impressions` and `clicks` folders, read before it: a day it gives again restates theirs, as a later file
+    /// of their own folder would (DESIGN §3.3).
     public func read(folder: String, onFile: (String) -> Void = { _ in }) -> IngestedData {
         var data = IngestedData()
         var accumulators: [Feed: FeedAccumulator] = [:]
+        // The files whose counts each accumulator holds, by the file index stored with every count.
+        var fileNames: [Feed: [String]] = [:]
         progress?.begin(totalBytes: Self.bytesToRead(in: folder))
         for feed in Feed.allCases {
             let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
@@ -94,8 +100,9 @@ public struct DataFolderReader: Sendable {
                 data.absentFeeds.append(feed)
                 continue
             }
-            var accumulator = FeedAccumulator(feed: feed)
-            var fileNames: [String] = []
+            for target in feed.providedFeeds where accumulators[target] == nil {
+                accumulators[target] = FeedAccumulator(feed: target)
+            }
             for (name, reason) in Self.skippedEntries(in: feedFolder) {
                 data.skippedFiles.append(SkippedFile(feed: feed, file: "\(feed.rawValue)/\(name)", reason: reason))
             }
@@ -105,6 +112,9 @@ public struct DataFolderReader: Sendable {
                 let reader = FeedFileReader(
                     feed: feed, localDays: localDays, delimiter: delimiter, options: options[feed] ?? FeedReadOptions(),
                     progress: progress)
+                // A file that gives two feeds' counts is read with keys of its own, then split between them.
+                let interner =
+                    feed.providedFeeds == [feed] ? accumulators[feed]?.interner ?? KeyInterner() : KeyInterner()
                 var outcome: FeedFileReader.Outcome
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
@@ -112,17 +122,52 @@ public struct DataFolderReader: Sendable {
                 } else {
                     outcome = reader.read(
                         path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
-                        fileIndex: Int32(fileNames.count), interner: accumulator.interner, parallelism: parallelism)
+                        fileIndex: Int32(fileNames[feed, default: []].count), interner: interner,
+                        parallelism: parallelism)
                 }
-                fileNames.append(relative)
-                merge(&outcome, into: &accumulator, fileNames: fileNames, revisions: &data.revisions)
+                if feed.providedFeeds == [feed], var accumulator = accumulators.removeValue(forKey: feed) {
+                    fileNames[feed, default: []].append(relative)
+                    merge(&outcome, into: &accumulator, fileNames: fileNames[feed] ?? [], revisions: &data.revisions)
+                    accumulators[feed] = accumulator
+                } else {
+                    for (position, target) in feed.providedFeeds.enumerated() {
+                        guard var accumulator = accumulators.removeValue(forKey: target) else { continue }
+                        fileNames[target, default: []].append(relative)
+                        var part = Self.counts(
+                            of: outcome, position: position, interner: interner, into: accumulator.interner,
+                            fileIndex: Int32((fileNames[target]?.count ?? 1) - 1))
+                        merge(&part, into: &accumulator, fileNames: fileNames[target] ?? [], revisions: &data.revisions)
+                        outcome.report.revisions += part.report.revisions
+                        accumulators[target] = accumulator
+                    }
+                }
                 data.files.append(outcome.report)
                 data.rejects += outcome.rejects
             }
-            accumulators[feed] = accumulator
         }
         fill(&data, from: accumulators)
         return data
+    }
+
+    /// One feed's share of the daily counts of a file read with keys of its own (`interner`): its main count
+    /// (`position` 0) or its companion (1) as the main count, with the keys interned in `target` and the file
+    /// index `fileIndex`.
+    private static func counts(
+        of outcome: FeedFileReader.Outcome, position: Int, interner: KeyInterner, into target: KeyInterner,
+        fileIndex: Int32
+    ) -> FeedFileReader.Outcome {
+        var share = FeedFileReader.Outcome(report: FileReport(feed: outcome.report.feed, file: outcome.report.file))
+        share.batch = CountTable(keepsDetails: true)
+        let mapping = interner.values.map { value in
+            var value = value
+            return value.withUTF8 { target.intern($0) }
+        }
+        for (key, counts) in outcome.batch {
+            share.batch[RowKey(dimensions: mapping[Int(key.dimensions)], day: key.day)] = RowCounts(
+                main: position == 0 ? counts.main : counts.companion, companion: -1, file: fileIndex,
+                line: counts.line)
+        }
+        return share
     }
 
     private func merge(
@@ -213,6 +258,7 @@ public struct DataFolderReader: Sendable {
             case .clicks: data.clicks.reserveCapacity(bound)
             case .hashtagVideos: data.hashtagVideos.reserveCapacity(bound)
             case .helplineCalls: data.helplineCalls.reserveCapacity(bound)
+            case .banners: break
             }
             // Rows of one campaign, banner, placement and region share one key, made when the first is met.
             var bannerKeys = [BannerKey?](repeating: nil, count: accumulator.interner.values.count)
@@ -234,6 +280,9 @@ public struct DataFolderReader: Sendable {
                         HashtagDay(
                             date: date, spelling: name[0], videos: counts.main,
                             views: counts.companion < 0 ? nil : counts.companion))
+                case .banners:
+                    // Never accumulated: a banners file's counts join those of impressions and clicks.
+                    break
                 case .helplineCalls:
                     data.helplineCalls.append(
                         HelplineDay(

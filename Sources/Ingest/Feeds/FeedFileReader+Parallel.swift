@@ -42,9 +42,12 @@ public struct IngestParallelism: Sendable, Equatable {
 }
 
 /// One part of a file being read on its own core: its own parser, key interner and counts.
-private final class FilePart {
+final class FilePart {
+    /// The part's first byte and the byte after its last, as offsets in the file (in its text, for a gzip file).
     let start: Int
     let end: Int
+    /// Whether the part ends the file, so that its last record may end without a line end.
+    var isLast = false
     /// The part is parsed counting lines from 1; once the parts before it are read, `lineShift` is what turns
     /// those lines into the file's, and `firstLine` the file's line of its first byte.
     var lineShift = 0
@@ -78,8 +81,8 @@ private final class FilePart {
 
 /// The parts of one file and the file's outcome they are added to, in file order, as soon as the parts before
 /// them are. A part is written by the one thread that reads it; everything else is touched under `lock` only.
-private final class PartMerge: @unchecked Sendable {
-    let parts: [FilePart]
+final class PartMerge: @unchecked Sendable {
+    private(set) var parts: [FilePart]
     let lock = NSLock()
     var outcome: FeedFileReader.Outcome
     /// The interner of the file's keys, which the parts' keys are interned in again.
@@ -96,12 +99,23 @@ private final class PartMerge: @unchecked Sendable {
     var lineShift = 0
     /// For a daily key an earlier part already gave: the line of the repeat → the line of the first occurrence.
     var crossDuplicates: [Int: Int] = [:]
+    /// Whether the parts are pieces of a gzip file's text, held in memory only while they are parsed: a part that
+    /// does not end between two records cannot then read on, and the file is read again whole.
+    let isGzip: Bool
 
-    init(_ parts: [FilePart], outcome: FeedFileReader.Outcome, interner: KeyInterner) {
+    init(_ parts: [FilePart], outcome: FeedFileReader.Outcome, interner: KeyInterner, isGzip: Bool = false) {
         self.parts = parts
         self.outcome = outcome
         self.interner = interner
+        self.isGzip = isGzip
         isRead = Array(repeating: false, count: parts.count)
+        end = parts.count
+    }
+
+    /// Adds a part after the others, for a file whose parts are found as it is read; called under `lock`.
+    func append(_ part: FilePart) {
+        parts.append(part)
+        isRead.append(false)
         end = parts.count
     }
 
@@ -132,8 +146,14 @@ extension FeedFileReader {
         path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
         let fileReader = CSVFileReader(delimiter: delimiter, encoding: options.encoding)
-        // A gzip file's text cannot be cut without decompressing what comes before the cut, nor a converted file's
-        // without converting it: each is read whole.
+        if parallelism.parts > 1, let head = try? fileReader.head(path: path), head.isGzip, head.encoding == .utf8,
+            let outcome = readGzipInParts(
+                path: path, name: name, fileIndex: fileIndex, interner: interner, parallelism: parallelism, head: head)
+        {
+            return outcome
+        }
+        // A gzip file's text is cut as it is decompressed (above), or read whole when it fits in one part; a converted
+        // file's cannot be cut without converting what comes before the cut: it is read whole.
         guard parallelism.parts > 1, let head = try? fileReader.head(path: path), !head.isGzip,
             head.encoding == .utf8,
             head.byteCount - head.dataStart >= 2 * parallelism.minimumPartSize,
@@ -155,6 +175,7 @@ extension FeedFileReader {
         for index in 0..<(cuts.count - 1) {
             parts.append(FilePart(start: cuts[index], end: cuts[index + 1], report: report))
         }
+        parts.last?.isLast = true
         var outcome = Outcome(report: report)
         outcome.batch = CountTable(keepsDetails: !report.isEventLevel)
         let merge = PartMerge(parts, outcome: outcome, interner: interner)
@@ -178,11 +199,12 @@ extension FeedFileReader {
     }
 
     /// The layout of the header record, or nil (and the sequential read reports why) when it is not usable.
-    private func header(path: String, head: CSVFileReader.Head) throws -> Layout? {
-        let reader = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
+    func header(path: String, head: CSVFileReader.Head) throws -> Layout? {
+        let reader = try CSVSegmentReader(
+            path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16, isGzip: head.isGzip)
         var layout: Layout?
         do {
-            try reader.read(from: head.dataStart, to: head.byteCount) { record in
+            try reader.read(from: head.dataStart, to: head.isGzip ? .max : head.byteCount) { record in
                 layout = try makeLayout(record)
                 throw HeaderRead()
             }
@@ -218,7 +240,7 @@ extension FeedFileReader {
 
     /// The record handler of one part: the header (when `skipsHeader`) is passed over, every other record is
     /// a row of the part's outcome.
-    private func rowHandler(
+    func rowHandler(
         for part: FilePart, skipsHeader: Bool, layout: Layout, fileIndex: Int32
     )
         -> (CSVRecord) throws -> Void
@@ -233,6 +255,9 @@ extension FeedFileReader {
                 skipHeader = false
                 return
             }
+            if !record.invalidText.isEmpty {
+                try noteInvalidText(record, layout: layout, in: &part.outcome.report)
+            }
             part.outcome.report.rowsRead += 1
             readRow(record, layout: layout, into: &part.outcome, fileIndex: fileIndex, interner: interner)
         }
@@ -243,7 +268,8 @@ extension FeedFileReader {
         fileIndex: Int32
     ) {
         do {
-            let reader = try CSVSegmentReader(path: path, delimiter: delimiter, firstLine: 1, blockSize: 1 << 20)
+            let reader = try CSVSegmentReader(
+                path: path, delimiter: delimiter, firstLine: 1, blockSize: 1 << 20, toleratesInvalidText: true)
             part.reader = reader
             let handler = rowHandler(for: part, skipsHeader: isFirst, layout: layout, fileIndex: fileIndex)
             var tally = ProgressTally(progress)
@@ -276,11 +302,16 @@ extension FeedFileReader {
     }
 
     /// Adds to the file's outcome every read part whose predecessors are all added; called under `merge.lock`.
-    private func mergeReadParts(_ merge: PartMerge, layout: Layout, fileIndex: Int32) {
+    func mergeReadParts(_ merge: PartMerge, layout: Layout, fileIndex: Int32) {
         while !merge.isAbandoned, merge.merged < merge.end, merge.isRead[merge.merged] {
             let index = merge.merged
             let part = merge.parts[index]
-            if part.failure == nil, index < merge.parts.count - 1, part.reader?.isAtRecordBoundary == false {
+            if part.failure == nil, !part.isLast, part.reader?.isAtRecordBoundary == false {
+                if merge.isGzip {
+                    // The text after this part is no longer in memory: the file is read again whole.
+                    merge.isAbandoned = true
+                    return
+                }
                 // The parts after this one are dropped, read or not: this part's parser reads their bytes itself.
                 continueToEnd(
                     part, isFirst: index == 0, fileSize: merge.outcome.report.byteCount, layout: layout,
@@ -314,7 +345,7 @@ extension FeedFileReader {
     }
 
     /// The file's outcome once every part is merged, or nil when it must be read again whole.
-    private func finishMerge(_ merge: PartMerge, path: String) -> Outcome? {
+    func finishMerge(_ merge: PartMerge, path: String) -> Outcome? {
         guard !merge.isAbandoned, merge.merged == merge.end else { return nil }
         // Duplicates across parts are matched by line; with records sharing a line they could be mismatched (found
         // by Fuzz/run csv), so such a file is read again whole.
@@ -324,7 +355,8 @@ extension FeedFileReader {
         if !crossDuplicates.isEmpty {
             outcome.rejects = outcome.rejects.map { Self.pointingPastCrossDuplicates($0, crossDuplicates) }
             outcome.rejects += duplicateRejects(
-                crossDuplicates, path: path, name: outcome.report.file, parts: merge.mergedParts)
+                crossDuplicates, path: path, name: outcome.report.file, parts: merge.mergedParts,
+                isGzip: merge.isGzip)
         }
         outcome.rejects.sort { $0.line < $1.line }
         outcome.report.dateFormatHint = outcome.dateRejects.hint(
@@ -356,6 +388,14 @@ extension FeedFileReader {
         }
         outcome.dateRejects.add(part.outcome.dateRejects)
         let shift = part.lineShift
+        if let noted = report.ignoredInvalidText {
+            var merged =
+                outcome.report.ignoredInvalidText
+                ?? IgnoredInvalidText(rows: 0, firstLine: noted.firstLine + shift, columns: [])
+            merged.rows += noted.rows
+            for name in noted.columns where !merged.columns.contains(name) { merged.columns.append(name) }
+            outcome.report.ignoredInvalidText = merged
+        }
         outcome.rejects += part.outcome.rejects.map { Self.shifted($0, by: shift) }
         for (partKey, partCounts) in part.outcome.batch {
             let key = RowKey(dimensions: mapping[Int(partKey.dimensions)], day: partKey.day)
@@ -411,7 +451,7 @@ extension FeedFileReader {
 
     /// The rejects of rows that repeat a key of an earlier part, with their records read again from the file.
     private func duplicateRejects(
-        _ duplicates: [Int: Int], path: String, name: String, parts: ArraySlice<FilePart>
+        _ duplicates: [Int: Int], path: String, name: String, parts: ArraySlice<FilePart>, isGzip: Bool
     )
         -> [RejectedRow]
     {
@@ -420,7 +460,8 @@ extension FeedFileReader {
             let lastLine = part.endLine + part.lineShift
             guard duplicates.keys.contains(where: { $0 >= part.firstLine && $0 < lastLine }),
                 let reader = try? CSVSegmentReader(
-                    path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20)
+                    path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20,
+                    isGzip: isGzip, toleratesInvalidText: true)
             else { continue }
             // A part that re-parsed the rest of the file holds rows past its own end (found by Fuzz/run csv).
             let end = part.continued ? part.outcome.report.byteCount : part.end

@@ -41,6 +41,11 @@ struct FeedFileReader {
         var counts: [Int?]
         var fieldCount: Int
         var names: [String]
+
+        /// Whether the feed reads field `index` (0-based).
+        func reads(_ index: Int) -> Bool {
+            index == date || index == timestamp || dimensions.contains(index) || counts.contains(index)
+        }
     }
 
     struct FileRefusal: Error {
@@ -60,10 +65,15 @@ struct FeedFileReader {
         var layout: Layout?
         var tally = ProgressTally(progress)
         do {
-            let summary = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).read(
+            let summary = try CSVFileReader(
+                delimiter: delimiter, encoding: options.encoding, toleratesInvalidText: true
+            ).read(
                 path: path, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
             ) { record in
                 guard let current = layout else {
+                    if let invalid = record.invalidText.first {
+                        throw FileRefusal(line: invalid.line, column: invalid.column, message: invalid.message)
+                    }
                     // Known from the header on, so that a file refused later still reports the delimiter it was
                     // read with, as a read in parts does (found by Fuzz/run csv).
                     outcome.report.delimiter = record.delimiter
@@ -75,6 +85,7 @@ struct FeedFileReader {
                     }
                     return
                 }
+                if !record.invalidText.isEmpty { try noteInvalidText(record, layout: current, in: &outcome.report) }
                 outcome.report.rowsRead += 1
                 readRow(record, layout: current, into: &outcome, fileIndex: fileIndex, interner: interner)
             }
@@ -93,6 +104,23 @@ struct FeedFileReader {
         return outcome
     }
 
+    /// Refuses the file at the first bytes that are not text in a column the feed reads; otherwise counts the row in
+    /// `report.ignoredInvalidText`, to be kept.
+    func noteInvalidText(_ record: CSVRecord, layout: Layout, in report: inout FileReport) throws {
+        if let used = record.invalidText.first(where: { layout.reads($0.field) }) {
+            throw FileRefusal(line: used.line, column: used.column, message: used.message)
+        }
+        let names = record.invalidText.map { invalid in
+            invalid.field < layout.names.count
+                ? (layout.names[invalid.field].isEmpty ? "\"\"" : layout.names[invalid.field])
+                : "field \(invalid.field + 1)"
+        }
+        var noted = report.ignoredInvalidText ?? IgnoredInvalidText(rows: 0, firstLine: record.line, columns: [])
+        noted.rows += 1
+        for name in names where !noted.columns.contains(name) { noted.columns.append(name) }
+        report.ignoredInvalidText = noted
+    }
+
     func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, message: String) {
         outcome.report.failure = FileFailure(isIOError: isIO, line: line, column: column, message: message)
         outcome.report.rowsAccepted = 0
@@ -104,6 +132,7 @@ struct FeedFileReader {
         outcome.batch = CountTable()
         outcome.dayTotals = DayTotals()
         outcome.report.dateFormatHint = nil
+        outcome.report.ignoredInvalidText = nil
     }
 
     /// The header names of the feed's columns, lowercased: each column's own name, or the name `columns:` maps it to
@@ -160,6 +189,7 @@ struct FeedFileReader {
         }
         if layout.dimensions[0] == nil { missing.append(feed.dimensionColumns[0]) }
         if layout.counts[0] == nil && !feed.mainCountIsOptional { missing.append(feed.countColumns[0]) }
+        if feed.companionIsRequired && layout.counts[1] == nil { missing.append(feed.countColumns[1]) }
         if !missing.isEmpty {
             throw FileRefusal(
                 line: header.line, column: nil,
@@ -273,7 +303,7 @@ struct FeedFileReader {
         for (position, column) in layout.counts.enumerated() {
             guard let column else { continue }
             let text = FieldValue.trimmed(record[column])
-            if position == 1 && text.isEmpty { continue }
+            if position == 1 && text.isEmpty && !feed.companionIsRequired { continue }
             switch FieldValue.count(text) {
             case .success(let value):
                 if position == 0 { counts.main = value } else { counts.companion = value }

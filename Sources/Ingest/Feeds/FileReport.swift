@@ -28,6 +28,8 @@ public struct FileReport: Sendable, Equatable {
     public var revisions = 0
     /// When every date of the file was rejected and all read in another format: which `date_format:` reads them.
     public var dateFormatHint: DateFormatHint?
+    /// The rows kept although columns the feed ignores hold bytes that are not text, if any.
+    public var ignoredInvalidText: IgnoredInvalidText?
 
     /// Creates an empty report.
     public init(feed: Feed, file: String) {

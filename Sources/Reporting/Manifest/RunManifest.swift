@@ -23,11 +23,13 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public let rowsAccepted: Int
         /// Rows rejected (listed in `rejects.csv`).
         public let rowsRejected: Int
+        /// Rows kept although columns the feed ignores hold bytes that are not text (`IgnoredInvalidText`).
+        public let rowsKeptWithInvalidText: Int
 
         /// Creates an input entry from known values.
         public init(
             path: String, feed: String?, size: Int, sha256: String?, rowsRead: Int, rowsAccepted: Int,
-            rowsRejected: Int
+            rowsRejected: Int, rowsKeptWithInvalidText: Int = 0
         ) {
             self.path = path
             self.feed = feed
@@ -36,6 +38,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             self.rowsRead = rowsRead
             self.rowsAccepted = rowsAccepted
             self.rowsRejected = rowsRejected
+            self.rowsKeptWithInvalidText = rowsKeptWithInvalidText
         }
 
         /// Creates the entry for an ingested file, reading it from `dataFolder` to hash it and size it. A file
@@ -46,7 +49,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
             guard report.failure?.isIOError != true else {
                 self.init(
                     path: report.file, feed: report.feed.rawValue, size: report.byteCount, sha256: nil,
-                    rowsRead: report.rowsRead, rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected)
+                    rowsRead: report.rowsRead, rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected,
+                    rowsKeptWithInvalidText: report.ignoredInvalidText?.rows ?? 0)
                 return
             }
             let attributes = try FileManager.default.attributesOfItem(atPath: full)
@@ -54,7 +58,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
                 path: report.file, feed: report.feed.rawValue,
                 size: (attributes[.size] as? NSNumber)?.intValue ?? report.byteCount,
                 sha256: try SHA256Digest.hex(ofFileAt: full), rowsRead: report.rowsRead,
-                rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected)
+                rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected,
+                rowsKeptWithInvalidText: report.ignoredInvalidText?.rows ?? 0)
         }
 
         /// Encodes every key (`feed` when known), `sha256` as `null` when there is no hash.
@@ -67,6 +72,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             try container.encode(rowsRead, forKey: .rowsRead)
             try container.encode(rowsAccepted, forKey: .rowsAccepted)
             try container.encode(rowsRejected, forKey: .rowsRejected)
+            try container.encode(rowsKeptWithInvalidText, forKey: .rowsKeptWithInvalidText)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -74,6 +80,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             case rowsRead = "rows_read"
             case rowsAccepted = "rows_accepted"
             case rowsRejected = "rows_rejected"
+            case rowsKeptWithInvalidText = "rows_kept_with_invalid_text"
         }
     }
 

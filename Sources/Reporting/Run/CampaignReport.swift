@@ -380,7 +380,7 @@ public struct CampaignReport: Sendable {
             let flagged = data.clicksWithoutImpressions.filter {
                 banners.contains($0.campaign) && campaign.window.contains($0.date)
             }
-            let rows: [[String]] = [
+            let fixedRows: [[String]] = [
                 [wording.pick("Rows read", "Lignes lues"), format.integer(data.rowsRead)],
                 [wording.pick("Rows accepted", "Lignes acceptées"), format.integer(data.rowsAccepted)],
                 [wording.pick("Rows rejected", "Lignes rejetées"), format.integer(data.rowsRejected)],
@@ -401,6 +401,18 @@ public struct CampaignReport: Sendable {
                     format.integer(flagged.count),
                 ],
             ]
+            let keptWithInvalidText = data.files.reduce(0) { $0 + ($1.ignoredInvalidText?.rows ?? 0) }
+            var rows = fixedRows
+            if keptWithInvalidText > 0 {
+                // Listed only when there are some: most nights have none.
+                rows.insert(
+                    [
+                        wording.pick(
+                            "Rows kept with bytes that are not text in ignored columns",
+                            "Lignes gardées avec des octets hors texte dans des colonnes ignorées"),
+                        format.integer(keptWithInvalidText),
+                    ], at: 3)
+            }
             let table = MarkdownTable(
                 headers: [wording.pick("Measure", "Mesure"), wording.label(.value)], alignments: [.left, .right],
                 rows: rows)

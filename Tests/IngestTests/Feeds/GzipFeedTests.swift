@@ -83,6 +83,13 @@ struct GzipFeedTests {
         return String(describing: copy).replacingOccurrences(of: ".csv.gz", with: ".csv")
     }
 
+    /// `reject` with a `.csv.gz` file name written `.csv`, as the uncompressed folder names it.
+    static func renamed(_ reject: RejectedRow) -> RejectedRow {
+        RejectedRow(
+            file: reject.file.replacingOccurrences(of: ".csv.gz", with: ".csv"), line: reject.line,
+            column: reject.column, value: reject.value, reason: reject.reason, record: reject.record)
+    }
+
     final class Scratch {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gzip-\(UUID().uuidString)")
         init() throws { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }
@@ -99,12 +106,16 @@ struct GzipFeedTests {
         let scratch = try Scratch()
         let plain = try Self.read(Self.awarenessTests.appendingPathComponent(name))
         for keepingNames in [false, true] {
-            let compressed = try Self.read(
-                try Self.compressedCopy(of: name, into: scratch.root, keepingNames: keepingNames))
-            #expect(Self.account(compressed) == Self.account(plain), "named .csv: \(keepingNames)")
-            #expect(compressed.impressions == plain.impressions)
-            #expect(compressed.clicks == plain.clicks)
-            #expect(compressed.rejects.count == plain.rejects.count)
+            let folder = try Self.compressedCopy(of: name, into: scratch.root, keepingNames: keepingNames)
+            // Read whole, and decompressed in parts of 64 bytes parsed on other cores.
+            for parallelism in [IngestParallelism.automatic, IngestParallelism(parts: 8, minimumPartSize: 64)] {
+                let compressed = try Self.read(folder, parallelism: parallelism)
+                let label = "named .csv: \(keepingNames), parts of \(parallelism.minimumPartSize)"
+                #expect(Self.account(compressed) == Self.account(plain), "\(label)")
+                #expect(compressed.impressions == plain.impressions, "\(label)")
+                #expect(compressed.clicks == plain.clicks, "\(label)")
+                #expect(compressed.rejects.map(Self.renamed) == plain.rejects, "\(label)")
+            }
         }
     }
 
