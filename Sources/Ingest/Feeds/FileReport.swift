@@ -28,6 +28,12 @@ public struct FileReport: Sendable, Equatable {
     public var revisions = 0
     /// When every date of the file was rejected and all read in another format: which `date_format:` reads them.
     public var dateFormatHint: DateFormatHint?
+    /// For counts read from a rollup of the file (DESIGN §3.5) rather than from the file: the rollup's path
+    /// relative to the data folder (`impressions/events.csv.rollup.json`). `file` is then the file rolled up,
+    /// which the rejects and the refusal locate.
+    public var rollupFile: String?
+    /// The byte ranges the rollup summed (1 for a file read directly).
+    public var ranges = 1
 
     /// Creates an empty report.
     public init(feed: Feed, file: String) {
