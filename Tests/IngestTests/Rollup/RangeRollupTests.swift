@@ -141,7 +141,7 @@ struct RollupFileTests {
         rollup.rowsRejected = 1
         rollup.counts = [
             RangeRollup.Count(
-                date: CivilDate(year: 2020, month: 5, day: 4)!, campaign: "banner-119", banner: "B \"119\"",
+                date: CivilDate(daysSinceEpoch: 18386), campaign: "banner-119", banner: "B \"119\"",
                 placement: "search", region: "IDF", count: count)
         ]
         rollup.rejects = [
