@@ -107,7 +107,7 @@ struct Rollup: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(3)
         }
-        let text = Data(rollup.jsonText.utf8)
+        let text = Data(rollup.jsonBytes)
         guard let out else {
             FileHandle.standardOutput.write(text)
             return

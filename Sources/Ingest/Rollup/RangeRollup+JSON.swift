@@ -4,7 +4,10 @@ extension RangeRollup {
     /// The rollup as the JSON text `awareness rollup` writes (DESIGN §3.5): one key per line in a fixed order,
     /// then one line per count and per reject, so that the same range always gives the same bytes and a rollup
     /// can be read, diffed and summed by any tool.
-    public var jsonText: String {
+    public var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// `jsonText` as UTF-8 bytes, built without a string per count: a range holds up to a few hundred thousand.
+    public var jsonBytes: [UInt8] {
         var lines = ["{"]
         func field(_ key: String, _ value: String) { lines.append("\(Self.json(key)): \(value),") }
         field("format", Self.json(Self.format))
@@ -33,12 +36,27 @@ extension RangeRollup {
         }
         field("unknown_columns", "[" + unknownColumns.map(Self.json).joined(separator: ", ") + "]")
         lines.append("\"counts\": [")
+        var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + counts.count * 96)
+        // Counts are sorted by date: each date is written once as text.
+        var date = (day: Int.min, text: [UInt8]())
         for (index, count) in counts.enumerated() {
-            let values = ([count.date.description] + count.dimensions).map(Self.json) + [String(count.count)]
-            lines.append("[" + values.joined(separator: ", ") + "]" + (index < counts.count - 1 ? "," : ""))
+            if count.date.daysSinceEpoch != date.day {
+                date = (count.date.daysSinceEpoch, Array(Self.json(count.date.description).utf8))
+            }
+            bytes.append(UInt8(ascii: "["))
+            bytes += date.text
+            for value in [count.campaign, count.banner, count.placement, count.region] {
+                bytes += [UInt8(ascii: ","), UInt8(ascii: " ")]
+                Self.appendJSON(value, to: &bytes)
+            }
+            bytes += [UInt8(ascii: ","), UInt8(ascii: " ")]
+            bytes += String(count.count).utf8
+            bytes.append(UInt8(ascii: "]"))
+            if index < counts.count - 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(0x0A)
         }
-        lines.append("],")
-        lines.append("\"rejects\": [")
+        lines = ["],", "\"rejects\": ["]
         for (index, reject) in rejects.enumerated() {
             let values = [
                 "\"line\": \(reject.line)", "\"column\": \(reject.column.map(String.init) ?? "null")",
@@ -49,7 +67,27 @@ extension RangeRollup {
         }
         lines.append("]")
         lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
+        bytes += (lines.joined(separator: "\n") + "\n").utf8
+        return bytes
+    }
+
+    /// Appends `text` as a JSON string, escaped as `json(_:)` escapes it, a byte at a time.
+    static func appendJSON(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20, 0x7F:
+                let hex = String(byte, radix: 16)
+                bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, everything else as it is.

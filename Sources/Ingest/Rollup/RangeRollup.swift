@@ -50,10 +50,12 @@ public struct RangeRollup: Sendable, Equatable {
         /// Ordered by date, then the dimensions byte by byte: the order counts are written in.
         public static func < (lhs: Count, rhs: Count) -> Bool {
             if lhs.date != rhs.date { return lhs.date < rhs.date }
-            for (left, right) in zip(lhs.dimensions, rhs.dimensions) where left != right {
-                return left.utf8.lexicographicallyPrecedes(right.utf8)
+            if lhs.campaign != rhs.campaign { return lhs.campaign.utf8.lexicographicallyPrecedes(rhs.campaign.utf8) }
+            if lhs.banner != rhs.banner { return lhs.banner.utf8.lexicographicallyPrecedes(rhs.banner.utf8) }
+            if lhs.placement != rhs.placement {
+                return lhs.placement.utf8.lexicographicallyPrecedes(rhs.placement.utf8)
             }
-            return false
+            return lhs.region.utf8.lexicographicallyPrecedes(rhs.region.utf8)
         }
     }
 

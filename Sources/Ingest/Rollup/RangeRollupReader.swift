@@ -221,17 +221,35 @@ public struct RangeRollupReader: Sendable {
         if rollup.refusal != nil { rollup.counts = [] }
     }
 
-    /// The counts of `table` by full key, sorted.
+    /// The counts of `table` by full key, sorted (`RangeRollup.Count.<`). Keys are few beside their days: each
+    /// key's names are made once, and the keys ranked once, so that the sort compares integers.
     private static func counts(_ table: CountTable, interner: KeyInterner) -> [RangeRollup.Count] {
-        var counts: [RangeRollup.Count] = []
-        counts.reserveCapacity(table.count)
+        var names: [[String]?] = Array(repeating: nil, count: interner.values.count)
+        var entries: [(key: RowKey, count: Int64)] = []
+        entries.reserveCapacity(table.count)
         for (key, value) in table {
-            let names = interner.components(of: key.dimensions) + ["", "", "", ""]
-            counts.append(
-                RangeRollup.Count(
-                    date: CivilDate(daysSinceEpoch: Int(key.day)), campaign: names[0], banner: names[1],
-                    placement: names[2], region: names[3], count: value.main))
+            if names[Int(key.dimensions)] == nil {
+                names[Int(key.dimensions)] = interner.components(of: key.dimensions) + ["", "", "", ""]
+            }
+            entries.append((key, value.main))
         }
-        return counts.sorted()
+        let used = names.indices.filter { names[$0] != nil }
+        var rank = [Int](repeating: 0, count: names.count)
+        let ranked = used.sorted { left, right in
+            let lhs = names[left] ?? []
+            let rhs = names[right] ?? []
+            for (a, b) in zip(lhs.prefix(4), rhs.prefix(4)) where a != b {
+                return a.utf8.lexicographicallyPrecedes(b.utf8)
+            }
+            return false
+        }
+        for (position, id) in ranked.enumerated() { rank[id] = position }
+        entries.sort { ($0.key.day, rank[Int($0.key.dimensions)]) < ($1.key.day, rank[Int($1.key.dimensions)]) }
+        return entries.map { entry in
+            let key = names[Int(entry.key.dimensions)] ?? ["", "", "", ""]
+            return RangeRollup.Count(
+                date: CivilDate(daysSinceEpoch: Int(entry.key.day)), campaign: key[0], banner: key[1],
+                placement: key[2], region: key[3], count: entry.count)
+        }
     }
 }
