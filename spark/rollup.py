@@ -28,6 +28,7 @@ FEEDS = ("impressions", "clicks", "hashtag_videos", "helpline_calls")
 CALENDAR = "campaigns.yaml"
 ROLLUP_SUFFIX = ".rollup.json"
 JOB_REPORT = "rollup-job.json"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 # MARK: - File-system layer
@@ -309,7 +310,7 @@ def run_job(spark_context, data, out, range_size=DEFAULT_RANGE_SIZE, binary=None
     if calendar is None:
         spark_context.addFile(calendar_url)
     streams = (not fs.is_local) if stream is None else stream
-    copies, plans, tasks = [], {}, []
+    copies, plans, tasks, gzip_copies = [], {}, [], []
     for feed in FEEDS:
         names = fs.list(join(data, feed))
         if names is None:
@@ -324,6 +325,12 @@ def run_job(spark_context, data, out, range_size=DEFAULT_RANGE_SIZE, binary=None
                 continue
             size = fs.size(url)
             relative = f"{feed}/{name}"
+            if streams and fs.read(url, 0, 2) == GZIP_MAGIC:
+                # A gzip file cannot be cut, and a stream reaches the binary uncompressed only from a path: it is
+                # copied whole, and awareness reads it where it lies in the output, as it would have read it here.
+                copies.append((feed, name))
+                gzip_copies.append(relative)
+                continue
             plans[relative] = {"url": url, "size": size, "ranges": plan_ranges(fs, url, size, range_size)}
             common = {
                 "url": url, "name": relative, "size": size, "stream": streams, "binary": binary, "calendar": calendar,
@@ -371,6 +378,7 @@ def run_job(spark_context, data, out, range_size=DEFAULT_RANGE_SIZE, binary=None
             "rows_accepted": rollup["rows_accepted"], "rows_rejected": rollup["rows_rejected"],
             "refused": rollup["refusal"] is not None,
         })
+    report["files"] += [{"file": name, "level": "gzip", "copied": True} for name in gzip_copies]
     report["files"].sort(key=lambda entry: entry["file"])
     for key in ("rows_read", "rows_accepted", "rows_rejected"):
         report[key] = sum(entry.get(key, 0) for entry in report["files"])

@@ -2,6 +2,7 @@
 directly by `awareness`. Run by scripts/check-spark; AWARENESS names the binary. Prints PASS or FAIL per case and a
 closing `N passed, N failed` line."""
 
+import gzip
 import json
 import os
 import shutil
@@ -58,7 +59,8 @@ def events_row(index, banner="b1", count=None):
 
 def write_bad_fixture(folder):
     """Event files with bad rows, a quoted newline across the first range boundary, a stray quote that refuses a
-    file in its last range, a quote never closed at a file's end, and a daily file in a banner feed."""
+    file in its last range, a quote never closed at a file's end, a gzip event file and a daily file in a banner
+    feed."""
     os.makedirs(os.path.join(folder, "impressions"))
     os.makedirs(os.path.join(folder, "clicks"))
     os.makedirs(os.path.join(folder, "helpline_calls"))
@@ -94,6 +96,8 @@ def write_bad_fixture(folder):
     late += '2020-05-10T10:00:00Z,banner-119,"never closed,search,IDF,1\n' + events_row(1, count=1) + "\n"
     with open(os.path.join(folder, "impressions", "c.csv"), "w", newline="") as stream:
         stream.write(late)
+    with gzip.open(os.path.join(folder, "clicks", "e.csv.gz"), "wt", newline="") as stream:
+        stream.write("timestamp,campaign\n" + "".join(f"2020-05-0{1 + i % 9}T12:00:00Z,banner-119\n" for i in range(50)))
     with open(os.path.join(folder, "impressions", "daily.csv"), "w", newline="") as stream:
         stream.write("date,campaign,impressions\n2020-05-04,banner-119,10\n2020-05-05,banner-119,11\n")
 
@@ -171,7 +175,7 @@ def main():
             files = {entry["file"]: entry for entry in report["files"]}
             assert files["clicks/b.csv"]["refused"] and files["clicks/b.csv"]["ranges"] >= 2, files
             assert files["impressions/c.csv"]["refused"] and files["impressions/c.csv"]["ranges"] >= 2, files
-            assert files["impressions/daily.csv"]["copied"], files
+            assert files["impressions/daily.csv"]["copied"] and files["clicks/e.csv.gz"]["copied"], files
             with open(os.path.join(out, "impressions", "daily.csv"), "rb") as copy:
                 with open(os.path.join(raw, "impressions", "daily.csv"), "rb") as original:
                     assert copy.read() == original.read()

@@ -95,9 +95,15 @@ struct Rollup: ParsableCommand {
             throw ValidationError("\(calendarPath): \"\(loaded.timeZoneIdentifier)\" is not a known time zone")
         }
         let feed = try feed
+        let options = loaded.feedOptions[feed] ?? FeedReadOptions()
+        if file == "-" && options.encoding != .utf8 {
+            // A converted file's text offsets are not its bytes': its ranges are read from the file, by path.
+            throw ValidationError(
+                "\(reportedName): \(calendarPath) reads \(feed.rawValue) as \(options.encoding.rawValue); a range on "
+                    + "standard input must be UTF-8: give the file's path instead of -")
+        }
         let reader = RangeRollupReader(
-            feed: feed, localDays: localDays, delimiter: loaded.delimiter,
-            options: loaded.feedOptions[feed] ?? FeedReadOptions())
+            feed: feed, localDays: localDays, delimiter: loaded.delimiter, options: options)
         let input: RangeRollupReader.Input =
             file == "-" ? .stream(descriptor: 0, header: header ?? "") : .file(path: file)
         let rollup: RangeRollup

@@ -24,6 +24,18 @@ struct RollupCommandTests {
         #expect(result.stderr.contains("rollup reads event-level files of impressions or clicks"))
     }
 
+    @Test func refusesAStreamOfAFeedTheCalendarReadsInAnotherEncoding() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rollup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("timezone: Europe/Paris\nfeeds:\n  clicks:\n    encoding: windows-1252\n".utf8).write(
+            to: folder.appendingPathComponent("campaigns.yaml"))
+        let result = try CommandRunner.run(
+            ["rollup", "--data", folder.path, "-", "--name", "clicks/a.csv", "--header", "timestamp,campaign"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("a range on standard input must be UTF-8"))
+    }
+
     @Test func exitsWithStatusThreeWhenTheFileCannotBeRead() throws {
         let result = try CommandRunner.run(["rollup", "--data", "good", "good/impressions/missing.csv"])
         #expect(result.status == 3)
