@@ -71,12 +71,16 @@ public struct DataQualitySummary: Sendable {
     private func fileLines(_ file: FileReport) -> [String] {
         let counts = "\(file.rowsRead) read, \(file.rowsAccepted) accepted, \(file.rowsRejected) rejected"
         if file.failure != nil {
-            return ["  \(file.file): refused (\(counts))"]
+            let source = file.rollupFile.map { ", from its rollup \($0)" } ?? ""
+            return ["  \(file.file): refused (\(counts)\(source))"]
                 + errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         }
         var head = "  \(file.file): \(counts)"
         if let first = file.firstDay, let last = file.lastDay { head += ", \(first) to \(last)" }
         head += file.isEventLevel ? ", event-level" : ", daily"
+        if let rollup = file.rollupFile {
+            head += ", from its rollup \(rollup) (\(Self.count(file.ranges, "byte range")))"
+        }
         if file.delimiter != UInt8(ascii: ",") { head += ", delimiter \(Self.delimiterName(file.delimiter))" }
         var lines = [head]
         if !file.unknownColumns.isEmpty {

@@ -14,7 +14,7 @@ struct Awareness: ParsableCommand {
         version: NightlyRun.version,
         subcommands: [
             Run.self, Validate.self, Uplift.self, Weekly.self, Compare.self, Funnel.self, Plan.self,
-            SampleDataCommand.self,
+            Rollup.self, SampleDataCommand.self,
         ]
     )
 

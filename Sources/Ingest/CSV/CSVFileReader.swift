@@ -332,6 +332,15 @@ final class CSVSegmentReader {
         }
     }
 
+    /// A reader of the UTF-8 bytes `source` gives (a pipe, or bytes held in memory).
+    init(source: any CSVByteSource, delimiter: UInt8, firstLine: Int, blockSize: Int) {
+        file = source
+        parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
+        self.blockSize = blockSize
+    }
+
+    /// The path of the file read, as given.
+    var path: String { file.path }
     /// Records delivered so far.
     var recordCount: Int { parser.recordCount }
     /// The line of the next byte.
@@ -370,6 +379,30 @@ final class CSVSegmentReader {
             }
             onProgress(file.diskOffset(afterReadingTo: offset) - diskStart)
         }
+    }
+
+    /// Reads on from `start`, one line at a time, until the bytes read end between two records or the text ends;
+    /// returns the offset after the last byte read. Used after a range whose end fell inside a record: the record
+    /// is completed and not one line more is read, so the next range can start exactly there.
+    func readOn(from start: Int, onRecord: (CSVRecord) throws -> Void) throws -> Int {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = start
+        while !isAtRecordBoundary {
+            let count = try file.read(into: buffer, at: offset)
+            if count == 0 { break }
+            var lineStart = 0
+            while lineStart < count, !isAtRecordBoundary {
+                let rest = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<count])
+                let lineEnd = rest.firstIndex(of: 0x0A).map { lineStart + $0 + 1 } ?? count
+                try feed(UnsafeRawBufferPointer(rebasing: buffer[lineStart..<lineEnd]), onRecord: onRecord)
+                lineStart = lineEnd
+            }
+            offset += lineStart
+            // A source that cannot be read at an offset twice (a pipe) has given the rest of its block, unused.
+            if lineStart < count { break }
+        }
+        return offset
     }
 
     private func feed(_ bytes: UnsafeRawBufferPointer, onRecord: (CSVRecord) throws -> Void) throws {

@@ -51,7 +51,8 @@ public struct DataFolderReader: Sendable {
     /// The entries of one feed folder that the reader accounts for as feed files: every entry but those other
     /// programs leave behind (``SkippedFile/Reason``), in name order. Those whose name ends in `.csv` are read (a
     /// directory so named is reported, not skipped), and so are those ending in `.csv.gz`; any other (`x.txt`,
-    /// `x.gz`) is refused with a reason rather than ignored, so no delivery is lost silently (DESIGN §6).
+    /// `x.gz`) is refused with a reason rather than ignored, so no delivery is lost silently (DESIGN §6). A rollup of an
+    /// event-level file (`events.csv.rollup.json`) is read as that file's counts.
     public static func feedFiles(in folder: String) -> [String] {
         entries(in: folder).filter { SkippedFile.Reason(name: $0) == nil }
     }
@@ -68,17 +69,23 @@ public struct DataFolderReader: Sendable {
         return names.sorted()
     }
 
-    /// Why an entry of a feed folder is not read as CSV, or nil when it is (its name ends in `.csv` or
-    /// `.csv.gz`; whether it is compressed is told by its first bytes, not its name).
+    /// Why an entry of a feed folder is not read, or nil when it is (its name ends in `.csv` or `.csv.gz`, whether it
+    /// is compressed being told by its first bytes, not its name; or in `.rollup.json`).
     public static func refusalOfName(_ name: String) -> String? {
         let lowered = name.lowercased()
-        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".csv.gz") { return nil }
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".csv.gz") || isRollup(name) { return nil }
         if lowered.hasSuffix(".gz") {
             return "not a feed file: a gzip file is read when its name ends in .csv.gz (rename it, or move it out "
                 + "of the feed folder)"
         }
-        return "not a feed file: only names ending in .csv or .csv.gz are read (rename it, or move it out of the "
-            + "feed folder)"
+        return "not a feed file: only names ending in .csv, .csv.gz or .rollup.json are read (rename it, or move it "
+            + "out of the feed folder)"
+    }
+
+    /// Whether an entry of a feed folder is a rollup of an event-level file (`events.csv.rollup.json`), read as the
+    /// file's counts (DESIGN §3.5).
+    public static func isRollup(_ name: String) -> Bool {
+        name.lowercased().hasSuffix(RangeRollup.fileSuffix)
     }
 
     /// Reads every feed of `folder`. `onFile` is called before each file with its path relative to `folder`.
@@ -119,6 +126,10 @@ public struct DataFolderReader: Sendable {
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
                     reader.refuse(&outcome, isIO: false, line: nil, column: nil, message: refusal)
+                } else if Self.isRollup(name) {
+                    outcome = reader.readRollup(
+                        path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
+                        fileIndex: Int32(fileNames[feed, default: []].count), interner: interner)
                 } else {
                     outcome = reader.read(
                         path: (feedFolder as NSString).appendingPathComponent(name), name: relative,

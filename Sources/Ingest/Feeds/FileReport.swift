@@ -30,6 +30,12 @@ public struct FileReport: Sendable, Equatable {
     public var dateFormatHint: DateFormatHint?
     /// The rows kept although columns the feed ignores hold bytes that are not text, if any.
     public var ignoredInvalidText: IgnoredInvalidText?
+    /// For counts read from a rollup of the file (DESIGN §3.5) rather than from the file: the rollup's path
+    /// relative to the data folder (`impressions/events.csv.rollup.json`). `file` is then the file rolled up,
+    /// which the rejects and the refusal locate.
+    public var rollupFile: String?
+    /// The byte ranges the rollup summed (1 for a file read directly).
+    public var ranges = 1
 
     /// Creates an empty report.
     public init(feed: Feed, file: String) {

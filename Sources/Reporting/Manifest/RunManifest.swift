@@ -25,6 +25,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public let rowsRejected: Int
         /// Rows kept although columns the feed ignores hold bytes that are not text (`IgnoredInvalidText`).
         public let rowsKeptWithInvalidText: Int
+        /// For a rollup (DESIGN §3.5): the event-level file it rolls up, whose rows these are, and the byte ranges
+        /// it summed; nil for a file read directly.
+        public var rollupOf: String?
+        public var ranges: Int?
 
         /// Creates an input entry from known values.
         public init(
@@ -44,22 +48,28 @@ public struct RunManifest: Codable, Sendable, Equatable {
         /// Creates the entry for an ingested file, reading it from `dataFolder` to hash it and size it. A file
         /// that ingest could not read (permissions, a directory, a broken link) is listed with the bytes ingest
         /// read and no hash, so that the run's other outputs are still written.
+        /// A rollup is listed under its own path, hashed, with the file it rolls up in `rollup_of`.
         public init(report: FileReport, dataFolder: String) throws {
-            let full = (dataFolder as NSString).appendingPathComponent(report.file)
+            let path = report.rollupFile ?? report.file
+            let full = (dataFolder as NSString).appendingPathComponent(path)
             guard report.failure?.isIOError != true else {
                 self.init(
-                    path: report.file, feed: report.feed.rawValue, size: report.byteCount, sha256: nil,
+                    path: path, feed: report.feed.rawValue, size: report.byteCount, sha256: nil,
                     rowsRead: report.rowsRead, rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected,
                     rowsKeptWithInvalidText: report.ignoredInvalidText?.rows ?? 0)
                 return
             }
             let attributes = try FileManager.default.attributesOfItem(atPath: full)
             self.init(
-                path: report.file, feed: report.feed.rawValue,
+                path: path, feed: report.feed.rawValue,
                 size: (attributes[.size] as? NSNumber)?.intValue ?? report.byteCount,
                 sha256: try SHA256Digest.hex(ofFileAt: full), rowsRead: report.rowsRead,
                 rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected,
                 rowsKeptWithInvalidText: report.ignoredInvalidText?.rows ?? 0)
+            if report.rollupFile != nil {
+                rollupOf = report.file
+                ranges = report.ranges
+            }
         }
 
         /// Encodes every key (`feed` when known), `sha256` as `null` when there is no hash.
@@ -73,6 +83,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
             try container.encode(rowsAccepted, forKey: .rowsAccepted)
             try container.encode(rowsRejected, forKey: .rowsRejected)
             try container.encode(rowsKeptWithInvalidText, forKey: .rowsKeptWithInvalidText)
+            try container.encodeIfPresent(rollupOf, forKey: .rollupOf)
+            try container.encodeIfPresent(ranges, forKey: .ranges)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -81,6 +93,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
             case rowsAccepted = "rows_accepted"
             case rowsRejected = "rows_rejected"
             case rowsKeptWithInvalidText = "rows_kept_with_invalid_text"
+            case rollupOf = "rollup_of"
+            case ranges
         }
     }
 

@@ -1,0 +1,76 @@
+import Foundation
+
+extension FeedFileReader {
+    /// Reads a rollup of an event-level file (`events.csv.rollup.json`, DESIGN §3.5) as that file's counts: summed
+    /// with the feed's other event-level counts like the file itself, never restating them. The report names the
+    /// file rolled up, with the rollup's accounting and refusal; the rejects keep the file's lines and columns. A
+    /// rollup that cannot be read, is of another feed, holds no event-level counts or does not add up is refused.
+    func readRollup(path: String, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
+        var outcome = Outcome(report: FileReport(feed: feed, file: name))
+        let rollup: RangeRollup
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            outcome.report.byteCount = data.count
+            rollup = try RangeRollup(jsonData: data)
+        } catch let error as RollupFormatError {
+            refuse(&outcome, isIO: false, line: nil, column: nil, message: error.message)
+            return outcome
+        } catch {
+            refuse(
+                &outcome, isIO: true, line: nil, column: nil, message: "cannot be read (\(error.localizedDescription))")
+            return outcome
+        }
+        let problem: RollupFormatError? =
+            rollup.feed != feed
+            ? .feedMismatch(folder: feed, rollup: rollup.feed)
+            : rollup.level != .events ? .notEvents(rollup.level) : nil
+        if let problem {
+            refuse(&outcome, isIO: false, line: nil, column: nil, message: problem.message)
+            return outcome
+        }
+        var report = FileReport(feed: feed, file: rollup.file)
+        report.rollupFile = name
+        report.ranges = rollup.ranges
+        report.byteCount = rollup.fileSize
+        report.isEventLevel = true
+        report.delimiter = rollup.delimiter
+        report.unknownColumns = rollup.unknownColumns
+        report.rowsRead = rollup.rowsRead
+        report.rowsAccepted = rollup.rowsAccepted
+        report.rowsRejected = rollup.rowsRejected
+        report.failure = rollup.refusal
+        outcome = Outcome(report: report)
+        guard rollup.refusal == nil else { return outcome }
+        outcome.batch = CountTable(keepsDetails: false)
+        for (index, count) in rollup.counts.enumerated() {
+            var joined: [UInt8] = []
+            for (position, value) in count.dimensions.enumerated() {
+                if position > 0 { joined.append(KeyInterner.separator) }
+                joined += value.utf8
+            }
+            let key = joined.withUnsafeBufferPointer { interner.internRow($0) }
+            guard case .success(let id) = key else {
+                refuseRollup(&outcome, name: name, .badValue("counts.\(index)"))
+                return outcome
+            }
+            let day = Int32(truncatingIfNeeded: count.date.daysSinceEpoch)
+            let initial = RowCounts(main: 0, companion: -1, file: fileIndex, line: 0)
+            guard outcome.batch.add(count.count, to: RowKey(dimensions: id, day: day), initial: initial) else {
+                refuseRollup(&outcome, name: name, .badValue("counts.\(index)"))
+                return outcome
+            }
+            if outcome.report.firstDay.map({ count.date < $0 }) ?? true { outcome.report.firstDay = count.date }
+            if outcome.report.lastDay.map({ count.date > $0 }) ?? true { outcome.report.lastDay = count.date }
+        }
+        outcome.rejects = Array(rollup.rejects.sorted { $0.line < $1.line }.prefix(IngestLimits.rejectsListedPerFile))
+        return outcome
+    }
+
+    /// Refuses a rollup found wrong once read: the report is the rollup's own again.
+    private func refuseRollup(_ outcome: inout Outcome, name: String, _ problem: RollupFormatError) {
+        var report = FileReport(feed: feed, file: name)
+        report.byteCount = outcome.report.byteCount
+        outcome = Outcome(report: report)
+        refuse(&outcome, isIO: false, line: nil, column: nil, message: problem.message)
+    }
+}

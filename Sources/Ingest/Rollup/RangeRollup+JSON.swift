@@ -1,0 +1,272 @@
+import Foundation
+
+extension RangeRollup {
+    /// The rollup as the JSON text `awareness rollup` writes (DESIGN §3.5): one key per line in a fixed order,
+    /// then one line per count and per reject, so that the same range always gives the same bytes and a rollup
+    /// can be read, diffed and summed by any tool.
+    public var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// `jsonText` as UTF-8 bytes, built without a string per count: a range holds up to a few hundred thousand.
+    public var jsonBytes: [UInt8] {
+        var lines = ["{"]
+        func field(_ key: String, _ value: String) { lines.append("\(Self.json(key)): \(value),") }
+        field("format", Self.json(Self.format))
+        field("feed", Self.json(feed.rawValue))
+        field("file", Self.json(file))
+        field("file_size", String(fileSize))
+        field("start", String(start))
+        field("end", String(end))
+        field("stop", String(stop))
+        field("line_ends", String(lineEnds))
+        field("ranges", String(ranges))
+        field("level", Self.json(level.rawValue))
+        field("delimiter", Self.json(String(UnicodeScalar(delimiter))))
+        field("rows_read", String(rowsRead))
+        field("rows_accepted", String(rowsAccepted))
+        field("rows_rejected", String(rowsRejected))
+        if let refusal {
+            let location =
+                "\"line\": \(refusal.line.map(String.init) ?? "null"), "
+                + "\"column\": \(refusal.column.map(String.init) ?? "null")"
+            field(
+                "refusal",
+                "{\"io\": \(refusal.isIOError), \(location), \"message\": \(Self.json(refusal.message))}")
+        } else {
+            field("refusal", "null")
+        }
+        field("unknown_columns", "[" + unknownColumns.map(Self.json).joined(separator: ", ") + "]")
+        lines.append("\"counts\": [")
+        var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + counts.count * 96)
+        // Counts are sorted by date: each date is written once as text.
+        var date = (day: Int.min, text: [UInt8]())
+        for (index, count) in counts.enumerated() {
+            if count.date.daysSinceEpoch != date.day {
+                date = (count.date.daysSinceEpoch, Array(Self.json(count.date.description).utf8))
+            }
+            bytes.append(UInt8(ascii: "["))
+            bytes += date.text
+            for value in [count.campaign, count.banner, count.placement, count.region] {
+                bytes += [UInt8(ascii: ","), UInt8(ascii: " ")]
+                Self.appendJSON(value, to: &bytes)
+            }
+            bytes += [UInt8(ascii: ","), UInt8(ascii: " ")]
+            bytes += String(count.count).utf8
+            bytes.append(UInt8(ascii: "]"))
+            if index < counts.count - 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(0x0A)
+        }
+        lines = ["],", "\"rejects\": ["]
+        for (index, reject) in rejects.enumerated() {
+            let values = [
+                "\"line\": \(reject.line)", "\"column\": \(reject.column.map(String.init) ?? "null")",
+                "\"value\": \(Self.json(reject.value))", "\"reason\": \(Self.json(reject.reason))",
+                "\"record\": \(Self.json(reject.record))",
+            ]
+            lines.append("{" + values.joined(separator: ", ") + "}" + (index < rejects.count - 1 ? "," : ""))
+        }
+        lines.append("]")
+        lines.append("}")
+        bytes += (lines.joined(separator: "\n") + "\n").utf8
+        return bytes
+    }
+
+    /// Appends `text` as a JSON string, escaped as `json(_:)` escapes it, a byte at a time.
+    static func appendJSON(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20, 0x7F:
+                let hex = String(byte, radix: 16)
+                bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, everything else as it is.
+    static func json(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                escaped +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+
+    /// Reads a rollup from its JSON text, checking its format, its keys and that its accounting adds up.
+    public init(jsonData data: Data) throws(RollupFormatError) {
+        let decoded: RollupJSON
+        do {
+            decoded = try JSONDecoder().decode(RollupJSON.self, from: data)
+        } catch let error as RollupFormatError {
+            throw error
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .missingKey(key.stringValue)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw .badValue(context.codingPath.map(\.stringValue).joined(separator: "."))
+        } catch {
+            throw .notJSON
+        }
+        guard decoded.format == Self.format else { throw .unknownFormat(decoded.format) }
+        guard let feed = Feed(rawValue: decoded.feed), feed.acceptsTimestamps else {
+            throw .notABannerFeed(decoded.feed)
+        }
+        guard let level = Level(rawValue: decoded.level) else { throw .badValue("level") }
+        guard decoded.delimiter.utf8.count == 1, let delimiter = decoded.delimiter.utf8.first else {
+            throw .badValue("delimiter")
+        }
+        self.init(feed: feed, file: decoded.file, start: decoded.start, end: decoded.end)
+        fileSize = decoded.fileSize
+        stop = decoded.stop
+        lineEnds = decoded.lineEnds
+        ranges = decoded.ranges
+        self.level = level
+        self.delimiter = delimiter
+        rowsRead = decoded.rowsRead
+        rowsAccepted = decoded.rowsAccepted
+        rowsRejected = decoded.rowsRejected
+        refusal = decoded.refusal.map {
+            FileFailure(isIOError: $0.io, line: $0.line, column: $0.column, message: $0.message)
+        }
+        unknownColumns = decoded.unknownColumns
+        var counts: [Count] = []
+        counts.reserveCapacity(decoded.counts.count)
+        for (index, row) in decoded.counts.enumerated() {
+            guard let date = CivilDate(iso8601: row.date) else { throw .badValue("counts.\(index)") }
+            guard row.count >= 0, !row.campaign.isEmpty else { throw .badValue("counts.\(index)") }
+            counts.append(
+                Count(
+                    date: date, campaign: row.campaign, banner: row.banner, placement: row.placement,
+                    region: row.region, count: row.count))
+        }
+        self.counts = counts
+        rejects = decoded.rejects.map {
+            RejectedRow(
+                file: decoded.file, line: $0.line, column: $0.column, value: $0.value, reason: $0.reason,
+                record: $0.record)
+        }
+        guard addsUp else { throw .doesNotAddUp(read: rowsRead, accepted: rowsAccepted, rejected: rowsRejected) }
+    }
+}
+
+/// Why a rollup file cannot be read.
+public enum RollupFormatError: Error, Sendable, Equatable {
+    /// The text is not JSON.
+    case notJSON
+    /// The `format` key names another format or version.
+    case unknownFormat(String)
+    /// A key every rollup has is missing.
+    case missingKey(String)
+    /// A key's value has the wrong type or is out of range (its key path).
+    case badValue(String)
+    /// The feed is not one whose files can be event-level.
+    case notABannerFeed(String)
+    /// Rows read is not accepted + rejected.
+    case doesNotAddUp(read: Int, accepted: Int, rejected: Int)
+    /// The rollup is of a feed other than the folder it lies in.
+    case feedMismatch(folder: Feed, rollup: Feed)
+    /// The rollup does not hold event-level counts.
+    case notEvents(RangeRollup.Level)
+
+    /// What is wrong, as a file refusal says it.
+    public var message: String {
+        switch self {
+        case .notJSON: return "not a rollup: the file is not JSON"
+        case .unknownFormat(let format):
+            return "not a rollup of this version: format \"\(format)\", expected \"\(RangeRollup.format)\""
+        case .missingKey(let key): return "the rollup has no '\(key)'"
+        case .badValue(let path): return "the rollup's '\(path)' is not a valid value"
+        case .notABannerFeed(let feed): return "the rollup's feed '\(feed)' has no event-level files"
+        case .doesNotAddUp(let read, let accepted, let rejected):
+            return "the rollup does not add up: \(read) rows read, \(accepted) accepted, \(rejected) rejected"
+        case .feedMismatch(let folder, let rollup):
+            return "a rollup of \(rollup.rawValue) in the \(folder.rawValue) folder"
+        case .notEvents(let level):
+            return "the rollup holds no event-level counts (level \(level.rawValue)): a daily file is read as it is"
+        }
+    }
+}
+
+/// The JSON keys of a rollup, as decoded.
+private struct RollupJSON: Decodable {
+    struct Refusal: Decodable {
+        let io: Bool
+        let line: Int?
+        let column: Int?
+        let message: String
+    }
+
+    struct CountRow: Decodable {
+        let date: String
+        let campaign: String
+        let banner: String
+        let placement: String
+        let region: String
+        let count: Int64
+
+        init(from decoder: any Decoder) throws {
+            var row = try decoder.unkeyedContainer()
+            date = try row.decode(String.self)
+            campaign = try row.decode(String.self)
+            banner = try row.decode(String.self)
+            placement = try row.decode(String.self)
+            region = try row.decode(String.self)
+            count = try row.decode(Int64.self)
+            guard row.isAtEnd else { throw RollupFormatError.badValue("counts") }
+        }
+    }
+
+    struct Reject: Decodable {
+        let line: Int
+        let column: Int?
+        let value: String
+        let reason: String
+        let record: String
+    }
+
+    let format: String
+    let feed: String
+    let file: String
+    let fileSize: Int
+    let start: Int
+    let end: Int
+    let stop: Int
+    let lineEnds: Int
+    let ranges: Int
+    let level: String
+    let delimiter: String
+    let rowsRead: Int
+    let rowsAccepted: Int
+    let rowsRejected: Int
+    let refusal: Refusal?
+    let unknownColumns: [String]
+    let counts: [CountRow]
+    let rejects: [Reject]
+
+    enum CodingKeys: String, CodingKey {
+        case format, feed, file, start, end, stop, ranges, level, delimiter, refusal, counts, rejects
+        case fileSize = "file_size"
+        case lineEnds = "line_ends"
+        case rowsRead = "rows_read"
+        case rowsAccepted = "rows_accepted"
+        case rowsRejected = "rows_rejected"
+        case unknownColumns = "unknown_columns"
+    }
+}

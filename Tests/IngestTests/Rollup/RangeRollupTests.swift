@@ -1,0 +1,211 @@
+import Foundation
+import Ingest
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("Rollups of byte ranges of event-level files")
+struct RangeRollupTests {
+    /// Six rows; line 4 holds a banner whose quotes run over lines 4–6, and line 8 a negative count.
+    static let events = """
+        timestamp,campaign,banner,placement,region,impressions
+        2020-05-04T08:00:00Z,banner-119,b1,search,IDF,2
+        2020-05-04T09:00:00Z,banner-119,b1,search,IDF,3
+        2020-05-04T10:00:00Z,banner-119,"two
+        lines
+        here",search,IDF,1
+        2020-05-04T22:30:00Z,banner-119,b1,search,IDF,5
+        2020-05-05T08:00:00Z,banner-119,b1,search,IDF,-4
+        2020-05-05T09:00:00Z,banner-119,b2,discover,IDF,7
+
+        """
+
+    static func reader() throws -> RangeRollupReader {
+        let paris = try #require(LocalDayTable(timeZoneIdentifier: "Europe/Paris"))
+        return RangeRollupReader(feed: .impressions, localDays: paris)
+    }
+
+    /// The byte offset just after the line end that ends line `line` (1-based).
+    static func offset(afterLine line: Int) -> Int {
+        let bytes = Array(events.utf8)
+        var seen = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            seen += 1
+            if seen == line { return index + 1 }
+        }
+        return bytes.count
+    }
+
+    static func fixture() throws -> DataFolderFixture {
+        try DataFolderFixture(["impressions/events.csv": events])
+    }
+
+    @Test func finishesARecordThatCrossesTheRangesEndAndSaysWhereItStopped() throws {
+        let folder = try Self.fixture()
+        let path = folder.root.appendingPathComponent("impressions/events.csv").path
+        // The range ends after line 4, inside the quoted banner: the record is read on to the end of line 6.
+        let first = try Self.reader().read(
+            .file(path: path), name: "impressions/events.csv", start: 0, end: Self.offset(afterLine: 4))
+        #expect(first.stop == Self.offset(afterLine: 6))
+        #expect(first.lineEnds == 6)
+        #expect(first.rowsRead == 3 && first.rowsRejected == 1 && first.rowsAccepted == 2)
+        #expect(first.rejects.map(\.line) == [4])
+        let second = try Self.reader().read(
+            .file(path: path), name: "impressions/events.csv", start: first.stop, end: nil)
+        #expect(second.start == first.stop)
+        // Lines are the range's: the negative count on the file's line 8 is the range's line 2.
+        #expect(second.rejects.map(\.line) == [2])
+        #expect(
+            second.rejects.map(\.reason) == ["impressions: \"-4\" is negative; counts are non-negative whole numbers"])
+        #expect(second.rowsRead == 3 && second.rowsRead == second.rowsAccepted + second.rowsRejected)
+        let whole = try Self.reader().read(.file(path: path), name: "impressions/events.csv", start: 0, end: nil)
+        #expect(whole.rowsRead == first.rowsRead + second.rowsRead)
+        #expect(whole.lineEnds == first.lineEnds + second.lineEnds)
+        var summed: [String: Int64] = [:]
+        for count in first.counts + second.counts {
+            summed["\(count.date) \(count.dimensions)", default: 0] += count.count
+        }
+        #expect(
+            summed == Dictionary(uniqueKeysWithValues: whole.counts.map { ("\($0.date) \($0.dimensions)", $0.count) }))
+        #expect(whole.counts.map(\.count) == [5, 5, 7])
+    }
+
+    @Test func aRangeStartingInsideAQuotedFieldDoesNotJoinTheOneBefore() throws {
+        let folder = try Self.fixture()
+        let path = folder.root.appendingPathComponent("impressions/events.csv").path
+        let first = try Self.reader().read(
+            .file(path: path), name: "impressions/events.csv", start: 0, end: Self.offset(afterLine: 4))
+        let misplaced = try Self.reader().read(
+            .file(path: path), name: "impressions/events.csv", start: Self.offset(afterLine: 4), end: nil)
+        // The driver's check: the second range must start where the first stopped; this one does not, and what it
+        // read from inside the quotes is wrong ("lines" is no timestamp).
+        #expect(misplaced.start != first.stop)
+        #expect(misplaced.rejects.first?.line == 1 || misplaced.refusal != nil)
+    }
+
+    @Test func readsTheSameRangeFromAStreamWithTheHeaderGiven() throws {
+        let folder = try Self.fixture()
+        let path = folder.root.appendingPathComponent("impressions/events.csv").path
+        let start = Self.offset(afterLine: 6)
+        let direct = try Self.reader().read(.file(path: path), name: "impressions/events.csv", start: start, end: nil)
+        let pipe = Pipe()
+        let bytes = Data(Self.events.utf8)[start...]
+        pipe.fileHandleForWriting.write(Data(bytes))
+        try pipe.fileHandleForWriting.close()
+        var streamed = try Self.reader().read(
+            .stream(
+                descriptor: pipe.fileHandleForReading.fileDescriptor,
+                header: "timestamp,campaign,banner,placement,region,impressions"),
+            name: "impressions/events.csv", start: start, end: nil)
+        streamed.fileSize = direct.fileSize
+        #expect(streamed == direct)
+    }
+
+    @Test func aDailyFileIsNotRolledUp() throws {
+        let folder = try DataFolderFixture(["impressions/daily.csv": "date,campaign,impressions\n2020-05-04,c,3\n"])
+        let rollup = try Self.reader().read(
+            .file(path: folder.root.appendingPathComponent("impressions/daily.csv").path),
+            name: "impressions/daily.csv", start: 0, end: nil)
+        #expect(rollup.level == .daily && rollup.counts.isEmpty && rollup.rowsRead == 0)
+    }
+
+    @Test func aRefusedRangeCountsEveryRowItReadAsRejected() throws {
+        let text = Self.events + "2020-05-05T10:00:00Z,banner-119,b\"3,search,IDF,1\n"
+        let folder = try DataFolderFixture(["impressions/events.csv": text])
+        let rollup = try Self.reader().read(
+            .file(path: folder.root.appendingPathComponent("impressions/events.csv").path),
+            name: "impressions/events.csv", start: Self.offset(afterLine: 6), end: nil)
+        #expect(rollup.refusal?.line == 4)
+        #expect(rollup.rowsRead == 3 && rollup.rowsRejected == 3 && rollup.rowsAccepted == 0)
+        #expect(rollup.counts.isEmpty && rollup.rejects.isEmpty)
+    }
+
+    @Test func aMissingFileIsAFailureWorthRetryingNotARefusal() throws {
+        #expect(throws: RangeRollupReader.ReadFailure.self) {
+            try Self.reader().read(
+                .file(path: "/nonexistent/events.csv"), name: "impressions/x.csv", start: 0, end: nil)
+        }
+    }
+}
+
+@Suite("Rollup files")
+struct RollupFileTests {
+    static func rollup(file: String, count: Int64) -> RangeRollup {
+        var rollup = RangeRollup(feed: .impressions, file: file, start: 0, end: 100)
+        rollup.stop = 100
+        rollup.fileSize = 100
+        rollup.rowsRead = 3
+        rollup.rowsAccepted = 2
+        rollup.rowsRejected = 1
+        rollup.counts = [
+            RangeRollup.Count(
+                date: CivilDate(daysSinceEpoch: 18386), campaign: "banner-119", banner: "B \"119\"",
+                placement: "search", region: "IDF", count: count)
+        ]
+        rollup.rejects = [
+            RejectedRow(
+                file: file, line: 7, column: 6, value: "-1", reason: "impressions: \"-1\" is negative",
+                record: "2020-05-04T10:00:00Z,banner-119,b,search,IDF,-1")
+        ]
+        return rollup
+    }
+
+    @Test func roundTripsThroughItsJSONText() throws {
+        var rollup = Self.rollup(file: "impressions/a.csv", count: 30)
+        rollup.refusal = nil
+        rollup.unknownColumns = ["note"]
+        let read = try RangeRollup(jsonData: Data(rollup.jsonText.utf8))
+        #expect(read == rollup)
+    }
+
+    @Test func refusesARollupWhoseRowsDoNotAddUp() throws {
+        var rollup = Self.rollup(file: "impressions/a.csv", count: 30)
+        rollup.rowsRead = 4
+        #expect(throws: RollupFormatError.doesNotAddUp(read: 4, accepted: 2, rejected: 1)) {
+            try RangeRollup(jsonData: Data(rollup.jsonText.utf8))
+        }
+    }
+
+    @Test func rollupsAreSummedLikeEventFilesNeverRestatedLikeDailyFiles() throws {
+        let folder = try DataFolderFixture([
+            "impressions/a.csv.rollup.json": Self.rollup(file: "impressions/a.csv", count: 30).jsonText,
+            "impressions/b.csv.rollup.json": Self.rollup(file: "impressions/b.csv", count: 3).jsonText,
+        ])
+        let data = try folder.read()
+        // Read as daily files, the second would restate the first: 3.
+        #expect(data.impressions.map(\.count) == [33])
+        #expect(data.revisions.isEmpty)
+        #expect(data.files.map(\.file) == ["impressions/a.csv", "impressions/b.csv"])
+        #expect(data.files.map(\.rollupFile) == ["impressions/a.csv.rollup.json", "impressions/b.csv.rollup.json"])
+        #expect(data.rowsRead == 6 && data.rowsAccepted == 4 && data.rowsRejected == 2)
+        #expect(
+            data.rejects.map(\.diagnostic) == [
+                "impressions/a.csv:7:6: impressions: \"-1\" is negative",
+                "impressions/b.csv:7:6: impressions: \"-1\" is negative",
+            ])
+    }
+
+    @Test func aRefusedRollupCarriesTheFilesRefusalAndAccounting() throws {
+        var rollup = Self.rollup(file: "clicks/a.csv", count: 1)
+        rollup.feed = .clicks
+        rollup.refusal = FileFailure(
+            isIOError: false, line: 41, column: 3, message: "a quote inside an unquoted field")
+        rollup.rowsAccepted = 0
+        rollup.rowsRejected = 3
+        rollup.counts = []
+        rollup.rejects = []
+        let data = try DataFolderFixture(["clicks/a.csv.rollup.json": rollup.jsonText]).read()
+        #expect(data.files.first?.failure?.line == 41)
+        #expect(data.files.first?.rowsRejected == 3)
+        #expect(data.clicks.isEmpty)
+    }
+
+    @Test func aRollupInTheWrongFeedFolderIsRefused() throws {
+        let data = try DataFolderFixture([
+            "clicks/a.csv.rollup.json": Self.rollup(file: "impressions/a.csv", count: 1).jsonText
+        ]).read()
+        #expect(data.files.first?.failure?.message == "a rollup of impressions in the clicks folder")
+    }
+}
