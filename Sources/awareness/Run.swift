@@ -44,6 +44,12 @@ struct Run: ParsableCommand {
         ))
     var force = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also give each chart of the campaign reports as a Mermaid block, for viewers that render Mermaid (GitHub, GitLab); elsewhere it shows as code."
+        ))
+    var mermaid = false
+
     func validate() throws {
         guard (0...1).contains(maxRejectRate) else {
             throw ValidationError("--max-reject-rate must be a fraction between 0 and 1, got \(maxRejectRate)")
@@ -84,9 +90,10 @@ struct Run: ParsableCommand {
             fail("\(error) (the run manifest records its SHA-256)")
             throw ExitCode(3)
         }
-        let run = NightlyRun(
+        var run = NightlyRun(
             calendar: folder.calendar, data: data, series: series, estimates: estimates, manifest: manifest,
             language: language.flatMap(ReportLanguage.init(rawValue:)) ?? folder.calendar.language)
+        run.includesMermaid = mermaid
         let verdict = data.verdict(maxRejectRate: maxRejectRate)
         if verdict != .usable, !force {
             try keepLastNight(run, quality: quality, verdict: verdict)

@@ -57,6 +57,8 @@ extension HumanFormatTests {
     @Test func joinsIntervalsWithToOrA() {
         #expect(english.changeInterval(lower: 0.12, upper: 0.28) == "+12% to +28%")
         #expect(french.changeInterval(lower: 0.12, upper: 0.28) == "+12\(nnbsp)% à +28\(nnbsp)%")
+        #expect(english.changeInterval(lower: -0.12, upper: .infinity) == "-12% or more")
+        #expect(french.changeInterval(lower: -0.12, upper: .infinity) == "-12\(nnbsp)% ou plus")
         #expect(english.countInterval(lower: 1233.6, upper: 1567.2) == "1,234 to 1,567")
     }
 }

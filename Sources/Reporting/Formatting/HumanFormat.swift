@@ -94,9 +94,13 @@ public struct HumanFormat: Sendable, Equatable {
         lower + (language == .fr ? " à " : " to ") + upper
     }
 
-    /// An interval of changes: `+12% to +28%` / `+12 % à +28 %`.
+    /// An interval of changes: `+12% to +28%` / `+12 % à +28 %`; one the data do not bound above (an expected
+    /// total that may be as low as 0): `-12% or more` / `-12 % ou plus`.
     public func changeInterval(lower: Double, upper: Double) -> String {
-        interval(change(lower), change(upper))
+        if upper == .infinity, lower.isFinite {
+            return change(lower) + (language == .fr ? " ou plus" : " or more")
+        }
+        return interval(change(lower), change(upper))
     }
 
     /// An interval of fractions shown as unsigned percentages (a CTR interval): `1.2% to 1.5%`.

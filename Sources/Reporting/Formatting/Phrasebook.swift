@@ -48,7 +48,7 @@ public struct Phrasebook: Sendable, Equatable {
             (.expected, "Expected without the campaign", "Attendu sans la campagne"),
             (.expectedInterval, "Expected range (95%)", "Fourchette attendue (95 %)"),
             (.interval, "95% interval", "Intervalle à 95 %"),
-            (.uplift, "Uplift", "Hausse"),
+            (.uplift, "Uplift", "Évolution"),
             (.extra, "Extra", "Supplément"),
             (.extraCalls, "Extra calls", "Appels supplémentaires"),
             (.pValue, "p-value", "Valeur p"),

@@ -22,6 +22,8 @@ public struct CampaignReport: Sendable {
     public let headline: CampaignHeadline
     /// The report, block by block.
     public let blocks: [ReportBlock]
+    /// The report's words.
+    let wording: ReportWording
 
     /// Writes the report of `estimates`.
     ///
@@ -34,7 +36,8 @@ public struct CampaignReport: Sendable {
         estimates: CampaignEstimates, series: [DailySeries], data: IngestedData, confidenceLevel: Double,
         language: ReportLanguage
     ) {
-        let wording = ReportWording(language: language)
+        let wording = ReportWording(language: language, campaigns: [estimates.campaign])
+        self.wording = wording
         self.estimates = estimates
         let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)
         self.headline = headline
@@ -44,20 +47,25 @@ public struct CampaignReport: Sendable {
         blocks = builder.blocks(headline: headline)
     }
 
-    /// The report as GitHub-flavoured markdown; chart images are linked as `<chartFolder>/<file>.svg`.
-    public func markdown(chartFolder: String = "../charts") -> String {
+    /// The report as GitHub-flavoured markdown; chart images are linked as `<chartFolder>/<file>.svg`, each
+    /// followed by its Mermaid block when `mermaid` is set.
+    public func markdown(chartFolder: String = "../charts", mermaid: Bool = false) -> String {
         blocks.map { block in
             switch block {
             case .markdown(let text): return text
-            case .chart(let chart): return Self.chartMarkdown(chart, folder: chartFolder)
+            case .chart(let chart):
+                return Self.chartMarkdown(chart, folder: chartFolder, mermaid: mermaid, wording: wording)
             }
         }.joined(separator: "\n")
     }
 
-    /// A chart as an image, its Mermaid block and its table.
-    static func chartMarkdown(_ chart: ReportChart, folder: String) -> String {
-        "![\(Markdown.escape(chart.title))](\(folder)/\(chart.fileName))\n\n" + chart.mermaid.markdown + "\n"
-            + chart.table.markdown
+    /// A chart as an image, optionally its Mermaid block, and its table folded in a `<details>` element (GitHub
+    /// and notebooks show it closed, one click away) so that a report is not a page of daily rows per series.
+    static func chartMarkdown(_ chart: ReportChart, folder: String, mermaid: Bool, wording: ReportWording) -> String {
+        var text = "![\(Markdown.escape(chart.title))](\(folder)/\(chart.fileName))\n\n"
+        if mermaid { text += chart.mermaid.markdown + "\n" }
+        let summary = wording.pick("Figures of the chart", "Chiffres du graphique")
+        return text + "<details>\n<summary>\(summary)</summary>\n\n" + chart.table.markdown + "\n</details>\n"
     }
 
     private struct Builder {

@@ -50,6 +50,9 @@ public struct NightlyRun: Sendable {
     public let manifest: RunManifest
     /// The language of reports and notebooks.
     public let language: ReportLanguage
+    /// Whether campaign reports carry each chart as a Mermaid block too (`run --mermaid`), for viewers that
+    /// render Mermaid (GitHub, GitLab); elsewhere a Mermaid block shows as code, so it is off by default.
+    public var includesMermaid = false
 
     /// The version written in the manifest.
     public static let version = "0.1.0"
@@ -88,7 +91,10 @@ public struct NightlyRun: Sendable {
         files.append(OutputFile(path: "summary.md", contents: summary.markdown))
         for report in reports {
             let id = report.estimates.campaign.id
-            files.append(OutputFile(path: "campaigns/\(id).md", contents: report.markdown(chartFolder: "../charts")))
+            files.append(
+                OutputFile(
+                    path: "campaigns/\(id).md",
+                    contents: report.markdown(chartFolder: "../charts", mermaid: includesMermaid)))
             for case .chart(let chart) in report.blocks {
                 files.append(OutputFile(path: "charts/\(chart.fileName)", contents: chart.svg))
             }
@@ -106,7 +112,9 @@ public struct NightlyRun: Sendable {
         var notebooks = [
             OutputFile(
                 path: "README.md",
-                contents: "Jupyter notebooks exported by `awareness run`, one per campaign.\n")
+                contents: ReportWording(language: language).pick(
+                    "Jupyter notebooks exported by `awareness run`, one per campaign.\n",
+                    "Carnets Jupyter exportés par `awareness run`, un par campagne.\n"))
         ]
         for report in reports {
             notebooks.append(
@@ -124,7 +132,9 @@ public struct NightlyRun: Sendable {
     func upliftJSON(_ rows: [UpliftRow]) -> JSONValue {
         var daily: [JSONValue] = []
         for estimate in estimates {
-            let charts = CampaignCharts(estimates: estimate, series: series, wording: ReportWording(language: language))
+            let charts = CampaignCharts(
+                estimates: estimate, series: series,
+                wording: ReportWording(language: language, campaigns: [estimate.campaign]))
             for one in charts.dailySeries {
                 for row in charts.dailyRows(one) {
                     daily.append(

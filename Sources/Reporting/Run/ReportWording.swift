@@ -10,12 +10,32 @@ public struct ReportWording: Sendable, Equatable {
     public let language: ReportLanguage
     /// The number and date formatter of that language.
     public let format: HumanFormat
+    /// Hashtags as campaigns.yaml writes them, without `#`, by their key (`alloenfanceendanger` →
+    /// `AlloEnfanceEnDanger`): a series is matched by its key but named as written.
+    public let spellings: [String: String]
 
-    /// Creates the wording for `language`.
-    public init(language: ReportLanguage) {
+    /// Creates the wording for `language`, naming the hashtag series of `hashtags` (as campaigns.yaml writes
+    /// them) as written; the first spelling of a key wins.
+    public init(language: ReportLanguage, hashtags: [String] = []) {
         self.language = language
         self.format = HumanFormat(language: language)
+        var spellings: [String: String] = [:]
+        for hashtag in hashtags {
+            var written = Substring(hashtag).drop { $0 == " " || $0 == "\t" || $0 == "#" }
+            while written.last == " " || written.last == "\t" { written = written.dropLast() }
+            let key = Hashtag.key(hashtag)
+            if spellings[key] == nil, !written.isEmpty { spellings[key] = String(written) }
+        }
+        self.spellings = spellings
     }
+
+    /// The wording of `language` with the spellings of every hashtag the campaigns name.
+    public init(language: ReportLanguage, campaigns: [Campaign]) {
+        self.init(language: language, hashtags: campaigns.flatMap(\.hashtags))
+    }
+
+    /// A hashtag key as campaigns.yaml writes it, or the key.
+    public func hashtag(_ key: String) -> String { spellings[key] ?? key }
 
     /// `english` or `french`, whichever is the report's language.
     public func pick(_ english: String, _ french: String) -> String {
@@ -40,8 +60,8 @@ public struct ReportWording: Sendable, Equatable {
         switch name.metric {
         case .calls: return pick("Calls to \(name.key)", "Appels au \(name.key)")
         case .answered: return pick("Answered calls to \(name.key)", "Appels décrochés au \(name.key)")
-        case .videos: return pick("Videos under #\(name.key)", "Vidéos sous #\(name.key)")
-        case .views: return pick("Views of #\(name.key) videos", "Vues des vidéos #\(name.key)")
+        case .videos: return pick("Videos under #\(hashtag(name.key))", "Vidéos sous #\(hashtag(name.key))")
+        case .views: return pick("Views of #\(hashtag(name.key)) videos", "Vues des vidéos #\(hashtag(name.key))")
         case .impressions: return pick("Banner impressions (\(detail))", "Impressions de la bannière (\(detail))")
         case .clicks: return pick("Banner clicks (\(detail))", "Clics sur la bannière (\(detail))")
         case .ctr: return pick("Click-through rate (\(detail))", "Taux de clics (\(detail))")

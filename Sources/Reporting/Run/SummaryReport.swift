@@ -34,7 +34,7 @@ public struct SummaryReport: Sendable {
 
     /// The summary as markdown.
     public var markdown: String {
-        let wording = ReportWording(language: language)
+        let wording = ReportWording(language: language, campaigns: reports.map(\.estimates.campaign))
         let format = wording.format
         var text = "# " + wording.pick("Awareness campaigns: summary", "Campagnes de sensibilisation\u{00A0}: synthèse")
         text += "\n\n"
