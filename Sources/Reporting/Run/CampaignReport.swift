@@ -22,6 +22,8 @@ public struct CampaignReport: Sendable {
     public let headline: CampaignHeadline
     /// The report, block by block.
     public let blocks: [ReportBlock]
+    /// The language of the text, numbers and dates.
+    public let language: ReportLanguage
 
     /// Writes the report of `estimates`.
     ///
@@ -36,6 +38,7 @@ public struct CampaignReport: Sendable {
     ) {
         let wording = ReportWording(language: language)
         self.estimates = estimates
+        self.language = language
         let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)
         self.headline = headline
         let builder = Builder(
