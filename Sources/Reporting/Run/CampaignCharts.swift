@@ -136,22 +136,29 @@ public struct CampaignCharts: Sendable {
                     wording.count(row.expectedLow), wording.count(row.expectedHigh), row.inWindow ? "●" : "",
                 ]
             })
-        let campaign = Self.python(estimates.campaign.id)
-        let name = Self.python(estimate.series.description)
+        let span = Self.span(of: estimates.campaign.window)
+        let file = fileName(estimate.series.metric.rawValue, estimate.series.key)
+        let headers = table.headers.map(Self.python).joined(separator: ", ")
         let python = """
-            days = pd.DataFrame(uplift["daily"])
-            days = days[(days["campaign"] == \(campaign)) & (days["series"] == \(name))].copy()
-            days["date"] = pd.to_datetime(days["date"])
-            ax = days.plot(x="date", y=["observed", "expected"], style=["-", "--"], figsize=(10, 4))
-            if days["expected_low"].notna().any():
-                ax.fill_between(days["date"], days["expected_low"], days["expected_high"], color="grey", alpha=0.3)
-            ax.axvspan(pd.Timestamp(\(Self.python(estimates.campaign.window.start.description))), \
-            pd.Timestamp(\(Self.python(estimates.campaign.window.end.description))), color="#E69F00", alpha=0.18)
-            ax.set_title(\(Self.python(title)))
-            plt.show()
+            campaign, series = \(Self.python(estimates.campaign.id)), \(Self.python(estimate.series.description))
+            start, end = \(Self.python(estimates.campaign.window.start.description)), \
+            \(Self.python(estimates.campaign.window.end.description))
+            observed = daily[daily["series"] == series].set_index("date")["value"]
+            model = {row["date"]: row for row in uplift["daily"] if row["campaign"] == campaign and row["series"] == series}
+            rows = []
+            for day in pd.date_range(\(Self.python(span.start.description)), \
+            \(Self.python(span.end.description))).strftime("%Y-%m-%d"):
+                row = model.get(day, {})
+                seen = observed.get(day)
+                seen = row.get("observed") if seen is None else seen
+                figures = [seen, row.get("expected"), row.get("expected_low"), row.get("expected_high")]
+                inside = "\\u25cf" if start <= day <= end else ""
+                rows.append([long_date(date.fromisoformat(day))] + [number(value) for value in figures] + [inside])
+            headers = [\(headers)]
+            show(\(Self.python(title)), \(Self.python(file)), table(headers, ["l", "r", "r", "r", "r", "c"], rows))
             """
         return ReportChart(
-            fileName: fileName(estimate.series.metric.rawValue, estimate.series.key), title: title, svg: chart.svg(),
+            fileName: file, title: title, svg: chart.svg(),
             mermaid: Self.rounded(chart.mermaid()), vegaLite: VegaLite.lineChart(chart), table: table, python: python)
     }
 
@@ -203,14 +210,19 @@ public struct CampaignCharts: Sendable {
                     cell.ctr.map { format.percent($0.proportion, fractionDigits: 2) } ?? HumanFormat.notAvailable,
                 ]
             })
-        let names = Self.python("impressions:" + banner) + ", " + Self.python("clicks:" + banner)
+        let headers = table.headers.map(Self.python).joined(separator: ", ")
         let python = """
-            weekly = pd.read_csv(REPORTS / "weekly.csv")
-            weeks = weekly[weekly["series"].isin([\(names)]) & weekly["week"].between(\
-            \(Self.python(first.description)), \(Self.python(last.description)))]
-            weeks.pivot(index="week", columns="series", values="value").plot.bar(subplots=True, figsize=(10, 5), \
-            title=\(Self.python(title)))
-            plt.show()
+            weeks = weekly[weekly["week"].between(\(Self.python(first.description)), \(Self.python(last.description)))]
+            impressions = weeks[weeks["series"] == \(Self.python("impressions:" + banner))].set_index("week")["value"]
+            clicks = weeks[weeks["series"] == \(Self.python("clicks:" + banner))].set_index("week")["value"]
+            rows = []
+            for week in sorted(impressions.index):
+                shown, clicked = impressions[week], clicks.get(week, 0)
+                rate = percent(clicked / shown) if shown > 0 else DASH
+                rows.append([week_text(week), number(shown), number(clicked), rate])
+            headers = [\(headers)]
+            show(\(Self.python(title)), \(Self.python(fileName(banner, "weekly"))), \
+            table(headers, ["l", "r", "r", "r"], rows))
             """
         return ReportChart(
             fileName: fileName(banner, "weekly"), title: title, svg: chart.svg(), mermaid: chart.mermaid(),
@@ -253,19 +265,30 @@ public struct CampaignCharts: Sendable {
                 ]
             })
         let window = estimates.campaign.window
+        let headers = table.headers.map(Self.python).joined(separator: ", ")
         let python = """
-            days = pd.read_csv(REPORTS / "daily.csv")
-            days = days[days["date"].between(\(Self.python(window.start.description)), \
+            from statistics import NormalDist
+
+            days = daily[daily["date"].between(\(Self.python(window.start.description)), \
             \(Self.python(window.end.description)))]
             parts = days["series"].str.split(":", expand=True).reindex(columns=[0, 1, 2])
             mine = days[(parts[1] == \(Self.python(banner))) & parts[2].notna() & parts[0].isin(["impressions", "clicks"])]
-            totals = mine.assign(metric=parts[0], placement=parts[2]).pivot_table(\
-            index="placement", columns="metric", values="value", aggfunc="sum")
-            n, p, z = totals["impressions"], totals["clicks"] / totals["impressions"], 1.959964
-            centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-            half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
-            ax = p.plot(style="o", yerr=[p - (centre - half), centre + half - p], title=\(Self.python(title)))
-            plt.show()
+            totals = mine.assign(metric=parts[0], placement=parts[2]).pivot_table(
+                index="placement", columns="metric", values="value", aggfunc="sum", fill_value=0
+            )
+            z = NormalDist().inv_cdf(0.975)
+            rows = []
+            for placement, n, k in zip(totals.index, totals["impressions"], totals["clicks"]):
+                if n <= 0:
+                    continue
+                p = k / n
+                centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+                half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+                band = interval(percent(centre - half), percent(centre + half))
+                rows.append([escaped(placement), number(n), number(k), percent(p), band])
+            headers = [\(headers)]
+            show(\(Self.python(title)), \(Self.python(fileName(banner, "ctr"))), \
+            table(headers, ["l", "r", "r", "r", "r"], rows))
             """
         return ReportChart(
             fileName: fileName(banner, "ctr"), title: title, svg: chart.svg(), mermaid: mermaid,

@@ -1,22 +1,148 @@
+import Ingest
+
 /// The notebook of one campaign (`Notebooks-export/<id>.ipynb`): the report's text as markdown cells and,
-/// for each chart, a code cell that redraws it from the tidy outputs with pandas, with the SVG, the
-/// Vega-Lite spec and the table already filled in so it displays without a kernel.
+/// for each chart, a code cell that shows the run's SVG of it and computes its table from the tidy files,
+/// with those outputs already filled in so it displays without a kernel.
+///
+/// Every pre-filled output is exactly what executing its cell gives on the run's output folder:
+/// `scripts/check-notebook-outputs` executes each notebook and compares them. The tables are formatted in
+/// Python by the helpers of the setup cell, which follow ``HumanFormat`` and ``MarkdownTable`` (same rounding,
+/// separators, month names and padding), so they equal the Swift tables character for character.
 ///
 /// The code reads the output folder from the `AWARENESS_REPORTS` environment variable, by default
-/// `../reports` (the notebook folder's sibling).
+/// `../reports` (the notebook folder's sibling), and stops with a message naming the folder it looked in.
 public enum CampaignNotebook {
-    /// The first code cell: imports and where the tidy files are.
-    public static let setup = """
-        import json
-        import os
-        from pathlib import Path
+    /// The first code cell for `language`: imports, where the tidy files are, and the table formatting.
+    public static func setup(language: ReportLanguage) -> String {
+        let french = language == .fr
+        let missing =
+            french
+            ? "Pas de rapports awareness dans {REPORTS.resolve()} (uplift.json manque). Donnez à la variable "
+                + "d'environnement AWARENESS_REPORTS le dossier écrit par `awareness run --out`, ou modifiez "
+                + "REPORTS ci-dessus."
+            : "No awareness reports in {REPORTS.resolve()} (uplift.json is missing). Set the AWARENESS_REPORTS "
+                + "environment variable to the folder written by `awareness run --out`, or change REPORTS above."
+        let comment =
+            french
+            ? "# Le dossier écrit par `awareness run --out` : AWARENESS_REPORTS, ou modifiez cette ligne."
+            : "# The folder written by `awareness run --out`: AWARENESS_REPORTS, or edit this line."
+        let months =
+            french
+            ? #"["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "#
+                + #""novembre", "décembre"]"#
+            : #"["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "#
+                + #""November", "December"]"#
+        return #"""
+            import json
+            import math
+            import os
+            from datetime import date
+            from pathlib import Path
 
-        import matplotlib.pyplot as plt
-        import pandas as pd
+            import pandas as pd
+            from IPython.display import display
 
-        REPORTS = Path(os.environ.get("AWARENESS_REPORTS", "../reports"))
-        uplift = json.loads((REPORTS / "uplift.json").read_text(encoding="utf-8"))
-        """
+            \#(comment)
+            REPORTS = Path(os.environ.get("AWARENESS_REPORTS", "../reports"))
+            if not (REPORTS / "uplift.json").is_file():
+                raise FileNotFoundError(f"\#(missing)")
+            uplift = json.loads((REPORTS / "uplift.json").read_text(encoding="utf-8"))
+            daily = pd.read_csv(REPORTS / "daily.csv")
+            weekly = pd.read_csv(REPORTS / "weekly.csv")
+
+            FRENCH = \#(french ? "True" : "False")
+            MONTHS = \#(months)
+            DASH = "\u2013"
+
+
+            def number(value, digits=0):
+                if value is None or not math.isfinite(value):
+                    return DASH
+                scaled = abs(value) * 10.0**digits
+                whole = math.floor(scaled)
+                whole += 1 if scaled - whole >= 0.5 else 0
+                text = str(whole).rjust(digits + 1, "0")
+                integer, fraction = text[: len(text) - digits], text[len(text) - digits :]
+                groups = []
+                while len(integer) > 3:
+                    groups.insert(0, integer[-3:])
+                    integer = integer[:-3]
+                body = ("\u202f" if FRENCH else ",").join([integer] + groups)
+                if fraction:
+                    body += ("," if FRENCH else ".") + fraction
+                return ("-" if value < 0 and whole > 0 else "") + body
+
+
+            def percent(fraction, digits=2):
+                text = number(fraction * 100, digits)
+                return text if text == DASH else text + ("\u202f%" if FRENCH else "%")
+
+
+            def interval(lower, upper):
+                return lower + (" à " if FRENCH else " to ") + upper
+
+
+            def day_text(day):
+                return "1er" if FRENCH and day.day == 1 else str(day.day)
+
+
+            def long_date(day):
+                return f"{day_text(day)} {MONTHS[day.month - 1]} {day.year}"
+
+
+            def date_range(start, end):
+                if start.year == end.year and start.month == end.month:
+                    return f"{day_text(start)}\u2013{long_date(end)}"
+                if start.year == end.year:
+                    return f"{day_text(start)} {MONTHS[start.month - 1]} \u2013 {long_date(end)}"
+                return f"{long_date(start)} \u2013 {long_date(end)}"
+
+
+            def week_text(week):
+                year, number_ = int(week[:4]), int(week[6:])
+                monday, sunday = date.fromisocalendar(year, number_, 1), date.fromisocalendar(year, number_, 7)
+                label = f"semaine {number_} de {year}" if FRENCH else f"week {number_} of {year}"
+                return f"{label} ({date_range(monday, sunday)})"
+
+
+            def escaped(text):
+                out = ""
+                for index, char in enumerate(text):
+                    if char in "\\|*_`[]~":
+                        out += "\\" + char
+                    elif char in "&<>":
+                        out += {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[char]
+                    elif index == 0 and char in "#-+=":
+                        out += "\\" + char
+                    else:
+                        out += char
+                return out
+
+
+            def table(headers, alignments, rows):
+                widths = [max(len(header), 3) for header in headers]
+                for row in rows:
+                    widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
+
+                def line(cells):
+                    padded = [
+                        cell.rjust(width) if align == "r" else cell.ljust(width)
+                        for cell, width, align in zip(cells, widths, alignments)
+                    ]
+                    return "| " + " | ".join(padded) + " |"
+
+                rule = {"l": lambda w: ":" + "-" * (w - 1), "r": lambda w: "-" * (w - 1) + ":"}
+                rule["c"] = lambda w: ":" + "-" * (w - 2) + ":"
+                lines = [line(headers), "| " + " | ".join(rule[a](w) for a, w in zip(alignments, widths)) + " |"]
+                return "\n".join(lines + [line(row) for row in rows]) + "\n"
+
+
+            def show(title, chart, markdown):
+                svg = (REPORTS / "charts" / chart).read_text(encoding="utf-8")
+                display({"image/svg+xml": svg, "text/plain": title}, raw=True)
+                display({"text/markdown": markdown, "text/plain": title}, raw=True)
+            """#
+    }
 
     /// The notebook of `report`.
     public static func notebook(_ report: CampaignReport) -> Notebook {
@@ -25,13 +151,13 @@ public enum CampaignNotebook {
             switch block {
             case .markdown(let text):
                 cells.append(.markdown(text))
-                if index == 0 { cells.append(.code(setup)) }
+                if index == 0 { cells.append(.code(setup(language: report.language))) }
             case .chart(let chart):
                 cells.append(
                     .code(
                         chart.python,
                         outputs: [
-                            NotebookOutput(plainText: chart.title, svg: chart.svg, vegaLite: chart.vegaLite),
+                            NotebookOutput(plainText: chart.title, svg: chart.svg),
                             NotebookOutput(plainText: chart.title, markdown: chart.table.markdown),
                         ]))
             }

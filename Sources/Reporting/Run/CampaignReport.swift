@@ -24,6 +24,8 @@ public struct CampaignReport: Sendable {
     public let blocks: [ReportBlock]
     /// The report's words.
     let wording: ReportWording
+    /// The language of the text, numbers and dates.
+    public let language: ReportLanguage
 
     /// Writes the report of `estimates`.
     ///
@@ -39,6 +41,7 @@ public struct CampaignReport: Sendable {
         let wording = ReportWording(language: language, campaigns: [estimates.campaign])
         self.wording = wording
         self.estimates = estimates
+        self.language = language
         let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)
         self.headline = headline
         let builder = Builder(
