@@ -82,10 +82,13 @@ struct CampaignEstimatesTests {
         let rows = estimates.rows.filter { $0.series.description == "calls:3919" }
         #expect(rows.map(\.method) == [.window, .model, .placebo, .persistence])
         for row in rows {
-            #expect(row.observed == nil && row.uplift == nil && row.note?.isEmpty == false, "\(row)")
+            #expect(row.observed == nil && row.uplift == nil && !row.notes.isEmpty, "\(row)")
         }
-        #expect(rows.dropFirst().allSatisfy { $0.note?.hasPrefix("no model:") == true })
+        #expect(
+            rows.dropFirst().allSatisfy {
+                if case .noModel = $0.notes.first { return true } else { return false }
+            })
         let fitted = try #require(estimates.rows.first { $0.method == .model && $0.series.key == "119" })
-        #expect(fitted.note?.contains("no built-in public holidays for BE") == true)
+        #expect(fitted.notes.contains(.noBuiltInHolidays(country: "BE")))
     }
 }

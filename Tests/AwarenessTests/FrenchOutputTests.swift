@@ -100,11 +100,7 @@ struct FrenchOutputTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.isEmpty)
         let found = Self.englishIn(result.stdout, source: arguments.prefix(2).joined(separator: " "))
-        // The model's notes and the window comparison's are English sentences until they become typed values
-        // (issue 18, item 1): `uplift` prints them raw in its notes column.
-        withKnownIssue("model and window notes are English sentences", isIntermittent: true) {
-            #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
-        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
     /// The scan itself finds English: the English rendering of the same run is full of these words.

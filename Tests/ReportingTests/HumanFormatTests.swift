@@ -128,3 +128,54 @@ struct PhrasebookTests {
         #expect(Phrasebook.standard.text(key, in: .en) == "headline")
     }
 }
+
+/// Every note of an estimate in English (the tidy files' words) and French (dates and numbers French too).
+@Suite("Estimate notes")
+struct EstimateNoteWordingTests {
+    static let day = CivilDate(year: 2020, month: 5, day: 4) ?? CivilDate(daysSinceEpoch: 0)
+    static let english = ReportWording(language: .en)
+    static let french = ReportWording(language: .fr)
+
+    @Test func everyNoteIsWordedInEachLanguage() throws {
+        let range = try #require(DayRange(start: Self.day, end: Self.day.adding(days: 27)))
+        let cases: [(EstimateNote, String, String)] = [
+            (.baseline(range), "baseline 2020-05-04–2020-05-31", "référence 4–31 mai 2020"),
+            (
+                .exactIntervalTooNarrow(threshold: 1.5),
+                "the exact Poisson interval would be misleadingly narrow (φ > 1.5)",
+                "l'intervalle de Poisson exact serait trompeusement étroit (φ > 1,5)"
+            ),
+            (
+                .missingDays(count: 1, first: Self.day), "1 day without data (2020-05-04)",
+                "1 jour sans données (4 mai 2020)"
+            ),
+            (
+                .missingDays(count: 3, first: Self.day), "3 days without data (from 2020-05-04)",
+                "3 jours sans données (à partir du 4 mai 2020)"
+            ),
+            (
+                .columnDropped("context:lockdown-2"),
+                "context event 'lockdown-2' dropped: it is constant over the fitted days",
+                "événement de contexte «\u{00A0}lockdown-2\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
+            ),
+            (
+                .seasonalityNotModelled(spanDays: 124, minimumDays: 365),
+                "fitted days span 124 days (< 365): yearly seasonality is not modelled",
+                "les jours ajustés couvrent 124 jours (< 365)\u{00A0}: la saisonnalité annuelle n'est pas modélisée"
+            ),
+            (
+                .noBuiltInHolidays(country: "BE"), "no built-in public holidays for BE; holidays are not modelled",
+                "pas de jours fériés intégrés pour BE\u{202F}; les jours fériés ne sont pas modélisés"
+            ),
+        ]
+        for (note, english, french) in cases {
+            #expect(note.text(Self.english) == english)
+            #expect(note.text(Self.french) == french)
+        }
+        #expect(EstimateNote.joined([], Self.english) == nil)
+        #expect(
+            EstimateNote.joined([.baseline(range), .fitNotConverged(iterations: 25)], Self.english)
+                == "baseline 2020-05-04–2020-05-31; the fit did not converge in 25 iterations; treat the figures with care"
+        )
+    }
+}

@@ -20,7 +20,7 @@ struct RecoveryTests {
             let model = try #require(
                 rows.first { $0.campaign == campaign && $0.series.description == name && $0.method == .model },
                 "no model row for \(campaign) \(name)")
-            let low = try #require(model.upliftLow, "\(campaign) \(name): \(model.note ?? "")")
+            let low = try #require(model.upliftLow, "\(campaign) \(name): \(model.notes)")
             let high = try #require(model.upliftHigh)
             #expect(low <= uplift && uplift <= high, "\(campaign) \(name): injected \(uplift), interval \(low)–\(high)")
             checked += 1

@@ -5,13 +5,13 @@ extension HolidaySource {
     ///
     /// `.builtIn(country: "FR")` gives `PublicHolidays.france(year:)` for each year; another country gives no
     /// holidays and a note (only France is built in); `.dates` gives the listed dates, whatever their year.
-    public func holidays(years: ClosedRange<Int>) -> (dates: Set<CivilDate>, note: String?) {
+    public func holidays(years: ClosedRange<Int>) -> (dates: Set<CivilDate>, note: EstimateNote?) {
         switch self {
         case .dates(let dates):
             return (Set(dates), nil)
         case .builtIn(let country):
             guard country.uppercased() == "FR" else {
-                return ([], "no built-in public holidays for \(country); holidays are not modelled")
+                return ([], .noBuiltInHolidays(country: country))
             }
             return (Set(years.flatMap { PublicHolidays.france(year: $0) }), nil)
         }

@@ -20,7 +20,7 @@ public struct SeriesEstimate: Sendable {
     /// The persistence check (calls and videos only).
     public let persistence: CounterfactualEstimate?
     /// Notes that apply to every model of this series (holidays not known for a country, and the like).
-    public let modelNotes: [String]
+    public let modelNotes: [EstimateNote]
     /// The model without the steps of the context events that overlap the window (`overlappingContext`), when
     /// there are any: the adjusted model attributes that part of the change to the events.
     public let modelWithoutContext: CounterfactualEstimate?
@@ -31,7 +31,7 @@ public struct SeriesEstimate: Sendable {
     public init(
         campaign: String, series: SeriesName, hasData: Bool, window: WindowComparison,
         yearOverYear: WindowComparison?, model: CounterfactualEstimate?, placebo: CounterfactualEstimate?,
-        persistence: CounterfactualEstimate?, modelNotes: [String] = [],
+        persistence: CounterfactualEstimate?, modelNotes: [EstimateNote] = [],
         modelWithoutContext: CounterfactualEstimate? = nil, overlappingContext: [String] = []
     ) {
         self.modelWithoutContext = modelWithoutContext
@@ -65,24 +65,19 @@ public struct SeriesEstimate: Sendable {
         return rows
     }
 
-    private func noteText(_ parts: [String]) -> String? {
-        let kept = parts.filter { !$0.isEmpty }
-        return kept.isEmpty ? nil : kept.joined(separator: "; ")
-    }
-
-    private func missingNote(_ days: [CivilDate]) -> String {
-        guard let first = days.first else { return "" }
-        return days.count == 1 ? "1 day without data (\(first))" : "\(days.count) days without data (from \(first))"
+    private func missingNote(_ days: [CivilDate]) -> [EstimateNote] {
+        guard let first = days.first else { return [] }
+        return [.missingDays(count: days.count, first: first)]
     }
 
     private func row(_ comparison: WindowComparison, _ method: UpliftRow.Method) -> UpliftRow {
         let window = comparison.campaignWindow
-        let baseline = "baseline \(comparison.baselineWindow.start)–\(comparison.baselineWindow.end)"
+        let baseline = EstimateNote.baseline(comparison.baselineWindow)
         let observed = comparison.campaignDaysWithData > 0 ? comparison.campaignTotal : nil
         guard let estimate = comparison.estimate else {
             return UpliftRow(
                 campaign: campaign, series: series, method: method, start: window.start, end: window.end,
-                observed: observed, note: noteText([comparison.note ?? "", baseline]))
+                observed: observed, notes: (comparison.note.map { [.noComparison(reason: $0)] } ?? []) + [baseline])
         }
         let expected =
             Double(comparison.campaignDaysWithData) * comparison.baselineTotal
@@ -90,10 +85,9 @@ public struct SeriesEstimate: Sendable {
         let total = comparison.campaignTotal
         let ratio = estimate.rateRatioInterval
         let hasInterval = total > 0 && ratio.lower > 0
-        let narrow =
+        let narrow: [EstimateNote] =
             estimate.exactIntervalIsMisleadinglyNarrow
-            ? "the exact Poisson interval would be misleadingly narrow (φ > \(WindowComparison.misleadingDispersion))"
-            : ""
+            ? [.exactIntervalTooNarrow(threshold: WindowComparison.misleadingDispersion)] : []
         return UpliftRow(
             campaign: campaign, series: series, method: method, start: window.start, end: window.end,
             observed: total, expected: expected, expectedLow: hasInterval ? total / ratio.upper : nil,
@@ -101,7 +95,7 @@ public struct SeriesEstimate: Sendable {
             extraLow: estimate.extraInterval.lower, extraHigh: estimate.extraInterval.upper, uplift: estimate.uplift,
             upliftLow: estimate.upliftInterval.lower, upliftHigh: estimate.upliftInterval.upper,
             pValue: estimate.pValue, dispersion: estimate.dispersion,
-            note: noteText([baseline, narrow, missingNote(comparison.missingDays)]),
+            notes: [baseline] + narrow + missingNote(comparison.missingDays),
             autocorrelationLag1: estimate.noise?.lagOneAutocorrelation,
             autocorrelationMaximum: estimate.noise?.largestAutocorrelation?.value,
             autocorrelationMaximumLag: estimate.noise?.largestAutocorrelation?.lag,
@@ -120,7 +114,7 @@ public struct SeriesEstimate: Sendable {
         guard let figures = estimate.figures else {
             return UpliftRow(
                 campaign: campaign, series: series, method: method, start: window.start, end: window.end,
-                note: noteText(["no model: " + (estimate.notFittedReason ?? "not fitted")]))
+                notes: [.noModel(reason: estimate.notFittedReason ?? "not fitted")])
         }
         return UpliftRow(
             campaign: campaign, series: series, method: method, start: window.start, end: window.end,
@@ -129,7 +123,7 @@ public struct SeriesEstimate: Sendable {
             extraLow: figures.extraInterval.lower, extraHigh: figures.extraInterval.upper, uplift: figures.uplift,
             upliftLow: figures.upliftInterval.lower, upliftHigh: figures.upliftInterval.upper,
             pValue: figures.pValue, dispersion: figures.dispersion,
-            note: noteText(modelNotes + estimate.notes + [missingNote(estimate.missingDays)]),
+            notes: modelNotes + estimate.notes + missingNote(estimate.missingDays),
             autocorrelationLag1: figures.noise.lagOneAutocorrelation,
             autocorrelationMaximum: figures.noise.largestAutocorrelation?.value,
             autocorrelationMaximumLag: figures.noise.largestAutocorrelation?.lag,

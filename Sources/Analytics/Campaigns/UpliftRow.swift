@@ -56,8 +56,9 @@ public struct UpliftRow: Hashable, Sendable {
     public let pValue: Double?
     /// `dispersion`: φ ≥ 1 behind the interval.
     public let dispersion: Double?
-    /// `note`: why a method gave no numbers, or what the reader should know; nil when there is nothing to say.
-    public let note: String?
+    /// `note`: why a method gave no numbers, or what the reader should know; empty when there is nothing to say.
+    /// Reporting words them (the tidy files in English, joined with "; ").
+    public let notes: [EstimateNote]
 
     /// Creates a row from its cells.
     /// The autocorrelation at lag 1 of the residuals (standardised by the variance function) behind the interval.
@@ -79,7 +80,7 @@ public struct UpliftRow: Hashable, Sendable {
         observed: Double? = nil, expected: Double? = nil, expectedLow: Double? = nil, expectedHigh: Double? = nil,
         extra: Double? = nil, extraLow: Double? = nil, extraHigh: Double? = nil, uplift: Double? = nil,
         upliftLow: Double? = nil, upliftHigh: Double? = nil, pValue: Double? = nil, dispersion: Double? = nil,
-        note: String? = nil, autocorrelationLag1: Double? = nil, autocorrelationMaximum: Double? = nil,
+        notes: [EstimateNote] = [], autocorrelationLag1: Double? = nil, autocorrelationMaximum: Double? = nil,
         autocorrelationMaximumLag: Int? = nil, intervalWidening: Double? = nil, controls: [String] = [],
         contextEvents: [String] = []
     ) {
@@ -106,7 +107,7 @@ public struct UpliftRow: Hashable, Sendable {
         self.upliftHigh = upliftHigh
         self.pValue = pValue
         self.dispersion = dispersion
-        self.note = note
+        self.notes = notes
     }
 
     /// The column names of `uplift.csv`, in order.

@@ -74,7 +74,7 @@ public struct CounterfactualEstimate: Sendable {
     /// Days of the evaluated window without data, in order. They are left out of O and E alike.
     public let missingDays: [CivilDate]
     /// What the analyst should know: dropped design columns, seasonality not modelled, and the like.
-    public let notes: [String]
+    public let notes: [EstimateNote]
     /// The figures, nil when no model was fitted.
     public let figures: Figures?
     /// Why no model was fitted (fewer than 28 days, all zeros, singular design, no data in the window), else nil.

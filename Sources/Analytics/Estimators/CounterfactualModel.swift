@@ -138,7 +138,7 @@ public struct CounterfactualModel: Sendable {
         }
         let windowDays = window.days.filter(usable)
         let missing = window.days.filter { !usable($0) }
-        var notes: [String] = []
+        var notes: [EstimateNote] = []
         func notFitted(_ reason: String) -> CounterfactualEstimate {
             CounterfactualEstimate(
                 method: method, window: window, fitWindow: fitRange, confidenceLevel: confidenceLevel,
@@ -169,8 +169,7 @@ public struct CounterfactualModel: Sendable {
         let seasonal = first.days(to: last) + 1 >= seasonalMinimumSpan
         if !seasonal {
             notes.append(
-                "fitted days span \(first.days(to: last) + 1) days (< \(seasonalMinimumSpan)): "
-                    + "yearly seasonality is not modelled")
+                .seasonalityNotModelled(spanDays: first.days(to: last) + 1, minimumDays: seasonalMinimumSpan))
         }
         let centres = controls.map { control in
             fitDays.reduce(0) { $0 + Design.smoothedLogLevel(control, $1) } / Double(fitDays.count)
@@ -186,7 +185,7 @@ public struct CounterfactualModel: Sendable {
             if index == 0 || values.contains(where: { $0 != values[0] }) {
                 kept.append(index)
             } else {
-                notes.append(Self.dropNote(column: name))
+                notes.append(.columnDropped(name))
             }
         }
         let keptNames = kept.map { design.names[$0] }
@@ -202,7 +201,7 @@ public struct CounterfactualModel: Sendable {
             return notFitted(error.description)
         }
         if !fit.converged {
-            notes.append("the fit did not converge in \(fit.iterations) iterations; treat the figures with care")
+            notes.append(.fitNotConverged(iterations: fit.iterations))
         }
         let phi = max(1, fit.pearsonChiSquare / Double(fit.residualDegreesOfFreedom))
         let dayNumbers = fitDays.map(\.daysSinceEpoch)
@@ -376,16 +375,6 @@ public struct CounterfactualModel: Sendable {
             }
         }
         return result
-    }
-
-    private static func dropNote(column: String) -> String {
-        if column.hasPrefix("context:") {
-            return "context event '\(column.dropFirst(8))' dropped: it is constant over the fitted days"
-        }
-        if column == "holiday" {
-            return "holiday term dropped: the fitted days are all holidays or all not"
-        }
-        return "column '\(column)' dropped: it is constant over the fitted days"
     }
 
     private static func quadraticForm(_ matrix: [[Double]], _ vector: [Double]) -> Double {

@@ -71,7 +71,7 @@ public struct QueryTables: Sendable {
         if !row.controls.isEmpty {
             parts.append((french ? "contrôles\u{00A0}: " : "controls: ") + row.controls.joined(separator: ", "))
         }
-        if let text = row.note, !text.isEmpty { parts.append(text) }
+        if let text = EstimateNote.joined(row.notes, ReportWording(language: format.language)) { parts.append(text) }
         return parts.joined(separator: "; ")
     }
 

@@ -1,0 +1,25 @@
+import Ingest
+
+/// Something a reader of an estimate should know about it, as a value: Reporting words each one in English and
+/// French (the tidy files in English). The notes of a row of `uplift.csv` are these, joined with "; ".
+public enum EstimateNote: Sendable, Hashable {
+    /// A window comparison's reference period.
+    case baseline(DayRange)
+    /// The exact conditional Poisson interval would be misleadingly narrow: the dispersion is above `threshold`.
+    case exactIntervalTooNarrow(threshold: Double)
+    /// `count` days of the window have no data, the first on `first`.
+    case missingDays(count: Int, first: CivilDate)
+    /// A design column with no variation over the fitted days was dropped: a context event's step (`context:`
+    /// and its id), the holiday dummy (`holiday`) or another column, by name.
+    case columnDropped(String)
+    /// The fitted days span fewer days than yearly seasonality needs.
+    case seasonalityNotModelled(spanDays: Int, minimumDays: Int)
+    /// The fit stopped before converging.
+    case fitNotConverged(iterations: Int)
+    /// Only France's public holidays are built in: `holidays: {country: …}` for another country models none.
+    case noBuiltInHolidays(country: String)
+    /// No model was fitted, for this reason (as the model words it).
+    case noModel(reason: String)
+    /// A window comparison could not be made, for this reason (as the comparison words it).
+    case noComparison(reason: String)
+}

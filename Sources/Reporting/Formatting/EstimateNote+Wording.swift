@@ -1,0 +1,65 @@
+import Analytics
+import Ingest
+
+extension EstimateNote {
+    /// The note in `wording`'s language. English is what `uplift.csv` and `uplift.json` hold (ISO dates, the
+    /// words of earlier versions, unchanged); French uses French dates and numbers.
+    public func text(_ wording: ReportWording) -> String {
+        let french = wording.language == .fr
+        let format = wording.format
+        func date(_ day: CivilDate) -> String { french ? format.date(day) : day.description }
+        switch self {
+        case .baseline(let range):
+            return french
+                ? "référence \(format.dateRange(range))" : "baseline \(range.start)–\(range.end)"
+        case .exactIntervalTooNarrow(let threshold):
+            return french
+                ? "l'intervalle de Poisson exact serait trompeusement étroit (φ > \(format.decimal(threshold, fractionDigits: 1)))"
+                : "the exact Poisson interval would be misleadingly narrow (φ > \(threshold))"
+        case .missingDays(let count, let first):
+            if count == 1 {
+                return french ? "1 jour sans données (\(date(first)))" : "1 day without data (\(first))"
+            }
+            return french
+                ? "\(count) jours sans données (à partir du \(date(first)))"
+                : "\(count) days without data (from \(first))"
+        case .columnDropped(let column):
+            if column.hasPrefix("context:") {
+                let id = column.dropFirst(8)
+                return french
+                    ? "événement de contexte «\u{00A0}\(id)\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
+                    : "context event '\(id)' dropped: it is constant over the fitted days"
+            }
+            if column == "holiday" {
+                return french
+                    ? "terme des jours fériés retiré\u{00A0}: les jours ajustés sont tous fériés, ou aucun"
+                    : "holiday term dropped: the fitted days are all holidays or all not"
+            }
+            return french
+                ? "colonne «\u{00A0}\(column)\u{00A0}» retirée\u{00A0}: elle est constante sur les jours ajustés"
+                : "column '\(column)' dropped: it is constant over the fitted days"
+        case .seasonalityNotModelled(let span, let minimum):
+            return french
+                ? "les jours ajustés couvrent \(span) jours (< \(minimum))\u{00A0}: la saisonnalité annuelle n'est pas "
+                    + "modélisée"
+                : "fitted days span \(span) days (< \(minimum)): yearly seasonality is not modelled"
+        case .fitNotConverged(let iterations):
+            return french
+                ? "l'ajustement n'a pas convergé en \(iterations) itérations\u{202F}; chiffres à lire avec prudence"
+                : "the fit did not converge in \(iterations) iterations; treat the figures with care"
+        case .noBuiltInHolidays(let country):
+            return french
+                ? "pas de jours fériés intégrés pour \(country)\u{202F}; les jours fériés ne sont pas modélisés"
+                : "no built-in public holidays for \(country); holidays are not modelled"
+        case .noModel(let reason):
+            return (french ? "pas de modèle\u{00A0}: " : "no model: ") + reason
+        case .noComparison(let reason):
+            return reason
+        }
+    }
+
+    /// The notes of a row joined with "; " (or the French "\u{202F}; "), nil when there are none.
+    public static func joined(_ notes: [EstimateNote], _ wording: ReportWording) -> String? {
+        notes.isEmpty ? nil : notes.map { $0.text(wording) }.joined(separator: wording.semicolon)
+    }
+}
