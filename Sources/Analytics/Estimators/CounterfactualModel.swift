@@ -313,7 +313,7 @@ public struct CounterfactualModel: Sendable {
         let centre = max(observed, 0.5) / expected
         func root(from inside: Double, to outside: Double) -> Double {
             var (a, b) = (log(inside), log(outside))
-            for _ in 0..<80 {
+            for _ in 0..<60 {
                 let middle = (a + b) / 2
                 if excess(exp(middle)) <= 0 { a = middle } else { b = middle }
             }
