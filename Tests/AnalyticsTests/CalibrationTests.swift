@@ -176,8 +176,8 @@ struct NoiseDiagnosticTests {
                 log((1 + figures.upliftInterval.upper) / (1 + figures.upliftInterval.lower)) / 2
                 / SpecialFunctions.studentCriticalValue(
                     confidenceLevel: 0.95,
-                    degreesOfFreedom: max(
-                        4, 1.5 * Double(figures.fittedDays) / Double(simulated.campaign.dayCount)))
+                    degreesOfFreedom: CounterfactualModel.degreesOfFreedom(
+                        fittedDays: figures.fittedDays, windowDays: simulated.campaign.dayCount))
             intervalVariances.append(halfWidth * halfWidth)
             independentVariances.append(figures.independentStandardError * figures.independentStandardError)
             let noise = figures.noise

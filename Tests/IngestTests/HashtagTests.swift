@@ -12,4 +12,9 @@ struct HashtagTests {
         #expect(Hashtag.key("#119") != Hashtag.key("#AlloEnfanceEnDanger"))
         #expect(Hashtag.key("#Réagir3919") == "reagir3919")
     }
+
+    @Test func aHashtagAsWrittenKeepsItsCaseAndAccents() {
+        #expect(Hashtag.written(" #NonAuHarcèlement\t") == "NonAuHarcèlement")
+        #expect(Hashtag.written("AlloEnfanceEnDanger") == "AlloEnfanceEnDanger")
+    }
 }

@@ -221,7 +221,7 @@ public struct CounterfactualModel: Sendable {
         // windows of independent days, 98.4% with variance 2.5μ at 40 calls a day; n divided by the correlation's
         // variance inflation, about the normal quantile everywhere, called placebos significant 6.1–6.5% of the
         // time in two correlated settings.)
-        let degreesOfFreedom = max(4, 1.5 * Double(fitDays.count) / Double(windowDays.count))
+        let degreesOfFreedom = Self.degreesOfFreedom(fittedDays: fitDays.count, windowDays: windowDays.count)
         let z = SpecialFunctions.studentCriticalValue(
             confidenceLevel: confidenceLevel, degreesOfFreedom: degreesOfFreedom)
 
@@ -285,6 +285,12 @@ public struct CounterfactualModel: Sendable {
         return CounterfactualEstimate(
             method: method, window: window, fitWindow: fitRange, confidenceLevel: confidenceLevel,
             missingDays: missing, notes: notes, figures: figures, notFittedReason: nil)
+    }
+
+    /// Student's degrees of freedom of an estimate over `windowDays` days from `fittedDays` fitted days:
+    /// 3n/(2W), at least 4 (see `evaluate`).
+    public static func degreesOfFreedom(fittedDays: Int, windowDays: Int) -> Double {
+        max(4, 1.5 * Double(fittedDays) / Double(max(1, windowDays)))
     }
 
     /// The interval of the ratio r = O/E of the window's observed total to its expected one, by inverting the

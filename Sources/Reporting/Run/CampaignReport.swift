@@ -25,7 +25,7 @@ public struct CampaignReport: Sendable {
     /// The report's words.
     let wording: ReportWording
     /// The language of the text, numbers and dates.
-    public let language: ReportLanguage
+    public var language: ReportLanguage { wording.language }
 
     /// Writes the report of `estimates`.
     ///
@@ -41,7 +41,6 @@ public struct CampaignReport: Sendable {
         let wording = ReportWording(language: language, campaigns: [estimates.campaign])
         self.wording = wording
         self.estimates = estimates
-        self.language = language
         let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)
         self.headline = headline
         let builder = Builder(

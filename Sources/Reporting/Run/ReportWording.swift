@@ -21,10 +21,9 @@ public struct ReportWording: Sendable, Equatable {
         self.format = HumanFormat(language: language)
         var spellings: [String: String] = [:]
         for hashtag in hashtags {
-            var written = Substring(hashtag).drop { $0 == " " || $0 == "\t" || $0 == "#" }
-            while written.last == " " || written.last == "\t" { written = written.dropLast() }
+            let written = Hashtag.written(hashtag)
             let key = Hashtag.key(hashtag)
-            if spellings[key] == nil, !written.isEmpty { spellings[key] = String(written) }
+            if spellings[key] == nil, !written.isEmpty { spellings[key] = written }
         }
         self.spellings = spellings
     }
