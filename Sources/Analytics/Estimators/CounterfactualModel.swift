@@ -139,13 +139,13 @@ public struct CounterfactualModel: Sendable {
         let windowDays = window.days.filter(usable)
         let missing = window.days.filter { !usable($0) }
         var notes: [EstimateNote] = []
-        func notFitted(_ reason: String) -> CounterfactualEstimate {
+        func notFitted(_ reason: NotFittedReason) -> CounterfactualEstimate {
             CounterfactualEstimate(
                 method: method, window: window, fitWindow: fitRange, confidenceLevel: confidenceLevel,
                 missingDays: missing, notes: notes, figures: nil, notFittedReason: reason)
         }
         guard confidenceLevel > 0, confidenceLevel < 1 else {
-            return notFitted("the confidence level \(confidenceLevel) is not between 0 and 1")
+            return notFitted(.confidenceLevelOutOfRange(confidenceLevel))
         }
         let fitDays = fitRange.days.filter { day in
             usable(day) && !campaign.contains(day) && !window.contains(day)
@@ -153,18 +153,19 @@ public struct CounterfactualModel: Sendable {
         }
         guard fitDays.count >= CounterfactualModel.minimumFittedDays else {
             return notFitted(
-                "only \(fitDays.count) days with data in \(fitRange.start)–\(fitRange.end) outside excluded windows; "
-                    + "at least \(CounterfactualModel.minimumFittedDays) are needed")
+                .tooFewFittedDays(
+                    found: fitDays.count, fitRange: fitRange, needed: CounterfactualModel.minimumFittedDays))
         }
         let response = fitDays.map { series[$0] ?? 0 }
         guard response.contains(where: { $0 > 0 }) else {
-            return notFitted("all \(fitDays.count) fitted days have a count of 0; there is no level to project")
+            return notFitted(.allFittedDaysZero(days: fitDays.count))
         }
         guard !windowDays.isEmpty else {
-            return notFitted("no data on any day of \(window.start)–\(window.end)")
+            return notFitted(.noDataInWindow(window))
         }
         guard let first = fitDays.first, let last = fitDays.last else {
-            return notFitted("no fitted days")
+            return notFitted(
+                .tooFewFittedDays(found: 0, fitRange: fitRange, needed: CounterfactualModel.minimumFittedDays))
         }
         let seasonal = first.days(to: last) + 1 >= seasonalMinimumSpan
         if !seasonal {
@@ -198,7 +199,7 @@ public struct CounterfactualModel: Sendable {
                 offset: controls.isEmpty ? nil : fitOffsets)
             fit = try model.fit(dispersion: .poisson)
         } catch {
-            return notFitted(error.description)
+            return notFitted(.fitFailed(error))
         }
         if !fit.converged {
             notes.append(.fitNotConverged(iterations: fit.iterations))
@@ -474,18 +475,12 @@ extension CounterfactualModel {
         public let noise: NoiseStructure
     }
 
-    /// Why a projection could not be made (too little history, a fit that failed), in English.
-    public struct NotFitted: Error, Hashable, Sendable, CustomStringConvertible {
-        /// The reason, as `CounterfactualEstimate.notFittedReason`.
-        public let description: String
-    }
-
     /// The model fitted as if the campaign were at `window` (on the days with data before it, at most
     /// `defaultFitDays` of them, excluded ranges left out), projected onto every day of `window`, whether it has data
     /// or not. The figures are those of `estimate()` for a window whose days all have data: the parameter part
     /// gᵀΣg and the window's process variance V under the fit's `NoiseStructure`, and the same Student critical
     /// value. Controls are not projected (their future values are unknown): the model is fitted without them.
-    public func projection(over window: DayRange) -> Result<Projection, NotFitted> {
+    public func projection(over window: DayRange) -> Result<Projection, NotFittedReason> {
         var filled = series
         for day in window.days where filled[day] == nil { filled[day] = 0 }
         let model = CounterfactualModel(
@@ -493,7 +488,7 @@ extension CounterfactualModel {
             contextEvents: contextEvents, confidenceLevel: confidenceLevel)
         let estimate = model.estimate()
         guard let figures = estimate.figures else {
-            return .failure(NotFitted(description: estimate.notFittedReason ?? "no model could be fitted"))
+            return .failure(estimate.notFittedReason ?? .noDataInWindow(window))
         }
         return .success(
             Projection(
