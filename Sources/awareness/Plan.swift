@@ -98,8 +98,7 @@ struct Plan: ParsableCommand {
             answer = value
         case .failure(let reason):
             let text = reason.text(ReportWording(language: .en))
-            FileHandle.standardError.write(Data("error: \(name): no model could be fitted: \(text)\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure(.dataProblems, [.error("\(name): no model could be fitted: \(text)")])
         }
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(answer.tidy) { answer.markdown(language: language) }

@@ -91,7 +91,7 @@ struct Uplift: ParsableCommand {
             headline.text + "\n" + headline.basis + "\n" + (context ?? "") + "\n"
                 + QueryTables(language: language).uplift(rows)
         }
-        if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw ExitCode(1) }
+        if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw CommandFailure(.dataProblems) }
     }
 
     /// What is asked: the window, the series, the baseline and controls, as a campaign the estimator reads.
