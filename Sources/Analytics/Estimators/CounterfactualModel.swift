@@ -348,24 +348,32 @@ public struct CounterfactualModel: Sendable {
         let n = rows.count
         let deviations = means.map { noise.variance(atLevel: $0).squareRoot() }
         let limit = noise.maximumLag
-        var weighted = [[Double]](repeating: [Double](repeating: 0, count: p), count: n)
-        for s in 0..<n {
-            let own = deviations[s] * deviations[s]
-            for j in 0..<p { weighted[s][j] += own * rows[s][j] }
-            var t = s + 1
-            while t < n, days[t] - days[s] <= limit {
-                let c = deviations[s] * deviations[t] * noise.correlation(lag: days[t] - days[s])
-                for j in 0..<p {
-                    weighted[s][j] += c * rows[t][j]
-                    weighted[t][j] += c * rows[s][j]
+        let correlations = (0...max(0, limit)).map { noise.correlation(lag: $0) }
+        // Row-major n × p buffers: the pair loop below is the run's hottest, and nested arrays cost a uniqueness
+        // check per element written.
+        let flat = rows.flatMap { $0 }
+        var weighted = [Double](repeating: 0, count: n * p)
+        flat.withUnsafeBufferPointer { x in
+            weighted.withUnsafeMutableBufferPointer { w in
+                for s in 0..<n {
+                    let own = deviations[s] * deviations[s]
+                    for j in 0..<p { w[s * p + j] += own * x[s * p + j] }
+                    var t = s + 1
+                    while t < n, days[t] - days[s] <= limit {
+                        let c = deviations[s] * deviations[t] * correlations[days[t] - days[s]]
+                        for j in 0..<p {
+                            w[s * p + j] += c * x[t * p + j]
+                            w[t * p + j] += c * x[s * p + j]
+                        }
+                        t += 1
+                    }
                 }
-                t += 1
             }
         }
         var meat = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         for s in 0..<n {
-            for j in 0..<p where rows[s][j] != 0 {
-                for k in 0..<p { meat[j][k] += rows[s][j] * weighted[s][k] }
+            for j in 0..<p where flat[s * p + j] != 0 {
+                for k in 0..<p { meat[j][k] += flat[s * p + j] * weighted[s * p + k] }
             }
         }
         let left = multiply(bread, meat)
