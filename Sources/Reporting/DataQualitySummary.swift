@@ -111,10 +111,10 @@ public struct DataQualitySummary: Sendable {
             var location = path(file.file)
             if let line = failure.line { location += ":\(line)" }
             if let column = failure.column { location += ":\(column)" }
-            return ["error: \(location): \(failure.message)"]
+            return ["error: \(location): \(failure.reason.text(in: .en))"]
         }
         var lines = data.rejects.filter { $0.file == file.file }.prefix(errorsPerFile).map { reject in
-            "error: \(path(reject.file)):\(reject.line):\(reject.column ?? 1): \(reject.reason)"
+            "error: \(path(reject.file)):\(reject.line):\(reject.column ?? 1): \(reject.reason.text(in: .en))"
         }
         if file.rowsRejected > errorsPerFile {
             let more = "… and \(file.rowsRejected - errorsPerFile) more rejected rows"
