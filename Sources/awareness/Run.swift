@@ -140,7 +140,7 @@ struct Run: ParsableCommand {
         let path = NightlyRun.diagnosticsPath(forReports: out)
         do {
             let files = try run.diagnostics(
-                quality: quality.text, reportsPath: out, rejectRate: run.data.rejectRate, maxRejectRate: maxRejectRate)
+                quality: quality, reportsPath: out, rejectRate: run.data.rejectRate, maxRejectRate: maxRejectRate)
             try NightlyRun.writeDiagnostics(files, to: path)
         } catch {
             fail("\(error)")
