@@ -46,18 +46,21 @@ public struct RangeRollupReader: Sendable {
         /// `file: message`.
         public var description: String { "\(file): \(message)" }
 
-        /// The failure of reading `file` for `problem`, an I/O problem (the only kind that is a read failure rather
-        /// than a refusal in the rollup), in the words `awareness rollup` prints.
+        /// A failure that says what failed in `message`.
         init(file: String, message: String) {
             self.file = file
             self.message = message
         }
 
+        /// The failure of reading `file` for `problem`, an I/O problem (the only kind that is a read failure rather
+        /// than a refusal in the rollup), in the words `awareness rollup` prints: an error of the command, which
+        /// Ingest words as its other errors are worded, not a reason kept in the rollup.
         init(file: String, problem: CSVProblem) {
             self.file = file
             message = Self.words(problem)
         }
 
+        /// The failure of reading `file` for an I/O refusal of the whole-file read.
         init(file: String, refusal: FileRefusalReason) {
             if case .csv(let problem) = refusal {
                 self.init(file: file, problem: problem)
@@ -75,7 +78,8 @@ public struct RangeRollupReader: Sendable {
             case .readBackwards(let source, let offset, let position):
                 return source == .stream
                     ? "a stream is read in order: byte \(offset) asked for, the stream is at byte \(position)"
-                    : "a file is read forward only (byte \(offset) asked after byte \(position))"
+                    : "a \(source == .readAhead ? "read-ahead" : source.rawValue) file is read forward only (byte "
+                        + "\(offset) asked after byte \(position))"
             case .conversionUnavailable(let encoding, let system):
                 return "iconv cannot convert from \(encoding.iconvName) (\(system))"
             case .zlibCouldNotStart: return "zlib could not start (out of memory)"
