@@ -230,13 +230,23 @@ def joined_ranges(planned, results):
     return used, None
 
 
+def shifted_reason(reason, key, shift):
+    """A reason object (data, never words) with the line it names under `key`, if any, moved by `shift`."""
+    return dict(reason, **{key: reason[key] + shift}) if key in reason else reason
+
+
 def shifted_refusal(refusal, shift):
     if refusal is None or refusal["line"] is None or shift == 0:
         return refusal
-    line = refusal["line"]
-    # A message that names the refusal's own line (a quoted field never closed) names it by the file's lines too.
-    message = refusal["message"].replace(f"on line {line} ", f"on line {line + shift} ")
-    return dict(refusal, line=line + shift, message=message)
+    # A reason that names a line (where a quoted field never closed opened) names it by the file's lines too.
+    reason = shifted_reason(refusal["reason"], "opened_on_line", shift)
+    return dict(refusal, line=refusal["line"] + shift, reason=reason)
+
+
+def shifted_reject(reject, shift):
+    # A duplicate names the line it repeats: by the file's lines too.
+    reason = shifted_reason(reject["reason"], "first_line", shift)
+    return dict(reject, line=reject["line"] + shift, reason=reason)
 
 
 def summed_rollup(name, used, size):
@@ -259,7 +269,7 @@ def summed_rollup(name, used, size):
         total["rows_accepted"] += rollup["rows_accepted"]
         total["rows_rejected"] += rollup["rows_rejected"]
         for reject in rollup["rejects"]:
-            total["rejects"].append(dict(reject, line=reject["line"] + shift))
+            total["rejects"].append(shifted_reject(reject, shift))
         for *key, count in rollup["counts"]:
             counts[tuple(key)] = counts.get(tuple(key), 0) + count
         shift += rollup["line_ends"]

@@ -4,6 +4,9 @@ import Ingest
 /// The data-quality summary `awareness validate` prints: one block per feed and file, with the counts
 /// that must add up, the days covered, unknown columns and the first errors of each file, then the entries
 /// skipped as leftovers of other programs (``SkippedFile``), each once.
+///
+/// It is in ``language``: English (ISO dates, plain numbers, the words of earlier versions) or French (French
+/// dates and numbers, every reason in French), as `failed-night.md` quotes it in the report's language.
 public struct DataQualitySummary: Sendable {
     /// The data folder as the user named it; file paths in errors are prefixed with it so they can be opened.
     public let folder: String
@@ -15,28 +18,67 @@ public struct DataQualitySummary: Sendable {
     public let maxRejectRate: Double
     /// Errors listed per file before "… and N more".
     public var errorsPerFile = 5
+    /// The language of the text.
+    public var language: ReportLanguage
 
-    /// Creates a summary.
-    public init(folder: String, timeZone: String, data: IngestedData, maxRejectRate: Double) {
+    /// Creates a summary in `language`.
+    public init(
+        folder: String, timeZone: String, data: IngestedData, maxRejectRate: Double, language: ReportLanguage = .en
+    ) {
         self.folder = folder
         self.timeZone = timeZone
         self.data = data
         self.maxRejectRate = maxRejectRate
+        self.language = language
     }
+
+    private var french: Bool { language == .fr }
+    private var format: HumanFormat { HumanFormat(language: language) }
 
     /// The summary as plain text lines, ending with the verdict.
     public var text: String {
-        var lines = ["Data quality of \(folder) (time zone \(timeZone))", ""]
+        var lines = [
+            french
+                ? "Qualité des données de \(folder) (fuseau horaire \(timeZone))"
+                : "Data quality of \(folder) (time zone \(timeZone))",
+            "",
+        ]
         for feed in Feed.allCases {
             lines += block(for: feed)
         }
         lines += notes()
-        lines.append(
-            "Total: \(Self.count(data.rowsRead, "row")) read, \(data.rowsAccepted) accepted, \(data.rowsRejected) rejected "
-                + "(\(Self.percent(data.rejectRate)); threshold \(Self.percent(maxRejectRate))).")
+        if french {
+            lines.append(
+                "En tout\u{00A0}: \(rows(data.rowsRead, data.rowsAccepted, data.rowsRejected)) "
+                    + "(\(percent(data.rejectRate))\u{202F}; seuil \(percent(maxRejectRate))).")
+        } else {
+            lines.append(
+                "Total: \(Self.count(data.rowsRead, "row")) read, \(data.rowsAccepted) accepted, "
+                    + "\(data.rowsRejected) rejected (\(Self.percent(data.rejectRate)); threshold "
+                    + "\(Self.percent(maxRejectRate))).")
+        }
         lines.append(verdictLine())
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// `12 lignes lues, 10 acceptées, 2 rejetées`, the French of `12 rows read, 10 accepted, 2 rejected`.
+    private func rows(_ read: Int, _ accepted: Int, _ rejected: Int) -> String {
+        "\(format.integer(read)) ligne\(read > 1 ? "s" : "") lue\(read > 1 ? "s" : ""), "
+            + "\(format.integer(accepted)) acceptée\(accepted > 1 ? "s" : ""), "
+            + "\(format.integer(rejected)) rejetée\(rejected > 1 ? "s" : "")"
+    }
+
+    private func percent(_ fraction: Double) -> String {
+        french ? format.percent(fraction, fractionDigits: 2) : Self.percent(fraction)
+    }
+
+    /// `, 2020-05-04 to 2020-05-10` (ISO dates) or `, du 4 au 10 mai 2020`.
+    private func span(_ first: CivilDate, _ last: CivilDate) -> String {
+        french ? ", \(format.dateRange(from: first, to: last))" : ", \(first) to \(last)"
+    }
+
+    /// `path: text` in English, `path : text` in French.
+    private func colon(_ head: String) -> String { head + (french ? "\u{00A0}: " : ": ") }
 
     private func path(_ relative: String) -> String {
         (folder as NSString).appendingPathComponent(relative)
@@ -45,63 +87,92 @@ public struct DataQualitySummary: Sendable {
     private func block(for feed: Feed) -> [String] {
         if data.absentFeeds.contains(feed) {
             // Combined banner exports are an option: a data folder without them is not missing anything.
-            return feed == .banners ? [] : ["\(feed.rawValue): no folder (no data)", ""]
+            return feed == .banners
+                ? [] : [colon(feed.rawValue) + (french ? "pas de dossier (aucune donnée)" : "no folder (no data)"), ""]
         }
         let files = data.files.filter { $0.feed == feed }
         let days = files.compactMap(\.firstDay).min().map { first in
-            ", \(first) to \(files.compactMap(\.lastDay).max().map(\.description) ?? "")"
+            files.compactMap(\.lastDay).max().map { span(first, $0) } ?? ", \(first) to "
         }
         let read = files.reduce(0) { $0 + $1.rowsRead }
         let accepted = files.reduce(0) { $0 + $1.rowsAccepted }
         let rejected = files.reduce(0) { $0 + $1.rowsRejected }
         var lines = [
-            "\(feed.rawValue): \(Self.count(files.count, "file")), \(Self.count(read, "row")) read, \(accepted) accepted, "
-                + "\(rejected) rejected\(days ?? "")"
+            french
+                ? colon(feed.rawValue) + "\(format.integer(files.count)) fichier\(files.count > 1 ? "s" : ""), "
+                    + rows(read, accepted, rejected) + (days ?? "")
+                : "\(feed.rawValue): \(Self.count(files.count, "file")), \(Self.count(read, "row")) read, "
+                    + "\(accepted) accepted, \(rejected) rejected\(days ?? "")"
         ]
         for file in files {
             lines += fileLines(file)
         }
         for skipped in data.skippedFiles where skipped.feed == feed {
-            lines.append("  \(skipped.file): skipped, not a feed file (\(skipped.reason.text(in: .en)))")
+            lines.append(
+                "  " + colon(skipped.file)
+                    + (french ? "ignoré, pas un fichier de flux" : "skipped, not a feed file")
+                    + " (\(skipped.reason.text(in: language)))")
         }
         lines.append("")
         return lines
     }
 
     private func fileLines(_ file: FileReport) -> [String] {
-        let counts = "\(file.rowsRead) read, \(file.rowsAccepted) accepted, \(file.rowsRejected) rejected"
+        let counts =
+            french
+            ? rows(file.rowsRead, file.rowsAccepted, file.rowsRejected)
+            : "\(file.rowsRead) read, \(file.rowsAccepted) accepted, \(file.rowsRejected) rejected"
         if file.failure != nil {
-            let source = file.rollupFile.map { ", from its rollup \($0)" } ?? ""
-            return ["  \(file.file): refused (\(counts)\(source))"]
+            let source = file.rollupFile.map { french ? ", depuis son cumul \($0)" : ", from its rollup \($0)" } ?? ""
+            return ["  " + colon(file.file) + (french ? "refusé" : "refused") + " (\(counts)\(source))"]
                 + errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         }
-        var head = "  \(file.file): \(counts)"
-        if let first = file.firstDay, let last = file.lastDay { head += ", \(first) to \(last)" }
-        head += file.isEventLevel ? ", event-level" : ", daily"
+        var head = "  " + colon(file.file) + counts
+        if let first = file.firstDay, let last = file.lastDay { head += span(first, last) }
+        head +=
+            file.isEventLevel
+            ? (french ? ", au niveau des événements" : ", event-level") : (french ? ", quotidien" : ", daily")
         if let rollup = file.rollupFile {
-            head += ", from its rollup \(rollup) (\(Self.count(file.ranges, "byte range")))"
+            head +=
+                french
+                ? ", depuis son cumul \(rollup) (\(format.integer(file.ranges)) plage\(file.ranges > 1 ? "s" : "") "
+                    + "d'octets)"
+                : ", from its rollup \(rollup) (\(Self.count(file.ranges, "byte range")))"
         }
-        if file.delimiter != UInt8(ascii: ",") { head += ", delimiter \(Self.delimiterName(file.delimiter))" }
+        if file.delimiter != UInt8(ascii: ",") {
+            head +=
+                french
+                ? ", séparateur \(file.delimiter == 0x09 ? "tabulation" : FrenchQuote.name(String(UnicodeScalar(file.delimiter))))"
+                : ", delimiter \(Self.delimiterName(file.delimiter))"
+        }
         var lines = [head]
         if !file.unknownColumns.isEmpty {
-            lines.append("    unknown columns (ignored): \(file.unknownColumns.joined(separator: ", "))")
+            lines.append(
+                "    " + colon(french ? "colonnes inconnues (ignorées)" : "unknown columns (ignored)")
+                    + file.unknownColumns.joined(separator: ", "))
         }
         if let hint = file.dateFormatHint {
-            lines.append("    " + hint.text(in: .en))
+            lines.append("    " + hint.text(in: language))
         }
         if let ignored = file.ignoredInvalidText {
-            lines.append("    " + ignored.text(in: .en))
+            lines.append("    " + ignored.text(in: language))
         }
         lines += errorLines(for: file, namingTheFile: false).map { "    " + $0 }
         if file.revisions > 0 {
-            lines.append("    restates \(file.revisions) day\(file.revisions == 1 ? "" : "s") given by earlier files")
+            let days = file.revisions
+            lines.append(
+                french
+                    ? "    remplace les valeurs de \(format.integer(days)) jour\(days > 1 ? "s" : "") données par des "
+                        + "fichiers précédents"
+                    : "    restates \(days) day\(days == 1 ? "" : "s") given by earlier files")
         }
         return lines
     }
 
     /// The located errors of every file, in the order the files were read: a refused file's error, or the
     /// first ``errorsPerFile`` rejected rows of a file, then "… and N more rejected rows in <folder>/<file>".
-    /// Each starts with `error: <folder>/<file>:<line>:<column>: ` (line and column when known).
+    /// Each starts with `error: <folder>/<file>:<line>:<column>: ` (line and column when known), in French
+    /// `erreur : <folder>/<file>:<line>:<column> : `.
     public var errorLines: [String] {
         data.files.flatMap { errorLines(for: $0, namingTheFile: true) }
     }
@@ -111,14 +182,20 @@ public struct DataQualitySummary: Sendable {
             var location = path(file.file)
             if let line = failure.line { location += ":\(line)" }
             if let column = failure.column { location += ":\(column)" }
-            return ["error: \(location): \(failure.message)"]
+            return [colon(colon(french ? "erreur" : "error") + location) + failure.reason.text(in: language)]
         }
         var lines = data.rejects.filter { $0.file == file.file }.prefix(errorsPerFile).map { reject in
-            "error: \(path(reject.file)):\(reject.line):\(reject.column ?? 1): \(reject.reason)"
+            colon(colon(french ? "erreur" : "error") + "\(path(reject.file)):\(reject.line):\(reject.column ?? 1)")
+                + reject.reason.text(in: language)
         }
         if file.rowsRejected > errorsPerFile {
-            let more = "… and \(file.rowsRejected - errorsPerFile) more rejected rows"
-            lines.append(namingTheFile ? "\(more) in \(path(file.file))" : more)
+            let others = file.rowsRejected - errorsPerFile
+            let more =
+                french
+                ? "… et \(format.integer(others)) autre\(others > 1 ? "s" : "") ligne\(others > 1 ? "s" : "") "
+                    + "rejetée\(others > 1 ? "s" : "")"
+                : "… and \(others) more rejected rows"
+            lines.append(namingTheFile ? "\(more) \(french ? "dans" : "in") \(path(file.file))" : more)
         }
         return lines
     }
@@ -126,7 +203,17 @@ public struct DataQualitySummary: Sendable {
     /// One `warning:` line per pair of files whose name order disagrees with their dates (`FileOrderWarning`).
     public var warningLines: [String] {
         data.fileOrderWarnings.map { warning in
-            "warning: \(path(warning.later)) is read after \(path(warning.earlier)) (it sorts after it by name) but "
+            if french {
+                let values = warning.restatedValues
+                return "avertissement\u{00A0}: \(path(warning.later)) est lu après \(path(warning.earlier)) (son nom "
+                    + "vient après) mais finit le \(format.date(warning.laterLastDay)), avant le "
+                    + "\(format.date(warning.earlierLastDay))\u{00A0}: ses \(format.integer(values)) valeur"
+                    + "\(values > 1 ? "s" : "") reformulée\(values > 1 ? "s" : "") ont remplacé celles de l'autre "
+                    + "fichier. Les fichiers sont lus dans l'ordre de leur nom et les derniers l'emportent\u{00A0}: "
+                    + "nommez les exports pour qu'ils se trient par date (appels_2020-07-01.csv)"
+            }
+            return
+                "warning: \(path(warning.later)) is read after \(path(warning.earlier)) (it sorts after it by name) but "
                 + "ends on \(warning.laterLastDay), before \(warning.earlierLastDay): its \(warning.restatedValues) "
                 + "restated value\(warning.restatedValues == 1 ? "" : "s") replaced the other file's. Files are read in "
                 + "name order and later ones win: name exports so that they sort by date (appels_2020-07-01.csv)"
@@ -136,29 +223,46 @@ public struct DataQualitySummary: Sendable {
     private func notes() -> [String] {
         var lines: [String] = warningLines
         if !data.revisions.isEmpty {
+            let count = data.revisions.count
             lines.append(
-                "Revisions: \(data.revisions.count) value\(data.revisions.count == 1 ? "" : "s") restated by a later file"
-            )
+                french
+                    ? "Révisions\u{00A0}: \(format.integer(count)) valeur\(count > 1 ? "s" : "") remplacée"
+                        + "\(count > 1 ? "s" : "") par un fichier ultérieur"
+                    : "Revisions: \(count) value\(count == 1 ? "" : "s") restated by a later file")
             for revision in data.revisions.prefix(20) {
                 let before = revision.previous.map { $0.map(String.init) ?? "-" }.joined(separator: "/")
                 let after = revision.restated.map { $0.map(String.init) ?? "-" }.joined(separator: "/")
+                let day = french ? format.date(revision.date) : revision.date.description
                 lines.append(
-                    "  \(revision.feed.rawValue) \(revision.key) \(revision.date): \(before) -> \(after) "
-                        + "(\(revision.file):\(revision.line) restates \(revision.previousFile):\(revision.previousLine))"
-                )
+                    "  " + colon("\(revision.feed.rawValue) \(revision.key) \(day)") + "\(before) -> \(after) "
+                        + "(\(revision.file):\(revision.line) \(french ? "remplace" : "restates") "
+                        + "\(revision.previousFile):\(revision.previousLine))")
             }
-            if data.revisions.count > 20 { lines.append("  … and \(data.revisions.count - 20) more") }
+            if count > 20 {
+                lines.append(french ? "  … et \(format.integer(count - 20)) autres" : "  … and \(count - 20) more")
+            }
         }
         if !data.undeclaredCampaigns.isEmpty {
             lines.append(
-                "Campaign ids not declared in campaigns.yaml (kept): \(data.undeclaredCampaigns.joined(separator: ", "))"
-            )
+                colon(
+                    french
+                        ? "Identifiants de campagne absents de campaigns.yaml (gardés)"
+                        : "Campaign ids not declared in campaigns.yaml (kept)")
+                    + data.undeclaredCampaigns.joined(separator: ", "))
         }
         if !data.clicksWithoutImpressions.isEmpty {
-            let shown = data.clicksWithoutImpressions.prefix(10).map { "\($0.campaign) \($0.date)" }
+            let shown = data.clicksWithoutImpressions.prefix(10).map {
+                "\($0.campaign) \(french ? format.date($0.date) : $0.date.description)"
+            }
             let more = data.clicksWithoutImpressions.count > 10 ? ", …" : ""
+            let count = data.clicksWithoutImpressions.count
             lines.append(
-                "Days with clicks but no impressions (kept, flagged): \(data.clicksWithoutImpressions.count): "
+                colon(
+                    colon(
+                        french
+                            ? "Jours avec des clics mais sans impressions (gardés, signalés)"
+                            : "Days with clicks but no impressions (kept, flagged)")
+                        + (french ? format.integer(count) : String(count)))
                     + shown.joined(separator: ", ") + more)
         }
         if !lines.isEmpty { lines.append("") }
@@ -166,6 +270,7 @@ public struct DataQualitySummary: Sendable {
     }
 
     private func verdictLine() -> String {
+        if french { return frenchVerdictLine() }
         switch data.verdict(maxRejectRate: maxRejectRate) {
         case .usable:
             return "Verdict: usable."
@@ -182,6 +287,30 @@ public struct DataQualitySummary: Sendable {
             let refused = data.refusedFiles.count
             if refused > 0 { reasons.append("\(refused) file\(refused == 1 ? "" : "s") refused") }
             return "Verdict: not usable: \(reasons.joined(separator: "; "))."
+        }
+    }
+
+    private func frenchVerdictLine() -> String {
+        switch data.verdict(maxRejectRate: maxRejectRate) {
+        case .usable:
+            return "Verdict\u{00A0}: utilisable."
+        case .ioFailure:
+            let unreadable = data.refusedFiles.filter { $0.failure?.isIOError == true }.count
+            let plural = unreadable > 1 ? "s" : ""
+            return "Verdict\u{00A0}: inutilisable\u{00A0}: \(format.integer(unreadable)) fichier\(plural) "
+                + "illisible\(plural)."
+        case .problems:
+            var reasons: [String] = []
+            if data.rejectRate > maxRejectRate {
+                reasons.append(
+                    "\(percent(data.rejectRate)) des lignes rejetées, au-delà du seuil de \(percent(maxRejectRate))")
+            }
+            let refused = data.refusedFiles.count
+            if refused > 0 {
+                reasons.append(
+                    "\(format.integer(refused)) fichier\(refused > 1 ? "s" : "") refusé\(refused > 1 ? "s" : "")")
+            }
+            return "Verdict\u{00A0}: inutilisable\u{00A0}: \(reasons.joined(separator: "\u{202F}; "))."
         }
     }
 

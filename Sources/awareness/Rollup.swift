@@ -11,7 +11,7 @@ struct Rollup: ParsableCommand {
             The range starts at a line start; a record that crosses its end is completed, and the rollup says \
             where the read stopped ("stop") and how many line ends it covered ("line_ends"), so that the next \
             range can be checked to start there. Lines of rejects are counted from the range's first line. The \
-            rollup is JSON (format awareness-rollup/1), read by run, validate and the queries when it lies in a \
+            rollup is JSON (format awareness-rollup/2), read by run, validate and the queries when it lies in a \
             feed folder as <file>.rollup.json. One thread; the same range always gives the same bytes.
 
             Exit status: 0 the range was read (bad rows and a refusal are in the rollup); 2 usage or \

@@ -19,6 +19,10 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp("The largest fraction of rows that may be rejected.", valueName: "fraction"))
     var maxRejectRate = 0.01
 
+    @Option(
+        help: ArgumentHelp("The language of the summary (default: the one in campaigns.yaml).", valueName: "en|fr"))
+    var language: LanguageOption?
+
     func validate() throws {
         guard (0...1).contains(maxRejectRate) else {
             throw ValidationError("--max-reject-rate must be a fraction between 0 and 1, got \(maxRejectRate)")
@@ -29,7 +33,8 @@ struct Validate: ParsableCommand {
         let folder = try loadDataFolder(options.data)
         let summary = DataQualitySummary(
             folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data,
-            maxRejectRate: maxRejectRate)
+            maxRejectRate: maxRejectRate,
+            language: language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language)
         print(summary.text, terminator: "")
         printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
         let status = ExitStatus(folder.data.verdict(maxRejectRate: maxRejectRate))

@@ -91,7 +91,7 @@ struct CombinedBannerCommandTests {
     @Test func validateListsTheExportOnceWithItsRows() throws {
         let folder = try BadInputFolder()
         _ = try Self.copy(into: folder.root, as: "combined", combining: true)
-        let result = try CommandRunner.run(["validate", "--data", "combined"], in: folder.root)
+        let result = try folder.validate("combined")
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.contains("impressions: no folder (no data)"))

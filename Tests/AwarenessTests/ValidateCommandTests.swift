@@ -134,7 +134,7 @@ struct ValidateCommandTests {
                 allows, or a file refused; 2 usage or configuration error; 3 a file could not
                 be read.
 
-                USAGE: awareness validate [--data <dir>] [--max-reject-rate <fraction>]
+                USAGE: awareness validate [--data <dir>] [--max-reject-rate <fraction>] [--language <en|fr>]
 
                 OPTIONS:
                   --data <dir>            The data folder: campaigns.yaml and the feed folders.
@@ -142,6 +142,8 @@ struct ValidateCommandTests {
                   --max-reject-rate <fraction>
                                           The largest fraction of rows that may be rejected.
                                           (default: 0.01)
+                  --language <en|fr>      The language of the summary (default: the one in
+                                          campaigns.yaml). (values: en, fr)
                   --version               Show the version.
                   -h, --help              Show help information.
 

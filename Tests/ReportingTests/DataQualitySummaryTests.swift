@@ -14,8 +14,8 @@ struct DataQualitySummaryTests {
         data.files = [report]
         data.rejects = (0..<rejected).map {
             RejectedRow(
-                file: "helpline_calls/a.csv", line: $0 + 2, column: 3, value: "-1", reason: "calls: \"-1\" is negative",
-                record: "")
+                file: "helpline_calls/a.csv", line: $0 + 2, column: 3, value: "-1",
+                reason: .notACount(column: "calls", value: "-1", problem: .negative), record: "")
         }
         return data
     }
@@ -25,8 +25,14 @@ struct DataQualitySummaryTests {
             folder: "Data", timeZone: "Europe/Paris", data: data(read: 100, rejected: 4), maxRejectRate: 0.01)
         summary.errorsPerFile = 2
         let lines = summary.text.split(separator: "\n").map(String.init)
-        #expect(lines.contains("    error: Data/helpline_calls/a.csv:2:3: calls: \"-1\" is negative"))
-        #expect(lines.contains("    error: Data/helpline_calls/a.csv:3:3: calls: \"-1\" is negative"))
+        #expect(
+            lines.contains(
+                "    error: Data/helpline_calls/a.csv:2:3: calls: \"-1\" is negative; counts are non-negative whole numbers"
+            ))
+        #expect(
+            lines.contains(
+                "    error: Data/helpline_calls/a.csv:3:3: calls: \"-1\" is negative; counts are non-negative whole numbers"
+            ))
         #expect(!lines.contains { $0.contains("a.csv:4:3") })
         #expect(lines.contains("    … and 2 more rejected rows"))
         #expect(lines.last == "Verdict: not usable: 4.00% of rows rejected, over the 1.00% threshold.")
@@ -40,7 +46,8 @@ struct DataQualitySummaryTests {
 
     @Test func anUnreadableFileIsAnIOFailure() {
         let failed = data(
-            read: 0, rejected: 0, failure: FileFailure(isIOError: true, line: nil, column: nil, message: "x"))
+            read: 0, rejected: 0,
+            failure: FileFailure(isIOError: true, line: nil, column: nil, reason: .csv(.noSuchFile)))
         #expect(failed.verdict(maxRejectRate: 0.5) == .ioFailure)
         #expect(failed.verdict(maxRejectRate: 0.5) == .ioFailure)
     }

@@ -15,7 +15,8 @@ struct RunOutputsTests {
     func hostileOutputs() throws -> RunOutputs {
         let reject = RejectedRow(
             file: "helpline_calls/x.csv", line: 3, column: 2, value: "=HYPERLINK(\"x\")",
-            reason: "not a whole number", record: "=HYPERLINK(\"x\"),119")
+            reason: .notACount(column: "calls", value: "=HYPERLINK(\"x\")", problem: .decimals),
+            record: "=HYPERLINK(\"x\"),119")
         return try RunFixture.run(
             language: .en, name: Self.hostileName, hashtag: Self.hostileHashtag, rejects: [reject]
         ).outputs()

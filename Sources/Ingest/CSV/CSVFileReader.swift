@@ -28,24 +28,24 @@ public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible 
     public let line: Int?
     /// The 1-based character column within `line`, when known.
     public let column: Int?
-    /// What went wrong, in words.
-    public let message: String
+    /// What went wrong, as data; Reporting words it.
+    public let problem: CSVProblem
 
     /// Creates an error.
-    public init(kind: Kind, file: String, line: Int?, column: Int?, message: String) {
+    public init(kind: Kind, file: String, line: Int?, column: Int?, problem: CSVProblem) {
         self.kind = kind
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.problem = problem
     }
 
-    /// `file:line:column: message`, leaving out what is unknown.
+    /// `file:line:column: problem`, leaving out what is unknown (the problem as its case, for debugging).
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
-        return "\(location): \(message)"
+        return "\(location): \(problem)"
     }
 }
 
@@ -116,10 +116,10 @@ public struct CSVFileReader: Sendable {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
                 _ = try CSVFileDescriptor(path: path)
             }
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "no such file")
+            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, problem: .noSuchFile)
         }
         guard !isDirectory.boolValue else {
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, message: "is a directory, not a file")
+            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, problem: .isDirectory)
         }
         let file = try CSVFileDescriptor(path: path)
         let size = file.size
@@ -134,12 +134,12 @@ public struct CSVFileReader: Sendable {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             throw CSVFileError(
                 kind: .encoding, file: path, line: 1, column: 1,
-                message: "the file is UTF-16 (byte-order mark found); export it as UTF-8")
+                problem: .utf16)
         }
         // A byte-order mark says the file is UTF-8, whatever encoding its feed is said to have.
         let dataStart = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard (isGzip ? head.count : size) > dataStart else {
-            throw CSVFileError(kind: .empty, file: path, line: nil, column: nil, message: "the file is empty")
+            throw CSVFileError(kind: .empty, file: path, line: nil, column: nil, problem: .empty)
         }
         // Delimiters are ASCII, the same bytes in every encoding read.
         let detected = head[dataStart...].withUnsafeBytes { Self.detectDelimiter($0) }
@@ -165,7 +165,7 @@ public struct CSVFileReader: Sendable {
         } catch let error as CSVFileError where error.kind == .compression && count > 0 {
             // Read on from here: the records before the error are delivered, then it is thrown with its line.
         } catch let error as CSVFileError where error.kind == .compression {
-            throw CSVFileError(kind: .compression, file: path, line: 1, column: nil, message: error.message)
+            throw CSVFileError(kind: .compression, file: path, line: 1, column: nil, problem: error.problem)
         }
         head.removeSubrange(count...)
         return head
@@ -190,7 +190,7 @@ public struct CSVFileReader: Sendable {
         try segment.finish(onRecord: onRecord)
         guard segment.recordCount > 0 else {
             throw CSVFileError(
-                kind: .empty, file: path, line: nil, column: nil, message: "the file has no header line")
+                kind: .empty, file: path, line: nil, column: nil, problem: .noHeaderLine)
         }
         return Summary(delimiter: head.delimiter, byteCount: head.byteCount, recordCount: segment.recordCount)
     }
@@ -238,7 +238,7 @@ final class CSVFileDescriptor: CSVByteSource {
         guard descriptor >= 0 else {
             throw CSVFileError(
                 kind: .io, file: path, line: nil, column: nil,
-                message: "cannot be opened for reading (\(String(cString: strerror(errno))))")
+                problem: .cannotOpen(system: String(cString: strerror(errno))))
         }
     }
 
@@ -260,7 +260,7 @@ final class CSVFileDescriptor: CSVByteSource {
                 if errno == EINTR { continue }
                 throw CSVFileError(
                     kind: .io, file: path, line: nil, column: nil,
-                    message: "read failed at byte \(offset + total) (\(String(cString: strerror(errno))))")
+                    problem: .readFailed(offset: offset + total, system: String(cString: strerror(errno))))
             }
             if count == 0 { break }
             total += count
@@ -365,7 +365,7 @@ final class CSVSegmentReader {
             } catch let error as CSVFileError where error.kind == .compression && error.line == nil {
                 // The text delivered so far has been parsed: the readable text stops on the parser's line.
                 throw CSVFileError(
-                    kind: .compression, file: error.file, line: parser.line, column: nil, message: error.message)
+                    kind: .compression, file: error.file, line: parser.line, column: nil, problem: error.problem)
             }
             if count == 0 { break }
             offset += count
@@ -412,14 +412,14 @@ final class CSVSegmentReader {
             try? parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<problem.lineStart]), onRecord: onRecord)
             throw CSVFileError(
                 kind: .encoding, file: file.path, line: problem.line, column: problem.column,
-                message: problem.message)
+                problem: problem.problem)
         }
         if validator.tolerated.count > noted, let converter = file as? TranscodingByteSource {
             // In converted text the only invalid bytes are the converter's stand-ins for bytes with no character.
             for index in noted..<validator.tolerated.count {
                 let problem = validator.tolerated[index]
                 validator.tolerated[index] = UTF8LineValidator.Problem(
-                    line: problem.line, column: problem.column, message: converter.takeUndefinedByteMessage())
+                    line: problem.line, column: problem.column, problem: converter.takeUndefinedByteProblem())
             }
         }
         do {
@@ -430,7 +430,7 @@ final class CSVSegmentReader {
             }
         } catch let error as CSVSyntaxError {
             throw CSVFileError(
-                kind: .syntax, file: file.path, line: error.line, column: error.column, message: error.message)
+                kind: .syntax, file: file.path, line: error.line, column: error.column, problem: error.problem)
         }
     }
 
@@ -471,7 +471,7 @@ final class CSVSegmentReader {
         if let problem = validator.finish(lastLine: parser.line, lastColumn: parser.column) {
             throw CSVFileError(
                 kind: .encoding, file: file.path, line: problem.line, column: problem.column,
-                message: problem.message)
+                problem: problem.problem)
         }
         do {
             if toleratedTaken == validator.tolerated.count {
@@ -480,7 +480,7 @@ final class CSVSegmentReader {
                 try parser.finish { try onRecord(marked($0)) }
             }
         } catch let error as CSVSyntaxError {
-            throw CSVFileError(kind: .syntax, file: file.path, line: error.line, column: nil, message: error.message)
+            throw CSVFileError(kind: .syntax, file: file.path, line: error.line, column: nil, problem: error.problem)
         }
     }
 }

@@ -71,8 +71,8 @@ public struct CSVInvalidText: Sendable, Equatable {
     /// The 1-based line and character column of the field's first invalid sequence in the file.
     public var line: Int { problem.line }
     public var column: Int { problem.column }
-    /// What is wrong with the bytes, in words (`invalid UTF-8 (0xE9 0x2C); …`).
-    public var message: String { problem.message }
+    /// What is wrong with the bytes (``CSVProblem/invalidUTF8(bytes:)``, with the sequence's first bytes).
+    public var csvProblem: CSVProblem { problem.problem }
 }
 
 /// A syntax error libcsv reported in strict mode.
@@ -83,8 +83,8 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
     public let column: Int
     /// The 1-based line where the record being parsed started.
     public let recordLine: Int
-    /// What went wrong, in words.
-    public let message: String
+    /// What went wrong.
+    public let problem: CSVProblem
 }
 
 /// An incremental strict CSV parser over libcsv that knows the physical lines of every record.
@@ -224,18 +224,18 @@ public final class CSVRecordParser {
     }
 
     private func outOfMemory() -> CSVSyntaxError {
-        CSVSyntaxError(line: currentLine, column: 1, recordLine: recordStartLine, message: "out of memory")
+        CSVSyntaxError(line: currentLine, column: 1, recordLine: recordStartLine, problem: .outOfMemory)
     }
 
     /// Where libcsv stopped in `bytes`, and why.
     private func syntaxError(in bytes: UnsafeRawBufferPointer, parsed: Int) -> CSVSyntaxError {
-        let message: String
+        let problem: CSVProblem
         if csv_error(parser) != CSV_EPARSE {
-            message = "the CSV parser ran out of memory"
+            problem = .parserOutOfMemory
         } else if parsed < bytes.count, bytes[parsed] == CSVRecordParser.quote, parser.pointee.quoted == 0 {
-            message = "a quote inside an unquoted field (quote the whole field and double the quote)"
+            problem = .quoteInUnquotedField
         } else {
-            message = "text after the closing quote of a quoted field"
+            problem = .textAfterClosingQuote
         }
         let before = UnsafeRawBufferPointer(rebasing: bytes[..<parsed])
         let line = currentLine + Self.countNewlines(before)
@@ -245,7 +245,7 @@ public final class CSVRecordParser {
         } else {
             column = charactersAfterNewline + Self.characters(before) + 1
         }
-        return CSVSyntaxError(line: line, column: column, recordLine: recordStartLine, message: message)
+        return CSVSyntaxError(line: line, column: column, recordLine: recordStartLine, problem: problem)
     }
 
     /// The number of line feeds in `bytes`.
@@ -269,7 +269,7 @@ public final class CSVRecordParser {
         if status != 0 {
             throw CSVSyntaxError(
                 line: recordStartLine, column: 1, recordLine: recordStartLine,
-                message: "quoted field opened on line \(recordStartLine) is never closed")
+                problem: .unclosedQuote(openedOnLine: recordStartLine))
         }
     }
 }

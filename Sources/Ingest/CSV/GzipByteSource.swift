@@ -36,7 +36,7 @@ final class GzipByteSource: CSVByteSource {
         guard awareness_inflate_init_gzip(stream) == Z_OK else {
             stream.deallocate()
             throw CSVFileError(
-                kind: .io, file: path, line: nil, column: nil, message: "zlib could not start (out of memory)")
+                kind: .io, file: path, line: nil, column: nil, problem: .zlibCouldNotStart)
         }
         self.path = path
         self.file = file
@@ -56,7 +56,7 @@ final class GzipByteSource: CSVByteSource {
         guard offset >= position else {
             throw CSVFileError(
                 kind: .io, file: path, line: nil, column: nil,
-                message: "a gzip file is read forward only (byte \(offset) asked after byte \(position))")
+                problem: .readBackwards(source: .gzip, offset: offset, position: position))
         }
         while position < offset {
             let skipped = try inflate(
@@ -83,9 +83,7 @@ final class GzipByteSource: CSVByteSource {
                     if betweenMembers {
                         isFinished = true
                     } else {
-                        pendingError = problem(
-                            "the gzip data ends before its end marker: the file is truncated (\(compressedOffset) "
-                                + "compressed bytes)")
+                        pendingError = problem(.gzipTruncated(compressedBytes: compressedOffset))
                     }
                     break
                 }
@@ -112,14 +110,13 @@ final class GzipByteSource: CSVByteSource {
                 betweenMembers = true
             case Z_MEM_ERROR:
                 throw CSVFileError(
-                    kind: .io, file: path, line: nil, column: nil, message: "zlib ran out of memory")
+                    kind: .io, file: path, line: nil, column: nil, problem: .zlibOutOfMemory)
             default:
-                let reason = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
+                let zlibText = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
                 let consumed = compressedOffset - Int(stream.pointee.avail_in)
                 pendingError = problem(
                     startsMember && produced == before
-                        ? "bytes after the end of the gzip data are not gzip (compressed byte \(consumed))"
-                        : "the gzip data is corrupt at compressed byte \(consumed) (zlib: \(reason))")
+                        ? .gzipTrailingBytes(offset: consumed) : .gzipCorrupt(offset: consumed, zlib: zlibText))
             }
         }
         position += produced
@@ -127,7 +124,7 @@ final class GzipByteSource: CSVByteSource {
         return produced
     }
 
-    private func problem(_ message: String) -> CSVFileError {
-        CSVFileError(kind: .compression, file: path, line: nil, column: nil, message: message)
+    private func problem(_ problem: CSVProblem) -> CSVFileError {
+        CSVFileError(kind: .compression, file: path, line: nil, column: nil, problem: problem)
     }
 }

@@ -41,7 +41,7 @@ final class ReadAheadByteSource: CSVByteSource {
         guard offset >= position else {
             throw CSVFileError(
                 kind: .io, file: path, line: nil, column: nil,
-                message: "a read-ahead file is read forward only (byte \(offset) asked after byte \(position))")
+                problem: .readBackwards(source: .readAhead, offset: offset, position: position))
         }
         guard let target = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         var produced = 0

@@ -21,7 +21,7 @@ final class StreamByteSource: CSVByteSource {
         guard offset == position else {
             throw CSVFileError(
                 kind: .io, file: path, line: nil, column: nil,
-                message: "a stream is read in order: byte \(offset) asked for, the stream is at byte \(position)")
+                problem: .readBackwards(source: .stream, offset: offset, position: position))
         }
         // What the stream has now is returned at once: a pipe's writer may be waiting for the reader to finish.
         while true {
@@ -30,7 +30,7 @@ final class StreamByteSource: CSVByteSource {
                 if errno == EINTR { continue }
                 throw CSVFileError(
                     kind: .io, file: path, line: nil, column: nil,
-                    message: "read failed at byte \(position) (\(String(cString: strerror(errno))))")
+                    problem: .readFailed(offset: position, system: String(cString: strerror(errno))))
             }
             position += count
             return count

@@ -22,7 +22,7 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The name glibc's iconv knows the encoding by.
-    var iconvName: String {
+    public var iconvName: String {
         switch self {
         case .utf8: "UTF-8"
         case .windows1252: "WINDOWS-1252"
@@ -31,7 +31,7 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The name for people, as messages print it.
-    var displayName: String {
+    public var displayName: String {
         switch self {
         case .utf8: "UTF-8"
         case .windows1252: "Windows-1252"

@@ -32,8 +32,8 @@ final class TranscodingByteSource: CSVByteSource {
     private var pendingError: CSVFileError?
     /// Whether a byte with no character is written as the byte 0xFF (never UTF-8) rather than ending the text.
     private let marksUndefinedBytes: Bool
-    /// The messages of the bytes written as 0xFF and not yet taken, in file order.
-    private var undefinedByteMessages: [String] = []
+    /// The bytes written as 0xFF and not yet taken, in file order.
+    private var undefinedBytes: [UInt8] = []
     private var undefinedBytesTaken = 0
 
     /// The byte written in place of a byte that is no character when `marksUndefinedBytes`: invalid in UTF-8, so
@@ -41,15 +41,15 @@ final class TranscodingByteSource: CSVByteSource {
     static let undefinedByteMark: UInt8 = 0xFF
 
     /// Converts the bytes of `base` from `encoding`; `blockSize` bytes of `base` are read at a time.
-    /// With `marksUndefinedBytes`, a byte that is no character is written as ``undefinedByteMark`` and its message
-    /// kept for ``takeUndefinedByteMessage()``, instead of ending the text with an error.
+    /// With `marksUndefinedBytes`, a byte that is no character is written as ``undefinedByteMark`` and its problem
+    /// kept for ``takeUndefinedByteProblem()``, instead of ending the text with an error.
     init(
         base: any CSVByteSource, encoding: TextEncoding, blockSize: Int = 1 << 18, marksUndefinedBytes: Bool = false
     ) throws {
         guard let converter = iconv_open("UTF-8", encoding.iconvName), converter != iconv_t(bitPattern: -1) else {
             throw CSVFileError(
                 kind: .io, file: base.path, line: nil, column: nil,
-                message: "iconv cannot convert from \(encoding.iconvName) (\(String(cString: strerror(errno))))")
+                problem: .conversionUnavailable(encoding: encoding, system: String(cString: strerror(errno))))
         }
         path = base.path
         self.base = base
@@ -70,7 +70,7 @@ final class TranscodingByteSource: CSVByteSource {
         guard offset == position else {
             throw CSVFileError(
                 kind: .io, file: path, line: nil, column: nil,
-                message: "a converted file is read forward only (byte \(offset) asked after byte \(position))")
+                problem: .readBackwards(source: .converted, offset: offset, position: position))
         }
         guard let outputBase = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         var produced = 0
@@ -101,21 +101,21 @@ final class TranscodingByteSource: CSVByteSource {
                 // The buffer is full (a character takes up to three bytes in UTF-8): the rest comes next read.
                 if produced == 0 {
                     throw CSVFileError(
-                        kind: .io, file: path, line: nil, column: nil, message: "a read buffer is too small to convert")
+                        kind: .io, file: path, line: nil, column: nil, problem: .conversionBufferTooSmall)
                 }
                 break
             } else if failure != 0 {
                 let byte = input.load(fromByteOffset: inputStart, as: UInt8.self)
-                let message = Self.undefinedByteMessage(byte, encoding: encoding)
                 guard marksUndefinedBytes else {
                     pendingError = CSVFileError(
-                        kind: .encoding, file: path, line: line, column: column, message: message)
+                        kind: .encoding, file: path, line: line, column: column,
+                        problem: .undefinedByte(byte, encoding: encoding))
                     break
                 }
                 guard produced < buffer.count else { break }
                 buffer[produced] = Self.undefinedByteMark
                 produced += 1
-                undefinedByteMessages.append(message)
+                undefinedBytes.append(byte)
                 advanceLocation(over: UnsafeRawBufferPointer(rebasing: input[inputStart..<(inputStart + 1)]))
                 inputStart += 1
             }
@@ -125,25 +125,19 @@ final class TranscodingByteSource: CSVByteSource {
         return produced
     }
 
-    /// What is wrong with `byte`, which is no character in `encoding`.
-    static func undefinedByteMessage(_ byte: UInt8, encoding: TextEncoding) -> String {
-        "byte 0x\(String(byte, radix: 16, uppercase: true)) is no character in \(encoding.displayName); the file is "
-            + "not \(encoding.displayName) text (see encoding: in campaigns.yaml)"
-    }
-
-    /// The message of the next byte written as ``undefinedByteMark``, in file order.
-    func takeUndefinedByteMessage() -> String {
-        guard undefinedBytesTaken < undefinedByteMessages.count else {
-            return "a byte is no character in \(encoding.displayName)"
+    /// The problem of the next byte written as ``undefinedByteMark``, in file order.
+    func takeUndefinedByteProblem() -> CSVProblem {
+        guard undefinedBytesTaken < undefinedBytes.count else {
+            return .undefinedByte(nil, encoding: encoding)
         }
         defer {
             undefinedBytesTaken += 1
-            if undefinedBytesTaken == undefinedByteMessages.count {
-                undefinedByteMessages.removeAll(keepingCapacity: true)
+            if undefinedBytesTaken == undefinedBytes.count {
+                undefinedBytes.removeAll(keepingCapacity: true)
                 undefinedBytesTaken = 0
             }
         }
-        return undefinedByteMessages[undefinedBytesTaken]
+        return .undefinedByte(undefinedBytes[undefinedBytesTaken], encoding: encoding)
     }
 
     /// How far through `base` the conversion has come, whatever `offset`.

@@ -16,19 +16,19 @@ struct UTF8LineValidator {
         let column: Int
         /// The offset in the block of the start of the problem's line (0 when it began in an earlier block).
         var lineStart = 0
-        /// The message, when it is not that of an invalid sequence.
-        private var fixedMessage: String?
+        /// The problem, when it is not an invalid sequence.
+        private var fixedProblem: CSVProblem?
         /// The first bytes of the invalid sequence (up to four, the first in the lowest byte) and how many there are:
-        /// the message is worded only when it is read, since a file may hold millions of such sequences in columns
+        /// the problem is made only when it is read, since a file may hold millions of such sequences in columns
         /// its feed ignores.
         private var sequence: UInt32 = 0
         private var sequenceLength = 0
 
-        init(line: Int, column: Int, message: String, lineStart: Int = 0) {
+        init(line: Int, column: Int, problem: CSVProblem, lineStart: Int = 0) {
             self.line = line
             self.column = column
             self.lineStart = lineStart
-            fixedMessage = message
+            fixedProblem = problem
         }
 
         /// A problem of the invalid sequence that starts `bytes`.
@@ -41,11 +41,11 @@ struct UTF8LineValidator {
             }
         }
 
-        /// What is wrong, in words.
-        var message: String {
-            if let fixedMessage { return fixedMessage }
+        /// What is wrong.
+        var problem: CSVProblem {
+            if let fixedProblem { return fixedProblem }
             let bytes = (0..<sequenceLength).map { UInt8(truncatingIfNeeded: sequence >> (8 * UInt32($0))) }
-            return UTF8LineValidator.invalidMessage(bytes)
+            return .invalidUTF8(bytes: bytes)
         }
     }
 
@@ -82,7 +82,8 @@ struct UTF8LineValidator {
             carried = []
             if !Self.isValidSequence(sequence) {
                 guard toleratesInvalidSequences else {
-                    return problem(at: 0, in: bytes, firstLine: firstLine, message: Self.invalidMessage(sequence))
+                    return problem(
+                        at: 0, in: bytes, firstLine: firstLine, problem: .invalidUTF8(bytes: Array(sequence.prefix(4))))
                 }
                 // The carried bytes are a lead and continuation bytes (see below), all on this line: the lead is one
                 // character before the block, each continuation byte left alone is invalid too. The block is then
@@ -110,7 +111,7 @@ struct UTF8LineValidator {
             if lead == 0 {
                 return problem(
                     at: index, in: bytes, firstLine: firstLine, firstColumn: firstColumn,
-                    message: "NUL byte in the file; it is not text")
+                    problem: .nulByte)
             }
             let length = Self.expectedLength(lead)
             if length > 0 && index + length > count {
@@ -127,7 +128,7 @@ struct UTF8LineValidator {
             guard toleratesInvalidSequences else {
                 return problem(
                     at: index, in: bytes, firstLine: firstLine, firstColumn: firstColumn,
-                    message: Self.invalidMessage(Array(sequence)))
+                    problem: .invalidUTF8(bytes: Array(sequence.prefix(4))))
             }
             var place = located ?? (0, firstLine, firstColumn)
             for byte in bytes[place.offset..<index] {
@@ -159,7 +160,7 @@ struct UTF8LineValidator {
     }
 
     private func problem(
-        at offset: Int, in bytes: UnsafeRawBufferPointer, firstLine: Int, firstColumn: Int = 1, message: String
+        at offset: Int, in bytes: UnsafeRawBufferPointer, firstLine: Int, firstColumn: Int = 1, problem: CSVProblem
     ) -> Problem {
         var line = firstLine
         var column = firstColumn
@@ -173,13 +174,7 @@ struct UTF8LineValidator {
                 column += 1
             }
         }
-        return Problem(line: line, column: column, message: message, lineStart: lineStart)
-    }
-
-    static func invalidMessage(_ sequence: [UInt8]) -> String {
-        let hex = sequence.prefix(4).map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-        return "invalid UTF-8 (\(hex)); the file is not UTF-8 text (Latin-1 or Windows-1252?), export it as UTF-8 or "
-            + "set encoding: for its feed in campaigns.yaml"
+        return Problem(line: line, column: column, problem: problem, lineStart: lineStart)
     }
 
     /// The number of invalid sequences in `bytes`, each counted at its lead byte and the count going on after it, as

@@ -71,15 +71,10 @@ public struct DataFolderReader: Sendable {
 
     /// Why an entry of a feed folder is not read, or nil when it is (its name ends in `.csv` or `.csv.gz`, whether it
     /// is compressed being told by its first bytes, not its name; or in `.rollup.json`).
-    public static func refusalOfName(_ name: String) -> String? {
+    public static func refusalOfName(_ name: String) -> FileRefusalReason? {
         let lowered = name.lowercased()
         if lowered.hasSuffix(".csv") || lowered.hasSuffix(".csv.gz") || isRollup(name) { return nil }
-        if lowered.hasSuffix(".gz") {
-            return "not a feed file: a gzip file is read when its name ends in .csv.gz (rename it, or move it out "
-                + "of the feed folder)"
-        }
-        return "not a feed file: only names ending in .csv, .csv.gz or .rollup.json are read (rename it, or move it "
-            + "out of the feed folder)"
+        return lowered.hasSuffix(".gz") ? .gzipNameWithoutCSV : .notAFeedFileName
     }
 
     /// Whether an entry of a feed folder is a rollup of an event-level file (`events.csv.rollup.json`), read as the
@@ -125,7 +120,7 @@ public struct DataFolderReader: Sendable {
                 var outcome: FeedFileReader.Outcome
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
-                    reader.refuse(&outcome, isIO: false, line: nil, column: nil, message: refusal)
+                    reader.refuse(&outcome, isIO: false, line: nil, column: nil, reason: refusal)
                 } else if Self.isRollup(name) {
                     outcome = reader.readRollup(
                         path: (feedFolder as NSString).appendingPathComponent(name), name: relative,

@@ -140,7 +140,7 @@ extension FeedFileReader {
     /// newline sits at a cut, the part before it re-parses the remainder of the file itself and the later
     /// parts are dropped. Each part counts lines from 1; once the parts before it are read, its lines are
     /// shifted by theirs, so every reported line is the one a single-threaded read gives (a refused part makes
-    /// the file read again whole, since refusals can name lines in their message). Rows duplicated across
+    /// the file read again whole, since refusals can name lines, such as the one an unclosed quote opened on). Rows duplicated across
     /// parts are rejected as the single-threaded read rejects them, and rejects are listed in line order.
     func read(
         path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
@@ -321,7 +321,7 @@ extension FeedFileReader {
             part.lineShift = merge.lineShift
             part.endLine = part.reader?.line ?? 1
             merge.lineShift += part.endLine - 1
-            // A refused file is read again whole, for the refusal to name the line a whole read names (messages
+            // A refused file is read again whole, for the refusal to name the line a whole read names (reasons
             // can hold lines, such as the one a quoted field never closed opened on). Refusals are rare.
             if part.failure != nil {
                 merge.isAbandoned = true
@@ -421,7 +421,7 @@ extension FeedFileReader {
         guard shift != 0 else { return reject }
         return RejectedRow(
             file: reject.file, line: reject.line + shift, column: reject.column, value: reject.value,
-            reason: replacingRepeatedLine(in: reject.reason) { $0 + shift } ?? reject.reason, record: reject.record)
+            reason: reject.reason.movingLine { $0 + shift } ?? reject.reason, record: reject.record)
     }
 
     /// A part rejects a repeated key as a duplicate of the key's first line in that part; when that line itself
@@ -432,21 +432,10 @@ extension FeedFileReader {
     )
         -> RejectedRow
     {
-        guard let reason = replacingRepeatedLine(in: reject.reason, { crossDuplicates[$0] }) else { return reject }
+        guard let reason = reject.reason.movingLine({ crossDuplicates[$0] }) else { return reject }
         return RejectedRow(
             file: reject.file, line: reject.line, column: reject.column, value: reject.value, reason: reason,
             record: reject.record)
-    }
-
-    /// A duplicate's reason with the line it repeats replaced by `newLine(line)`; nil when `reason` is not a
-    /// duplicate's or `newLine` gives nil.
-    private static func replacingRepeatedLine(in reason: String, _ newLine: (Int) -> Int?) -> String? {
-        let prefix = duplicatePrefix
-        guard reason.hasPrefix(prefix) else { return nil }
-        let rest = reason.dropFirst(prefix.count)
-        guard let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]), let replaced = newLine(line)
-        else { return nil }
-        return prefix + String(replaced) + rest[colon...]
     }
 
     /// The rejects of rows that repeat a key of an earlier part, with their records read again from the file.

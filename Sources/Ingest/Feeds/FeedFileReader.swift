@@ -51,7 +51,7 @@ struct FeedFileReader {
     struct FileRefusal: Error {
         let line: Int
         let column: Int?
-        let message: String
+        let reason: FileRefusalReason
     }
 
     /// Reads `path`, reported as `name`, interning its keys in `accumulator`'s interner; `fileIndex` is stored
@@ -72,7 +72,7 @@ struct FeedFileReader {
             ) { record in
                 guard let current = layout else {
                     if let invalid = record.invalidText.first {
-                        throw FileRefusal(line: invalid.line, column: invalid.column, message: invalid.message)
+                        throw FileRefusal(line: invalid.line, column: invalid.column, reason: .csv(invalid.csvProblem))
                     }
                     // Known from the header on, so that a file refused later still reports the delimiter it was
                     // read with, as a read in parts does (found by Fuzz/run csv).
@@ -95,11 +95,12 @@ struct FeedFileReader {
             outcome.report.dateFormatHint = outcome.dateRejects.hint(
                 feed: feed, format: options.dateFormat, rowsRead: outcome.report.rowsRead)
         } catch let error as CSVFileError {
-            refuse(&outcome, isIO: error.kind == .io, line: error.line, column: error.column, message: error.message)
+            refuse(
+                &outcome, isIO: error.kind == .io, line: error.line, column: error.column, reason: .csv(error.problem))
         } catch let refusal as FileRefusal {
-            refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, message: refusal.message)
+            refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, reason: refusal.reason)
         } catch {
-            refuse(&outcome, isIO: false, line: nil, column: nil, message: "\(error)")
+            refuse(&outcome, isIO: false, line: nil, column: nil, reason: .unexpected("\(error)"))
         }
         return outcome
     }
@@ -108,7 +109,7 @@ struct FeedFileReader {
     /// `report.ignoredInvalidText`, to be kept.
     func noteInvalidText(_ record: CSVRecord, layout: Layout, in report: inout FileReport) throws {
         if let used = record.invalidText.first(where: { layout.reads($0.field) }) {
-            throw FileRefusal(line: used.line, column: used.column, message: used.message)
+            throw FileRefusal(line: used.line, column: used.column, reason: .csv(used.csvProblem))
         }
         let names = record.invalidText.map { invalid in
             invalid.field < layout.names.count
@@ -121,8 +122,8 @@ struct FeedFileReader {
         report.ignoredInvalidText = noted
     }
 
-    func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, message: String) {
-        outcome.report.failure = FileFailure(isIOError: isIO, line: line, column: column, message: message)
+    func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, reason: FileRefusalReason) {
+        outcome.report.failure = FileFailure(isIOError: isIO, line: line, column: column, reason: reason)
         outcome.report.rowsAccepted = 0
         outcome.report.rowsRejected = outcome.report.rowsRead
         outcome.report.firstDay = nil
@@ -165,40 +166,34 @@ struct FeedFileReader {
             if let first = positions[column] {
                 throw FileRefusal(
                     line: header.line, column: index + 1,
-                    message: "column '\(name)' appears twice in the header (fields \(first + 1) and \(index + 1))")
+                    reason: .duplicateColumn(name: name, first: first + 1, second: index + 1))
             }
             positions[column] = index
         }
-        let found = names.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
         // A name `columns:` gives must be in the header, whether the column is required or not: a mapping that
         // finds nothing is a misspelt name or an export that changed.
         for column in feed.knownColumns.sorted() where positions[column] == nil {
             guard let mapped = options.columns[column] else { continue }
             throw FileRefusal(
                 line: header.line, column: nil,
-                message: "missing column '\(mapped)', which campaigns.yaml names for \(column) "
-                    + "(feeds: \(feed.rawValue): columns:) (header has: \(found))")
+                reason: .missingMappedColumn(name: mapped, column: column, feed: feed, header: names))
         }
         var layout = Layout(
             date: positions["date"], timestamp: positions["timestamp"],
             dimensions: feed.dimensionColumns.map { positions[$0] }, counts: feed.countColumns.map { positions[$0] },
             fieldCount: header.count, names: names)
-        var missing: [String] = []
+        var missing: [FileRefusalReason.RequiredColumn] = []
         if layout.date == nil && layout.timestamp == nil {
-            missing.append(feed.acceptsTimestamps ? "date' or 'timestamp" : "date")
+            missing.append(feed.acceptsTimestamps ? .dateOrTimestamp : .named("date"))
         }
-        if layout.dimensions[0] == nil { missing.append(feed.dimensionColumns[0]) }
-        if layout.counts[0] == nil && !feed.mainCountIsOptional { missing.append(feed.countColumns[0]) }
-        if feed.companionIsRequired && layout.counts[1] == nil { missing.append(feed.countColumns[1]) }
+        if layout.dimensions[0] == nil { missing.append(.named(feed.dimensionColumns[0])) }
+        if layout.counts[0] == nil && !feed.mainCountIsOptional { missing.append(.named(feed.countColumns[0])) }
+        if feed.companionIsRequired && layout.counts[1] == nil { missing.append(.named(feed.countColumns[1])) }
         if !missing.isEmpty {
-            throw FileRefusal(
-                line: header.line, column: nil,
-                message: "missing required column '\(missing.joined(separator: "', '"))' (header has: \(found))")
+            throw FileRefusal(line: header.line, column: nil, reason: .missingColumns(missing, header: names))
         }
         if layout.date != nil && layout.timestamp != nil {
-            throw FileRefusal(
-                line: header.line, column: nil,
-                message: "the header has both 'date' and 'timestamp'; a file is either daily or event-level")
+            throw FileRefusal(line: header.line, column: nil, reason: .dateAndTimestamp)
         }
         if layout.timestamp != nil { layout.date = nil }
         if let first = layout.dimensions[0],
@@ -212,7 +207,7 @@ struct FeedFileReader {
     func readRow(
         _ record: CSVRecord, layout: Layout, into outcome: inout Outcome, fileIndex: Int32, interner: KeyInterner
     ) {
-        func reject(_ column: Int?, _ reason: String) {
+        func reject(_ column: Int?, _ reason: RejectReason) {
             outcome.report.rowsRejected += 1
             guard outcome.rejects.count < IngestLimits.rejectsListedPerFile else { return }
             let value = column.map { $0 <= record.count ? Self.shown(record[$0 - 1]) : "" } ?? ""
@@ -224,9 +219,7 @@ struct FeedFileReader {
         guard record.count == layout.fieldCount else {
             let column = min(record.count, layout.fieldCount) + 1
             outcome.dateRejects.rowsWithoutDate += 1
-            reject(
-                column,
-                "expected \(layout.fieldCount) fields as in the header, found \(record.count)")
+            reject(column, .fieldCount(expected: layout.fieldCount, found: record.count))
             return
         }
         let day: CivilDate
@@ -238,7 +231,7 @@ struct FeedFileReader {
                 let parsed = format == .yearMonthDay ? CivilDate(iso8601Bytes: text) : format.date(text)
             else {
                 outcome.dateRejects.noteRejected(text, format: format)
-                reject(index + 1, "date: \(Self.quoted(text)) is not a date (\(format.rawValue))")
+                reject(index + 1, .notADate(value: Self.shown(text), format: format))
                 return
             }
             day = parsed
@@ -254,14 +247,10 @@ struct FeedFileReader {
                     seconds = parsed
                     outcome.dayCache.remember(text, seconds: parsed)
                 case .failure(.missingZone):
-                    reject(
-                        index + 1, "timestamp: \(Self.quoted(text)) has no time zone; add Z or an offset such as +01:00"
-                    )
+                    reject(index + 1, .timestampWithoutZone(value: Self.shown(text)))
                     return
                 case .failure:
-                    reject(
-                        index + 1,
-                        "timestamp: \(Self.quoted(text)) is not an ISO-8601 timestamp (2020-05-04T09:30:00Z)")
+                    reject(index + 1, .notATimestamp(value: Self.shown(text)))
                     return
                 }
             }
@@ -279,22 +268,22 @@ struct FeedFileReader {
         case .failure(let error):
             switch error.problem {
             case .firstEmpty:
-                reject(
-                    layout.dimensions[0].map { $0 + 1 }, "\(feed.dimensionColumns[0]): is empty; every row needs one")
+                reject(layout.dimensions[0].map { $0 + 1 }, .emptyKey(column: feed.dimensionColumns[0]))
             case .tooLong(let position):
                 let column = layout.dimensions[position]
                 let length = column.map { FieldValue.trimmed(record[$0]).count } ?? 0
                 reject(
                     column.map { $0 + 1 },
-                    "\(feed.dimensionColumns[position]): is \(length) bytes long; a value may have at most "
-                        + "\(KeyInterner.maximumValueBytes)")
+                    .valueTooLong(
+                        column: feed.dimensionColumns[position], length: length,
+                        maximum: KeyInterner.maximumValueBytes))
             case .controlCharacter(let position):
                 let column = layout.dimensions[position]
                 reject(
                     column.map { $0 + 1 },
-                    "\(feed.dimensionColumns[position]): "
-                        + "\(column.map { Self.quoted(FieldValue.trimmed(record[$0])) } ?? "\"\"") holds a control "
-                        + "character (a line break or tab inside quotes); a value may not")
+                    .controlCharacter(
+                        column: feed.dimensionColumns[position],
+                        value: column.map { Self.shown(FieldValue.trimmed(record[$0])) } ?? ""))
             }
             return
         }
@@ -308,12 +297,14 @@ struct FeedFileReader {
             case .success(let value):
                 if position == 0 { counts.main = value } else { counts.companion = value }
             case .failure(let problem):
-                reject(column + 1, "\(feed.countColumns[position]): \(Self.quoted(text)) \(problem.reason)")
+                reject(
+                    column + 1,
+                    .notACount(column: feed.countColumns[position], value: Self.shown(text), problem: problem))
                 return
             }
         }
         if feed == .helplineCalls, counts.companion > counts.main, let column = layout.counts[1] {
-            reject(column + 1, "answered: \(counts.companion) is more than calls (\(counts.main)) on the same row")
+            reject(column + 1, .answeredOverCalls(answered: counts.companion, calls: counts.main))
             return
         }
         if layout.timestamp != nil {
@@ -325,9 +316,8 @@ struct FeedFileReader {
                     main: 0, companion: -1, file: fileIndex, line: Int32(truncatingIfNeeded: record.line)))
             guard added else {
                 reject(
-                    layout.counts[0].map { $0 + 1 },
-                    "\(feed.countColumns[0]): \(counts.main) takes the day's total past the largest count "
-                        + "(\(Int64.max))")
+                    layout.counts[0].map { $0 + 1 }, .dayTotalOverflow(column: feed.countColumns[0], count: counts.main)
+                )
                 return
             }
         } else {
@@ -361,15 +351,12 @@ struct FeedFileReader {
         return interner.internRowKey()
     }
 
-    /// The start of every duplicate reason, followed by the line of the key's first occurrence.
-    static let duplicatePrefix = "duplicate of line "
-
-    /// Why a row repeating a daily key is rejected; single and parallel reads must word it alike.
-    func duplicateReason(firstLine: Int) -> String {
-        "\(Self.duplicatePrefix)\(firstLine): same \(feed.dimensionColumns.joined(separator: ", ")) and date"
+    /// Why a row repeating a daily key is rejected; single and parallel reads must give the same reason.
+    func duplicateReason(firstLine: Int) -> RejectReason {
+        .duplicate(firstLine: firstLine, columns: feed.dimensionColumns)
     }
 
-    /// A value as shown in messages: at most 60 characters, control characters escaped.
+    /// A value as shown in reasons: at most 60 characters, control characters escaped.
     static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         var shown = ""
@@ -377,10 +364,6 @@ struct FeedFileReader {
             shown += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
         }
         return text.unicodeScalars.count > 60 ? shown + "…" : shown
-    }
-
-    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        "\"" + shown(bytes) + "\""
     }
 
     /// The record written back as one CSV record, quoting fields that need it.

@@ -1,4 +1,4 @@
-/// Parsing of single field values from bytes, with the reason a value is refused.
+/// Parsing of single field values from bytes, with the reason a value is refused (``CountProblem``).
 ///
 /// Spaces and tabs around a value are ignored; inside a count they are refused, since `1 200` may be a
 /// thousands separator or two numbers run together, and the pipeline never guesses.
@@ -14,8 +14,8 @@ enum FieldValue {
     }
 
     /// A non-negative whole number written with plain digits, or the reason it is not one.
-    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, FieldProblem> {
-        guard !bytes.isEmpty else { return .failure(.init("is empty; a count is required")) }
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, CountProblem> {
+        guard !bytes.isEmpty else { return .failure(.empty) }
         var value: Int64 = 0
         var overflow = false
         for byte in bytes {
@@ -27,31 +27,27 @@ enum FieldValue {
                 value = sum
             }
         }
-        if overflow { return .failure(.init("is too large for a count (the largest is 9223372036854775807)")) }
+        if overflow { return .failure(.tooLarge) }
         return .success(value)
     }
 
-    private static func countProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldProblem {
+    private static func countProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> CountProblem {
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         let digits = bytes.filter(isDigit).count
         if bytes.first == 0x2D && digits == bytes.count - 1 && digits > 0 {
-            return .init("is negative; counts are non-negative whole numbers")
+            return .negative
         }
         if bytes.contains(where: { $0 == 0x65 || $0 == 0x45 }) && digits > 0 {
-            return .init("is in scientific notation; write the whole number with plain digits")
+            return .scientific
         }
         if bytes.contains(where: { $0 == 0x2E || $0 == 0x2C }) && digits > 0 {
-            return .init("is not a whole number; counts have no decimals")
+            return .decimals
         }
         if bytes.contains(where: { $0 == 0x20 || $0 == 0x5F || $0 == 0x27 || $0 == 0xC2 || $0 == 0xE2 }) && digits > 0 {
-            return .init("has a digit separator; write plain digits such as 1200")
+            return .digitSeparator
         }
-        return .init("is not a count (a non-negative whole number)")
+        return .notACount
     }
 }
 
-/// Why a field value was refused: the reason, completed by the caller with the column and value.
-struct FieldProblem: Error, Equatable {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
-}
+extension CountProblem: Error {}

@@ -51,14 +51,14 @@ public struct FileFailure: Sendable, Equatable {
     /// The 1-based line and column, when known.
     public let line: Int?
     public let column: Int?
-    /// What went wrong.
-    public let message: String
+    /// What went wrong, as data; Reporting words it.
+    public let reason: FileRefusalReason
 
     /// Creates a failure.
-    public init(isIOError: Bool, line: Int?, column: Int?, message: String) {
+    public init(isIOError: Bool, line: Int?, column: Int?, reason: FileRefusalReason) {
         self.isIOError = isIOError
         self.line = line
         self.column = column
-        self.message = message
+        self.reason = reason
     }
 }

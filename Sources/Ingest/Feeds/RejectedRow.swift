@@ -8,24 +8,19 @@ public struct RejectedRow: Sendable, Equatable {
     public let column: Int?
     /// The offending value, as read (empty when the problem is not one value).
     public let value: String
-    /// Why the row was refused, with the column name and the value.
-    public let reason: String
+    /// Why the row was refused, with the column name and the value; Reporting words it.
+    public let reason: RejectReason
     /// The record as read, written back as CSV with the file's delimiter.
     public let record: String
 
     /// Creates a rejected row.
-    public init(file: String, line: Int, column: Int?, value: String, reason: String, record: String) {
+    public init(file: String, line: Int, column: Int?, value: String, reason: RejectReason, record: String) {
         self.file = file
         self.line = line
         self.column = column
         self.value = value
         self.reason = reason
         self.record = record
-    }
-
-    /// `file:line:column: reason`, the form errors are printed in.
-    public var diagnostic: String {
-        "\(file):\(line):\(column.map(String.init) ?? "1"): \(reason)"
     }
 }
 

@@ -13,11 +13,12 @@ extension FeedFileReader {
             outcome.report.byteCount = data.count
             rollup = try RangeRollup(jsonData: data)
         } catch let error as RollupFormatError {
-            refuse(&outcome, isIO: false, line: nil, column: nil, message: error.message)
+            refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(error))
             return outcome
         } catch {
             refuse(
-                &outcome, isIO: true, line: nil, column: nil, message: "cannot be read (\(error.localizedDescription))")
+                &outcome, isIO: true, line: nil, column: nil,
+                reason: .rollupUnreadable(system: error.localizedDescription))
             return outcome
         }
         let problem: RollupFormatError? =
@@ -25,7 +26,7 @@ extension FeedFileReader {
             ? .feedMismatch(folder: feed, rollup: rollup.feed)
             : rollup.level != .events ? .notEvents(rollup.level) : nil
         if let problem {
-            refuse(&outcome, isIO: false, line: nil, column: nil, message: problem.message)
+            refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(problem))
             return outcome
         }
         var report = FileReport(feed: feed, file: rollup.file)
@@ -71,6 +72,6 @@ extension FeedFileReader {
         var report = FileReport(feed: feed, file: name)
         report.byteCount = outcome.report.byteCount
         outcome = Outcome(report: report)
-        refuse(&outcome, isIO: false, line: nil, column: nil, message: problem.message)
+        refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(problem))
     }
 }

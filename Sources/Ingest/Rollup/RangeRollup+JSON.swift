@@ -30,7 +30,7 @@ extension RangeRollup {
                 + "\"column\": \(refusal.column.map(String.init) ?? "null")"
             field(
                 "refusal",
-                "{\"io\": \(refusal.isIOError), \(location), \"message\": \(Self.json(refusal.message))}")
+                "{\"io\": \(refusal.isIOError), \(location), \"reason\": \(RollupReasonJSON.text(refusal.reason))}")
         } else {
             field("refusal", "null")
         }
@@ -60,7 +60,7 @@ extension RangeRollup {
         for (index, reject) in rejects.enumerated() {
             let values = [
                 "\"line\": \(reject.line)", "\"column\": \(reject.column.map(String.init) ?? "null")",
-                "\"value\": \(Self.json(reject.value))", "\"reason\": \(Self.json(reject.reason))",
+                "\"value\": \(Self.json(reject.value))", "\"reason\": \(RollupReasonJSON.text(reject.reason))",
                 "\"record\": \(Self.json(reject.record))",
             ]
             lines.append("{" + values.joined(separator: ", ") + "}" + (index < rejects.count - 1 ? "," : ""))
@@ -142,8 +142,10 @@ extension RangeRollup {
         rowsRead = decoded.rowsRead
         rowsAccepted = decoded.rowsAccepted
         rowsRejected = decoded.rowsRejected
-        refusal = decoded.refusal.map {
-            FileFailure(isIOError: $0.io, line: $0.line, column: $0.column, message: $0.message)
+        if let decodedRefusal = decoded.refusal {
+            refusal = FileFailure(
+                isIOError: decodedRefusal.io, line: decodedRefusal.line, column: decodedRefusal.column,
+                reason: try RollupReasonJSON.refusalReason(decodedRefusal.reason, path: "refusal.reason"))
         }
         unknownColumns = decoded.unknownColumns
         var counts: [Count] = []
@@ -157,11 +159,16 @@ extension RangeRollup {
                     region: row.region, count: row.count))
         }
         self.counts = counts
-        rejects = decoded.rejects.map {
-            RejectedRow(
-                file: decoded.file, line: $0.line, column: $0.column, value: $0.value, reason: $0.reason,
-                record: $0.record)
+        var rejects: [RejectedRow] = []
+        rejects.reserveCapacity(decoded.rejects.count)
+        for (index, reject) in decoded.rejects.enumerated() {
+            rejects.append(
+                RejectedRow(
+                    file: decoded.file, line: reject.line, column: reject.column, value: reject.value,
+                    reason: try RollupReasonJSON.rejectReason(reject.reason, path: "rejects.\(index).reason"),
+                    record: reject.record))
         }
+        self.rejects = rejects
         guard addsUp else { throw .doesNotAddUp(read: rowsRead, accepted: rowsAccepted, rejected: rowsRejected) }
     }
 }
@@ -184,24 +191,6 @@ public enum RollupFormatError: Error, Sendable, Equatable {
     case feedMismatch(folder: Feed, rollup: Feed)
     /// The rollup does not hold event-level counts.
     case notEvents(RangeRollup.Level)
-
-    /// What is wrong, as a file refusal says it.
-    public var message: String {
-        switch self {
-        case .notJSON: return "not a rollup: the file is not JSON"
-        case .unknownFormat(let format):
-            return "not a rollup of this version: format \"\(format)\", expected \"\(RangeRollup.format)\""
-        case .missingKey(let key): return "the rollup has no '\(key)'"
-        case .badValue(let path): return "the rollup's '\(path)' is not a valid value"
-        case .notABannerFeed(let feed): return "the rollup's feed '\(feed)' has no event-level files"
-        case .doesNotAddUp(let read, let accepted, let rejected):
-            return "the rollup does not add up: \(read) rows read, \(accepted) accepted, \(rejected) rejected"
-        case .feedMismatch(let folder, let rollup):
-            return "a rollup of \(rollup.rawValue) in the \(folder.rawValue) folder"
-        case .notEvents(let level):
-            return "the rollup holds no event-level counts (level \(level.rawValue)): a daily file is read as it is"
-        }
-    }
 }
 
 /// The JSON keys of a rollup, as decoded.
@@ -210,7 +199,7 @@ private struct RollupJSON: Decodable {
         let io: Bool
         let line: Int?
         let column: Int?
-        let message: String
+        let reason: JSONValue
     }
 
     struct CountRow: Decodable {
@@ -237,7 +226,7 @@ private struct RollupJSON: Decodable {
         let line: Int
         let column: Int?
         let value: String
-        let reason: String
+        let reason: JSONValue
         let record: String
     }
 

@@ -6,7 +6,7 @@
 /// rejected, as for a file read directly.
 public struct RangeRollup: Sendable, Equatable {
     /// The name and version of the format, the first key of every rollup file.
-    public static let format = "awareness-rollup/1"
+    public static let format = "awareness-rollup/2"
     /// The end a rollup file's name has in a feed folder: `events.csv` becomes `events.csv.rollup.json`.
     public static let fileSuffix = ".rollup.json"
 

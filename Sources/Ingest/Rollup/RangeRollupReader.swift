@@ -45,6 +45,48 @@ public struct RangeRollupReader: Sendable {
 
         /// `file: message`.
         public var description: String { "\(file): \(message)" }
+
+        /// A failure that says what failed in `message`.
+        init(file: String, message: String) {
+            self.file = file
+            self.message = message
+        }
+
+        /// The failure of reading `file` for `problem`, an I/O problem (the only kind that is a read failure rather
+        /// than a refusal in the rollup), in the words `awareness rollup` prints: an error of the command, which
+        /// Ingest words as its other errors are worded, not a reason kept in the rollup.
+        init(file: String, problem: CSVProblem) {
+            self.file = file
+            message = Self.words(problem)
+        }
+
+        /// The failure of reading `file` for an I/O refusal of the whole-file read.
+        init(file: String, refusal: FileRefusalReason) {
+            if case .csv(let problem) = refusal {
+                self.init(file: file, problem: problem)
+            } else {
+                self.init(file: file, message: "\(refusal)")
+            }
+        }
+
+        private static func words(_ problem: CSVProblem) -> String {
+            switch problem {
+            case .noSuchFile: return "no such file"
+            case .isDirectory: return "is a directory, not a file"
+            case .cannotOpen(let system): return "cannot be opened for reading (\(system))"
+            case .readFailed(let offset, let system): return "read failed at byte \(offset) (\(system))"
+            case .readBackwards(let source, let offset, let position):
+                return source == .stream
+                    ? "a stream is read in order: byte \(offset) asked for, the stream is at byte \(position)"
+                    : "a \(source == .readAhead ? "read-ahead" : source.rawValue) file is read forward only (byte "
+                        + "\(offset) asked after byte \(position))"
+            case .conversionUnavailable(let encoding, let system):
+                return "iconv cannot convert from \(encoding.iconvName) (\(system))"
+            case .zlibCouldNotStart: return "zlib could not start (out of memory)"
+            case .zlibOutOfMemory: return "zlib ran out of memory"
+            default: return "\(problem)"
+            }
+        }
     }
 
     /// Reads bytes `start..<end` of the file named `name` (its path relative to the data folder), or from `start`
@@ -75,9 +117,9 @@ public struct RangeRollupReader: Sendable {
             do {
                 head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(path: path)
             } catch let error as CSVFileError {
-                if error.kind == .io { throw ReadFailure(file: name, message: error.message) }
+                if error.kind == .io { throw ReadFailure(file: name, problem: error.problem) }
                 rollup.refusal = FileFailure(
-                    isIOError: false, line: error.line, column: error.column, message: error.message)
+                    isIOError: false, line: error.line, column: error.column, reason: .csv(error.problem))
                 rollup.end = rollup.start
                 return rollup
             }
@@ -153,10 +195,10 @@ public struct RangeRollupReader: Sendable {
         } catch let failure as ReadFailure {
             throw failure
         } catch let error as CSVFileError {
-            if error.kind == .io { throw ReadFailure(file: name, message: error.message) }
-            reader.refuse(&outcome, isIO: false, line: error.line, column: error.column, message: error.message)
+            if error.kind == .io { throw ReadFailure(file: name, problem: error.problem) }
+            reader.refuse(&outcome, isIO: false, line: error.line, column: error.column, reason: .csv(error.problem))
         } catch let refusal as FeedFileReader.FileRefusal {
-            reader.refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, message: refusal.message)
+            reader.refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, reason: refusal.reason)
         }
         Self.account(outcome, into: &rollup)
         return rollup
@@ -177,7 +219,7 @@ public struct RangeRollupReader: Sendable {
         let interner = KeyInterner()
         let outcome = reader.read(path: path, name: name, fileIndex: 0, interner: interner)
         if let failure = outcome.report.failure, failure.isIOError {
-            throw ReadFailure(file: name, message: failure.message)
+            throw ReadFailure(file: name, refusal: failure.reason)
         }
         rollup.delimiter = outcome.report.delimiter
         rollup.unknownColumns = outcome.report.unknownColumns
@@ -204,7 +246,7 @@ public struct RangeRollupReader: Sendable {
         } catch is HeaderFound {}
         guard let layout else {
             throw CSVFileError(
-                kind: .empty, file: header.path, line: nil, column: nil, message: "the file has no header line")
+                kind: .empty, file: header.path, line: nil, column: nil, problem: .noHeaderLine)
         }
         return layout
     }

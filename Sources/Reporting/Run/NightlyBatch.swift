@@ -123,7 +123,7 @@ public struct NightlyBatch: Sendable {
             let files: [OutputFile]
             do {
                 files = try night.diagnostics(
-                    quality: quality.text, reportsPath: reportsPath, rejectRate: data.rejectRate,
+                    quality: quality, reportsPath: reportsPath, rejectRate: data.rejectRate,
                     maxRejectRate: maxRejectRate)
             } catch {
                 throw .assembly("\(error)")

@@ -164,9 +164,9 @@ extension NightlyRun {
     /// What a night whose data is over the reject threshold, or has a refused file, writes instead of the
     /// outputs: `rejects.csv`, `run-manifest.json` and `failed-night.md`, which says in the report's language
     /// what failed, that last night's outputs were kept, and what to fix; `quality` is the data-quality block
-    /// `validate` prints, quoted whole.
+    /// `validate` prints, quoted whole in the report's language.
     public func diagnostics(
-        quality: String, reportsPath: String, rejectRate: Double, maxRejectRate: Double
+        quality: DataQualitySummary, reportsPath: String, rejectRate: Double, maxRejectRate: Double
     ) throws
         -> [OutputFile]
     {
@@ -188,7 +188,10 @@ extension NightlyRun {
                 + "carnets sont ceux de la veille, inchangés. Corrigez les fichiers cités ci-dessous (leurs lignes "
                 + "rejetées sont dans `rejects.csv`), puis relancez\u{00A0}; `awareness run --force` écrit quand même "
                 + "les sorties à partir de ces données.")
-        text += "\n\n```text\n" + quality + (quality.hasSuffix("\n") ? "" : "\n") + "```\n"
+        var summary = quality
+        summary.language = language
+        let block = summary.text
+        text += "\n\n```text\n" + block + (block.hasSuffix("\n") ? "" : "\n") + "```\n"
         return [
             OutputFile(path: "failed-night.md", contents: text),
             OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))),

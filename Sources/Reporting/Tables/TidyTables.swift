@@ -113,7 +113,7 @@ public enum TidyTables {
     public static func rejects(_ data: IngestedData) -> TidyTable {
         var rows: [[TidyCell]] = data.rejects.map { reject in
             [
-                .text(reject.file), .integer(reject.line), .integer(reject.column), .text(reject.reason),
+                .text(reject.file), .integer(reject.line), .integer(reject.column), .text(reject.reason.text(in: .en)),
                 .text(reject.value), .text(reject.record),
             ]
         }
@@ -121,7 +121,7 @@ public enum TidyTables {
             guard let failure = file.failure else { continue }
             rows.append([
                 .text(file.file), .integer(failure.line), .integer(failure.column),
-                .text("file refused: \(failure.message)"), .empty, .empty,
+                .text("file refused: \(failure.reason.text(in: .en))"), .empty, .empty,
             ])
         }
         return TidyTable(checkedColumns: rejectColumns, rows: rows)

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Reporting
 import Testing
 
 @Suite("Banner impression and click feeds")
@@ -71,7 +72,7 @@ struct BannerFeedTests {
             ])
         let column = try #require(names.firstIndex(of: "campaign")) + 1
         #expect(
-            data.rejects.map { "\($0.line):\($0.column ?? 0) \($0.reason)" } == [
+            data.rejects.map { "\($0.line):\($0.column ?? 0) \($0.reason.text(in: .en))" } == [
                 "4:\(column) campaign: is empty; every row needs one",
                 "5:\(column) campaign: is empty; every row needs one",
             ])

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Reporting
 import Testing
 
 #if canImport(Glibc)
@@ -58,7 +59,9 @@ struct RangeRollupTests {
         // Lines are the range's: the negative count on the file's line 8 is the range's line 2.
         #expect(second.rejects.map(\.line) == [2])
         #expect(
-            second.rejects.map(\.reason) == ["impressions: \"-4\" is negative; counts are non-negative whole numbers"])
+            second.rejects.map { $0.reason.text(in: .en) } == [
+                "impressions: \"-4\" is negative; counts are non-negative whole numbers"
+            ])
         #expect(second.rowsRead == 3 && second.rowsRead == second.rowsAccepted + second.rowsRejected)
         let whole = try Self.reader().read(.file(path: path), name: "impressions/events.csv", start: 0, end: nil)
         #expect(whole.rowsRead == first.rowsRead + second.rowsRead)
@@ -146,7 +149,8 @@ struct RollupFileTests {
         ]
         rollup.rejects = [
             RejectedRow(
-                file: file, line: 7, column: 6, value: "-1", reason: "impressions: \"-1\" is negative",
+                file: file, line: 7, column: 6, value: "-1",
+                reason: .notACount(column: "impressions", value: "-1", problem: .negative),
                 record: "2020-05-04T10:00:00Z,banner-119,b,search,IDF,-1")
         ]
         return rollup
@@ -182,8 +186,8 @@ struct RollupFileTests {
         #expect(data.rowsRead == 6 && data.rowsAccepted == 4 && data.rowsRejected == 2)
         #expect(
             data.rejects.map(\.diagnostic) == [
-                "impressions/a.csv:7:6: impressions: \"-1\" is negative",
-                "impressions/b.csv:7:6: impressions: \"-1\" is negative",
+                "impressions/a.csv:7:6: impressions: \"-1\" is negative; counts are non-negative whole numbers",
+                "impressions/b.csv:7:6: impressions: \"-1\" is negative; counts are non-negative whole numbers",
             ])
     }
 
@@ -191,7 +195,7 @@ struct RollupFileTests {
         var rollup = Self.rollup(file: "clicks/a.csv", count: 1)
         rollup.feed = .clicks
         rollup.refusal = FileFailure(
-            isIOError: false, line: 41, column: 3, message: "a quote inside an unquoted field")
+            isIOError: false, line: 41, column: 3, reason: .csv(.quoteInUnquotedField))
         rollup.rowsAccepted = 0
         rollup.rowsRejected = 3
         rollup.counts = []

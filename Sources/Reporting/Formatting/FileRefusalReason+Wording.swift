@@ -1,0 +1,244 @@
+import Ingest
+
+extension FileRefusalReason {
+    /// The reason in `language`. English is what `rejects.csv` holds (after `file refused: `) and what `validate`
+    /// prints, in the words of earlier versions, unchanged; French follows the French reports' typography.
+    public func text(in language: ReportLanguage) -> String {
+        switch language {
+        case .en: english
+        case .fr: french
+        }
+    }
+
+    /// A header's names as listed: an empty name as `""`.
+    private static func listed(_ header: [String], _ quote: (String) -> String = { $0 }) -> String {
+        header.map { $0.isEmpty ? "\"\"" : quote($0) }.joined(separator: ", ")
+    }
+
+    private var english: String {
+        switch self {
+        case .duplicateColumn(let name, let first, let second):
+            "column '\(name)' appears twice in the header (fields \(first) and \(second))"
+        case .missingMappedColumn(let name, let column, let feed, let header):
+            "missing column '\(name)', which campaigns.yaml names for \(column) (feeds: \(feed.rawValue): columns:) "
+                + "(header has: \(Self.listed(header)))"
+        case .missingColumns(let columns, let header):
+            "missing required column '\(columns.map(\.english).joined(separator: "', '"))' "
+                + "(header has: \(Self.listed(header)))"
+        case .dateAndTimestamp:
+            "the header has both 'date' and 'timestamp'; a file is either daily or event-level"
+        case .gzipNameWithoutCSV:
+            "not a feed file: a gzip file is read when its name ends in .csv.gz (rename it, or move it out of the "
+                + "feed folder)"
+        case .notAFeedFileName:
+            "not a feed file: only names ending in .csv, .csv.gz or .rollup.json are read (rename it, or move it out "
+                + "of the feed folder)"
+        case .csv(let problem): problem.text(in: .en)
+        case .rollup(let error): error.text(in: .en)
+        case .rollupUnreadable(let system): "cannot be read (\(system))"
+        case .unexpected(let description): description
+        }
+    }
+
+    private var french: String {
+        let name = FrenchQuote.name
+        switch self {
+        case .duplicateColumn(let column, let first, let second):
+            return "la colonne \(name(column)) figure deux fois dans l'en-tête (champs \(first) et \(second))"
+        case .missingMappedColumn(let missing, let column, let feed, let header):
+            return "colonne \(name(missing)) absente, que campaigns.yaml donne pour \(name(column)) "
+                + "(feeds: \(feed.rawValue): columns:) (l'en-tête a\u{00A0}: \(Self.listed(header, name)))"
+        case .missingColumns(let columns, let header):
+            let plural = columns.count > 1
+            return "colonne\(plural ? "s" : "") obligatoire\(plural ? "s" : "") absente\(plural ? "s" : "")\u{00A0}: "
+                + columns.map(\.french).joined(separator: ", ")
+                + " (l'en-tête a\u{00A0}: \(Self.listed(header, name)))"
+        case .dateAndTimestamp:
+            return "l'en-tête a à la fois \(name("date")) et \(name("timestamp"))\u{202F}; un fichier est soit "
+                + "quotidien, soit au niveau des événements"
+        case .gzipNameWithoutCSV:
+            return "pas un fichier de flux\u{00A0}: un fichier gzip est lu quand son nom finit par .csv.gz "
+                + "(renommez-le, ou sortez-le du dossier du flux)"
+        case .notAFeedFileName:
+            return "pas un fichier de flux\u{00A0}: seuls les noms finissant par .csv, .csv.gz ou .rollup.json sont "
+                + "lus (renommez-le, ou sortez-le du dossier du flux)"
+        case .csv(let problem): return problem.text(in: .fr)
+        case .rollup(let error): return error.text(in: .fr)
+        case .rollupUnreadable(let system): return "illisible (\(system))"
+        case .unexpected(let description): return "erreur imprévue\u{00A0}: \(description)"
+        }
+    }
+}
+
+extension FileRefusalReason.RequiredColumn {
+    /// Between the quotes of `missing required column '…'`.
+    fileprivate var english: String {
+        switch self {
+        case .dateOrTimestamp: "date' or 'timestamp"
+        case .named(let name): name
+        }
+    }
+
+    fileprivate var french: String {
+        switch self {
+        case .dateOrTimestamp: "\(FrenchQuote.name("date")) ou \(FrenchQuote.name("timestamp"))"
+        case .named(let name): FrenchQuote.name(name)
+        }
+    }
+}
+
+extension CSVProblem {
+    /// The problem in `language`, as a refused file's reason says it.
+    public func text(in language: ReportLanguage) -> String {
+        switch language {
+        case .en: english
+        case .fr: french
+        }
+    }
+
+    private static func hex(_ byte: UInt8) -> String { "0x" + String(byte, radix: 16, uppercase: true) }
+
+    private var english: String {
+        switch self {
+        case .noSuchFile: "no such file"
+        case .isDirectory: "is a directory, not a file"
+        case .cannotOpen(let system): "cannot be opened for reading (\(system))"
+        case .readFailed(let offset, let system): "read failed at byte \(offset) (\(system))"
+        case .readBackwards(.stream, let offset, let position):
+            "a stream is read in order: byte \(offset) asked for, the stream is at byte \(position)"
+        case .readBackwards(let source, let offset, let position):
+            "a \(source.english) file is read forward only (byte \(offset) asked after byte \(position))"
+        case .utf16: "the file is UTF-16 (byte-order mark found); export it as UTF-8"
+        case .empty: "the file is empty"
+        case .noHeaderLine: "the file has no header line"
+        case .nulByte: "NUL byte in the file; it is not text"
+        case .invalidUTF8(let bytes):
+            "invalid UTF-8 (\(bytes.map(Self.hex).joined(separator: " "))); the file is not UTF-8 text (Latin-1 or "
+                + "Windows-1252?), export it as UTF-8 or set encoding: for its feed in campaigns.yaml"
+        case .undefinedByte(let byte?, let encoding):
+            "byte \(Self.hex(byte)) is no character in \(encoding.displayName); the file is not "
+                + "\(encoding.displayName) text (see encoding: in campaigns.yaml)"
+        case .undefinedByte(nil, let encoding): "a byte is no character in \(encoding.displayName)"
+        case .conversionUnavailable(let encoding, let system):
+            "iconv cannot convert from \(encoding.iconvName) (\(system))"
+        case .conversionBufferTooSmall: "a read buffer is too small to convert"
+        case .quoteInUnquotedField: "a quote inside an unquoted field (quote the whole field and double the quote)"
+        case .textAfterClosingQuote: "text after the closing quote of a quoted field"
+        case .unclosedQuote(let line): "quoted field opened on line \(line) is never closed"
+        case .parserOutOfMemory: "the CSV parser ran out of memory"
+        case .outOfMemory: "out of memory"
+        case .zlibCouldNotStart: "zlib could not start (out of memory)"
+        case .zlibOutOfMemory: "zlib ran out of memory"
+        case .gzipTruncated(let bytes):
+            "the gzip data ends before its end marker: the file is truncated (\(bytes) compressed bytes)"
+        case .gzipTrailingBytes(let offset):
+            "bytes after the end of the gzip data are not gzip (compressed byte \(offset))"
+        case .gzipCorrupt(let offset, let zlib): "the gzip data is corrupt at compressed byte \(offset) (zlib: \(zlib))"
+        }
+    }
+
+    private var french: String {
+        switch self {
+        case .noSuchFile: "fichier introuvable"
+        case .isDirectory: "est un dossier, pas un fichier"
+        case .cannotOpen(let system): "ne peut pas être ouvert en lecture (\(system))"
+        case .readFailed(let offset, let system): "échec de lecture à l'octet \(offset) (\(system))"
+        case .readBackwards(.stream, let offset, let position):
+            "un flux se lit dans l'ordre\u{00A0}: octet \(offset) demandé, le flux est à l'octet \(position)"
+        case .readBackwards(let source, let offset, let position):
+            "\(source.french) se lit du début à la fin (octet \(offset) demandé après l'octet \(position))"
+        case .utf16: "le fichier est en UTF-16 (indicateur d'ordre des octets trouvé)\u{202F}; exportez-le en UTF-8"
+        case .empty: "le fichier est vide"
+        case .noHeaderLine: "le fichier n'a pas de ligne d'en-tête"
+        case .nulByte: "octet NUL dans le fichier\u{202F}; ce n'est pas du texte"
+        case .invalidUTF8(let bytes):
+            "UTF-8 invalide (\(bytes.map(Self.hex).joined(separator: " ")))\u{202F}; le fichier n'est pas du texte "
+                + "UTF-8 (Latin-1 ou Windows-1252\u{202F}?), exportez-le en UTF-8 ou donnez encoding: à son flux dans "
+                + "campaigns.yaml"
+        case .undefinedByte(let byte?, let encoding):
+            "l'octet \(Self.hex(byte)) n'est aucun caractère en \(encoding.displayName)\u{202F}; le fichier n'est pas "
+                + "du texte \(encoding.displayName) (voir encoding: dans campaigns.yaml)"
+        case .undefinedByte(nil, let encoding): "un octet n'est aucun caractère en \(encoding.displayName)"
+        case .conversionUnavailable(let encoding, let system):
+            "iconv ne sait pas convertir depuis \(encoding.iconvName) (\(system))"
+        case .conversionBufferTooSmall: "un tampon de lecture est trop petit pour convertir"
+        case .quoteInUnquotedField:
+            "un guillemet dans un champ sans guillemets (mettez tout le champ entre guillemets et doublez le "
+                + "guillemet)"
+        case .textAfterClosingQuote: "du texte après le guillemet fermant d'un champ entre guillemets"
+        case .unclosedQuote(let line): "le champ entre guillemets ouvert à la ligne \(line) n'est jamais fermé"
+        case .parserOutOfMemory: "l'analyseur CSV a manqué de mémoire"
+        case .outOfMemory: "mémoire insuffisante"
+        case .zlibCouldNotStart: "zlib n'a pas pu démarrer (mémoire insuffisante)"
+        case .zlibOutOfMemory: "zlib a manqué de mémoire"
+        case .gzipTruncated(let bytes):
+            "les données gzip s'arrêtent avant leur marque de fin\u{00A0}: le fichier est tronqué (\(bytes) octets "
+                + "compressés)"
+        case .gzipTrailingBytes(let offset):
+            "les octets qui suivent la fin des données gzip ne sont pas du gzip (octet compressé \(offset))"
+        case .gzipCorrupt(let offset, let zlib):
+            "les données gzip sont corrompues à l'octet compressé \(offset) (zlib\u{00A0}: \(zlib))"
+        }
+    }
+}
+
+extension CSVProblem.ForwardSource {
+    /// `a … file is read forward only`.
+    fileprivate var english: String {
+        switch self {
+        case .gzip: "gzip"
+        case .converted: "converted"
+        case .readAhead: "read-ahead"
+        case .stream: "stream"
+        }
+    }
+
+    /// `… se lit du début à la fin`.
+    fileprivate var french: String {
+        switch self {
+        case .gzip: "un fichier gzip"
+        case .converted: "un fichier converti"
+        case .readAhead: "un fichier lu par anticipation"
+        case .stream: "un flux"
+        }
+    }
+}
+
+extension RollupFormatError {
+    /// What is wrong with a rollup, in `language`, as a file refusal says it.
+    public func text(in language: ReportLanguage) -> String {
+        let french = language == .fr
+        let name = FrenchQuote.name
+        switch self {
+        case .notJSON:
+            return french ? "pas un cumul\u{00A0}: le fichier n'est pas du JSON" : "not a rollup: the file is not JSON"
+        case .unknownFormat(let format):
+            return french
+                ? "pas un cumul de cette version\u{00A0}: format \(name(format)), attendu \(name(RangeRollup.format))"
+                : "not a rollup of this version: format \"\(format)\", expected \"\(RangeRollup.format)\""
+        case .missingKey(let key):
+            return french ? "le cumul n'a pas de clé \(name(key))" : "the rollup has no '\(key)'"
+        case .badValue(let path):
+            return french
+                ? "la valeur de \(name(path)) dans le cumul n'est pas valide"
+                : "the rollup's '\(path)' is not a valid value"
+        case .notABannerFeed(let feed):
+            return french
+                ? "le flux \(name(feed)) du cumul n'a pas de fichiers au niveau des événements"
+                : "the rollup's feed '\(feed)' has no event-level files"
+        case .doesNotAddUp(let read, let accepted, let rejected):
+            return french
+                ? "le cumul ne tombe pas juste\u{00A0}: \(read) lignes lues, \(accepted) acceptées, \(rejected) rejetées"
+                : "the rollup does not add up: \(read) rows read, \(accepted) accepted, \(rejected) rejected"
+        case .feedMismatch(let folder, let rollup):
+            return french
+                ? "un cumul de \(rollup.rawValue) dans le dossier \(folder.rawValue)"
+                : "a rollup of \(rollup.rawValue) in the \(folder.rawValue) folder"
+        case .notEvents(let level):
+            return french
+                ? "le cumul ne contient pas de comptes au niveau des événements (niveau \(level.rawValue))\u{00A0}: un "
+                    + "fichier quotidien est lu tel quel"
+                : "the rollup holds no event-level counts (level \(level.rawValue)): a daily file is read as it is"
+        }
+    }
+}
