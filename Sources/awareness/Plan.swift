@@ -96,6 +96,6 @@ struct Plan: ParsableCommand {
             throw ExitCode(1)
         }
         let language = options.reportLanguage(or: folder.calendar.language)
-        options.format.print(answer.tidy) { answer.markdown(language: language) }
+        options.format.print(answer.tidy) { answer.document(language: language) }
     }
 }
