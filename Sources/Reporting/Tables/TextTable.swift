@@ -10,7 +10,7 @@
 /// When the plain table is wider than the width, ``text(width:)`` reorganises it, step by step until it fits:
 /// 1. the ``Column/Role/grouping`` columns become a heading line over the rows that share them;
 /// 2. the ``Column/Role/secondary`` columns (and the note numbers) go on an indented line under each row, as
-///    `header value` pairs;
+///    `header value` pairs (empty and not-available cells left out);
 /// 3. the ``Column/wraps`` columns wrap their cells (and header) onto several lines, down to their longest word;
 /// 4. the main columns after the first join the indented line, the last first;
 /// 5. failing all that, each row becomes a block: its first cell, then one indented `header value` line per cell.
@@ -198,7 +198,9 @@ private struct PlainLayout {
         return plan
     }
 
-    /// The plan with its wrapping columns narrowed, the widest first, until the table fits or none can narrow.
+    /// The plan with its wrapping columns narrowed until the table fits or none can narrow: one column at a time,
+    /// the one where the fewest cells would then wrap (the widest of those), so that a long cell or two wrap
+    /// rather than every date of a column.
     private func shrunk(_ plan: Plan) -> Plan {
         var plan = plan
         let minimum = Dictionary(
@@ -212,9 +214,18 @@ private struct PlainLayout {
             })
         while tableWidth(plan) > width {
             let candidates = minimum.keys.filter { (plan.widths[$0] ?? 0) > minimum[$0, default: 0] }
-            guard let widest = candidates.max(by: { (plan.widths[$0] ?? 0, $1) < (plan.widths[$1] ?? 0, $0) })
+            func wrapped(_ column: Int) -> Int {
+                let narrower = (plan.widths[column] ?? 0) - 1
+                return ([columns[column].header] + cells.map { $0[column] })
+                    .filter { TerminalText.width($0) > narrower }.count
+            }
+            let ranked = candidates.map { (column: $0, wrapped: wrapped($0), width: plan.widths[$0] ?? 0) }
+            guard
+                let best = ranked.min(by: {
+                    ($0.wrapped, -$0.width, $0.column) < ($1.wrapped, -$1.width, $1.column)
+                })
             else { break }
-            plan.widths[widest, default: 0] -= 1
+            plan.widths[best.column, default: 0] -= 1
         }
         return plan
     }
@@ -259,7 +270,8 @@ private struct PlainLayout {
                 heading = group
             }
             output += line(Dictionary(uniqueKeysWithValues: plan.table.map { ($0, row[$0]) }))
-            let details = plan.detail.filter { !row[$0].isEmpty }.map { column in
+            // The not-available dash says nothing on a line of details.
+            let details = plan.detail.filter { !row[$0].isEmpty && row[$0] != HumanFormat.notAvailable }.map { column in
                 let header = columns[column].header
                 // A cell that names itself (`p = 0.03`) needs no header.
                 return header.isEmpty || row[column].hasPrefix(header + " ") ? row[column] : header + " " + row[column]
