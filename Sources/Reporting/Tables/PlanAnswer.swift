@@ -154,14 +154,19 @@ public struct PlanAnswer: Hashable, Sendable {
                     format.integer(projection.fittedDays), format.change(projection.minimumDetectableUplift),
                 ])
             ])
-        let meaning =
+        /// The sentence with `formula`: written with no-break spaces in plain text, so that no line breaks it.
+        func meaning(_ spaced: (String) -> String) -> String {
             french
-            ? "La hausse minimale détectable est la plus petite hausse que le test du modèle (bilatéral à \(level)) "
-                + "trouve 8 fois sur 10\u{202F}: exp((t + z₀,₈₀)·se) − 1, le modèle étant ajusté sur les jours "
-                + "précédant la campagne et projeté sur elle."
-            : "The minimum detectable uplift is the smallest rise the model's test (two-sided \(level)) finds 8 times "
-                + "in 10: exp((t + z₀.₈₀)·se) − 1, the model fitted on the days before the campaign and projected onto "
-                + "it."
-        return TextDocument([.blank, .table(table), .blank, .sentence(meaning)])
+                ? "La hausse minimale détectable est la plus petite hausse que le test du modèle (bilatéral à \(level)) "
+                    + "trouve 8 fois sur 10\u{202F}: \(spaced("exp((t + z₀,₈₀)·se) − 1")), le modèle étant ajusté sur "
+                    + "les jours précédant la campagne et projeté sur elle."
+                : "The minimum detectable uplift is the smallest rise the model's test (two-sided \(level)) finds 8 "
+                    + "times in 10: \(spaced("exp((t + z₀.₈₀)·se) − 1")), the model fitted on the days before the "
+                    + "campaign and projected onto it."
+        }
+        let unbroken = { (formula: String) in String(formula.map { $0 == " " ? "\u{00A0}" : $0 }) }
+        return TextDocument([
+            .blank, .table(table), .blank, .paragraph(text: meaning(unbroken), markdown: meaning { $0 }),
+        ])
     }
 }
