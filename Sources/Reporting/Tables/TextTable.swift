@@ -129,7 +129,7 @@ public struct TextTable: Sendable, Equatable {
             return seen.map { "[\($0)]" }.joined(separator: " ")
         }
         var layoutColumns = columns
-        var cells = rows.enumerated().map { index, row in columns.indices.map { cell(row, $0) } }
+        var cells = rows.map { row in columns.indices.map { cell(row, $0) } }
         if !notes.isEmpty {
             layoutColumns.append(Column(notesHeader ?? "", role: .secondary))
             for index in cells.indices { cells[index].append(references[index]) }
@@ -153,8 +153,9 @@ private struct PlainLayout {
 
     /// The spaces between two columns.
     static let gap = "  "
-    /// The indent of rows under a heading, and of the lines under a row.
+    /// The indent of rows under a heading.
     static let indent = "  "
+    /// The indent of the line of details under a row, deeper than the row's continuation lines.
     static let detailIndent = "      "
 
     /// Which columns go where, and how wide the table columns are.
@@ -266,7 +267,8 @@ private struct PlainLayout {
         for row in cells {
             let group = plan.grouping.map { row[$0] }
             if !plan.grouping.isEmpty, group != heading {
-                output.append(group.filter { !$0.isEmpty }.joined(separator: " · "))
+                output += TerminalText.wrap(
+                    group.filter { !$0.isEmpty }.joined(separator: " · "), width: width, hangingIndent: Self.indent)
                 heading = group
             }
             output += line(Dictionary(uniqueKeysWithValues: plan.table.map { ($0, row[$0]) }))
