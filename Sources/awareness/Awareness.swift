@@ -31,9 +31,12 @@ struct Awareness: ParsableCommand {
         }
         do {
             try parsed.run()
+        } catch let failure as CommandFailure {
+            DiagnosticPrinter.print(failure.diagnostics)
+            Foundation.exit(failure.status.rawValue)
         } catch let error as ValidationError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            Foundation.exit(2)
+            DiagnosticPrinter.print(.error(error.message))
+            Foundation.exit(ExitStatus.usage.rawValue)
         } catch {
             fail(error)
         }
@@ -45,7 +48,7 @@ struct Awareness: ParsableCommand {
             var message = fullMessage(for: error)
             if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) }
             FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(2)
+            Foundation.exit(ExitStatus.usage.rawValue)
         }
         exit(withError: error)
     }

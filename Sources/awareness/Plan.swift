@@ -71,29 +71,34 @@ struct Plan: ParsableCommand {
             let model = CampaignPlan.model(
                 of: series.values, calendar: folder.calendar, start: first, days: first.days(to: last) + 1)
         else { return }
-        let answer: PlanAnswer
-        do {
-            if let uplift {
-                switch try CampaignPlan.length(toDetect: uplift, with: model, start: first).get() {
+        let answered: Result<PlanAnswer, NotFittedReason>
+        if let uplift {
+            answered = CampaignPlan.length(toDetect: uplift, with: model, start: first).map { length in
+                switch length {
                 case .days(let projection):
-                    answer = PlanAnswer(
+                    PlanAnswer(
                         series: name, projection: projection, outcome: .detectedWithin(uplift: uplift),
                         confidenceLevel: model.confidenceLevel)
                 case .longerThanSearched(let projection):
-                    answer = PlanAnswer(
+                    PlanAnswer(
                         series: name, projection: projection, outcome: .notDetectable(uplift: uplift),
                         confidenceLevel: model.confidenceLevel)
                 }
-            } else {
-                let projection = try CampaignPlan.minimumDetectableUplift(of: model, start: first, days: days ?? 1)
-                    .get()
-                answer = PlanAnswer(
-                    series: name, projection: projection, outcome: .minimumDetectableUplift,
+            }
+        } else {
+            answered = CampaignPlan.minimumDetectableUplift(of: model, start: first, days: days ?? 1).map {
+                PlanAnswer(
+                    series: name, projection: $0, outcome: .minimumDetectableUplift,
                     confidenceLevel: model.confidenceLevel)
             }
-        } catch {
-            FileHandle.standardError.write(Data("error: \(name): no model could be fitted: \(error)\n".utf8))
-            throw ExitCode(1)
+        }
+        let answer: PlanAnswer
+        switch answered {
+        case .success(let value):
+            answer = value
+        case .failure(let reason):
+            let text = reason.text(ReportWording(language: .en))
+            throw CommandFailure(.dataProblems, [.error("\(name): no model could be fitted: \(text)")])
         }
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(answer.tidy) { answer.document(language: language) }

@@ -88,8 +88,7 @@ struct Rollup: ParsableCommand {
         do {
             loaded = try CampaignCalendar.load(contentsOf: calendarPath)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(error.isIOError ? 3 : 2)
+            throw CommandFailure(DataFolder.LoadError.calendar(error))
         }
         guard let localDays = LocalDayTable(timeZoneIdentifier: loaded.timeZoneIdentifier) else {
             throw ValidationError("\(calendarPath): \"\(loaded.timeZoneIdentifier)\" is not a known time zone")
@@ -110,8 +109,7 @@ struct Rollup: ParsableCommand {
         do {
             rollup = try reader.read(input, name: reportedName, start: start, end: end)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(3)
+            throw CommandFailure(.ioFailure, [.error(error.description)])
         }
         let text = Data(rollup.jsonBytes)
         guard let out else {
@@ -121,8 +119,7 @@ struct Rollup: ParsableCommand {
         do {
             try text.write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            FileHandle.standardError.write(Data("error: \(out): could not write: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(3)
+            throw CommandFailure(.ioFailure, [.error("could not write: \(error.localizedDescription)", file: out)])
         }
     }
 }

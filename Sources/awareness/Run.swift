@@ -60,109 +60,95 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let progress = Progress()
-        let folder = try loadDataFolder(options.data)
-        let data = folder.data
-        progress.say(
-            "read \(data.files.count) files: \(data.rowsRead) rows, \(data.rowsAccepted) accepted, "
-                + "\(data.rowsRejected) rejected")
-        let quality = DataQualitySummary(
-            folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: data,
-            maxRejectRate: maxRejectRate)
-        for line in quality.errorLines + quality.warningLines {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
-        let series = SeriesCatalog.build(from: data)
-        printCalendarWarnings(folder, dataPath: options.data, series: series)
-        let estimates = CampaignEstimates.estimateAll(calendar: folder.calendar, series: series)
-        progress.say("estimated \(estimates.count) campaigns over \(series.count) daily series")
-
-        let manifest: RunManifest
+        var batch = NightlyBatch(
+            dataPath: options.data, reportsPath: out, notebooksPath: notebooks, maxRejectRate: maxRejectRate)
+        batch.language = language.flatMap(ReportLanguage.init(rawValue:))
+        batch.force = force
+        batch.includesMermaid = mermaid
+        let progressLine = ProgressLine.standardError()
+        let outcome: NightlyBatch.Outcome
         do {
-            let configPath = (options.data as NSString).appendingPathComponent(DataFolder.calendarFileName)
-            manifest = RunManifest(
-                toolVersion: "awareness \(NightlyRun.version)", configPath: configPath,
-                configSHA256: try SHA256Digest.hex(ofFileAt: configPath),
-                inputs: try data.files.map { try RunManifest.Input(report: $0, dataFolder: options.data) },
-                skipped: data.skippedFiles.map(RunManifest.Skipped.init),
-                runTime: RunManifest.timestamp(Date()))
+            outcome = try batch.run(progress: progressLine.readProgress()) { stage in
+                if case .read = stage { progressLine.clear() }
+                report(stage)
+            }
         } catch {
-            fail("\(error) (the run manifest records its SHA-256)")
-            throw ExitCode(3)
+            progressLine.clear()
+            throw CommandFailure(error, batch: batch)
         }
-        var run = NightlyRun(
-            calendar: folder.calendar, data: data, series: series, estimates: estimates, manifest: manifest,
-            language: language.flatMap(ReportLanguage.init(rawValue:)) ?? folder.calendar.language)
-        run.includesMermaid = mermaid
-        let verdict = data.verdict(maxRejectRate: maxRejectRate)
-        if verdict != .usable, !force {
-            try keepLastNight(run, quality: quality, verdict: verdict)
+        var status = ExitStatus.success
+        var diagnostics: [Diagnostic] = []
+        if outcome.verdict != .usable {
+            let problems =
+                "the data has problems (\(percent(outcome.rejectRate)) of rows rejected, \(outcome.refusedFiles) files "
+                + "refused; threshold \(percent(maxRejectRate)))"
+            switch outcome.disposition {
+            case .written:
+                diagnostics.append(
+                    .error(
+                        problems
+                            + "; the outputs were written but need checking (see rejects.csv, or run awareness validate)",
+                        file: options.data))
+            case .keptLastNight(let path):
+                diagnostics.append(
+                    .error(
+                        problems + "; last night's outputs in \(out) and \(notebooks) were kept, and tonight's "
+                            + "diagnostics written to \(path) (failed-night.md, rejects.csv, run-manifest.json); fix the "
+                            + "files, or rerun with --force to write the outputs anyway",
+                        file: options.data))
+            }
+            status = max(status, ExitStatus(outcome.verdict))
         }
-        let outputs: RunOutputs
-        do {
-            outputs = try run.outputs()
-        } catch {
-            fail("could not assemble the outputs: \(error)")
-            throw ExitCode(3)
+        for id in outcome.unestimatedCampaigns {
+            diagnostics.append(.error("campaign \(id): no estimate could be made; its report says why"))
+            status = max(status, .dataProblems)
         }
-        do {
-            try outputs.write(reportsPath: out, notebooksPath: notebooks)
-        } catch {
-            fail("\(error)")
-            throw ExitCode(3)
-        }
-        progress.say(
-            "wrote \(outputs.reports.count) files to \(out) and \(outputs.notebooks.count) files to \(notebooks)")
-        // A night that wrote its outputs makes an earlier night's diagnostics stale.
-        let staleDiagnostics = NightlyRun.diagnosticsPath(forReports: out)
-        if FileManager.default.fileExists(atPath: staleDiagnostics) {
-            try? FileManager.default.removeItem(atPath: staleDiagnostics)
-        }
-
-        var status: Int32 = 0
-        if verdict != .usable {
-            let rate = String(format: "%.2f%%", data.rejectRate * 100)
-            fail(
-                "\(options.data): the data has problems (\(rate) of rows rejected, \(data.refusedFiles.count) "
-                    + "files refused; threshold \(String(format: "%.2f%%", maxRejectRate * 100))); "
-                    + "the outputs were written but need checking (see rejects.csv, or run awareness validate)")
-            status = max(status, verdict.exitStatus)
-        }
-        for id in outputs.unestimatedCampaigns {
-            fail("campaign \(id): no estimate could be made; its report says why")
-            status = max(status, 1)
-        }
-        if status != 0 { throw ExitCode(status) }
+        if status != .success { throw CommandFailure(status, diagnostics) }
     }
 
-    /// A night with bad data: last night's outputs stay; the diagnostics go to `<out>.failed`; status 1.
-    private func keepLastNight(_ run: NightlyRun, quality: DataQualitySummary, verdict: DataVerdict) throws {
-        let path = NightlyRun.diagnosticsPath(forReports: out)
-        do {
-            let files = try run.diagnostics(
-                quality: quality.text, reportsPath: out, rejectRate: run.data.rejectRate, maxRejectRate: maxRejectRate)
-            try NightlyRun.writeDiagnostics(files, to: path)
-        } catch {
-            fail("\(error)")
-            throw ExitCode(3)
+    /// Prints a stage of the night: a progress line, and after reading the data's errors and warnings.
+    private func report(_ stage: NightlyBatch.Stage) {
+        switch stage {
+        case .read(let folder, let quality):
+            let data = folder.data
+            say(
+                "read \(data.files.count) files: \(data.rowsRead) rows, \(data.rowsAccepted) accepted, "
+                    + "\(data.rowsRejected) rejected")
+            for line in quality.errorLines + quality.warningLines {
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
+        case .checkedCalendar(let warnings):
+            let file = (options.data as NSString).appendingPathComponent(DataFolder.calendarFileName)
+            DiagnosticPrinter.print(warnings.map { Diagnostic($0, calendarFile: file) })
+        case .estimated(let campaigns, let series):
+            say("estimated \(campaigns) campaigns over \(series) daily series")
+        case .wrote(let reports, let notebooksWritten):
+            say("wrote \(reports) files to \(out) and \(notebooksWritten) files to \(notebooks)")
         }
-        let rate = String(format: "%.2f%%", run.data.rejectRate * 100)
-        fail(
-            "\(options.data): the data has problems (\(rate) of rows rejected, \(run.data.refusedFiles.count) files "
-                + "refused; threshold \(String(format: "%.2f%%", maxRejectRate * 100))); last night's outputs in "
-                + "\(out) and \(notebooks) were kept, and tonight's diagnostics written to \(path) (failed-night.md, "
-                + "rejects.csv, run-manifest.json); fix the files, or rerun with --force to write the outputs anyway")
-        throw ExitCode(verdict.exitStatus)
     }
 
-    private func fail(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    private func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
+
+    /// A progress line on stderr, prefixed with `awareness run:`.
+    private func say(_ line: String) {
+        FileHandle.standardError.write(Data("awareness run: \(line)\n".utf8))
     }
 }
 
-/// Progress lines on stderr: one line per stage, prefixed with `awareness run:`.
-private struct Progress {
-    func say(_ line: String) {
-        FileHandle.standardError.write(Data("awareness run: \(line)\n".utf8))
+extension CommandFailure {
+    /// A night that stopped before its end: the data folder (2 or 3), or an output that could not be made (3).
+    init(_ failure: NightlyBatch.Failure, batch: NightlyBatch) {
+        switch failure {
+        case .dataFolder(let error):
+            self.init(error)
+        case .digest(let error):
+            self.init(
+                .ioFailure,
+                [.error("could not be read: \(error.reason) (the run manifest records its SHA-256)", file: error.path)])
+        case .assembly(let message):
+            self.init(.ioFailure, [.error("could not assemble the outputs: \(message)")])
+        case .output(let error):
+            self.init(.ioFailure, [.error(error.description)])
+        }
     }
 }

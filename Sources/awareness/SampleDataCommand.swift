@@ -46,8 +46,7 @@ struct SampleDataCommand: ParsableCommand {
         do {
             try destination.check(force: force)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure(.usage, [.error(error.description)])
         }
         do {
             if let events {
@@ -60,8 +59,7 @@ struct SampleDataCommand: ParsableCommand {
                 print("wrote \(dataSet.files.count) files to \(out) (seed \(seed))")
             }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(3)
+            throw CommandFailure(.ioFailure, [.error(error.description)])
         }
     }
 }

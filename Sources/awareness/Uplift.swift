@@ -93,7 +93,7 @@ struct Uplift: ParsableCommand {
         }
         blocks += [.blank, .table(QueryTables(language: language, context: calendar.context).uplift(rows))]
         options.format.print(TidyTables.uplift(rows)) { TextDocument(blocks) }
-        if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw ExitCode(1) }
+        if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw CommandFailure(.dataProblems) }
     }
 
     /// What is asked: the window, the series, the baseline and controls, as a campaign the estimator reads.

@@ -32,12 +32,12 @@ struct Validate: ParsableCommand {
             maxRejectRate: maxRejectRate)
         print(summary.text, terminator: "")
         printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
-        let status = folder.data.verdict(maxRejectRate: maxRejectRate).exitStatus
-        if status != 0 { throw ExitCode(status) }
+        let status = ExitStatus(folder.data.verdict(maxRejectRate: maxRejectRate))
+        if status != .success { throw CommandFailure(status) }
     }
 }
 
-/// Loads a data folder, printing a failure as `error: …` and turning it into exit status 2 or 3.
+/// Loads a data folder; a failure ends the command with its diagnostic and exit status 2 or 3.
 func loadDataFolder(_ path: String) throws -> DataFolder {
     let progressLine = ProgressLine.standardError()
     do {
@@ -46,8 +46,7 @@ func loadDataFolder(_ path: String) throws -> DataFolder {
         return folder
     } catch {
         progressLine.clear()
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-        throw ExitCode(error.isIOError ? 3 : 2)
+        throw CommandFailure(error)
     }
 }
 
@@ -55,8 +54,6 @@ func loadDataFolder(_ path: String) throws -> DataFolder {
 /// `warning: <campaigns.yaml>:<line>: <message>` line each (without a line when the warning has none).
 func printCalendarWarnings(_ folder: DataFolder, dataPath: String, series: [DailySeries]) {
     let file = (dataPath as NSString).appendingPathComponent(DataFolder.calendarFileName)
-    for warning in CalendarWarning.check(calendar: folder.calendar, series: series) {
-        let location = warning.line.map { "\(file):\($0)" } ?? file
-        FileHandle.standardError.write(Data("warning: \(location): \(warning.message(in: .en))\n".utf8))
-    }
+    DiagnosticPrinter.print(
+        CalendarWarning.check(calendar: folder.calendar, series: series).map { Diagnostic($0, calendarFile: file) })
 }

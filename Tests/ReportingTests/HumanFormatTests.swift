@@ -179,3 +179,108 @@ struct EstimateNoteWordingTests {
         )
     }
 }
+
+/// Why a model or a comparison gave no figure, in English (the words `uplift.csv` has always held) and French.
+@Suite("Not-fitted reasons")
+struct NotFittedReasonWordingTests {
+    static let english = ReportWording(language: .en)
+    static let french = ReportWording(language: .fr)
+
+    @Test func everyReasonIsWordedInEachLanguage() throws {
+        let day = try #require(CivilDate(year: 2020, month: 2, day: 3))
+        let range = try #require(DayRange(start: day, end: day.adding(days: 13)))
+        let cases: [(NotFittedReason, String, String)] = [
+            (
+                .confidenceLevelOutOfRange(1.5), "the confidence level 1.5 is not between 0 and 1",
+                "le niveau de confiance 1,50 n'est pas compris entre 0 et 1"
+            ),
+            (
+                .tooFewFittedDays(found: 20, fitRange: range, needed: 28),
+                "only 20 days with data in 2020-02-03–2020-02-16 outside excluded windows; at least 28 are needed",
+                "seulement 20 jours avec données sur la période 3–16 février 2020 hors des périodes exclues\u{202F}; "
+                    + "il en faut au moins 28"
+            ),
+            (
+                .allFittedDaysZero(days: 60), "all 60 fitted days have a count of 0; there is no level to project",
+                "les 60 jours ajustés ont tous un total de 0\u{00A0}: il n'y a pas de niveau à projeter"
+            ),
+            (
+                .noDataInWindow(range), "no data on any day of 2020-02-03–2020-02-16",
+                "aucune donnée sur la période 3–16 février 2020"
+            ),
+            (
+                .fitFailed(.singular(column: "holiday", cause: .noVariation)),
+                "design matrix is singular (column 'holiday' has no variation)",
+                "la matrice du modèle est singulière (la colonne «\u{00A0}holiday\u{00A0}» ne varie pas)"
+            ),
+            (
+                .fitFailed(.diverged(iterations: 25)),
+                "the fit diverged (deviance is not finite after 25 iterations)",
+                "l'ajustement a divergé (déviance non finie après 25 itérations)"
+            ),
+            (.emptyPlannedWindow, "a campaign lasts at least one day", "une campagne dure au moins un jour"),
+        ]
+        for (reason, english, french) in cases {
+            #expect(reason.text(Self.english) == english)
+            #expect(reason.text(Self.french) == french)
+        }
+        #expect(
+            EstimateNote.noModel(.allFittedDaysZero(days: 60)).text(Self.english)
+                == "no model: all 60 fitted days have a count of 0; there is no level to project")
+        #expect(
+            EstimateNote.noModel(.emptyPlannedWindow).text(Self.french)
+                == "pas de modèle\u{00A0}: une campagne dure au moins un jour")
+    }
+
+    @Test func everyFitErrorAndShortfallIsWordedInEachLanguage() throws {
+        let errors: [ModelFitError] = [
+            .noColumns, .rowCountMismatch(rows: 3, counts: 4), .offsetCountMismatch(offsets: 2, counts: 4),
+            .rowWidth(row: 2, columns: 3), .invalidCount(index: 1, value: -1),
+            .tooFewObservations(observations: 2, coefficients: 3),
+            .allCountsZero, .diverged(iterations: 9), .singular(column: "trend", cause: .allZeros),
+            .singular(column: "trend", cause: .linearCombination),
+        ]
+        let englishErrors = errors.map { $0.text(Self.english) }
+        #expect(
+            englishErrors == [
+                "the design matrix has no columns", "the design matrix has 3 rows but there are 4 counts",
+                "the offset has 2 values but there are 4 counts", "row 2 of the design matrix does not have 3 values",
+                "count 1 is -1.0; counts must be finite and non-negative",
+                "2 observations cannot estimate 3 coefficients; more are needed",
+                "every count is zero; a log-linear model has no finite fit",
+                "the fit diverged (deviance is not finite after 9 iterations)",
+                "design matrix is singular (column 'trend' is all zeros)",
+                "design matrix is singular (column 'trend' is a linear combination of the columns before it, or its "
+                    + "rows have no weight)",
+            ])
+        let frenchErrors = errors.map { $0.text(Self.french) }
+        #expect(Set(frenchErrors).count == errors.count)
+        for (english, french) in zip(englishErrors, frenchErrors) { #expect(english != french) }
+
+        let day = try #require(CivilDate(year: 2020, month: 2, day: 3))
+        let range = try #require(DayRange(start: day, end: day.adding(days: 6)))
+        let shortfalls: [(WindowComparison.Shortfall, String, String)] = [
+            (
+                .noCampaignData(range), "no data on any day of the campaign window 2020-02-03–2020-02-09",
+                "aucune donnée sur les jours de la campagne (3–9 février 2020)"
+            ),
+            (
+                .noBaselineData(range), "no baseline: no data on any day of 2020-02-03–2020-02-09",
+                "pas de référence\u{00A0}: aucune donnée sur la période 3–9 février 2020"
+            ),
+            (
+                .zeroBaselineTotal(days: 28),
+                "no baseline: the total over 28 baseline days is 0, so no ratio can be formed",
+                "pas de référence\u{00A0}: le total des 28 jours de référence est 0, aucun rapport n'est possible"
+            ),
+            (
+                .invalidRateRatio, "the totals or the confidence level are not valid for a rate ratio",
+                "les totaux ou le niveau de confiance ne permettent pas de calculer un rapport de taux"
+            ),
+        ]
+        for (shortfall, english, french) in shortfalls {
+            #expect(shortfall.text(Self.english) == english)
+            #expect(EstimateNote.noComparison(shortfall).text(Self.french) == french)
+        }
+    }
+}

@@ -18,8 +18,8 @@ public enum EstimateNote: Sendable, Hashable {
     case fitNotConverged(iterations: Int)
     /// Only France's public holidays are built in: `holidays: {country: …}` for another country models none.
     case noBuiltInHolidays(country: String)
-    /// No model was fitted, for this reason (as the model words it).
-    case noModel(reason: String)
-    /// A window comparison could not be made, for this reason (as the comparison words it).
-    case noComparison(reason: String)
+    /// No model was fitted, for this reason.
+    case noModel(NotFittedReason)
+    /// A window comparison could not be made, for this reason.
+    case noComparison(WindowComparison.Shortfall)
 }

@@ -77,7 +77,7 @@ public struct SeriesEstimate: Sendable {
         guard let estimate = comparison.estimate else {
             return UpliftRow(
                 campaign: campaign, series: series, method: method, start: window.start, end: window.end,
-                observed: observed, notes: (comparison.note.map { [.noComparison(reason: $0)] } ?? []) + [baseline])
+                observed: observed, notes: (comparison.shortfall.map { [.noComparison($0)] } ?? []) + [baseline])
         }
         let expected =
             Double(comparison.campaignDaysWithData) * comparison.baselineTotal
@@ -114,7 +114,7 @@ public struct SeriesEstimate: Sendable {
         guard let figures = estimate.figures else {
             return UpliftRow(
                 campaign: campaign, series: series, method: method, start: window.start, end: window.end,
-                notes: [.noModel(reason: estimate.notFittedReason ?? "not fitted")])
+                notes: estimate.notFittedReason.map { [.noModel($0)] } ?? [])
         }
         return UpliftRow(
             campaign: campaign, series: series, method: method, start: window.start, end: window.end,

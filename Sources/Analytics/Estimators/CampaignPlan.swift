@@ -35,9 +35,9 @@ public enum CampaignPlan {
     /// The projection of a campaign of `days` days starting on `start` (`days` ≥ 1).
     public static func minimumDetectableUplift(
         of model: CounterfactualModel, start: CivilDate, days: Int
-    ) -> Result<CounterfactualModel.Projection, CounterfactualModel.NotFitted> {
+    ) -> Result<CounterfactualModel.Projection, NotFittedReason> {
         guard days >= 1, let window = DayRange(start: start, end: start.adding(days: days - 1)) else {
-            return .failure(CounterfactualModel.NotFitted(description: "a campaign lasts at least one day"))
+            return .failure(.emptyPlannedWindow)
         }
         return model.projection(over: window)
     }
@@ -50,19 +50,21 @@ public enum CampaignPlan {
     public static func length(
         toDetect uplift: Double, with model: CounterfactualModel, start: CivilDate,
         longest: Int = longestSearchedDays
-    ) -> Result<Length, CounterfactualModel.NotFitted> {
-        var best: CounterfactualModel.Projection?
-        for days in 1...max(1, longest) {
+    ) -> Result<Length, NotFittedReason> {
+        var best: CounterfactualModel.Projection
+        switch minimumDetectableUplift(of: model, start: start, days: 1) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let projection): best = projection
+        }
+        if best.minimumDetectableUplift <= uplift { return .success(.days(best)) }
+        for days in stride(from: 2, through: longest, by: 1) {
             switch minimumDetectableUplift(of: model, start: start, days: days) {
             case .failure(let reason): return .failure(reason)
             case .success(let projection):
                 if projection.minimumDetectableUplift <= uplift { return .success(.days(projection)) }
-                if best.map({ projection.minimumDetectableUplift < $0.minimumDetectableUplift }) ?? true {
-                    best = projection
-                }
+                if projection.minimumDetectableUplift < best.minimumDetectableUplift { best = projection }
             }
         }
-        guard let best else { return .failure(CounterfactualModel.NotFitted(description: "no length was tried")) }
         return .success(.longerThanSearched(best))
     }
 }

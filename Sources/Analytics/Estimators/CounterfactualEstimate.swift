@@ -78,7 +78,7 @@ public struct CounterfactualEstimate: Sendable {
     /// The figures, nil when no model was fitted.
     public let figures: Figures?
     /// Why no model was fitted (fewer than 28 days, all zeros, singular design, no data in the window), else nil.
-    public let notFittedReason: String?
+    public let notFittedReason: NotFittedReason?
 
     /// Whether a model was fitted and evaluated.
     public var isFitted: Bool { figures != nil }

@@ -139,13 +139,13 @@ public struct CounterfactualModel: Sendable {
         let windowDays = window.days.filter(usable)
         let missing = window.days.filter { !usable($0) }
         var notes: [EstimateNote] = []
-        func notFitted(_ reason: String) -> CounterfactualEstimate {
+        func notFitted(_ reason: NotFittedReason) -> CounterfactualEstimate {
             CounterfactualEstimate(
                 method: method, window: window, fitWindow: fitRange, confidenceLevel: confidenceLevel,
                 missingDays: missing, notes: notes, figures: nil, notFittedReason: reason)
         }
         guard confidenceLevel > 0, confidenceLevel < 1 else {
-            return notFitted("the confidence level \(confidenceLevel) is not between 0 and 1")
+            return notFitted(.confidenceLevelOutOfRange(confidenceLevel))
         }
         let fitDays = fitRange.days.filter { day in
             usable(day) && !campaign.contains(day) && !window.contains(day)
@@ -153,18 +153,19 @@ public struct CounterfactualModel: Sendable {
         }
         guard fitDays.count >= CounterfactualModel.minimumFittedDays else {
             return notFitted(
-                "only \(fitDays.count) days with data in \(fitRange.start)–\(fitRange.end) outside excluded windows; "
-                    + "at least \(CounterfactualModel.minimumFittedDays) are needed")
+                .tooFewFittedDays(
+                    found: fitDays.count, fitRange: fitRange, needed: CounterfactualModel.minimumFittedDays))
         }
         let response = fitDays.map { series[$0] ?? 0 }
         guard response.contains(where: { $0 > 0 }) else {
-            return notFitted("all \(fitDays.count) fitted days have a count of 0; there is no level to project")
+            return notFitted(.allFittedDaysZero(days: fitDays.count))
         }
         guard !windowDays.isEmpty else {
-            return notFitted("no data on any day of \(window.start)–\(window.end)")
+            return notFitted(.noDataInWindow(window))
         }
         guard let first = fitDays.first, let last = fitDays.last else {
-            return notFitted("no fitted days")
+            return notFitted(
+                .tooFewFittedDays(found: 0, fitRange: fitRange, needed: CounterfactualModel.minimumFittedDays))
         }
         let seasonal = first.days(to: last) + 1 >= seasonalMinimumSpan
         if !seasonal {
@@ -198,7 +199,7 @@ public struct CounterfactualModel: Sendable {
                 offset: controls.isEmpty ? nil : fitOffsets)
             fit = try model.fit(dispersion: .poisson)
         } catch {
-            return notFitted(error.description)
+            return notFitted(.fitFailed(error))
         }
         if !fit.converged {
             notes.append(.fitNotConverged(iterations: fit.iterations))
@@ -347,24 +348,32 @@ public struct CounterfactualModel: Sendable {
         let n = rows.count
         let deviations = means.map { noise.variance(atLevel: $0).squareRoot() }
         let limit = noise.maximumLag
-        var weighted = [[Double]](repeating: [Double](repeating: 0, count: p), count: n)
-        for s in 0..<n {
-            let own = deviations[s] * deviations[s]
-            for j in 0..<p { weighted[s][j] += own * rows[s][j] }
-            var t = s + 1
-            while t < n, days[t] - days[s] <= limit {
-                let c = deviations[s] * deviations[t] * noise.correlation(lag: days[t] - days[s])
-                for j in 0..<p {
-                    weighted[s][j] += c * rows[t][j]
-                    weighted[t][j] += c * rows[s][j]
+        let correlations = (0...max(0, limit)).map { noise.correlation(lag: $0) }
+        // Row-major n × p buffers: the pair loop below is the run's hottest, and nested arrays cost a uniqueness
+        // check per element written.
+        let flat = rows.flatMap { $0 }
+        var weighted = [Double](repeating: 0, count: n * p)
+        flat.withUnsafeBufferPointer { x in
+            weighted.withUnsafeMutableBufferPointer { w in
+                for s in 0..<n {
+                    let own = deviations[s] * deviations[s]
+                    for j in 0..<p { w[s * p + j] += own * x[s * p + j] }
+                    var t = s + 1
+                    while t < n, days[t] - days[s] <= limit {
+                        let c = deviations[s] * deviations[t] * correlations[days[t] - days[s]]
+                        for j in 0..<p {
+                            w[s * p + j] += c * x[t * p + j]
+                            w[t * p + j] += c * x[s * p + j]
+                        }
+                        t += 1
+                    }
                 }
-                t += 1
             }
         }
         var meat = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         for s in 0..<n {
-            for j in 0..<p where rows[s][j] != 0 {
-                for k in 0..<p { meat[j][k] += rows[s][j] * weighted[s][k] }
+            for j in 0..<p where flat[s * p + j] != 0 {
+                for k in 0..<p { meat[j][k] += flat[s * p + j] * weighted[s * p + k] }
             }
         }
         let left = multiply(bread, meat)
@@ -474,18 +483,12 @@ extension CounterfactualModel {
         public let noise: NoiseStructure
     }
 
-    /// Why a projection could not be made (too little history, a fit that failed), in English.
-    public struct NotFitted: Error, Hashable, Sendable, CustomStringConvertible {
-        /// The reason, as `CounterfactualEstimate.notFittedReason`.
-        public let description: String
-    }
-
     /// The model fitted as if the campaign were at `window` (on the days with data before it, at most
     /// `defaultFitDays` of them, excluded ranges left out), projected onto every day of `window`, whether it has data
     /// or not. The figures are those of `estimate()` for a window whose days all have data: the parameter part
     /// gᵀΣg and the window's process variance V under the fit's `NoiseStructure`, and the same Student critical
     /// value. Controls are not projected (their future values are unknown): the model is fitted without them.
-    public func projection(over window: DayRange) -> Result<Projection, NotFitted> {
+    public func projection(over window: DayRange) -> Result<Projection, NotFittedReason> {
         var filled = series
         for day in window.days where filled[day] == nil { filled[day] = 0 }
         let model = CounterfactualModel(
@@ -493,7 +496,7 @@ extension CounterfactualModel {
             contextEvents: contextEvents, confidenceLevel: confidenceLevel)
         let estimate = model.estimate()
         guard let figures = estimate.figures else {
-            return .failure(NotFitted(description: estimate.notFittedReason ?? "no model could be fitted"))
+            return .failure(estimate.notFittedReason ?? .noDataInWindow(window))
         }
         return .success(
             Projection(

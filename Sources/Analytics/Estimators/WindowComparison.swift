@@ -91,8 +91,20 @@ public struct WindowComparison: Sendable {
     public let status: Status
     /// The figures, present exactly when `status == .estimated`.
     public let estimate: Estimate?
-    /// A sentence explaining a status other than `.estimated` ("no baseline: …"), else nil.
-    public let note: String?
+    /// Why a comparison other than `.estimated` could not be made, else nil.
+    public let shortfall: Shortfall?
+
+    /// Why no ratio could be formed, with the days concerned.
+    public enum Shortfall: Hashable, Sendable {
+        /// No day of the campaign window has data.
+        case noCampaignData(DayRange)
+        /// No day of the baseline has data.
+        case noBaselineData(DayRange)
+        /// The baseline's total over its days with data is 0.
+        case zeroBaselineTotal(days: Int)
+        /// The totals or the confidence level do not make a rate ratio.
+        case invalidRateRatio
+    }
 
     /// The dispersion above which the exact interval is flagged as misleadingly narrow.
     public static let misleadingDispersion = 1.5
@@ -144,16 +156,14 @@ public struct WindowComparison: Sendable {
         guard !campaignDays.isEmpty else {
             status = .noCampaignData
             estimate = nil
-            note = "no data on any day of the campaign window \(campaign.start)–\(campaign.end)"
+            shortfall = .noCampaignData(campaign)
             return
         }
         guard !baselineDays.isEmpty, baselineTotal > 0 else {
             status = .noBaseline
             estimate = nil
-            note =
-                baselineDays.isEmpty
-                ? "no baseline: no data on any day of \(baseline.start)–\(baseline.end)"
-                : "no baseline: the total over \(baselineDays.count) baseline days is 0, so no ratio can be formed"
+            shortfall =
+                baselineDays.isEmpty ? .noBaselineData(baseline) : .zeroBaselineTotal(days: baselineDays.count)
             return
         }
         guard
@@ -164,7 +174,7 @@ public struct WindowComparison: Sendable {
         else {
             status = .noBaseline
             estimate = nil
-            note = "the totals or the confidence level are not valid for a rate ratio"
+            shortfall = .invalidRateRatio
             return
         }
         let (dispersion, degreesOfFreedom) = WindowComparison.dispersion(
@@ -193,7 +203,7 @@ public struct WindowComparison: Sendable {
         }
         let observed = campaignTotal
         status = .estimated
-        note = nil
+        shortfall = nil
         estimate = Estimate(
             rateRatio: rateRatio, uplift: rateRatio - 1, extra: observed - observed / rateRatio, exact: exact,
             dispersion: dispersion, dispersionDegreesOfFreedom: degreesOfFreedom, rateRatioInterval: ratioInterval,

@@ -132,6 +132,7 @@ public struct NoiseStructure: Sendable, Hashable {
     ) -> Double {
         let limit = maximumLag
         let secondDeviations = second.map { variance($0.level).squareRoot() }
+        let correlations = (0...max(0, limit)).map { correlation(lag: $0) }
         var total = 0.0
         // When `second` is in day order, only its days within `limit` of each day of `first` are visited (a
         // year-long window is summed in a few thousand steps rather than 133,000).
@@ -146,7 +147,7 @@ public struct NoiseStructure: Sendable, Hashable {
             }
             while index < end {
                 let lag = abs(second[index].day - day)
-                if lag <= limit { total += deviation * secondDeviations[index] * correlation(lag: lag) }
+                if lag <= limit { total += deviation * secondDeviations[index] * correlations[lag] }
                 index += 1
             }
         }

@@ -33,22 +33,21 @@ public struct PoissonGLM: Sendable {
     )
         throws(ModelFitError)
     {
-        guard !columnNames.isEmpty else { throw ModelFitError("the design matrix has no columns") }
+        guard !columnNames.isEmpty else { throw .noColumns }
         guard rows.count == response.count else {
-            throw ModelFitError("the design matrix has \(rows.count) rows but there are \(response.count) counts")
+            throw .rowCountMismatch(rows: rows.count, counts: response.count)
         }
         if let offset, offset.count != response.count {
-            throw ModelFitError("the offset has \(offset.count) values but there are \(response.count) counts")
+            throw .offsetCountMismatch(offsets: offset.count, counts: response.count)
         }
         if let index = rows.firstIndex(where: { $0.count != columnNames.count }) {
-            throw ModelFitError("row \(index + 1) of the design matrix does not have \(columnNames.count) values")
+            throw .rowWidth(row: index + 1, columns: columnNames.count)
         }
         if let index = response.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
-            throw ModelFitError("count \(index + 1) is \(response[index]); counts must be finite and non-negative")
+            throw .invalidCount(index: index + 1, value: response[index])
         }
         guard response.count > columnNames.count else {
-            throw ModelFitError(
-                "\(response.count) observations cannot estimate \(columnNames.count) coefficients; more are needed")
+            throw .tooFewObservations(observations: response.count, coefficients: columnNames.count)
         }
         self.columnNames = columnNames
         self.rows = rows
@@ -71,7 +70,7 @@ public struct PoissonGLM: Sendable {
         let n = response.count
         let p = columnNames.count
         guard response.contains(where: { $0 > 0 }) else {
-            throw ModelFitError("every count is zero; a log-linear model has no finite fit")
+            throw .allCountsZero
         }
         let design = rows.flatMap { $0 }
         let offsets = offset ?? [Double](repeating: 0, count: n)
@@ -100,7 +99,7 @@ public struct PoissonGLM: Sendable {
             }
             deviance = PoissonGLM.deviance(response: response, fitted: mu)
             guard deviance.isFinite else {
-                throw ModelFitError("the fit diverged (deviance is not finite after \(iterations) iterations)")
+                throw .diverged(iterations: iterations)
             }
             if abs(deviance - previousDeviance) / (abs(deviance) + 0.1) < tolerance {
                 converged = true
@@ -159,12 +158,12 @@ public struct PoissonGLM: Sendable {
     private func singularDesignError(column index: Int) -> ModelFitError {
         let name = columnNames[index]
         let values = rows.map { $0[index] }
-        let reason: String
+        let cause: ModelFitError.SingularCause
         if let first = values.first, values.allSatisfy({ $0 == first }) {
-            reason = first == 0 ? "column '\(name)' is all zeros" : "column '\(name)' has no variation"
+            cause = first == 0 ? .allZeros : .noVariation
         } else {
-            reason = "column '\(name)' is a linear combination of the columns before it, or its rows have no weight"
+            cause = .linearCombination
         }
-        return ModelFitError("design matrix is singular (\(reason))", column: name)
+        return .singular(column: name, cause: cause)
     }
 }

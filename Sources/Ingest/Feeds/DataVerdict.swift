@@ -1,4 +1,4 @@
-/// Whether ingested data is usable, which decides the exit status of `validate` and `run`.
+/// Whether ingested data is usable; the command line maps it to the exit status of `validate` and `run`.
 public enum DataVerdict: Sendable, Equatable {
     /// Every file was read and the reject rate is within the threshold.
     case usable
@@ -6,15 +6,6 @@ public enum DataVerdict: Sendable, Equatable {
     case problems
     /// A file could not be read (permissions, a directory named `.csv`, a read error).
     case ioFailure
-
-    /// The exit status DESIGN §2 gives: 0 usable, 1 data problems, 3 I/O failure.
-    public var exitStatus: Int32 {
-        switch self {
-        case .usable: return 0
-        case .problems: return 1
-        case .ioFailure: return 3
-        }
-    }
 }
 
 extension IngestedData {

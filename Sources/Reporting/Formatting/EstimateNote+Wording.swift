@@ -53,9 +53,9 @@ extension EstimateNote {
                 ? "pas de jours fériés intégrés pour \(country)\u{202F}; les jours fériés ne sont pas modélisés"
                 : "no built-in public holidays for \(country); holidays are not modelled"
         case .noModel(let reason):
-            return (french ? "pas de modèle\u{00A0}: " : "no model: ") + reason
-        case .noComparison(let reason):
-            return reason
+            return (french ? "pas de modèle\u{00A0}: " : "no model: ") + reason.text(wording)
+        case .noComparison(let shortfall):
+            return shortfall.text(wording)
         }
     }
 

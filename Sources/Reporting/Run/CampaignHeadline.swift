@@ -98,10 +98,10 @@ public struct CampaignHeadline: Sendable, Equatable {
         let wideningFactor = chosen.model?.figures?.intervalWidening ?? 1
         let widening = format.decimal(wideningFactor, fractionDigits: 2)
         if model == nil {
-            let reason = chosen.model?.notFittedReason.map { ": " + $0 } ?? ""
+            let reason = chosen.model?.notFittedReason.map { wording.colon + $0.text(wording) } ?? ""
             basis = wording.pick(
                 "Estimate: before vs during, because the seasonal model could not be fitted\(reason).",
-                "Estimation\u{202F}: avant/pendant, car le modèle saisonnier n'a pas pu être ajusté.")
+                "Estimation\u{202F}: avant/pendant, car le modèle saisonnier n'a pas pu être ajusté\(reason).")
         } else if placeboFails {
             basis = wording.pick(
                 "Estimate: the seasonal model, although its placebo check fails (see the placebo row); compare it "

@@ -166,7 +166,7 @@ public struct CampaignReport: Sendable {
                 notes.append(
                     wording.pick(
                         "The seasonal model was not fitted: ", "Le modèle saisonnier n'a pas été ajusté\u{00A0}: ")
-                        + Markdown.escape(reason) + ".")
+                        + Markdown.escape(reason.text(wording)) + ".")
             }
             if !estimate.hasData {
                 notes.append(wording.pick("No data for this series.", "Aucune donnée pour cette série."))

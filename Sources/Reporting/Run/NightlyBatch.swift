@@ -1,0 +1,161 @@
+import Analytics
+import Foundation
+import Ingest
+
+/// The nightly batch as one call: read a data folder, estimate every campaign, and either swap in the reports and
+/// notebooks folders or, on a night whose data has problems, keep last night's and write the diagnostics beside them.
+///
+/// What happens is returned as values (``Stage`` as it happens, ``Outcome`` at the end, ``Failure`` when the night
+/// stops); the command line words them and maps them to an exit status.
+public struct NightlyBatch: Sendable {
+    /// The data folder, as the user named it.
+    public var dataPath: String
+    /// The reports folder, replaced as a whole.
+    public var reportsPath: String
+    /// The notebooks folder, replaced as a whole.
+    public var notebooksPath: String
+    /// The report language; nil for campaigns.yaml's.
+    public var language: ReportLanguage?
+    /// The largest fraction of rows that may be rejected.
+    public var maxRejectRate: Double
+    /// Whether the outputs are written even when the data has problems.
+    public var force = false
+    /// Whether campaign reports also give each chart as a Mermaid block.
+    public var includesMermaid = false
+
+    /// Creates a batch over `dataPath`.
+    public init(dataPath: String, reportsPath: String, notebooksPath: String, maxRejectRate: Double) {
+        self.dataPath = dataPath
+        self.reportsPath = reportsPath
+        self.notebooksPath = notebooksPath
+        self.maxRejectRate = maxRejectRate
+    }
+
+    /// A stage of the night, reported as it ends.
+    public enum Stage: Sendable {
+        /// The data folder was read.
+        case read(DataFolder, DataQualitySummary)
+        /// campaigns.yaml was checked against the series the data holds.
+        case checkedCalendar([CalendarWarning])
+        /// Every campaign was estimated.
+        case estimated(campaigns: Int, series: Int)
+        /// The outputs were written.
+        case wrote(reports: Int, notebooks: Int)
+    }
+
+    /// How a night that ran to its end went.
+    public struct Outcome: Sendable {
+        /// Whether the data was usable, had problems, or had a file that could not be read.
+        public let verdict: DataVerdict
+        /// The fraction of rows rejected.
+        public let rejectRate: Double
+        /// The files refused whole.
+        public let refusedFiles: Int
+        /// Whether the outputs were replaced, or last night's kept with tonight's diagnostics in `diagnosticsPath`.
+        public let disposition: Disposition
+        /// The campaigns for which no estimate could be made (their reports say why).
+        public let unestimatedCampaigns: [String]
+    }
+
+    /// What became of the outputs.
+    public enum Disposition: Sendable, Equatable {
+        /// The reports and notebooks folders were replaced.
+        case written
+        /// Last night's outputs were kept; tonight's diagnostics are in the folder at `diagnosticsPath`.
+        case keptLastNight(diagnosticsPath: String)
+    }
+
+    /// Why a night stopped before its end; the outputs are last night's.
+    public enum Failure: Error, Sendable {
+        /// The data folder or campaigns.yaml could not be read.
+        case dataFolder(DataFolder.LoadError)
+        /// An input's SHA-256, recorded in the run manifest, could not be computed.
+        case digest(FileDigestError)
+        /// The outputs could not be assembled (the run manifest could not be encoded).
+        case assembly(String)
+        /// An output or diagnostics folder could not be written.
+        case output(OutputFolderError)
+    }
+
+    /// Runs the night, calling `onStage` as each stage ends and `progress` while files are read.
+    public func run(progress: ReadProgress? = nil, onStage: (Stage) -> Void = { _ in }) throws(Failure) -> Outcome {
+        let folder: DataFolder
+        do {
+            folder = try DataFolder.load(path: dataPath, progress: progress)
+        } catch {
+            throw .dataFolder(error)
+        }
+        let data = folder.data
+        let quality = DataQualitySummary(
+            folder: dataPath, timeZone: folder.calendar.timeZoneIdentifier, data: data, maxRejectRate: maxRejectRate)
+        onStage(.read(folder, quality))
+        let series = SeriesCatalog.build(from: data)
+        onStage(.checkedCalendar(CalendarWarning.check(calendar: folder.calendar, series: series)))
+        let estimates = CampaignEstimates.estimateAll(calendar: folder.calendar, series: series)
+        onStage(.estimated(campaigns: estimates.count, series: series.count))
+
+        let configPath = (dataPath as NSString).appendingPathComponent(DataFolder.calendarFileName)
+        let manifest: RunManifest
+        do {
+            manifest = RunManifest(
+                toolVersion: "awareness \(NightlyRun.version)", configPath: configPath,
+                configSHA256: try SHA256Digest.hex(ofFileAt: configPath),
+                inputs: try data.files.map { try RunManifest.Input(report: $0, dataFolder: dataPath) },
+                skipped: data.skippedFiles.map(RunManifest.Skipped.init),
+                runTime: RunManifest.timestamp(Date()))
+        } catch let error as FileDigestError {
+            throw .digest(error)
+        } catch {
+            throw .assembly("\(error)")
+        }
+        var night = NightlyRun(
+            calendar: folder.calendar, data: data, series: series, estimates: estimates, manifest: manifest,
+            language: language ?? folder.calendar.language)
+        night.includesMermaid = includesMermaid
+        let verdict = data.verdict(maxRejectRate: maxRejectRate)
+        let outcome = { (disposition: Disposition, unestimated: [String]) in
+            Outcome(
+                verdict: verdict, rejectRate: data.rejectRate, refusedFiles: data.refusedFiles.count,
+                disposition: disposition, unestimatedCampaigns: unestimated)
+        }
+        if verdict != .usable, !force {
+            let path = NightlyRun.diagnosticsPath(forReports: reportsPath)
+            let files: [OutputFile]
+            do {
+                files = try night.diagnostics(
+                    quality: quality.text, reportsPath: reportsPath, rejectRate: data.rejectRate,
+                    maxRejectRate: maxRejectRate)
+            } catch {
+                throw .assembly("\(error)")
+            }
+            do {
+                try NightlyRun.writeDiagnostics(files, to: path)
+            } catch let error as OutputFolderError {
+                throw .output(error)
+            } catch {
+                throw .assembly("\(error)")
+            }
+            return outcome(.keptLastNight(diagnosticsPath: path), [])
+        }
+        let outputs: RunOutputs
+        do {
+            outputs = try night.outputs()
+        } catch {
+            throw .assembly("\(error)")
+        }
+        do {
+            try outputs.write(reportsPath: reportsPath, notebooksPath: notebooksPath)
+        } catch let error as OutputFolderError {
+            throw .output(error)
+        } catch {
+            throw .assembly("\(error)")
+        }
+        onStage(.wrote(reports: outputs.reports.count, notebooks: outputs.notebooks.count))
+        // A night that wrote its outputs makes an earlier night's diagnostics stale.
+        let staleDiagnostics = NightlyRun.diagnosticsPath(forReports: reportsPath)
+        if FileManager.default.fileExists(atPath: staleDiagnostics) {
+            try? FileManager.default.removeItem(atPath: staleDiagnostics)
+        }
+        return outcome(.written, outputs.unestimatedCampaigns)
+    }
+}

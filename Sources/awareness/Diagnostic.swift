@@ -1,0 +1,116 @@
+import Analytics
+import ArgumentParser
+import Foundation
+import Ingest
+import Reporting
+
+/// One thing a command tells the user on standard error: `<severity>: <file>:<line>:<column>: <message>`, the
+/// location as far as it is known.
+struct Diagnostic: Sendable, Equatable {
+    /// How serious it is.
+    enum Severity: String, Sendable {
+        /// The command could not do what was asked, or the data has a problem.
+        case error
+        /// Worth reading; the command went on.
+        case warning
+    }
+
+    let severity: Severity
+    /// The file concerned, as a path the user can open.
+    var file: String?
+    /// The 1-based line, when known.
+    var line: Int?
+    /// The 1-based column, when known (only with a line).
+    var column: Int?
+    let message: String
+
+    /// An error about `file` (at `line` and `column` when known).
+    static func error(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) -> Diagnostic {
+        Diagnostic(severity: .error, file: file, line: line, column: column, message: message)
+    }
+
+    /// A warning about `file` (at `line` when known).
+    static func warning(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) -> Diagnostic {
+        Diagnostic(severity: .warning, file: file, line: line, column: column, message: message)
+    }
+
+    /// The line printed.
+    var text: String {
+        var location = file ?? ""
+        if file != nil, let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return "\(severity.rawValue): " + (location.isEmpty ? "" : location + ": ") + message
+    }
+}
+
+/// The exit status of every command (DESIGN §2).
+enum ExitStatus: Int32, Sendable, Comparable {
+    /// Done.
+    case success = 0
+    /// The data has problems: rows over the reject threshold, a refused file, a campaign with no estimate.
+    case dataProblems = 1
+    /// A usage or configuration error.
+    case usage = 2
+    /// A file could not be read or an output could not be written.
+    case ioFailure = 3
+
+    /// The status a night's data verdict gives.
+    init(_ verdict: DataVerdict) {
+        switch verdict {
+        case .usable: self = .success
+        case .problems: self = .dataProblems
+        case .ioFailure: self = .ioFailure
+        }
+    }
+
+    static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A command ended short of success: the diagnostics still to print and the exit status. `Awareness.main` prints
+/// them with ``DiagnosticPrinter`` and exits with the status.
+struct CommandFailure: Error {
+    var diagnostics: [Diagnostic]
+    let status: ExitStatus
+
+    init(_ status: ExitStatus, _ diagnostics: [Diagnostic] = []) {
+        self.status = status
+        self.diagnostics = diagnostics
+    }
+
+    /// The data folder could not be read: configuration (2) or I/O (3).
+    init(_ error: DataFolder.LoadError) {
+        self.init(error.isIOError ? .ioFailure : .usage, [Diagnostic(error)])
+    }
+}
+
+/// The one printer of diagnostics, on standard error.
+enum DiagnosticPrinter {
+    static func print(_ diagnostic: Diagnostic) {
+        FileHandle.standardError.write(Data((diagnostic.text + "\n").utf8))
+    }
+
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { print(diagnostic) }
+    }
+}
+
+extension Diagnostic {
+    /// A data folder or campaigns.yaml that could not be read, located in campaigns.yaml when it is to blame.
+    init(_ error: DataFolder.LoadError) {
+        switch error {
+        case .folderNotFound(let path):
+            self = .error("no such data folder", file: path)
+        case .calendar(let error):
+            self = .error(
+                (error.keyPath.isEmpty ? "" : error.keyPath + ": ") + error.message, file: error.file, line: error.line,
+                column: error.column)
+        }
+    }
+
+    /// A warning of campaigns.yaml against the data, at the campaign's line when known.
+    init(_ warning: CalendarWarning, calendarFile: String) {
+        self = .warning(warning.message(in: .en), file: calendarFile, line: warning.line)
+    }
+}

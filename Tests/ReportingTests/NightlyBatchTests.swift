@@ -1,0 +1,82 @@
+import Foundation
+import Ingest
+import Reporting
+import Testing
+
+/// The nightly batch called as a library: the stages it reports, the outcome it returns, what it leaves on disk.
+@Suite("Nightly batch as a library call")
+struct NightlyBatchTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("AwarenessTests/Fixtures")
+
+    private static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nightly-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    private static func stageNames(_ stages: [NightlyBatch.Stage]) -> [String] {
+        stages.map { stage in
+            switch stage {
+            case .read: "read"
+            case .checkedCalendar: "checkedCalendar"
+            case .estimated: "estimated"
+            case .wrote: "wrote"
+            }
+        }
+    }
+
+    @Test func aGoodNightWritesTheOutputsAndReportsEachStage() throws {
+        let out = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let batch = NightlyBatch(
+            dataPath: Self.fixtures.appendingPathComponent("good").path,
+            reportsPath: out.appendingPathComponent("reports").path,
+            notebooksPath: out.appendingPathComponent("notebooks").path, maxRejectRate: 0.01)
+        var stages: [NightlyBatch.Stage] = []
+        let outcome = try batch.run { stages.append($0) }
+        #expect(Self.stageNames(stages) == ["read", "checkedCalendar", "estimated", "wrote"])
+        if case .read(let folder, _) = stages.first { #expect(folder.data.rowsRejected == 0) }
+        #expect(outcome.verdict == .usable)
+        #expect(outcome.disposition == .written)
+        #expect(outcome.refusedFiles == 0)
+        for file in ["summary.md", "run-manifest.json", "uplift.csv", "rejects.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("reports/\(file)").path))
+        }
+    }
+
+    @Test func aBadNightKeepsLastNightsOutputsAndSaysWhereTheDiagnosticsAre() throws {
+        let out = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let reports = out.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        try "last night\n".write(to: reports.appendingPathComponent("summary.md"), atomically: true, encoding: .utf8)
+        let batch = NightlyBatch(
+            dataPath: Self.fixtures.appendingPathComponent("bad").path, reportsPath: reports.path,
+            notebooksPath: out.appendingPathComponent("notebooks").path, maxRejectRate: 0.01)
+        var stages: [NightlyBatch.Stage] = []
+        let outcome = try batch.run { stages.append($0) }
+        #expect(Self.stageNames(stages) == ["read", "checkedCalendar", "estimated"])
+        #expect(outcome.verdict == .problems)
+        #expect(outcome.disposition == .keptLastNight(diagnosticsPath: reports.path + ".failed"))
+        #expect(outcome.rejectRate > 0.01)
+        #expect(try String(contentsOf: reports.appendingPathComponent("summary.md"), encoding: .utf8) == "last night\n")
+        for file in ["failed-night.md", "rejects.csv", "run-manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: reports.path + ".failed/" + file))
+        }
+    }
+
+    @Test func aMissingDataFolderIsAFailureValue() throws {
+        let batch = NightlyBatch(
+            dataPath: "/nonexistent/awareness-data", reportsPath: "/tmp/unused-reports",
+            notebooksPath: "/tmp/unused-notebooks", maxRejectRate: 0.01)
+        #expect {
+            try batch.run()
+        } throws: { error in
+            guard case .dataFolder(.folderNotFound("/nonexistent/awareness-data")) = error as? NightlyBatch.Failure
+            else { return false }
+            return true
+        }
+    }
+}
