@@ -98,6 +98,7 @@ struct FrenchOutputTests {
             ["plan", "--series", "calls:119", "--days", "14", "--data", "queries", "--language", "fr"],
             ["weekly", "--from", "2020-W19", "--to", "2020-W20", "--data", "queries", "--language", "fr"],
             ["compare", "2020-W19", "--data", "queries", "--language", "fr"],
+            ["uplift", "spring-119", "--data", "queries", "--language", "fr"],
         ], ["text", "markdown"])
     func aQueryInFrenchHasNoEnglishWord(arguments: [String], format: String) throws {
         let result = try CommandRunner.run(arguments + ["--format", format])
