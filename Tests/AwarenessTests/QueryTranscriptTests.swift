@@ -51,6 +51,27 @@ struct QueryTranscriptTests {
             ["compare", "spring-119", "--data", "queries", "--format", "markdown"], matches: "compare-campaign.md.txt")
     }
 
+    /// The README's example of the text format is what the command prints: each of its lines (but the `…` that
+    /// stands for the rows left out) is a line of the output.
+    @Test func theReadmesExampleIsTheSampleOutput() throws {
+        let readme = try String(
+            contentsOf: CommandRunner.fixtures.appendingPathComponent("../../../README.md").standardizedFileURL,
+            encoding: .utf8)
+        let after = try #require(
+            readme.components(separatedBy: "`awareness uplift banner-119 --data Data --language en`'s table")
+                .dropFirst()
+                .first)
+        let block = try #require(after.components(separatedBy: "```").dropFirst().first)
+        let example = block.split(separator: "\n").map { String($0.dropFirst(2)) }.filter { $0 != "  …" }
+        #expect(example.count >= 8)
+        let result = try CommandRunner.run(["uplift", "banner-119", "--data", "../../../Data", "--language", "en"])
+        let lines = Set(result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        for line in example {
+            #expect(lines.contains(line), "README line not in the output: \(line)")
+        }
+    }
+
+    /// The help of the commands whose help no other suite pins (validate's is in `ValidateCommandTests`).
     @Test(arguments: ["run", "sample-data"])
     func helpOfEveryOtherCommand(command: String) throws {
         try GoldenTranscript.expect([command, "--help"], matches: "\(command)-help.txt")
