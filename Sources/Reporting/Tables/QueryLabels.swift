@@ -29,6 +29,22 @@ struct QueryLabels: Sendable {
         }
     }
 
+    /// The header of a comparison's period when there is no row to name it: `period` / `période`.
+    var period: String {
+        switch language {
+        case .en: "period"
+        case .fr: "période"
+        }
+    }
+
+    /// The header of the period compared against when there is no row to name it: `against` / `contre`.
+    var against: String {
+        switch language {
+        case .en: "against"
+        case .fr: "contre"
+        }
+    }
+
     /// The header of the notes column: `note` in both languages.
     var note: String { "note" }
 }

@@ -145,8 +145,8 @@ public struct QueryTables: Sendable {
         func label(_ period: ComparisonPeriod) -> String {
             period.week?.description ?? format.dateRange(period.days)
         }
-        let week = rows.first.map { label($0.period) } ?? (french ? "période" : "period")
-        let against = rows.first.map { label($0.against) } ?? (french ? "contre" : "against")
+        let week = rows.first.map { label($0.period) } ?? labels.period
+        let against = rows.first.map { label($0.against) } ?? labels.against
         let table = TextTable(
             columns: [
                 TextTable.Column(french ? "série" : "series", isData: true),
