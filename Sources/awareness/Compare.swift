@@ -52,7 +52,9 @@ struct Compare: ParsableCommand {
             noise: BackgroundNoise(series: series, calendar: folder.calendar, yearsOf: all),
             confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
-        options.format.print(TidyTables.comparison(rows)) { QueryTables(language: language).comparison(rows) }
+        options.format.print(TidyTables.comparison(rows)) {
+            QueryTables(language: language).comparison(rows)
+        }
     }
 
     private static func parse(_ text: String) throws -> PeriodArgument {

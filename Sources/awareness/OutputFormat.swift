@@ -2,19 +2,27 @@ import ArgumentParser
 import Ingest
 import Reporting
 
-/// How the query commands print their table.
+/// How the query commands print their answer.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    /// A markdown table with numbers rounded for people.
+    /// Plain text for a person at a terminal: numbers rounded, no markdown escape, lines of at most
+    /// ``OutputFormat/textWidth`` columns. The default whether or not the output is a terminal, so that a pipe
+    /// into `less` or a file reads the same.
+    case text
+    /// A markdown table with numbers rounded for people, to paste into a report.
     case markdown
     /// The tidy columns of DESIGN §5, as CSV.
     case csv
-    /// The tidy columns of DESIGN §5, as a JSON array of objects.
+    /// The tidy columns of DESIGN §5, as a JSON array of objects, keys in the columns' order.
     case json
 
-    /// Prints `table` as CSV or JSON, or `markdown` for the markdown format.
-    func print(_ table: TidyTable, markdown: () -> String) {
+    /// The widest line of the text format, in columns.
+    static let textWidth = 120
+
+    /// Prints `table` as CSV or JSON, or `document` as plain text or markdown.
+    func print(_ table: TidyTable, document: () -> TextDocument) {
         switch self {
-        case .markdown: Swift.print(markdown(), terminator: "")
+        case .text: Swift.print(document().rendered(.text(width: Self.textWidth)), terminator: "")
+        case .markdown: Swift.print(document().rendered(.markdown), terminator: "")
         case .csv: Swift.print(TidyCSV.render(table), terminator: "")
         case .json: Swift.print(TidyJSON.render(table), terminator: "")
         }
@@ -25,10 +33,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct TableOptions: ParsableArguments {
     @OptionGroup var data: DataOptions
 
-    @Option(help: "The output format: markdown, csv or json (the tidy columns).")
-    var format: OutputFormat = .markdown
+    @Option(
+        help: ArgumentHelp(
+            "The output format: text (plain text within 120 columns, the default, on a terminal or not), markdown "
+                + "(to paste into a report), csv or json (the tidy columns, at full precision).",
+            valueName: "format"))
+    var format: OutputFormat = .text
 
-    @Option(help: "The language of markdown tables: en or fr (default: the one in campaigns.yaml).")
+    @Option(help: "The language of text and markdown output: en or fr (default: the one in campaigns.yaml).")
     var language: LanguageOption?
 
     /// The language asked for with `--language`, or else `configured` (the one in `campaigns.yaml`).

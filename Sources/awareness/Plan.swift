@@ -101,6 +101,6 @@ struct Plan: ParsableCommand {
             throw CommandFailure(.dataProblems, [.error("\(name): no model could be fitted: \(text)")])
         }
         let language = options.reportLanguage(or: folder.calendar.language)
-        options.format.print(answer.tidy) { answer.markdown(language: language) }
+        options.format.print(answer.tidy) { answer.document(language: language) }
     }
 }

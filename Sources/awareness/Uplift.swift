@@ -84,13 +84,15 @@ struct Uplift: ParsableCommand {
         let headline = CampaignHeadline(
             estimates, confidenceLevel: calendar.confidenceLevel, wording: wording,
             period: question.isCampaign ? .campaign : .period)
-        let context = estimates.series.first { !$0.overlappingContext.isEmpty }.map { estimate in
-            wording.overlappingContext(estimate.overlappingContext, names: calendar.context) + "\n"
+        var blocks: [TextDocument.Block] = [
+            .paragraph(text: headline.text, markdown: headline.markdown), .sentence(headline.basis),
+        ]
+        if let estimate = estimates.series.first(where: { !$0.overlappingContext.isEmpty }) {
+            blocks.append(
+                .sentence(wording.overlappingContext(estimate.overlappingContext, names: calendar.context)))
         }
-        options.format.print(TidyTables.uplift(rows)) {
-            headline.text + "\n" + headline.basis + "\n" + (context ?? "") + "\n"
-                + QueryTables(language: language).uplift(rows)
-        }
+        blocks += [.blank, .table(QueryTables(language: language, context: calendar.context).uplift(rows))]
+        options.format.print(TidyTables.uplift(rows)) { TextDocument(blocks) }
         if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw CommandFailure(.dataProblems) }
     }
 

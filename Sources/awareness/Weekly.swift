@@ -33,7 +33,9 @@ struct Weekly: ParsableCommand {
             noise: BackgroundNoise(series: series, calendar: folder.calendar, yearsOf: all),
             confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
-        options.format.print(TidyTables.weekly(rows)) { QueryTables(language: language).weekly(rows) }
+        options.format.print(TidyTables.weekly(rows)) {
+            TextDocument([.table(QueryTables(language: language).weekly(rows))])
+        }
     }
 }
 

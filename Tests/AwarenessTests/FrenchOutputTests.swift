@@ -87,25 +87,34 @@ struct FrenchOutputTests {
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
-    @Test(arguments: [
-        ["uplift", "banner-119", "--data", "../../../Data", "--language", "fr"],
-        ["uplift", "lockdown-1", "--series", "calls:119", "--data", "../../../Data", "--language", "fr"],
-        ["weekly", "--from", "2020-W18", "--to", "2020-W21", "--data", "../../../Data", "--language", "fr"],
-        ["compare", "2020-W20", "--against", "last-year", "--data", "../../../Data", "--language", "fr"],
-        ["funnel", "banner-119", "--data", "../../../Data", "--language", "fr"],
-        ["plan", "--series", "calls:119", "--days", "14", "--data", "queries", "--language", "fr"],
-    ])
-    func aQueryInFrenchHasNoEnglishWord(arguments: [String]) throws {
-        let result = try CommandRunner.run(arguments)
+    /// In the text format (the default) and in markdown.
+    @Test(
+        arguments: [
+            ["uplift", "banner-119", "--data", "../../../Data", "--language", "fr"],
+            ["uplift", "lockdown-1", "--series", "calls:119", "--data", "../../../Data", "--language", "fr"],
+            ["weekly", "--from", "2020-W18", "--to", "2020-W21", "--data", "../../../Data", "--language", "fr"],
+            ["compare", "2020-W20", "--against", "last-year", "--data", "../../../Data", "--language", "fr"],
+            ["funnel", "banner-119", "--data", "../../../Data", "--language", "fr"],
+            ["plan", "--series", "calls:119", "--days", "14", "--data", "queries", "--language", "fr"],
+            ["weekly", "--from", "2020-W19", "--to", "2020-W20", "--data", "queries", "--language", "fr"],
+            ["compare", "2020-W19", "--data", "queries", "--language", "fr"],
+            ["uplift", "spring-119", "--data", "queries", "--language", "fr"],
+        ], ["text", "markdown"])
+    func aQueryInFrenchHasNoEnglishWord(arguments: [String], format: String) throws {
+        let result = try CommandRunner.run(arguments + ["--format", format])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.isEmpty)
-        let found = Self.englishIn(result.stdout, source: arguments.prefix(2).joined(separator: " "))
+        let found = Self.englishIn(result.stdout, source: arguments.prefix(2).joined(separator: " ") + " " + format)
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
     /// The scan itself finds English: the English rendering of the same run is full of these words.
     @Test func theScanFindsTheEnglishOfTheEnglishRendering() throws {
-        let result = try CommandRunner.run(["uplift", "banner-119", "--data", "../../../Data", "--language", "en"])
-        #expect(Self.englishIn(result.stdout, source: "uplift").count >= 10)
+        for format in ["text", "markdown"] {
+            let result = try CommandRunner.run([
+                "uplift", "banner-119", "--data", "../../../Data", "--language", "en", "--format", format,
+            ])
+            #expect(Self.englishIn(result.stdout, source: "uplift").count >= 10)
+        }
     }
 }

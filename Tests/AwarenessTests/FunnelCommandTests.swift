@@ -15,6 +15,11 @@ struct FunnelCommandTests {
             ["funnel", "spring-119", "--data", "queries", "--by", dimension], matches: "funnel-\(dimension).txt")
     }
 
+    @Test func markdownIsThereToPasteIntoAReport() throws {
+        try GoldenTranscript.expect(
+            ["funnel", "spring-119", "--data", "queries", "--format", "markdown"], matches: "funnel-placement.md.txt")
+    }
+
     @Test func placementIsTheDefaultAndFrenchIsWhollyFrench() throws {
         try GoldenTranscript.expect(["funnel", "discover-3020", "--data", "no-region"], matches: "funnel-fr.txt")
     }

@@ -22,6 +22,12 @@ struct PlanCommandTests {
             ], matches: "plan-start.csv.txt")
     }
 
+    @Test func markdownIsThereToPasteIntoAReport() throws {
+        try GoldenTranscript.expect(
+            ["plan", "--series", "calls:119", "--days", "14", "--data", "queries", "--format", "markdown"],
+            matches: "plan-days.md.txt")
+    }
+
     @Test func printsTheDaysNeededToDetectAnUplift() throws {
         try GoldenTranscript.expect(
             ["plan", "--series", "calls:119", "--uplift", "0.10", "--data", "queries"], matches: "plan-uplift.txt")

@@ -25,7 +25,9 @@ struct QueryCommandTests {
     }
 
     @Test func upliftStartsWithTheHeadlineAndItsBasisThenTheTableInTheRequestedLanguage() throws {
-        let english = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData, "--language", "en"])
+        let english = try CommandRunner.run([
+            "uplift", "banner-119", "--data", Self.sampleData, "--language", "en", "--format", "markdown",
+        ])
         #expect(english.status == 0)
         let lines = english.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0].hasPrefix("Calls to 119 during the campaign (4–17 May 2020): 14,032 received."))
@@ -38,6 +40,10 @@ struct QueryCommandTests {
         let french = try CommandRunner.run(["uplift", "banner-119", "--data", Self.sampleData])
         #expect(french.stdout.hasPrefix("Appels au 119 pendant la campagne (4–17 mai 2020)"))
         #expect(french.stdout.contains("\nEstimation\u{202F}: le modèle saisonnier"))
+        // In text, the series head their rows and the notes follow the table.
+        #expect(french.stdout.contains("\n\n  méthode "))
+        #expect(french.stdout.contains("\ncalls:119\n  Avant / pendant "))
+        #expect(french.stdout.contains("\n[1] référence 6 avril – 3 mai 2020\n"))
     }
 
     @Test func upliftRefusesAnUnknownCampaignWithStatus2() throws {
@@ -109,5 +115,51 @@ struct JSONOutputTests {
         let anomaly = try #require(rows.first?["anomaly"])
         #expect(anomaly is Bool)
         #expect(!(anomaly is String))
+        #expect(result.stdout.contains("\"anomaly\": false,") || result.stdout.contains("\"anomaly\": true,"))
+    }
+
+    /// `detectable` is a JSON boolean too, not the text `"true"`.
+    @Test func planDetectableIsABoolean() throws {
+        let found = try CommandRunner.run([
+            "plan", "--series", "calls:119", "--uplift", "0.10", "--data", "queries", "--format", "json",
+        ])
+        #expect(found.status == 0)
+        #expect(found.stdout.contains("\n    \"detectable\": true\n"))
+        let none = try CommandRunner.run([
+            "plan", "--series", "calls:3020", "--uplift", "0.02", "--data", "queries", "--format", "json",
+        ])
+        #expect(none.stdout.contains("\n    \"detectable\": false\n"))
+        let days = try CommandRunner.run([
+            "plan", "--series", "calls:119", "--days", "14", "--data", "queries", "--format", "json",
+        ])
+        #expect(days.stdout.contains("\n    \"detectable\": null\n"))
+    }
+
+    /// The keys of a JSON row, in the order the text gives them (JSONSerialization forgets the order).
+    static func keysOfFirstObject(_ json: String) -> [String] {
+        let lines = json.split(separator: "\n").map(String.init)
+        guard let open = lines.firstIndex(of: "  {"),
+            let close = lines[open...].firstIndex(where: { $0.hasPrefix("  }") })
+        else {
+            return []
+        }
+        return lines[(open + 1)..<close].compactMap { line in
+            guard line.hasPrefix("    \""), let end = line.dropFirst(5).firstIndex(of: "\"") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 5)..<end])
+        }
+    }
+
+    /// Every query's JSON rows are keyed in the order of its CSV header, the documented column order.
+    @Test(arguments: [
+        ["uplift", "spring-119"], ["weekly", "--from", "2020-W19", "--to", "2020-W19"], ["compare", "2020-W19"],
+        ["funnel", "spring-119"], ["plan", "--series", "calls:119", "--days", "7"],
+    ])
+    func jsonKeysFollowTheColumnOrder(arguments: [String]) throws {
+        let csv = try CommandRunner.run(arguments + ["--data", "queries", "--format", "csv"])
+        let json = try CommandRunner.run(arguments + ["--data", "queries", "--format", "json"])
+        #expect(json.status == 0 && csv.status == 0)
+        let header = try #require(csv.stdout.split(separator: "\n").first).split(separator: ",").map(String.init)
+        #expect(header.count > 3)
+        #expect(Self.keysOfFirstObject(json.stdout) == header)
     }
 }

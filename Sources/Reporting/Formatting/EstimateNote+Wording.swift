@@ -3,8 +3,9 @@ import Ingest
 
 extension EstimateNote {
     /// The note in `wording`'s language. English is what `uplift.csv` and `uplift.json` hold (ISO dates, the
-    /// words of earlier versions, unchanged); French uses French dates and numbers.
-    public func text(_ wording: ReportWording) -> String {
+    /// words of earlier versions, unchanged); French uses French dates and numbers. A context event is named by
+    /// `contextNames[id]` when given (its campaigns.yaml name, for people), else by its id (the tidy files).
+    public func text(_ wording: ReportWording, contextNames: [String: String] = [:]) -> String {
         let french = wording.language == .fr
         let format = wording.format
         func date(_ day: CivilDate) -> String { french ? format.date(day) : day.description }
@@ -25,7 +26,7 @@ extension EstimateNote {
                 : "\(count) days without data (from \(first))"
         case .columnDropped(let column):
             if column.hasPrefix("context:") {
-                let id = column.dropFirst(8)
+                let id = contextNames[String(column.dropFirst(8))] ?? String(column.dropFirst(8))
                 return french
                     ? "événement de contexte «\u{00A0}\(id)\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
                     : "context event '\(id)' dropped: it is constant over the fitted days"

@@ -60,31 +60,44 @@ public struct PlanAnswer: Hashable, Sendable {
                     .text(series.description), .text(window.start.description), .text(window.end.description),
                     .integer(window.dayCount), .number(projection.expected), .number(projection.standardError),
                     .number(projection.minimumDetectableUplift), .integer(projection.fittedDays),
-                    .number(outcome.targetUplift), .text(detectableCell),
+                    .number(outcome.targetUplift), detectableCell.map(TidyCell.boolean) ?? .empty,
                 ]
             ])
     }
 
-    /// The `detectable` cell: `true` or `false` for a search, empty otherwise.
-    private var detectableCell: String? {
+    /// The `detectable` cell: `true` or `false` for a search, nil (empty) otherwise.
+    private var detectableCell: Bool? {
         switch outcome {
         case .minimumDetectableUplift: nil
-        case .detectedWithin: "true"
-        case .notDetectable: "false"
+        case .detectedWithin: true
+        case .notDetectable: false
         }
     }
 
-    /// The answer for people in `language`: a sentence, a table, and what the minimum detectable uplift means.
+    /// The answer for people in `language`, as markdown.
     public func markdown(language: ReportLanguage) -> String {
+        document(language: language).rendered(.markdown)
+    }
+
+    /// The answer for people in `language`: a sentence, a table, and what the minimum detectable uplift means.
+    public func document(language: ReportLanguage) -> TextDocument {
+        .init([
+            .paragraph(
+                text: opening(language: language, name: series.description),
+                markdown: opening(language: language, name: Markdown.escape(series.description)))
+        ]) + details(language: language)
+    }
+
+    /// The sentence that opens the answer, naming the series `name` (escaped or not).
+    private func opening(language: ReportLanguage, name: String) -> String {
         let format = HumanFormat(language: language)
         let french = language == .fr
         let window = projection.window
         let level = format.percent(confidenceLevel)
-        let name = Markdown.escape(series.description)
         let start = format.date(window.start)
         let days = format.integer(window.dayCount)
         let range = format.dateRange(window)
-        var text: String
+        let text: String
         switch outcome {
         case .notDetectable(let target):
             let longest = format.integer(CampaignPlan.longestSearchedDays)
@@ -115,35 +128,45 @@ public struct PlanAnswer: Hashable, Sendable {
                     + "(\(range))."
                 : "Planning \(name): a campaign of \(days) \(window.dayCount == 1 ? "day" : "days") (\(range))."
         }
-        text += "\n\n"
-        text +=
-            MarkdownTable(
-                headers: french
-                    ? [
-                        "attendu sans campagne", "erreur type de son log", "jours ajustés",
-                        "hausse minimale détectable",
-                    ]
-                    : [
-                        "expected without a campaign", "standard error of its log", "fitted days",
-                        "minimum detectable uplift",
-                    ],
-                alignments: [.right, .right, .right, .right],
-                rows: [
-                    [
-                        format.count(projection.expected), format.decimal(projection.standardError, fractionDigits: 4),
-                        format.integer(projection.fittedDays), format.change(projection.minimumDetectableUplift),
-                    ]
-                ]
-            ).markdown
-        text += "\n"
-        text +=
-            french
-            ? "La hausse minimale détectable est la plus petite hausse que le test du modèle (bilatéral à \(level)) "
-                + "trouve 8 fois sur 10\u{202F}: exp((t + z₀,₈₀)·se) − 1, le modèle étant ajusté sur les jours "
-                + "précédant la campagne et projeté sur elle.\n"
-            : "The minimum detectable uplift is the smallest rise the model's test (two-sided \(level)) finds 8 times "
-                + "in 10: exp((t + z₀.₈₀)·se) − 1, the model fitted on the days before the campaign and projected onto "
-                + "it.\n"
         return text
+    }
+
+    /// The table of the projection and the sentence that says what the minimum detectable uplift means.
+    private func details(language: ReportLanguage) -> TextDocument {
+        let format = HumanFormat(language: language)
+        let french = language == .fr
+        let level = format.percent(confidenceLevel)
+        let headers =
+            french
+            ? [
+                "attendu sans campagne", "erreur type de son log", "jours ajustés",
+                "hausse minimale détectable",
+            ]
+            : [
+                "expected without a campaign", "standard error of its log", "fitted days",
+                "minimum detectable uplift",
+            ]
+        let table = TextTable(
+            columns: headers.map { TextTable.Column($0, alignment: .right, wraps: true) },
+            rows: [
+                TextTable.Row([
+                    format.count(projection.expected), format.decimal(projection.standardError, fractionDigits: 4),
+                    format.integer(projection.fittedDays), format.change(projection.minimumDetectableUplift),
+                ])
+            ])
+        /// The sentence with `formula`: written with no-break spaces in plain text, so that no line breaks it.
+        func meaning(_ spaced: (String) -> String) -> String {
+            french
+                ? "La hausse minimale détectable est la plus petite hausse que le test du modèle (bilatéral à \(level)) "
+                    + "trouve 8 fois sur 10\u{202F}: \(spaced("exp((t + z₀,₈₀)·se) − 1")), le modèle étant ajusté sur "
+                    + "les jours précédant la campagne et projeté sur elle."
+                : "The minimum detectable uplift is the smallest rise the model's test (two-sided \(level)) finds 8 "
+                    + "times in 10: \(spaced("exp((t + z₀.₈₀)·se) − 1")), the model fitted on the days before the "
+                    + "campaign and projected onto it."
+        }
+        let unbroken = { (formula: String) in String(formula.map { $0 == " " ? "\u{00A0}" : $0 }) }
+        return TextDocument([
+            .blank, .table(table), .blank, .paragraph(text: meaning(unbroken), markdown: meaning { $0 }),
+        ])
     }
 }

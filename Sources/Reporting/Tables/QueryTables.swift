@@ -1,16 +1,21 @@
 import Analytics
 import Ingest
 
-/// The markdown tables the query commands (`uplift`, `weekly`, `compare`) print: the tidy tables' numbers
-/// rounded for people, with intervals beside their estimates.
+/// The tables the query commands (`uplift`, `weekly`, `compare`, `funnel`) print for people: the tidy tables'
+/// numbers rounded, with intervals beside their estimates, as documents that render as plain text or markdown.
 public struct QueryTables: Sendable {
     /// Number and date formatting.
     public let format: HumanFormat
+    /// The context events of campaigns.yaml, which notes name by their name rather than their id.
+    public let context: [ContextEvent]
 
-    /// Creates tables in `language`.
-    public init(language: ReportLanguage) {
+    /// Creates tables in `language`, naming the events of `context` by their names.
+    public init(language: ReportLanguage, context: [ContextEvent] = []) {
         format = HumanFormat(language: language)
+        self.context = context
     }
+
+    private var labels: QueryLabels { QueryLabels(language: format.language) }
 
     private func cell(_ value: Double?, _ render: (Double) -> String) -> String {
         value.map(render) ?? "–"
@@ -21,58 +26,71 @@ public struct QueryTables: Sendable {
         return render(low, high)
     }
 
-    /// One campaign's estimates, a row per series and method.
-    public func uplift(_ rows: [UpliftRow]) -> String {
+    /// One campaign's estimates, a row per series and method. In plain text the rows are grouped under their series
+    /// when the table is too wide, the extra count, φ and the autocorrelation going on a line under each row.
+    public func uplift(_ rows: [UpliftRow]) -> TextTable {
         let wording = ReportWording(language: format.language)
-        return MarkdownTable(
-            headers: format.language == .fr
-                ? [
-                    "série", "méthode", "jours", "observé", "attendu", "écart", "évolution", "p", "φ",
-                    "autocorrélation", "note",
-                ]
-                : [
-                    "series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ",
-                    "autocorrelation", "note",
-                ],
-            alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .left],
+        let french = format.language == .fr
+        let headers =
+            french
+            ? [
+                "série", "méthode", "jours", "observé", "attendu", "écart", "évolution", "p", "φ", "autocorrélation",
+            ]
+            : ["series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ", "autocorrelation"]
+        let roles: [TextTable.Column.Role] = [
+            .grouping, .main, .main, .main, .main, .secondary, .main, .main, .secondary, .secondary,
+        ]
+        let alignments: [MarkdownTable.Alignment] = [
+            .left, .left, .left, .right, .right, .right, .right, .right, .right, .right,
+        ]
+        let columns = headers.indices.map { index in
+            TextTable.Column(
+                headers[index], alignment: alignments[index], role: roles[index], wraps: [1, 2, 6].contains(index),
+                isData: index == 0)
+        }
+        return TextTable(
+            columns: columns,
             rows: rows.map { row in
-                [
-                    Markdown.escape(row.series.description),
-                    wording.method(row.method),
-                    format.dateRange(from: row.start, to: row.end), cell(row.observed, format.count),
-                    cell(row.expected, format.count)
-                        + bracket(
-                            interval(row.expectedLow, row.expectedHigh) { format.countInterval(lower: $0, upper: $1) }),
-                    cell(row.extra, format.count)
-                        + bracket(interval(row.extraLow, row.extraHigh) { format.countInterval(lower: $0, upper: $1) }),
-                    row.uplift.map { BaselineSize.isTooSmall(change: $0, upper: row.upliftHigh) } == true
-                        ? format.baselineTooSmall(row.observed, against: row.expected)
-                        : cell(row.uplift, format.change)
+                TextTable.Row(
+                    [
+                        row.series.description,
+                        wording.method(row.method),
+                        format.dateRange(from: row.start, to: row.end), cell(row.observed, format.count),
+                        cell(row.expected, format.count)
                             + bracket(
-                                interval(row.upliftLow, row.upliftHigh) { format.changeInterval(lower: $0, upper: $1) }
-                            ),
-                    cell(row.pValue, format.pValue), cell(row.dispersion) { format.decimal($0, fractionDigits: 2) },
-                    autocorrelation(row), Markdown.escape(note(row)),
-                ]
-            }
-        ).markdown
+                                interval(row.expectedLow, row.expectedHigh) {
+                                    format.countInterval(lower: $0, upper: $1)
+                                }),
+                        cell(row.extra, format.count)
+                            + bracket(
+                                interval(row.extraLow, row.extraHigh) { format.countInterval(lower: $0, upper: $1) }),
+                        row.uplift.map { BaselineSize.isTooSmall(change: $0, upper: row.upliftHigh) } == true
+                            ? format.baselineTooSmall(row.observed, against: row.expected)
+                            : cell(row.uplift, format.change)
+                                + bracket(
+                                    interval(row.upliftLow, row.upliftHigh) {
+                                        format.changeInterval(lower: $0, upper: $1)
+                                    }),
+                        cell(row.pValue, format.pValue), cell(row.dispersion) { format.decimal($0, fractionDigits: 2) },
+                        autocorrelation(row),
+                    ], notes: notes(row))
+            }, notesHeader: "note", noteSeparator: wording.semicolon)
     }
 
-    /// The row's note, after what the model adjusted for: its context events and its controls, so that every
-    /// model row says which events it attributes part of the change to.
-    private func note(_ row: UpliftRow) -> String {
-        let french = format.language == .fr
+    /// The row's notes, after what the model adjusted for: its context events (by name) and its controls, so that
+    /// every model row says which events it attributes part of the change to.
+    private func notes(_ row: UpliftRow) -> [String] {
+        let wording = ReportWording(language: format.language)
         var parts: [String] = []
         if !row.contextEvents.isEmpty {
-            parts.append(
-                (french ? "ajusté pour les événements\u{00A0}: " : "adjusted for context events: ")
-                    + row.contextEvents.joined(separator: ", "))
+            let names = row.contextEvents.map { id in context.first { $0.id == id }?.name ?? id }
+            parts.append(labels.adjustedForContextEvents + wording.colon + names.joined(separator: ", "))
         }
         if !row.controls.isEmpty {
-            parts.append((french ? "contrôles\u{00A0}: " : "controls: ") + row.controls.joined(separator: ", "))
+            parts.append(labels.controls + wording.colon + row.controls.joined(separator: ", "))
         }
-        if let text = EstimateNote.joined(row.notes, ReportWording(language: format.language)) { parts.append(text) }
-        return parts.joined(separator: "; ")
+        let contextNames = Dictionary(context.map { ($0.id, $0.name) }) { first, _ in first }
+        return parts + row.notes.map { $0.text(wording, contextNames: contextNames) }
     }
 
     /// `0.12 / 0.31 (7) ×1.34`: the residual autocorrelation at lag 1, the largest over lags 1–14 with its lag,
@@ -89,73 +107,85 @@ public struct QueryTables: Sendable {
             + " (\(lag))" + widening
     }
 
-    /// The weekly summary, a row per week and series.
-    public func weekly(_ rows: [WeeklySummaryRow]) -> String {
-        MarkdownTable(
-            headers: format.language == .fr
-                ? [
-                    "semaine", "série", "valeur", "jours", "vs semaine précédente", "vs l'an dernier", "campagnes",
-                    "anomalie",
-                ]
-                : ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"],
-            alignments: [.left, .left, .right, .right, .right, .right, .left, .left],
+    /// The weekly summary, a row per week and series; in plain text grouped under the week when too wide.
+    public func weekly(_ rows: [WeeklySummaryRow]) -> TextTable {
+        let headers =
+            format.language == .fr
+            ? [
+                "semaine", "série", "valeur", "jours", "vs semaine précédente", "vs l'an dernier", "campagnes",
+                "anomalie",
+            ]
+            : ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"]
+        let alignments: [MarkdownTable.Alignment] = [.left, .left, .right, .right, .right, .right, .left, .left]
+        let columns = headers.indices.map { index in
+            TextTable.Column(
+                headers[index], alignment: alignments[index], role: index == 0 ? .grouping : .main,
+                wraps: index == 6, isData: index == 1 || index == 6)
+        }
+        return TextTable(
+            columns: columns,
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
-                return [
-                    row.week.description, Markdown.escape(row.series.description),
+                return TextTable.Row([
+                    row.week.description, row.series.description,
                     cell(row.value) { isRate ? format.percent($0, fractionDigits: 2) : format.count($0) },
                     "\(row.daysWithData)/7",
                     change(row.changeVsPrevious, row.changeVsPreviousLow, row.changeVsPreviousHigh, isRate: isRate),
                     change(row.changeVsLastYear, row.changeVsLastYearLow, row.changeVsLastYearHigh, isRate: isRate),
-                    Markdown.escape(row.campaignsText), row.anomaly ? (format.language == .fr ? "oui" : "yes") : "",
-                ]
-            }
-        ).markdown
+                    row.campaignsText, row.anomaly ? labels.yes : "",
+                ])
+            })
     }
 
     /// One period against another, a row per series. Weeks are headed by their identifier (`2020-W45`), other
     /// ranges by their dates; when the periods differ in length a sentence after the table says the change is per
     /// day.
-    public func comparison(_ rows: [WeekComparisonRow]) -> String {
+    public func comparison(_ rows: [WeekComparisonRow]) -> TextDocument {
+        let french = format.language == .fr
         func label(_ period: ComparisonPeriod) -> String {
             period.week?.description ?? format.dateRange(period.days)
         }
-        let week = rows.first.map { label($0.period) } ?? "week"
-        let against = rows.first.map { label($0.against) } ?? "against"
-        var text = MarkdownTable(
-            headers: format.language == .fr
-                ? ["série", week, against, "variation"] : ["series", week, against, "change"],
-            alignments: [.left, .right, .right, .right],
+        let week = rows.first.map { label($0.period) } ?? labels.period
+        let against = rows.first.map { label($0.against) } ?? labels.against
+        let table = TextTable(
+            columns: [
+                TextTable.Column(french ? "série" : "series", isData: true),
+                TextTable.Column(week, alignment: .right, wraps: true),
+                TextTable.Column(against, alignment: .right, wraps: true),
+                TextTable.Column(french ? "variation" : "change", alignment: .right),
+            ],
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
                 let value = { (number: Double) in
                     isRate ? format.percent(number, fractionDigits: 2) : format.count(number)
                 }
-                return [
-                    Markdown.escape(row.series.description),
+                return TextTable.Row([
+                    row.series.description,
                     cell(row.value, value) + " (\(row.daysWithData)/\(row.period.dayCount))",
                     cell(row.againstValue, value) + " (\(row.againstDaysWithData)/\(row.against.dayCount))",
                     change(row.change, row.changeLow, row.changeHigh, isRate: isRate),
-                ]
-            }
-        ).markdown
+                ])
+            })
+        var blocks: [TextDocument.Block] = [.table(table)]
         if let first = rows.first, first.period.dayCount != first.against.dayCount {
             let days = first.period.dayCount
             let againstDays = first.against.dayCount
-            text +=
-                "\n"
-                + (format.language == .fr
-                    ? "Périodes de longueurs différentes (\(days) et \(againstDays) jours)\u{202F}: les variations "
-                        + "comparent les moyennes par jour\u{202F}; celles des CTR, les CTR des deux périodes.\n"
-                    : "Periods of different lengths (\(days) and \(againstDays) days): changes compare daily means; "
-                        + "those of CTRs, the two periods' CTRs.\n")
+            blocks += [
+                .blank,
+                .sentence(
+                    french
+                        ? "Périodes de longueurs différentes (\(days) et \(againstDays) jours)\u{202F}: les variations "
+                            + "comparent les moyennes par jour\u{202F}; celles des CTR, les CTR des deux périodes."
+                        : "Periods of different lengths (\(days) and \(againstDays) days): changes compare daily means; "
+                            + "those of CTRs, the two periods' CTRs."),
+            ]
         }
-        return text
+        return TextDocument(blocks)
     }
 
     /// The funnel of a campaign by one dimension: a sentence naming it, the groups (best CTR first) with their
     /// Wilson intervals, and every pair's difference of CTR with Newcombe's interval, in percentage points.
-    public func funnel(_ breakdown: FunnelBreakdown) -> String {
+    public func funnel(_ breakdown: FunnelBreakdown) -> TextDocument {
         let french = format.language == .fr
         let level = format.percent(breakdown.groups.first?.ctr.interval.level ?? 0.95)
         let dimension: String
@@ -166,56 +196,63 @@ public struct QueryTables: Sendable {
         case .week: dimension = french ? "semaine" : "week"
         }
         func name(_ group: String) -> String {
-            group.isEmpty ? (french ? "(non renseigné)" : "(not given)") : Markdown.escape(group)
+            group.isEmpty ? (french ? "(non renseigné)" : "(not given)") : group
         }
         func points(_ number: Double) -> String {
             (number >= 0 ? "+" : "") + format.decimal(number * 100, fractionDigits: 2) + " pt"
         }
         let window = format.dateRange(breakdown.window)
-        var text =
+        func opening(_ campaign: String) -> String {
             french
-            ? "Entonnoir de la campagne \(Markdown.escape(breakdown.campaign)) (\(window)), par \(dimension)\u{202F}:\n\n"
-            : "Banner funnel of campaign \(Markdown.escape(breakdown.campaign)) (\(window)), by \(dimension):\n\n"
-        text +=
-            MarkdownTable(
-                headers: [
-                    dimension, "impressions", french ? "clics" : "clicks",
-                    french ? "CTR (intervalle à \(level))" : "CTR (\(level) interval)",
-                ],
-                alignments: [.left, .right, .right, .right],
-                rows: breakdown.groups.map { group in
-                    [
-                        name(group.name), format.integer(Int(group.impressions)), format.integer(Int(group.clicks)),
-                        format.percent(group.ctr.proportion, fractionDigits: 2) + " ("
-                            + format.interval(
-                                format.percent(group.ctr.interval.lower, fractionDigits: 2),
-                                format.percent(group.ctr.interval.upper, fractionDigits: 2)) + ")",
-                    ]
-                }
-            ).markdown
-        guard !breakdown.differences.isEmpty else { return text }
-        text +=
-            "\n"
-            + (french
-                ? "Écarts de CTR entre groupes, du meilleur au moins bon (en points)\u{202F}:\n\n"
-                : "Differences of CTR between groups, best first (in percentage points):\n\n")
-        text +=
-            MarkdownTable(
-                headers: [
-                    dimension, french ? "contre" : "against",
-                    french ? "écart (intervalle à \(level))" : "difference (\(level) interval)",
-                ],
-                alignments: [.left, .left, .right],
-                rows: breakdown.differences.map { pair in
-                    [
-                        name(pair.first), name(pair.second),
-                        points(pair.difference.difference) + " ("
-                            + format.interval(
-                                points(pair.difference.interval.lower), points(pair.difference.interval.upper)) + ")",
-                    ]
-                }
-            ).markdown
-        return text
+                ? "Entonnoir de la campagne \(campaign) (\(window)), par \(dimension)\u{202F}:"
+                : "Banner funnel of campaign \(campaign) (\(window)), by \(dimension):"
+        }
+        let groups = TextTable(
+            columns: [
+                TextTable.Column(dimension, isData: true),
+                TextTable.Column("impressions", alignment: .right),
+                TextTable.Column(french ? "clics" : "clicks", alignment: .right),
+                TextTable.Column(
+                    french ? "CTR (intervalle à \(level))" : "CTR (\(level) interval)", alignment: .right),
+            ],
+            rows: breakdown.groups.map { group in
+                TextTable.Row([
+                    name(group.name), format.integer(Int(group.impressions)), format.integer(Int(group.clicks)),
+                    format.percent(group.ctr.proportion, fractionDigits: 2) + " ("
+                        + format.interval(
+                            format.percent(group.ctr.interval.lower, fractionDigits: 2),
+                            format.percent(group.ctr.interval.upper, fractionDigits: 2)) + ")",
+                ])
+            })
+        var blocks: [TextDocument.Block] = [
+            .paragraph(text: opening(breakdown.campaign), markdown: opening(Markdown.escape(breakdown.campaign))),
+            .blank, .table(groups),
+        ]
+        guard !breakdown.differences.isEmpty else { return TextDocument(blocks) }
+        let differences = TextTable(
+            columns: [
+                TextTable.Column(dimension, isData: true),
+                TextTable.Column(french ? "contre" : "against", isData: true),
+                TextTable.Column(
+                    french ? "écart (intervalle à \(level))" : "difference (\(level) interval)", alignment: .right),
+            ],
+            rows: breakdown.differences.map { pair in
+                TextTable.Row([
+                    name(pair.first), name(pair.second),
+                    points(pair.difference.difference) + " ("
+                        + format.interval(
+                            points(pair.difference.interval.lower), points(pair.difference.interval.upper)) + ")",
+                ])
+            })
+        blocks += [
+            .blank,
+            .sentence(
+                french
+                    ? "Écarts de CTR entre groupes, du meilleur au moins bon (en points)\u{202F}:"
+                    : "Differences of CTR between groups, best first (in percentage points):"),
+            .blank, .table(differences),
+        ]
+        return TextDocument(blocks)
     }
 
     /// A change with its interval: relative for counts, in percentage points for CTRs.

@@ -1,6 +1,7 @@
 /// A JSON document as a value, serialised deterministically.
 ///
-/// Object keys are sorted by Unicode scalar values (as Python's `sort_keys=True`), numbers follow
+/// Object keys are sorted by Unicode scalar values (as Python's `sort_keys=True`), those of an ordered object
+/// stay in the order given (a tidy row's, its columns' order); numbers follow
 /// ``DecimalText`` (integers as integers, no exponents), non-finite numbers become `null`, and strings
 /// are escaped as Python's `json.dumps(..., ensure_ascii=False)` does: `"`, `\`, and control
 /// characters only. The same value always gives the same bytes.
@@ -19,6 +20,23 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     /// An object; key order does not matter, output is sorted.
     case object([String: JSONValue])
+    /// An object whose keys are written in the order given (a tidy row, keyed in its columns' order); keys are
+    /// expected to be distinct.
+    case orderedObject([Member])
+
+    /// One key and its value in an ``orderedObject(_:)``.
+    public struct Member: Sendable, Equatable {
+        /// The key.
+        public let key: String
+        /// The value.
+        public let value: JSONValue
+
+        /// `value` under `key`.
+        public init(_ key: String, _ value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
 
     /// `value` as a string, or `null` when nil.
     public static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
@@ -61,18 +79,29 @@ public enum JSONValue: Sendable, Equatable {
                 output += "{}"
                 return
             }
-            output += "{"
             let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            for (offset, key) in keys.enumerated() {
-                if offset > 0 { output += "," }
-                Self.newline(&output, indent: indent, level: level + 1)
-                Self.writeString(key, into: &output)
-                output += indent == nil ? ":" : ": "
-                members[key, default: .null].write(into: &output, indent: indent, level: level + 1)
+            Self.writeMembers(
+                keys.map { Member($0, members[$0, default: .null]) }, into: &output, indent: indent, level: level)
+        case .orderedObject(let members):
+            guard !members.isEmpty else {
+                output += "{}"
+                return
             }
-            Self.newline(&output, indent: indent, level: level)
-            output += "}"
+            Self.writeMembers(members, into: &output, indent: indent, level: level)
         }
+    }
+
+    private static func writeMembers(_ members: [Member], into output: inout String, indent: Int?, level: Int) {
+        output += "{"
+        for (offset, member) in members.enumerated() {
+            if offset > 0 { output += "," }
+            newline(&output, indent: indent, level: level + 1)
+            writeString(member.key, into: &output)
+            output += indent == nil ? ":" : ": "
+            member.value.write(into: &output, indent: indent, level: level + 1)
+        }
+        newline(&output, indent: indent, level: level)
+        output += "}"
     }
 
     private static func newline(_ output: inout String, indent: Int?, level: Int) {

@@ -1,15 +1,14 @@
 /// Writes tidy tables and other report data as deterministic JSON.
 ///
-/// Pretty-printed with two spaces, keys sorted, numbers by ``DecimalText``, a trailing newline. Text is
-/// not neutralised: JSON consumers do not evaluate formulas.
+/// Pretty-printed with two spaces, a row's keys in the table's column order (the order the README documents and
+/// the CSV header follows), numbers by ``DecimalText``, yes-or-no cells as JSON booleans, a trailing newline.
+/// Text is not neutralised: JSON consumers do not evaluate formulas.
 public enum TidyJSON {
-    /// `table` as an array of row objects keyed by column name; empty cells are `null`.
+    /// `table` as an array of row objects keyed by column name in column order; empty cells are `null`.
     public static func rows(_ table: TidyTable) -> JSONValue {
         .array(
             table.rows.map { row in
-                var object: [String: JSONValue] = [:]
-                for (column, cell) in zip(table.columns, row) { object[column] = cell.json }
-                return .object(object)
+                .orderedObject(zip(table.columns, row).map { JSONValue.Member($0, $1.json) })
             })
     }
 
