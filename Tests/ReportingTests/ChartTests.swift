@@ -159,3 +159,39 @@ struct ChartEdgeCaseTests {
         #expect(ChartTests().parse(points.svg()).error == nil)
     }
 }
+
+@Suite("Marked periods")
+struct MarkedPeriodTests {
+    static func day(_ offset: Int) -> CivilDate {
+        (CivilDate(year: 2020, month: 3, day: 1) ?? CivilDate(daysSinceEpoch: 0)).adding(days: offset)
+    }
+
+    static func chart(_ periods: [MarkedPeriod]) -> LineChart {
+        LineChart(
+            title: "Calls", valueLabel: "Calls per day",
+            series: [LineSeries(name: "Observed", points: (0..<30).map { DatedValue(date: day($0), value: 100) })],
+            markedPeriods: periods, language: .en)
+    }
+
+    @Test func doesNotWidenTheChartAndLeavesOutPeriodsBeyondIt() throws {
+        let inside = try #require(DayRange(start: Self.day(-20), end: Self.day(5)))
+        let outside = try #require(DayRange(start: Self.day(40), end: Self.day(50)))
+        let chart = Self.chart([
+            MarkedPeriod(name: "Before and into", days: inside), MarkedPeriod(name: "After", days: outside),
+        ])
+        #expect(chart.dateSpan == DayRange(start: Self.day(0), end: Self.day(29)))
+        let svg = chart.svg()
+        #expect(svg.contains(">Before and into</text>"))
+        #expect(!svg.contains(">After</text>"))
+        #expect(!svg.contains("period-hatch-1"))
+    }
+
+    @Test func drawsAnEdgeOnlyWhereThePeriodBeginsOrEndsInsideTheChart() throws {
+        let ending = try #require(DayRange(start: Self.day(-20), end: Self.day(5)))
+        let within = try #require(DayRange(start: Self.day(10), end: Self.day(12)))
+        let edges = { (svg: String) in svg.components(separatedBy: "stroke=\"#009E73\" stroke-width=\"1.5\"").count - 1
+        }
+        #expect(edges(Self.chart([MarkedPeriod(name: "Ending", days: ending)]).svg()) == 1)
+        #expect(edges(Self.chart([MarkedPeriod(name: "Within", days: within)]).svg()) == 2)
+    }
+}

@@ -1,11 +1,13 @@
 import Analytics
 import Ingest
 
-/// The charts of one campaign report: observed against expected (with the band and the campaign shaded)
-/// for each call and video series, weekly impressions and clicks for each banner, and the CTR by
-/// placement over the campaign with its interval.
+/// The charts of one campaign report: observed against expected (with the band, the campaign shaded and the
+/// context events hatched) and the extra counts accumulated over the campaign (with their interval) for each
+/// call and video series, weekly impressions and clicks for each banner, and the CTR by placement over the
+/// campaign with its interval.
 ///
-/// Daily charts cover ``span(of:)``: six weeks before the campaign to three weeks after it.
+/// Daily charts cover ``span(for:)``: six weeks before the campaign, or from two weeks before the first context
+/// event the series' model adjusts for, to three weeks after it.
 public struct CampaignCharts: Sendable {
     /// The campaign's estimates.
     public let estimates: CampaignEstimates
@@ -13,22 +15,53 @@ public struct CampaignCharts: Sendable {
     public let series: [DailySeries]
     /// The wording of labels.
     public let wording: ReportWording
+    /// The calendar's context events (lockdowns and the like), marked on the daily charts they overlap.
+    public let context: [ContextEvent]
 
     /// Creates the chart builder.
-    public init(estimates: CampaignEstimates, series: [DailySeries], wording: ReportWording) {
+    public init(
+        estimates: CampaignEstimates, series: [DailySeries], wording: ReportWording, context: [ContextEvent] = []
+    ) {
         self.estimates = estimates
         self.series = series
         self.wording = wording
+        self.context = context
     }
 
     /// Days drawn before the campaign starts.
     public static let daysBefore = 42
     /// Days drawn after the campaign ends.
     public static let daysAfter = 21
+    /// Days drawn before the first context event a model adjusts for, so that the chart shows the level the
+    /// event changed.
+    public static let daysBeforeContext = 14
 
-    /// The days the daily charts and the `daily` part of `uplift.json` cover for a campaign window.
+    /// Six weeks before a campaign window to three weeks after it: the weeks of the banner charts, and the daily
+    /// charts' days when no context event reaches further back.
     public static func span(of window: DayRange) -> DayRange {
         DayRange(start: window.start.adding(days: -daysBefore), end: window.end.adding(days: daysAfter)) ?? window
+    }
+
+    /// The days the daily charts of `estimate` and the `daily` part of `uplift.json` cover: ``span(of:)``,
+    /// started earlier when a context event the series' model adjusts for (one that overlaps the days it is
+    /// fitted on) begins less than ``daysBeforeContext`` days after that span's start, so that it starts that many
+    /// days before the earliest such event.
+    public func span(for estimate: SeriesEstimate) -> DayRange {
+        let base = Self.span(of: estimates.campaign.window)
+        let adjusted = Set(estimate.model?.figures?.contextEventsAdjustedFor ?? [])
+        let starts = context.filter { adjusted.contains($0.id) }.map {
+            $0.window.start.adding(days: -Self.daysBeforeContext)
+        }
+        guard let earliest = starts.min(), earliest < base.start else { return base }
+        return DayRange(start: earliest, end: base.end) ?? base
+    }
+
+    /// The context events that overlap `days`, in calendar order, as hatched periods named in the report's
+    /// language.
+    func contextPeriods(over days: DayRange) -> [MarkedPeriod] {
+        context.filter { $0.window.start <= days.end && days.start <= $0.window.end }.map {
+            MarkedPeriod(name: wording.contextEventLegend($0.name), days: $0.window)
+        }
     }
 
     /// One day of an observed-against-expected chart: observed may be missing, expected is nil without a
@@ -51,7 +84,7 @@ public struct CampaignCharts: Sendable {
     /// The day-by-day observed and expected values of `estimate` over the chart span.
     public func dailyRows(_ estimate: SeriesEstimate) -> [DailyRow] {
         let window = estimates.campaign.window
-        let span = Self.span(of: window)
+        let span = span(for: estimate)
         let expectations = Dictionary(
             (estimate.model?.figures?.daily ?? []).map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
         let values = series.first { $0.name == estimate.series }?.values ?? [:]
@@ -71,7 +104,7 @@ public struct CampaignCharts: Sendable {
 
     /// Every chart, in report order.
     public var all: [ReportChart] {
-        dailySeries.map(observedAgainstExpected)
+        dailySeries.flatMap { [observedAgainstExpected($0), cumulativeExtra($0)].compactMap { $0 } }
             + estimates.campaign.banners.flatMap { banner in
                 [weeklyBanner(banner), ctrByPlacement(banner)].compactMap { $0 }
             }
@@ -121,7 +154,7 @@ public struct CampaignCharts: Sendable {
             series: expected.points.isEmpty ? [observed] : [observed, expected],
             band: band.isEmpty ? nil : ShadedBand(name: wording.label(.expectedInterval), intervals: band),
             shadedDays: ShadedDays(name: wording.label(.campaignWindow), days: estimates.campaign.window),
-            language: wording.language)
+            markedPeriods: contextPeriods(over: span(for: estimate)), language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
@@ -136,7 +169,7 @@ public struct CampaignCharts: Sendable {
                     wording.count(row.expectedLow), wording.count(row.expectedHigh), row.inWindow ? "●" : "",
                 ]
             })
-        let span = Self.span(of: estimates.campaign.window)
+        let span = span(for: estimate)
         let file = fileName(estimate.series.metric.rawValue, estimate.series.key)
         let headers = table.headers.map(Self.python).joined(separator: ", ")
         let python = """
@@ -168,6 +201,65 @@ public struct CampaignCharts: Sendable {
             title: chart.title, categories: chart.categories, valueLabel: chart.valueLabel,
             valueMinimum: chart.valueMinimum, valueMaximum: chart.valueMaximum,
             lines: chart.lines.map { $0.map { $0.rounded(.toNearestOrAwayFromZero) } }, bars: chart.bars)
+    }
+
+    // MARK: - Cumulative effect
+
+    /// The extra counts of `estimate`'s model accumulated over the campaign window, day by day, with their
+    /// interval (``CumulativeEffect``); nil without a fitted model.
+    public func cumulativeEffect(_ estimate: SeriesEstimate) -> CumulativeEffect? {
+        estimate.model?.figures.map(CumulativeEffect.init)
+    }
+
+    /// The extra counts accumulated over the campaign, observed minus expected since its first day, with the band
+    /// of their interval: the last day's value and band are the model's extra count and its interval.
+    public func cumulativeExtra(_ estimate: SeriesEstimate) -> ReportChart? {
+        guard let effect = cumulativeEffect(estimate), !effect.days.isEmpty,
+            let level = estimate.model?.confidenceLevel
+        else { return nil }
+        let metric = estimate.series.metric
+        let title = wording.cumulativeChartTitle(estimate.series)
+        let line = LineSeries(
+            name: wording.cumulativeExtraLegend,
+            points: effect.days.map { DatedValue(date: $0.date, value: $0.extra) })
+        let band = effect.days.map {
+            DatedInterval(date: $0.date, lower: $0.extraInterval.lower, upper: $0.extraInterval.upper)
+        }
+        let window = estimates.campaign.window
+        let chart = LineChart(
+            title: title, valueLabel: wording.cumulativeValueLabel(metric), series: [line],
+            band: ShadedBand(name: wording.intervalLegend(level), intervals: band),
+            markedPeriods: contextPeriods(over: window), language: wording.language)
+        let format = wording.format
+        let table = MarkdownTable(
+            headers: [
+                wording.label(.date), wording.cumulativeObservedHeader, wording.cumulativeExpectedHeader,
+                wording.cumulativeExtraHeader, wording.intervalHeader(level),
+            ],
+            alignments: [.left, .right, .right, .right, .right],
+            rows: effect.days.map { day in
+                [
+                    format.date(day.date), format.count(day.observed), format.count(day.expected),
+                    format.count(day.extra),
+                    format.countInterval(lower: day.extraInterval.lower, upper: day.extraInterval.upper),
+                ]
+            })
+        let file = fileName(metric.rawValue, estimate.series.key, "cumulative")
+        let headers = table.headers.map(Self.python).joined(separator: ", ")
+        let python = """
+            campaign, series = \(Self.python(estimates.campaign.id)), \(Self.python(estimate.series.description))
+            rows = []
+            for row in uplift["cumulative"]:
+                if row["campaign"] == campaign and row["series"] == series:
+                    figures = [number(row[key]) for key in ("observed", "expected", "extra")]
+                    band = interval(number(row["extra_low"]), number(row["extra_high"]))
+                    rows.append([long_date(date.fromisoformat(row["date"]))] + figures + [band])
+            headers = [\(headers)]
+            show(\(Self.python(title)), \(Self.python(file)), table(headers, ["l", "r", "r", "r", "r"], rows))
+            """
+        return ReportChart(
+            fileName: file, title: title, svg: chart.svg(), mermaid: Self.rounded(chart.mermaid()),
+            vegaLite: VegaLite.lineChart(chart), table: table, python: python)
     }
 
     // MARK: - Banner funnel

@@ -34,9 +34,10 @@ public struct CampaignReport: Sendable {
     ///   - data: the ingested data, for the data-quality section.
     ///   - confidenceLevel: the calendar's confidence level.
     ///   - language: the report's language.
+    ///   - context: the calendar's context events, marked on the charts they overlap.
     public init(
         estimates: CampaignEstimates, series: [DailySeries], data: IngestedData, confidenceLevel: Double,
-        language: ReportLanguage
+        language: ReportLanguage, context: [ContextEvent] = []
     ) {
         let wording = ReportWording(language: language, campaigns: [estimates.campaign])
         self.wording = wording
@@ -45,7 +46,7 @@ public struct CampaignReport: Sendable {
         self.headline = headline
         let builder = Builder(
             estimates: estimates, series: series, data: data, level: confidenceLevel, wording: wording,
-            charts: CampaignCharts(estimates: estimates, series: series, wording: wording))
+            charts: CampaignCharts(estimates: estimates, series: series, wording: wording, context: context))
         blocks = builder.blocks(headline: headline)
     }
 
@@ -100,6 +101,7 @@ public struct CampaignReport: Sendable {
                 for estimate in group {
                     blocks.append(.markdown(estimateSection(estimate)))
                     if let chart = chartsBySeries[estimate.series] { blocks.append(.chart(chart)) }
+                    if let chart = charts.cumulativeExtra(estimate) { blocks.append(.chart(chart)) }
                 }
             }
             blocks += funnel()
@@ -167,6 +169,9 @@ public struct CampaignReport: Sendable {
                     wording.pick(
                         "The seasonal model was not fitted: ", "Le modèle saisonnier n'a pas été ajusté\u{00A0}: ")
                         + Markdown.escape(reason) + ".")
+            }
+            if let level = estimate.model?.confidenceLevel, charts.cumulativeExtra(estimate) != nil {
+                notes.append(wording.cumulativeNote(level))
             }
             if !estimate.hasData {
                 notes.append(wording.pick("No data for this series.", "Aucune donnée pour cette série."))

@@ -75,7 +75,7 @@ public struct NightlyRun: Sendable {
         estimates.map { estimate in
             CampaignReport(
                 estimates: estimate, series: series, data: data, confidenceLevel: calendar.confidenceLevel,
-                language: language)
+                language: language, context: calendar.context)
         }
     }
 
@@ -127,15 +127,29 @@ public struct NightlyRun: Sendable {
             unestimatedCampaigns: reports.filter { !$0.headline.isEstimated }.map(\.estimates.campaign.id))
     }
 
-    /// `uplift.json`: `estimates` (the rows of `uplift.csv`) and `daily`, the observed and expected counts
-    /// of every call and video series of every campaign over its chart span (``CampaignCharts/span(of:)``).
+    /// `uplift.json`: `estimates` (the rows of `uplift.csv`); `daily`, the observed and expected counts
+    /// of every call and video series of every campaign over its chart span (``CampaignCharts/span(for:)``);
+    /// and `cumulative`, for each modelled one of those series and each campaign day with data, the observed,
+    /// expected and extra counts since the campaign's first day with the extra count's interval
+    /// (``CumulativeEffect``).
     func upliftJSON(_ rows: [UpliftRow]) -> JSONValue {
         var daily: [JSONValue] = []
+        var cumulative: [JSONValue] = []
         for estimate in estimates {
             let charts = CampaignCharts(
                 estimates: estimate, series: series,
-                wording: ReportWording(language: language, campaigns: [estimate.campaign]))
+                wording: ReportWording(language: language, campaigns: [estimate.campaign]), context: calendar.context)
             for one in charts.dailySeries {
+                for day in charts.cumulativeEffect(one)?.days ?? [] {
+                    cumulative.append(
+                        .object([
+                            "campaign": .string(estimate.campaign.id), "series": .string(one.series.description),
+                            "date": .string(day.date.description), "observed": .number(day.observed),
+                            "expected": .number(day.expected), "extra": .number(day.extra),
+                            "extra_low": .number(day.extraInterval.lower),
+                            "extra_high": .number(day.extraInterval.upper),
+                        ]))
+                }
                 for row in charts.dailyRows(one) {
                     daily.append(
                         .object([
@@ -150,7 +164,10 @@ public struct NightlyRun: Sendable {
                 }
             }
         }
-        return .object(["estimates": TidyJSON.rows(TidyTables.uplift(rows)), "daily": .array(daily)])
+        return .object([
+            "estimates": TidyJSON.rows(TidyTables.uplift(rows)), "daily": .array(daily),
+            "cumulative": .array(cumulative),
+        ])
     }
 }
 
