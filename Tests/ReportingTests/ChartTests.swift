@@ -66,7 +66,7 @@ struct ChartTests {
     @Test func labelsFrenchAxesInFrench() {
         let svg = ChartSamples.lineChart(.fr).svg()
         #expect(svg.contains(">13 avr.<"))
-        #expect(svg.contains(">Appels<"))
+        #expect(svg.contains(">Appels par jour<"))
         #expect(svg.contains("Période de campagne"))
     }
 

@@ -1,8 +1,8 @@
 import Analytics
 import Ingest
 
-/// A grouped bar chart over categories (ISO weeks), for example weekly impressions and clicks, as SVG,
-/// Mermaid and Vega-Lite.
+/// A grouped bar chart over categories (ISO weeks), for example weekly impressions and clicks, as SVG and
+/// Mermaid.
 ///
 /// When the series' largest values differ by more than ``panelRatio`` (impressions in millions, clicks
 /// in thousands), one shared axis would flatten the smaller series, so each series gets its own panel
@@ -42,7 +42,7 @@ public struct GroupedBarChart: Sendable, Equatable {
 
     /// Short labels for ISO weeks: `W19` / `S19`, with the week-based year on a second line (`W53\n2020`)
     /// on the first week and wherever the year changes. The SVG draws the second line under the first;
-    /// Mermaid and Vega-Lite show it after a space.
+    /// Mermaid shows it after a space.
     public static func weekLabels(_ weeks: [ISOWeek], language: ReportLanguage) -> [String] {
         let format = HumanFormat(language: language)
         return weeks.enumerated().map { index, week in

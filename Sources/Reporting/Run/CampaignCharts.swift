@@ -133,13 +133,12 @@ public struct CampaignCharts: Sendable {
     /// Observed against expected without the campaign, the band of the expected count, the campaign shaded.
     public func observedAgainstExpected(_ estimate: SeriesEstimate) -> ReportChart {
         let rows = dailyRows(estimate)
-        let label = wording.seriesLabel(estimate.series)
-        let title = label + wording.pick(": observed and expected", "\u{00A0}: observé et attendu")
+        let title = wording.observedAndExpectedTitle(estimate.series)
         let observed = LineSeries(
-            name: wording.label(.observed),
+            name: wording.observed,
             points: rows.compactMap { row in row.observed.map { DatedValue(date: row.date, value: $0) } })
         let expected = LineSeries(
-            name: wording.label(.expected),
+            name: wording.expectedWithoutCampaign,
             points: rows.compactMap { row in row.expected.map { DatedValue(date: row.date, value: $0) } },
             isDashed: true)
         let band = rows.compactMap { row -> DatedInterval? in
@@ -148,19 +147,17 @@ public struct CampaignCharts: Sendable {
         }
         let chart = LineChart(
             title: title,
-            valueLabel: wording.pick(
-                "\(wording.noun(estimate.series.metric).capitalized) per day",
-                "\(wording.noun(estimate.series.metric).capitalized) par jour"),
+            valueLabel: wording.perDay(estimate.series.metric),
             series: expected.points.isEmpty ? [observed] : [observed, expected],
-            band: band.isEmpty ? nil : ShadedBand(name: wording.label(.expectedInterval), intervals: band),
-            shadedDays: ShadedDays(name: wording.label(.campaignWindow), days: estimates.campaign.window),
+            band: band.isEmpty ? nil : ShadedBand(name: wording.expectedRange, intervals: band),
+            shadedDays: ShadedDays(name: wording.campaignWindow, days: estimates.campaign.window),
             markedPeriods: contextPeriods(over: span(for: estimate)), language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
-                wording.label(.date), wording.label(.observed), wording.label(.expected),
-                wording.pick("Expected, low", "Attendu, bas"), wording.pick("Expected, high", "Attendu, haut"),
-                wording.label(.campaign),
+                wording.date, wording.observed, wording.expectedWithoutCampaign,
+                wording.expectedLow, wording.expectedHigh,
+                wording.campaign,
             ],
             alignments: [.left, .right, .right, .right, .right, .center],
             rows: rows.map { row in
@@ -192,7 +189,7 @@ public struct CampaignCharts: Sendable {
             """
         return ReportChart(
             fileName: file, title: title, svg: chart.svg(),
-            mermaid: Self.rounded(chart.mermaid()), vegaLite: VegaLite.lineChart(chart), table: table, python: python)
+            mermaid: Self.rounded(chart.mermaid()), table: table, python: python)
     }
 
     /// `chart` with its line values rounded to whole numbers (expected counts carry many decimals).
@@ -233,8 +230,8 @@ public struct CampaignCharts: Sendable {
         let format = wording.format
         let table = MarkdownTable(
             headers: [
-                wording.label(.date), wording.cumulativeObservedHeader, wording.cumulativeExpectedHeader,
-                wording.cumulativeExtraHeader, wording.intervalHeader(level),
+                wording.date, wording.cumulativeObservedHeader, wording.cumulativeExpectedHeader,
+                wording.cumulativeExtraHeader, wording.intervalLegend(level),
             ],
             alignments: [.left, .right, .right, .right, .right],
             rows: effect.days.map { day in
@@ -258,8 +255,8 @@ public struct CampaignCharts: Sendable {
             show(\(Self.python(title)), \(Self.python(file)), table(headers, ["l", "r", "r", "r", "r"], rows))
             """
         return ReportChart(
-            fileName: file, title: title, svg: chart.svg(), mermaid: Self.rounded(chart.mermaid()),
-            vegaLite: VegaLite.lineChart(chart), table: table, python: python)
+            fileName: file, title: title, svg: chart.svg(), mermaid: Self.rounded(chart.mermaid()), table: table,
+            python: python)
     }
 
     // MARK: - Banner funnel
@@ -278,22 +275,20 @@ public struct CampaignCharts: Sendable {
             return nil
         }
         guard !weeks.isEmpty else { return nil }
-        let title = wording.pick(
-            "Banner \(banner): impressions and clicks per week",
-            "Bannière \(banner)\u{00A0}: impressions et clics par semaine")
+        let title = wording.bannerWeeklyTitle(banner)
         let chart = GroupedBarChart(
-            title: title, valueLabel: wording.pick("Per week", "Par semaine"),
+            title: title, valueLabel: wording.perWeek,
             categories: GroupedBarChart.weekLabels(weeks, language: wording.language),
             series: [
-                BarSeries(name: wording.label(.impressions), values: cells.map { Double($0.impressions) }),
-                BarSeries(name: wording.label(.clicks), values: cells.map { Double($0.clicks) }),
+                BarSeries(name: wording.impressions, values: cells.map { Double($0.impressions) }),
+                BarSeries(name: wording.clicks, values: cells.map { Double($0.clicks) }),
             ],
             language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
-                wording.label(.week), wording.label(.impressions), wording.label(.clicks),
-                wording.label(.clickThroughRate),
+                wording.week, wording.impressions, wording.clicks,
+                wording.clickThroughRate,
             ],
             alignments: [.left, .right, .right, .right],
             rows: zip(weeks, cells).map { week, cell in
@@ -318,7 +313,7 @@ public struct CampaignCharts: Sendable {
             """
         return ReportChart(
             fileName: fileName(banner, "weekly"), title: title, svg: chart.svg(), mermaid: chart.mermaid(),
-            vegaLite: VegaLite.groupedBars(chart), table: table, python: python)
+            table: table, python: python)
     }
 
     /// The CTR of each placement of one banner over the campaign, with its Wilson interval.
@@ -330,20 +325,19 @@ public struct CampaignCharts: Sendable {
                 label: placement, value: ctr.proportion, lower: ctr.interval.lower, upper: ctr.interval.upper)
         }
         guard !points.isEmpty else { return nil }
-        let title = wording.pick(
-            "\(banner): click-through rate by placement", "\(banner)\u{00A0}: taux de clics par emplacement")
+        let title = wording.ctrByPlacementTitle(banner)
         let chart = ErrorBarChart(
-            title: title, valueLabel: wording.label(.clickThroughRate), points: points, language: wording.language)
+            title: title, valueLabel: wording.clickThroughRate, points: points, language: wording.language)
         let format = wording.format
         let upper = points.map(\.upper).max() ?? 1
         let mermaid = MermaidXYChart(
-            title: title, categories: points.map(\.label), valueLabel: wording.pick("CTR (%)", "Taux de clics (%)"),
+            title: title, categories: points.map(\.label), valueLabel: wording.ctrInPercent,
             valueMinimum: 0, valueMaximum: (upper * 100 * 1.2 * 100).rounded(.up) / 100, lines: [],
             bars: [points.map { ($0.value * 10000).rounded() / 100 }])
         let table = MarkdownTable(
             headers: [
-                wording.label(.placement), wording.label(.impressions), wording.label(.clicks),
-                wording.label(.clickThroughRate), wording.label(.interval),
+                wording.placement, wording.impressions, wording.clicks,
+                wording.clickThroughRate, wording.interval,
             ],
             alignments: [.left, .right, .right, .right, .right],
             rows: cells.compactMap { cell in
@@ -383,41 +377,7 @@ public struct CampaignCharts: Sendable {
             table(headers, ["l", "r", "r", "r", "r"], rows))
             """
         return ReportChart(
-            fileName: fileName(banner, "ctr"), title: title, svg: chart.svg(), mermaid: mermaid,
-            vegaLite: ctrVegaLite(points, title: title), table: table, python: python)
-    }
-
-    private func ctrVegaLite(_ points: [ErrorBarPoint], title: String) -> JSONValue {
-        let values: [JSONValue] = points.map { point in
-            .object([
-                "placement": .string(point.label), "ctr": .number(point.value), "low": .number(point.lower),
-                "high": .number(point.upper),
-            ])
-        }
-        let x: JSONValue = .object(["field": .string("placement"), "type": .string("nominal"), "title": .null])
-        return .object([
-            "$schema": .string(VegaLite.schema), "title": .string(title), "width": .int(400), "height": .int(250),
-            "data": .object(["values": .array(values)]),
-            "layer": .array([
-                .object([
-                    "mark": .string("errorbar"),
-                    "encoding": .object([
-                        "x": x,
-                        "y": .object([
-                            "field": .string("low"), "type": .string("quantitative"),
-                            "title": .string(wording.label(.clickThroughRate)),
-                            "axis": .object(["format": .string("%")]),
-                        ]),
-                        "y2": .object(["field": .string("high")]),
-                    ]),
-                ]),
-                .object([
-                    "mark": .object(["type": .string("point"), "filled": .bool(true)]),
-                    "encoding": .object([
-                        "x": x, "y": .object(["field": .string("ctr"), "type": .string("quantitative")]),
-                    ]),
-                ]),
-            ]),
-        ])
+            fileName: fileName(banner, "ctr"), title: title, svg: chart.svg(), mermaid: mermaid, table: table,
+            python: python)
     }
 }

@@ -112,9 +112,7 @@ public struct NightlyRun: Sendable {
         var notebooks = [
             OutputFile(
                 path: "README.md",
-                contents: ReportWording(language: language).pick(
-                    "Jupyter notebooks exported by `awareness run`, one per campaign.\n",
-                    "Carnets Jupyter exportés par `awareness run`, un par campagne.\n"))
+                contents: ReportWording(language: language).notebooksReadme)
         ]
         for report in reports {
             notebooks.append(
@@ -188,23 +186,10 @@ extension NightlyRun {
         -> [OutputFile]
     {
         let wording = ReportWording(language: language)
-        let format = wording.format
-        let refused = data.refusedFiles.count
-        var text =
-            "# " + wording.pick("Tonight's run kept last night's reports", "La nuit a gardé les rapports de la veille")
-        text += "\n\n"
-        text += wording.pick(
-            "The data had problems: \(format.percent(rejectRate, fractionDigits: 2)) of rows were rejected "
-                + "(threshold \(format.percent(maxRejectRate, fractionDigits: 2))) and \(refused) "
-                + "file\(refused == 1 ? " was" : "s were") refused. The reports in `\(reportsPath)` and the "
-                + "notebooks are last night's, unchanged. Fix the files named below (their rejected rows are in "
-                + "`rejects.csv`), then run again; `awareness run --force` writes the outputs from this data anyway.",
-            "Les données posaient problème\u{00A0}: \(format.percent(rejectRate, fractionDigits: 2)) des lignes ont été "
-                + "rejetées (seuil \(format.percent(maxRejectRate, fractionDigits: 2))) et \(refused) fichier"
-                + "\(refused > 1 ? "s ont été refusés" : " a été refusé"). Les rapports de `\(reportsPath)` et les "
-                + "carnets sont ceux de la veille, inchangés. Corrigez les fichiers cités ci-dessous (leurs lignes "
-                + "rejetées sont dans `rejects.csv`), puis relancez\u{00A0}; `awareness run --force` écrit quand même "
-                + "les sorties à partir de ces données.")
+        var text = "# " + wording.failedNightTitle + "\n\n"
+        text += wording.failedNight(
+            rejectRate: rejectRate, maxRejectRate: maxRejectRate, refused: data.refusedFiles.count,
+            reportsPath: reportsPath)
         text += "\n\n```text\n" + quality + (quality.hasSuffix("\n") ? "" : "\n") + "```\n"
         return [
             OutputFile(path: "failed-night.md", contents: text),

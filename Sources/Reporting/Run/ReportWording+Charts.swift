@@ -3,6 +3,43 @@ import Ingest
 
 /// The words of the campaign charts: titles, axis labels, legends and the headers of their tables.
 extension ReportWording {
+    /// The title of a daily chart: `Calls to 119: observed and expected` / `Appels au 119 : observé et attendu`.
+    public func observedAndExpectedTitle(_ series: SeriesName) -> String {
+        seriesLabel(series) + pick(": observed and expected", "\u{00A0}: observé et attendu")
+    }
+
+    /// The value axis of a daily chart: `Calls per day` / `Appels par jour`.
+    public func perDay(_ metric: SeriesName.Metric) -> String {
+        pick("\(noun(metric).capitalized) per day", "\(noun(metric).capitalized) par jour")
+    }
+
+    /// `Expected, low` / `Attendu, bas`.
+    public var expectedLow: String { pick("Expected, low", "Attendu, bas") }
+
+    /// `Expected, high` / `Attendu, haut`.
+    public var expectedHigh: String { pick("Expected, high", "Attendu, haut") }
+
+    /// The title of a banner's weekly chart: `Banner banner-119: impressions and clicks per week`.
+    public func bannerWeeklyTitle(_ banner: String) -> String {
+        pick(
+            "Banner \(banner): impressions and clicks per week",
+            "Bannière \(banner)\u{00A0}: impressions et clics par semaine")
+    }
+
+    /// `Per week` / `Par semaine`, the value axis of the weekly banner chart.
+    public var perWeek: String { pick("Per week", "Par semaine") }
+
+    /// The title of a banner's CTR chart: `banner-119: click-through rate by placement`.
+    public func ctrByPlacementTitle(_ banner: String) -> String {
+        pick("\(banner): click-through rate by placement", "\(banner)\u{00A0}: taux de clics par emplacement")
+    }
+
+    /// `CTR (%)` / `Taux de clics (%)`, the value axis of the CTR chart's Mermaid block.
+    public var ctrInPercent: String { pick("CTR (%)", "Taux de clics (%)") }
+
+    /// `Figures of the chart` / `Chiffres du graphique`, the summary of a chart's folded table.
+    public var figuresOfTheChart: String { pick("Figures of the chart", "Chiffres du graphique") }
+
     /// The legend of a context event hatched on a chart: `Context: Premier confinement` /
     /// `Contexte : Premier confinement` (the name as campaigns.yaml gives it).
     public func contextEventLegend(_ name: String) -> String {
@@ -38,9 +75,6 @@ extension ReportWording {
         pick("\(level(confidenceLevel)) interval", "Intervalle à \(level(confidenceLevel))")
     }
 
-    /// The header of the column of intervals, as ``intervalLegend(_:)``.
-    public func intervalHeader(_ confidenceLevel: Double) -> String { intervalLegend(confidenceLevel) }
-
     /// `Observed so far` / `Observé depuis le début`.
     public var cumulativeObservedHeader: String { pick("Observed so far", "Observé depuis le début") }
 
@@ -59,5 +93,10 @@ extension ReportWording {
             "Le second graphique cumule l'observé moins l'attendu depuis le premier jour de la campagne\u{202F}; sa "
                 + "bande est l'intervalle à \(level(confidenceLevel)) de chaque total cumulé, si bien que son dernier "
                 + "jour donne le supplément du modèle saisonnier et son intervalle.")
+    }
+
+    /// `english` or `french`, whichever is the report's language.
+    private func pick(_ english: String, _ french: String) -> String {
+        language == .fr ? french : english
     }
 }
