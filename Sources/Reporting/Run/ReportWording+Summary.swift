@@ -1,7 +1,8 @@
 import Analytics
 import Ingest
 
-/// The words of `summary.md`, of the notebooks folder's README and of the note a night with bad data leaves.
+/// The words of `summary.md`, of the notebooks (their folder's README, their setup cell) and of the note a night
+/// with bad data leaves.
 extension ReportWording {
     // MARK: - Summary
 
@@ -53,6 +54,24 @@ extension ReportWording {
         pick(
             "Jupyter notebooks exported by `awareness run`, one per campaign.\n",
             "Carnets Jupyter exportés par `awareness run`, un par campagne.\n")
+    }
+
+    /// What a notebook's setup cell raises when the output folder has no `uplift.json`; `{REPORTS.resolve()}` is
+    /// the Python f-string placeholder of the folder it looked in.
+    public var notebookReportsMissing: String {
+        pick(
+            "No awareness reports in {REPORTS.resolve()} (uplift.json is missing). Set the AWARENESS_REPORTS "
+                + "environment variable to the folder written by `awareness run --out`, or change REPORTS above.",
+            "Pas de rapports awareness dans {REPORTS.resolve()} (uplift.json manque). Donnez à la variable "
+                + "d'environnement AWARENESS_REPORTS le dossier écrit par `awareness run --out`, ou modifiez "
+                + "REPORTS ci-dessus.")
+    }
+
+    /// The Python comment above the line of a notebook's setup cell that names the output folder.
+    public var notebookReportsComment: String {
+        pick(
+            "# The folder written by `awareness run --out`: AWARENESS_REPORTS, or edit this line.",
+            "# Le dossier écrit par `awareness run --out` : AWARENESS_REPORTS, ou modifiez cette ligne.")
     }
 
     /// The title of `failed-night.md`.
