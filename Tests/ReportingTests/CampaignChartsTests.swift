@@ -91,4 +91,23 @@ struct CampaignChartsTests {
         #expect(extra < (try #require(last["extra_high"] as? Double)))
         #expect(rows.contains { $0["series"] as? String == "videos:springtag" })
     }
+
+    @Test func theNotebookShowsTheCumulativeChartAfterTheDailyOneWithItsTable() throws {
+        let report = try #require(RunFixture.run(language: .fr).reports.first)
+        let cells = CampaignNotebook.notebook(report).cells.filter { $0.kind == .code }
+        let svgs = cells.compactMap { $0.outputs.first?.svg }
+        let charts = report.blocks.compactMap { block -> ReportChart? in
+            if case .chart(let chart) = block { return chart }
+            return nil
+        }
+        let daily = try #require(charts.firstIndex { $0.fileName == "spring-calls-119.svg" })
+        let cumulative = try #require(charts.firstIndex { $0.fileName == "spring-calls-119-cumulative.svg" })
+        #expect(cumulative == daily + 1)
+        #expect(svgs.contains(charts[cumulative].svg))
+        let cell = try #require(cells.first { $0.outputs.first?.svg == charts[cumulative].svg })
+        #expect(cell.outputs.last?.markdown == charts[cumulative].table.markdown)
+        #expect(cell.source.contains("uplift[\"cumulative\"]"))
+        let markdown = report.markdown()
+        #expect(markdown.contains("](../charts/spring-calls-119-cumulative.svg)\n\n<details>"))
+    }
 }

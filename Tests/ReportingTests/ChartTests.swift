@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import Ingest
 import Reporting
@@ -193,5 +194,42 @@ struct MarkedPeriodTests {
         }
         #expect(edges(Self.chart([MarkedPeriod(name: "Ending", days: ending)]).svg()) == 1)
         #expect(edges(Self.chart([MarkedPeriod(name: "Within", days: within)]).svg()) == 2)
+    }
+
+    @Test func hatchesTheMarkedWeeksOfABarChartInEveryPanel() {
+        let chart = GroupedBarChart(
+            title: "Banner", valueLabel: "Per week", categories: ["W1", "W2", "W3"],
+            series: [
+                BarSeries(name: "Impressions", values: [500_000, 600_000, 400_000]),
+                BarSeries(name: "Clicks", values: [100, 120, 90]),
+            ],
+            markedCategories: [
+                GroupedBarChart.MarkedCategories(name: "Lockdown", indices: [0, 1]),
+                GroupedBarChart.MarkedCategories(name: "Beyond", indices: [7]),
+            ], language: .en)
+        #expect(chart.usesPanels)
+        let svg = chart.svg()
+        // Two weeks in each of the two panels, and the legend's key.
+        #expect(svg.components(separatedBy: "fill=\"url(#period-hatch-0)\"").count - 1 == 5)
+        #expect(svg.contains(">Lockdown</text>"))
+        #expect(!svg.contains("Beyond"))
+        #expect(!svg.contains("period-hatch-1"))
+    }
+
+    @Test func theBannerChartMarksTheWeeksAContextEventOverlaps() throws {
+        let event = ContextEvent(
+            id: "break", name: "Break",
+            window: try #require(DayRange(start: RunFixture.date(2020, 2, 20), end: RunFixture.date(2020, 3, 3))))
+        let run = RunFixture.run(language: .en, context: [event])
+        let estimates = try #require(run.estimates.first)
+        let charts = CampaignCharts(
+            estimates: estimates, series: run.series, wording: ReportWording(language: .en), context: [event])
+        let weeks = [2020, 2020, 2020, 2020].enumerated().compactMap { offset, year in
+            ISOWeek(year: year, week: 8 + offset)
+        }
+        // Weeks 8 (17–23 February) to 11: the break runs from the Thursday of week 8 to the Tuesday of week 10.
+        #expect(charts.contextWeeks(weeks).map(\.indices) == [[0, 1, 2]])
+        let svg = try #require(charts.weeklyBanner("spring")).svg
+        #expect(svg.contains(">Context: Break</text>"))
     }
 }

@@ -58,7 +58,7 @@ public struct CampaignCharts: Sendable {
 
     /// The context events that overlap `days`, in calendar order, as hatched periods named in the report's
     /// language.
-    func contextPeriods(over days: DayRange) -> [MarkedPeriod] {
+    public func contextPeriods(over days: DayRange) -> [MarkedPeriod] {
         context.filter { $0.window.start <= days.end && days.start <= $0.window.end }.map {
             MarkedPeriod(name: wording.contextEventLegend($0.name), days: $0.window)
         }
@@ -261,6 +261,17 @@ public struct CampaignCharts: Sendable {
 
     // MARK: - Banner funnel
 
+    /// The context events that overlap `weeks`, each with the positions of the weeks it overlaps.
+    public func contextWeeks(_ weeks: [ISOWeek]) -> [GroupedBarChart.MarkedCategories] {
+        context.compactMap { event in
+            let indices = weeks.indices.filter { index in
+                event.window.start <= weeks[index].sunday && weeks[index].monday <= event.window.end
+            }
+            return indices.isEmpty
+                ? nil : GroupedBarChart.MarkedCategories(name: wording.contextEventLegend(event.name), indices: indices)
+        }
+    }
+
     /// Weekly impressions and clicks of one banner feed id over the weeks the daily charts cover.
     public func weeklyBanner(_ banner: String) -> ReportChart? {
         let span = Self.span(of: estimates.campaign.window)
@@ -283,7 +294,7 @@ public struct CampaignCharts: Sendable {
                 BarSeries(name: wording.impressions, values: cells.map { Double($0.impressions) }),
                 BarSeries(name: wording.clicks, values: cells.map { Double($0.clicks) }),
             ],
-            language: wording.language)
+            markedCategories: contextWeeks(weeks), language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
