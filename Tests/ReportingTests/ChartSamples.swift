@@ -30,7 +30,7 @@ enum ChartSamples {
             DatedValue(date: day($0), value: 300 + [0.0, 12, 18, 10, -6, -20, -14][$0 % 7])
         }
         let band = ShadedBand(
-            name: wording.expectedRange,
+            name: wording.expectedRange(atLevel: 0.95),
             intervals: expected.map { DatedInterval(date: $0.date, lower: $0.value * 0.88, upper: $0.value * 1.12) })
         let window = DayRange(start: day(60), end: day(87)).map {
             ShadedDays(name: wording.campaignWindow, days: $0)

@@ -143,8 +143,10 @@ struct ReportWordingTests {
     }
 
     @Test func givesTheIntervalOfTheConfiguredLevel() {
-        #expect(Self.english.intervalLegend(0.9) == "90% interval")
-        #expect(Self.french.intervalLegend(0.95) == "Intervalle à 95\u{202F}%")
+        #expect(Self.english.interval(atLevel: 0.9) == "90% interval")
+        #expect(Self.french.interval(atLevel: 0.95) == "Intervalle à 95\u{202F}%")
+        #expect(Self.english.expectedRange(atLevel: 0.9) == "Expected range (90%)")
+        #expect(Self.french.expectedRange(atLevel: 0.95) == "Fourchette attendue (95\u{202F}%)")
     }
 }
 

@@ -149,7 +149,11 @@ public struct CampaignCharts: Sendable {
             title: title,
             valueLabel: wording.perDay(estimate.series.metric),
             series: expected.points.isEmpty ? [observed] : [observed, expected],
-            band: band.isEmpty ? nil : ShadedBand(name: wording.expectedRange, intervals: band),
+            band: band.isEmpty
+                ? nil
+                : estimate.model.map {
+                    ShadedBand(name: wording.expectedRange(atLevel: $0.confidenceLevel), intervals: band)
+                },
             shadedDays: ShadedDays(name: wording.campaignWindow, days: estimates.campaign.window),
             markedPeriods: contextPeriods(over: span(for: estimate)), language: wording.language)
         let format = wording.format
@@ -225,13 +229,13 @@ public struct CampaignCharts: Sendable {
         let window = estimates.campaign.window
         let chart = LineChart(
             title: title, valueLabel: wording.cumulativeValueLabel(metric), series: [line],
-            band: ShadedBand(name: wording.intervalLegend(level), intervals: band),
+            band: ShadedBand(name: wording.interval(atLevel: level), intervals: band),
             markedPeriods: contextPeriods(over: window), language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
                 wording.date, wording.cumulativeObservedHeader, wording.cumulativeExpectedHeader,
-                wording.cumulativeExtraHeader, wording.intervalLegend(level),
+                wording.cumulativeExtraHeader, wording.interval(atLevel: level),
             ],
             alignments: [.left, .right, .right, .right, .right],
             rows: effect.days.map { day in
@@ -335,7 +339,7 @@ public struct CampaignCharts: Sendable {
             return ErrorBarPoint(
                 label: placement, value: ctr.proportion, lower: ctr.interval.lower, upper: ctr.interval.upper)
         }
-        guard !points.isEmpty else { return nil }
+        guard !points.isEmpty, let level = cells.lazy.compactMap({ $0.ctr?.interval.level }).first else { return nil }
         let title = wording.ctrByPlacementTitle(banner)
         let chart = ErrorBarChart(
             title: title, valueLabel: wording.clickThroughRate, points: points, language: wording.language)
@@ -348,7 +352,7 @@ public struct CampaignCharts: Sendable {
         let table = MarkdownTable(
             headers: [
                 wording.placement, wording.impressions, wording.clicks,
-                wording.clickThroughRate, wording.interval,
+                wording.clickThroughRate, wording.interval(atLevel: level),
             ],
             alignments: [.left, .right, .right, .right, .right],
             rows: cells.compactMap { cell in

@@ -133,7 +133,7 @@ public struct CampaignReport: Sendable {
             let table = MarkdownTable(
                 headers: [
                     wording.methodHeader, wording.observed, wording.expectedWithoutCampaign,
-                    wording.interval, wording.uplift, wording.interval,
+                    wording.interval(atLevel: level), wording.uplift, wording.interval(atLevel: level),
                     wording.extra, wording.pValueHeader,
                 ],
                 alignments: [.left, .right, .right, .right, .right, .right, .right, .right],
@@ -172,7 +172,7 @@ public struct CampaignReport: Sendable {
             let table = MarkdownTable(
                 headers: [
                     wording.banner, wording.placement, wording.impressions,
-                    wording.clicks, wording.clickThroughRate, wording.interval,
+                    wording.clicks, wording.clickThroughRate, wording.interval(atLevel: level),
                 ],
                 alignments: [.left, .left, .right, .right, .right, .right],
                 rows: cells.map { cell in
@@ -208,7 +208,8 @@ public struct CampaignReport: Sendable {
                     "\n"
                     + MarkdownTable(
                         headers: [
-                            wording.placement, wording.against, wording.relativeCTRDifference, wording.interval,
+                            wording.placement, wording.against, wording.relativeCTRDifference,
+                            wording.interval(atLevel: level),
                         ],
                         alignments: [.left, .left, .right, .right], rows: rows
                     ).markdown

@@ -70,11 +70,6 @@ extension ReportWording {
         pick("Observed minus expected, added up", "Observé moins attendu, cumulé")
     }
 
-    /// The legend of an interval band, and the header of its column: `95% interval` / `Intervalle à 95 %`.
-    public func intervalLegend(_ confidenceLevel: Double) -> String {
-        pick("\(level(confidenceLevel)) interval", "Intervalle à \(level(confidenceLevel))")
-    }
-
     /// `Observed so far` / `Observé depuis le début`.
     public var cumulativeObservedHeader: String { pick("Observed so far", "Observé depuis le début") }
 

@@ -15,10 +15,16 @@ extension ReportWording {
     public var observed: String { pick("Observed", "Observé") }
     /// `Expected without the campaign` / `Attendu sans la campagne`.
     public var expectedWithoutCampaign: String { pick("Expected without the campaign", "Attendu sans la campagne") }
-    /// `Expected range (95%)` / `Fourchette attendue (95 %)`, the legend of the expected count's band.
-    public var expectedRange: String { pick("Expected range (95%)", "Fourchette attendue (95 %)") }
-    /// `95% interval` / `Intervalle à 95 %`, the header of the columns of intervals.
-    public var interval: String { pick("95% interval", "Intervalle à 95 %") }
+    /// `Expected range (95%)` / `Fourchette attendue (95 %)`, the legend of the expected count's band at
+    /// `confidenceLevel`.
+    public func expectedRange(atLevel confidenceLevel: Double) -> String {
+        pick("Expected range (\(level(confidenceLevel)))", "Fourchette attendue (\(level(confidenceLevel)))")
+    }
+    /// `95% interval` / `Intervalle à 95 %`, the header of a column of intervals at `confidenceLevel` and the
+    /// legend of an interval's band.
+    public func interval(atLevel confidenceLevel: Double) -> String {
+        pick("\(level(confidenceLevel)) interval", "Intervalle à \(level(confidenceLevel))")
+    }
     /// `Uplift` / `Évolution`.
     public var uplift: String { pick("Uplift", "Évolution") }
     /// `Extra` / `Supplément`.

@@ -57,7 +57,7 @@ public struct SummaryReport: Sendable {
         let table = MarkdownTable(
             headers: [
                 wording.series, format.shortWeek(week), format.shortWeek(week.previous),
-                wording.daysWithData, wording.weekOverWeek, wording.interval,
+                wording.daysWithData, wording.weekOverWeek, wording.interval(atLevel: confidenceLevel),
             ],
             alignments: [.left, .right, .right, .right, .right, .right],
             rows: rows.map { row in
