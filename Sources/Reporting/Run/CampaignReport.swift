@@ -155,8 +155,9 @@ public struct CampaignReport: Sendable {
             if let reason = estimate.model?.notFittedReason {
                 notes.append(wording.modelNotFitted(reason: Markdown.escape(reason)))
             }
-            if let level = estimate.model?.confidenceLevel, charts.cumulativeExtra(estimate) != nil {
-                notes.append(wording.cumulativeNote(level))
+            // The cumulative chart is drawn for every fitted model (a fitted window has days with data).
+            if let model = estimate.model, model.isFitted {
+                notes.append(wording.cumulativeNote(model.confidenceLevel))
             }
             if !estimate.hasData {
                 notes.append(wording.noDataForSeries)
