@@ -5,7 +5,8 @@ import Ingest
 /// and the failed night's note is a member of this type, with the data it quotes as parameters. Members are
 /// grouped by subject: series and methods here, table labels in `ReportWording+Labels.swift`, charts,
 /// the campaign report, its headline and the summary in their own files. Each file picks between the two
-/// languages with its own private `pick`, so no text is chosen anywhere else.
+/// languages with its own private `pick`, so the report assembly never chooses a text itself. Typed outcomes
+/// are worded by their own extensions (`EstimateNote.text(_:)`, `CalendarWarning.message(in:)`).
 ///
 /// Labels are plain text; escape them for markdown with ``Markdown/escape(_:)`` (charts escape their own).
 public struct ReportWording: Sendable, Equatable {
