@@ -83,7 +83,7 @@ struct RunCommandTests {
         #expect(try run(data, into: second).status == 0)
         let paths = files(under: first)
         #expect(paths == files(under: second))
-        #expect(paths.count == 33)
+        #expect(paths.count == 42)
         for path in paths {
             let a = try String(contentsOf: first.appendingPathComponent(path), encoding: .utf8)
             let b = try String(contentsOf: second.appendingPathComponent(path), encoding: .utf8)

@@ -25,21 +25,21 @@ enum ChartSamples {
     }
 
     static func lineChart(_ language: ReportLanguage, title: String = hostileCampaign) -> LineChart {
-        let book = Phrasebook.standard
+        let wording = ReportWording(language: language)
         let expected = (50..<120).map {
             DatedValue(date: day($0), value: 300 + [0.0, 12, 18, 10, -6, -20, -14][$0 % 7])
         }
         let band = ShadedBand(
-            name: book.text(.expectedInterval, in: language),
+            name: wording.expectedRange(atLevel: 0.95),
             intervals: expected.map { DatedInterval(date: $0.date, lower: $0.value * 0.88, upper: $0.value * 1.12) })
         let window = DayRange(start: day(60), end: day(87)).map {
-            ShadedDays(name: book.text(.campaignWindow, in: language), days: $0)
+            ShadedDays(name: wording.campaignWindow, days: $0)
         }
         return LineChart(
-            title: title, valueLabel: book.text(.calls, in: language),
+            title: title, valueLabel: wording.perDay(.calls),
             series: [
-                LineSeries(name: book.text(.observed, in: language), points: observed()),
-                LineSeries(name: book.text(.expected, in: language), points: expected, isDashed: true),
+                LineSeries(name: wording.observed, points: observed()),
+                LineSeries(name: wording.expectedWithoutCampaign, points: expected, isDashed: true),
             ], band: band, shadedDays: window, language: language)
     }
 
@@ -59,19 +59,19 @@ enum ChartSamples {
         }
         let clicks = impressions.map { $0.map { ($0 * clicksScale).rounded() } }
         return GroupedBarChart(
-            title: "#NonAuHarcelement — " + Phrasebook.standard.text(.impressions, in: language),
-            valueLabel: Phrasebook.standard.text(.value, in: language),
+            title: "#NonAuHarcelement — " + ReportWording(language: language).impressions,
+            valueLabel: ReportWording(language: language).value,
             categories: GroupedBarChart.weekLabels(weeks(), language: language),
             series: [
-                BarSeries(name: Phrasebook.standard.text(.impressions, in: language), values: impressions),
-                BarSeries(name: Phrasebook.standard.text(.clicks, in: language), values: clicks),
+                BarSeries(name: ReportWording(language: language).impressions, values: impressions),
+                BarSeries(name: ReportWording(language: language).clicks, values: clicks),
             ], language: language)
     }
 
     static func errorBarChart(_ language: ReportLanguage) -> ErrorBarChart {
         ErrorBarChart(
-            title: Phrasebook.standard.text(.clickThroughRate, in: language) + " — #a*b_c|d",
-            valueLabel: Phrasebook.standard.text(.clickThroughRate, in: language),
+            title: ReportWording(language: language).clickThroughRate + " — #a*b_c|d",
+            valueLabel: ReportWording(language: language).clickThroughRate,
             points: [
                 ErrorBarPoint(label: "search", value: 0.0123, lower: 0.0114, upper: 0.0133),
                 ErrorBarPoint(label: "discover", value: 0.0071, lower: 0.0058, upper: 0.0087),

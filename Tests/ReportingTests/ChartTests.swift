@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import Ingest
 import Reporting
@@ -66,7 +67,7 @@ struct ChartTests {
     @Test func labelsFrenchAxesInFrench() {
         let svg = ChartSamples.lineChart(.fr).svg()
         #expect(svg.contains(">13 avr.<"))
-        #expect(svg.contains(">Appels<"))
+        #expect(svg.contains(">Appels par jour<"))
         #expect(svg.contains("Période de campagne"))
     }
 
@@ -157,5 +158,78 @@ struct ChartEdgeCaseTests {
         #expect(ChartTests().parse(chart.svg()).error == nil)
         let points = ErrorBarChart(title: "None", valueLabel: "CTR", points: [], language: .en)
         #expect(ChartTests().parse(points.svg()).error == nil)
+    }
+}
+
+@Suite("Marked periods")
+struct MarkedPeriodTests {
+    static func day(_ offset: Int) -> CivilDate {
+        (CivilDate(year: 2020, month: 3, day: 1) ?? CivilDate(daysSinceEpoch: 0)).adding(days: offset)
+    }
+
+    static func chart(_ periods: [MarkedPeriod]) -> LineChart {
+        LineChart(
+            title: "Calls", valueLabel: "Calls per day",
+            series: [LineSeries(name: "Observed", points: (0..<30).map { DatedValue(date: day($0), value: 100) })],
+            markedPeriods: periods, language: .en)
+    }
+
+    @Test func doesNotWidenTheChartAndLeavesOutPeriodsBeyondIt() throws {
+        let inside = try #require(DayRange(start: Self.day(-20), end: Self.day(5)))
+        let outside = try #require(DayRange(start: Self.day(40), end: Self.day(50)))
+        let chart = Self.chart([
+            MarkedPeriod(name: "Before and into", days: inside), MarkedPeriod(name: "After", days: outside),
+        ])
+        #expect(chart.dateSpan == DayRange(start: Self.day(0), end: Self.day(29)))
+        let svg = chart.svg()
+        #expect(svg.contains(">Before and into</text>"))
+        #expect(!svg.contains(">After</text>"))
+        #expect(!svg.contains("period-hatch-1"))
+    }
+
+    @Test func drawsAnEdgeOnlyWhereThePeriodBeginsOrEndsInsideTheChart() throws {
+        let ending = try #require(DayRange(start: Self.day(-20), end: Self.day(5)))
+        let within = try #require(DayRange(start: Self.day(10), end: Self.day(12)))
+        let edges = { (svg: String) in svg.components(separatedBy: "stroke=\"#009E73\" stroke-width=\"1.5\"").count - 1
+        }
+        #expect(edges(Self.chart([MarkedPeriod(name: "Ending", days: ending)]).svg()) == 1)
+        #expect(edges(Self.chart([MarkedPeriod(name: "Within", days: within)]).svg()) == 2)
+    }
+
+    @Test func hatchesTheMarkedWeeksOfABarChartInEveryPanel() {
+        let chart = GroupedBarChart(
+            title: "Banner", valueLabel: "Per week", categories: ["W1", "W2", "W3"],
+            series: [
+                BarSeries(name: "Impressions", values: [500_000, 600_000, 400_000]),
+                BarSeries(name: "Clicks", values: [100, 120, 90]),
+            ],
+            markedCategories: [
+                GroupedBarChart.MarkedCategories(name: "Lockdown", indices: [0, 1]),
+                GroupedBarChart.MarkedCategories(name: "Beyond", indices: [7]),
+            ], language: .en)
+        #expect(chart.usesPanels)
+        let svg = chart.svg()
+        // Two weeks in each of the two panels, and the legend's key.
+        #expect(svg.components(separatedBy: "fill=\"url(#period-hatch-0)\"").count - 1 == 5)
+        #expect(svg.contains(">Lockdown</text>"))
+        #expect(!svg.contains("Beyond"))
+        #expect(!svg.contains("period-hatch-1"))
+    }
+
+    @Test func theBannerChartMarksTheWeeksAContextEventOverlaps() throws {
+        let event = ContextEvent(
+            id: "break", name: "Break",
+            window: try #require(DayRange(start: RunFixture.date(2020, 2, 20), end: RunFixture.date(2020, 3, 3))))
+        let run = RunFixture.run(language: .en, context: [event])
+        let estimates = try #require(run.estimates.first)
+        let charts = CampaignCharts(
+            estimates: estimates, series: run.series, wording: ReportWording(language: .en), context: [event])
+        let weeks = [2020, 2020, 2020, 2020].enumerated().compactMap { offset, year in
+            ISOWeek(year: year, week: 8 + offset)
+        }
+        // Weeks 8 (17–23 February) to 11: the break runs from the Thursday of week 8 to the Tuesday of week 10.
+        #expect(charts.contextWeeks(weeks).map(\.indices) == [[0, 1, 2]])
+        let svg = try #require(charts.weeklyBanner("spring")).svg
+        #expect(svg.contains(">Context: Break</text>"))
     }
 }

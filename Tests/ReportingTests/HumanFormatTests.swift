@@ -113,19 +113,40 @@ extension HumanFormatTests {
     }
 }
 
-@Suite("Phrasebook")
-struct PhrasebookTests {
-    @Test func givesFixedLabelsInBothLanguages() {
-        #expect(Phrasebook.standard.text(.extraCalls, in: .en) == "Extra calls")
-        #expect(Phrasebook.standard[.extraCalls, .fr] == "Appels supplémentaires")
+@Suite("Report wording")
+struct ReportWordingTests {
+    static let english = ReportWording(language: .en)
+    static let french = ReportWording(language: .fr)
+
+    @Test func givesTableLabelsInTheReportsLanguage() {
+        #expect(Self.english.expectedWithoutCampaign == "Expected without the campaign")
+        #expect(Self.french.expectedWithoutCampaign == "Attendu sans la campagne")
+        #expect(Self.english.methodHeader == "Method")
+        #expect(Self.french.clickThroughRate == "Taux de clics")
     }
 
-    @Test func isExtendedByReportAssemblyWithoutChangingTheStandardBook() {
-        let key: PhraseKey = "headline"
-        let book = Phrasebook.standard.adding(key, english: "Headline", french: "En bref")
-        #expect(book.text(key, in: .fr) == "En bref")
-        #expect(!Phrasebook.standard.contains(key))
-        #expect(Phrasebook.standard.text(key, in: .en) == "headline")
+    @Test func namesAContextEventInTheLegendWithFrenchTypography() {
+        #expect(Self.english.contextEventLegend("Premier confinement") == "Context: Premier confinement")
+        #expect(Self.french.contextEventLegend("Premier confinement") == "Contexte\u{00A0}: Premier confinement")
+    }
+
+    @Test func agreesTheCumulativeTitleWithTheNounsGender() {
+        let calls = SeriesName(metric: .calls, key: "119")
+        let videos = SeriesName(metric: .videos, key: "nonauharcelement")
+        #expect(Self.english.cumulativeChartTitle(calls) == "Calls to 119: extra calls over the campaign, added up")
+        #expect(
+            Self.french.cumulativeChartTitle(calls)
+                == "Appels au 119\u{00A0}: appels supplémentaires cumulés sur la campagne")
+        #expect(
+            Self.french.cumulativeChartTitle(videos)
+                == "Vidéos sous #nonauharcelement\u{00A0}: vidéos supplémentaires cumulées sur la campagne")
+    }
+
+    @Test func givesTheIntervalOfTheConfiguredLevel() {
+        #expect(Self.english.interval(atLevel: 0.9) == "90% interval")
+        #expect(Self.french.interval(atLevel: 0.95) == "Intervalle à 95\u{202F}%")
+        #expect(Self.english.expectedRange(atLevel: 0.9) == "Expected range (90%)")
+        #expect(Self.french.expectedRange(atLevel: 0.95) == "Fourchette attendue (95\u{202F}%)")
     }
 }
 

@@ -18,7 +18,7 @@ enum RunFixture {
     }()
 
     static func calendar(
-        name: String = "Spring helpline push", hashtag: String = "#SpringTag"
+        name: String = "Spring helpline push", hashtag: String = "#SpringTag", context: [ContextEvent] = []
     )
         -> CampaignCalendar
     {
@@ -28,7 +28,7 @@ enum RunFixture {
                 Campaign(
                     id: "spring", name: name, window: window, helplines: ["119"], hashtags: [hashtag],
                     banners: ["spring"])
-            ])
+            ], context: context)
     }
 
     /// A deterministic wobble in -11…11 for day `index`.
@@ -78,9 +78,9 @@ enum RunFixture {
 
     static func run(
         language: ReportLanguage, name: String = "Spring helpline push", hashtag: String = "#SpringTag",
-        rejects: [RejectedRow] = [], riseBefore: Bool = false
+        rejects: [RejectedRow] = [], riseBefore: Bool = false, context: [ContextEvent] = []
     ) -> NightlyRun {
-        let calendar = calendar(name: name, hashtag: hashtag)
+        let calendar = calendar(name: name, hashtag: hashtag, context: context)
         let data = data(hashtag: hashtag, rejects: rejects, riseBefore: riseBefore)
         let series = SeriesCatalog.build(from: data)
         return NightlyRun(

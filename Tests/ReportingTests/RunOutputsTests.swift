@@ -56,7 +56,8 @@ struct RunOutputsTests {
         #expect(
             outputs.reports.map(\.path) == [
                 "summary.md", "campaigns/spring.md", "charts/spring-calls-119.svg",
-                "charts/spring-videos-springtag.svg",
+                "charts/spring-calls-119-cumulative.svg", "charts/spring-videos-springtag.svg",
+                "charts/spring-videos-springtag-cumulative.svg",
                 "charts/spring-spring-weekly.svg", "charts/spring-spring-ctr.svg", "daily.csv", "weekly.csv",
                 "uplift.csv", "uplift.json", "rejects.csv", "run-manifest.json",
             ])

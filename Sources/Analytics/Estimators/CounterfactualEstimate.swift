@@ -60,6 +60,8 @@ public struct CounterfactualEstimate: Sendable {
         public let coefficients: [Double]
         /// Observed and expected for every day from the fit window's start to the evaluated window's end.
         public let daily: [DailyExpectation]
+        /// What the window's interval is built from, for the interval of its first days (`CumulativeEffect`).
+        public let windowTerms: WindowTerms
     }
 
     /// Which window was evaluated.

@@ -282,7 +282,10 @@ public struct CounterfactualModel: Sendable {
             noise: noise, controls: controls.map(\.name),
             minimumDetectableUplift: exp((z + power) * se) - 1, windowDaysWithData: windowDays.count,
             fittedDays: fitDays.count, iterations: fit.iterations, columns: keptNames,
-            coefficients: fit.coefficients, daily: daily)
+            coefficients: fit.coefficients, daily: daily,
+            windowTerms: WindowTerms(
+                days: windowDays, observed: windowDays.map { series[$0] ?? 0 }, levels: windowMeans, rows: windowRows,
+                covariance: sigma, fittedLevels: fittedLevels, confidenceLevel: level))
         return CounterfactualEstimate(
             method: method, window: window, fitWindow: fitRange, confidenceLevel: confidenceLevel,
             missingDays: missing, notes: notes, figures: figures, notFittedReason: nil)
@@ -392,7 +395,7 @@ public struct CounterfactualModel: Sendable {
         return result
     }
 
-    private static func quadraticForm(_ matrix: [[Double]], _ vector: [Double]) -> Double {
+    static func quadraticForm(_ matrix: [[Double]], _ vector: [Double]) -> Double {
         var total = 0.0
         for i in vector.indices {
             var rowSum = 0.0

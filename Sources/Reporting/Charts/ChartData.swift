@@ -77,6 +77,21 @@ public struct ShadedDays: Sendable, Equatable {
     }
 }
 
+/// A stretch of days marked on a line chart with hatching, such as a context event (a lockdown) that moved the
+/// series: unlike ``ShadedDays`` it does not widen the chart, and the part outside the drawn days is left out.
+public struct MarkedPeriod: Sendable, Equatable {
+    /// The legend label.
+    public let name: String
+    /// The days, both ends included.
+    public let days: DayRange
+
+    /// Creates a marked period.
+    public init(name: String, days: DayRange) {
+        self.name = name
+        self.days = days
+    }
+}
+
 /// How a chart's value axis labels its ticks.
 public enum ChartValueStyle: Sendable, Equatable {
     /// Plain numbers with digit groups (`15,000` / `15 000`).

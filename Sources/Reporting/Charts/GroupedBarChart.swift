@@ -1,15 +1,16 @@
 import Analytics
 import Ingest
 
-/// A grouped bar chart over categories (ISO weeks), for example weekly impressions and clicks, as SVG,
-/// Mermaid and Vega-Lite.
+/// A grouped bar chart over categories (ISO weeks), for example weekly impressions and clicks, as SVG and
+/// Mermaid.
 ///
 /// When the series' largest values differ by more than ``panelRatio`` (impressions in millions, clicks
 /// in thousands), one shared axis would flatten the smaller series, so each series gets its own panel
 /// with its own value axis, stacked vertically over the same categories; otherwise the bars are grouped
 /// side by side on one axis. Two panels read more honestly than a secondary axis, whose scale a reader
 /// can mistake for the first. Missing values (nil) draw no bar. When category labels do not fit, every
-/// second (third, …) label is shown.
+/// second (third, …) label is shown. Marked categories (the weeks a context event overlaps) are hatched behind
+/// the bars, in the colours of ``LineChart``'s marked periods.
 public struct GroupedBarChart: Sendable, Equatable {
     /// The chart title.
     public let title: String
@@ -19,10 +20,26 @@ public struct GroupedBarChart: Sendable, Equatable {
     public let categories: [String]
     /// The series, one value per category.
     public let series: [BarSeries]
+    /// Groups of categories hatched behind the bars, each named in the legend.
+    public let markedCategories: [MarkedCategories]
     /// How value ticks are labelled.
     public let valueStyle: ChartValueStyle
     /// The language of tick labels.
     public let language: ReportLanguage
+
+    /// Categories of a bar chart marked together, such as the weeks a context event overlaps.
+    public struct MarkedCategories: Sendable, Equatable {
+        /// The legend label.
+        public let name: String
+        /// The positions of the categories in the chart's order.
+        public let indices: [Int]
+
+        /// Creates a group of marked categories.
+        public init(name: String, indices: [Int]) {
+            self.name = name
+            self.indices = indices
+        }
+    }
 
     /// The ratio of series maxima above which each series gets its own panel.
     public static let panelRatio = 10.0
@@ -30,19 +47,20 @@ public struct GroupedBarChart: Sendable, Equatable {
     /// Creates a chart.
     public init(
         title: String, valueLabel: String, categories: [String], series: [BarSeries],
-        valueStyle: ChartValueStyle = .number, language: ReportLanguage
+        markedCategories: [MarkedCategories] = [], valueStyle: ChartValueStyle = .number, language: ReportLanguage
     ) {
         self.title = title
         self.valueLabel = valueLabel
         self.categories = categories
         self.series = series
+        self.markedCategories = markedCategories
         self.valueStyle = valueStyle
         self.language = language
     }
 
     /// Short labels for ISO weeks: `W19` / `S19`, with the week-based year on a second line (`W53\n2020`)
     /// on the first week and wherever the year changes. The SVG draws the second line under the first;
-    /// Mermaid and Vega-Lite show it after a space.
+    /// Mermaid shows it after a space.
     public static func weekLabels(_ weeks: [ISOWeek], language: ReportLanguage) -> [String] {
         let format = HumanFormat(language: language)
         return weeks.enumerated().map { index, week in
@@ -70,9 +88,13 @@ public struct GroupedBarChart: Sendable, Equatable {
         let format = HumanFormat(language: language)
         let panels: [[Int]] = usesPanels ? series.indices.map { [$0] } : [Array(series.indices)]
         let panelHeight = usesPanels ? 190.0 : 300.0
-        let legendItems: [(String, SVGCanvas.Swatch)] = series.enumerated().map { index, series in
-            (series.name, .area(color: LineChart.color(index), opacity: 1))
+        let marked = markedCategories.enumerated().filter { _, group in
+            group.indices.contains { categories.indices.contains($0) }
         }
+        let legendItems: [(String, SVGCanvas.Swatch)] =
+            series.enumerated().map { index, series in
+                (series.name, .area(color: LineChart.color(index), opacity: 1))
+            } + marked.map { index, group in (group.name, .hatch(pattern: LineChart.patternID(index))) }
         let width = 800.0
         let legendHeight = SVGCanvas.legendHeight(legendItems, width: width - 20)
         let panelGap = 50.0
@@ -80,6 +102,10 @@ public struct GroupedBarChart: Sendable, Equatable {
             44 + Double(panels.count) * panelHeight + Double(panels.count - 1) * panelGap + 44 + legendHeight + 10
         var canvas = SVGCanvas(width: width, height: height)
         canvas.title(title)
+        for (index, _) in marked {
+            canvas.hatchPattern(
+                id: LineChart.patternID(index), color: LineChart.periodColors[index % LineChart.periodColors.count])
+        }
         let scales = panels.map { members in scale(for: members.flatMap { series[$0].values }) }
         let widest =
             zip(scales, panels).map { scale, _ in
@@ -97,6 +123,13 @@ public struct GroupedBarChart: Sendable, Equatable {
             let slot = plot.width / Double(max(categories.count, 1))
             let groupWidth = slot * 0.8
             let barWidth = groupWidth / Double(max(members.count, 1))
+            for (index, group) in marked {
+                for category in group.indices where categories.indices.contains(category) {
+                    canvas.hatchedRect(
+                        x: plot.left + slot * Double(category), y: plot.top, width: slot, height: plot.height,
+                        pattern: LineChart.patternID(index))
+                }
+            }
             for category in categories.indices {
                 for (position, member) in members.enumerated() {
                     guard category < series[member].values.count, let value = series[member].values[category],

@@ -1,7 +1,7 @@
 import Ingest
 
-/// A line chart of daily series, with an optional shaded band (the expected interval) and an optional
-/// shaded stretch of days (the campaign window), as SVG, Mermaid and Vega-Lite.
+/// A line chart of daily series, with an optional shaded band (the expected interval), an optional shaded
+/// stretch of days (the campaign window) and hatched periods (context events), as SVG and Mermaid.
 ///
 /// Lines break where days are missing (a missing day is never drawn as zero); a day with no neighbour
 /// is drawn as a dot. The value axis starts at zero for non-negative data. The legend sits under the
@@ -17,6 +17,8 @@ public struct LineChart: Sendable, Equatable {
     public let band: ShadedBand?
     /// The days shaded behind everything, if any.
     public let shadedDays: ShadedDays?
+    /// Periods hatched behind the lines, each in its own colour, cut to the days drawn.
+    public let markedPeriods: [MarkedPeriod]
     /// How value ticks are labelled.
     public let valueStyle: ChartValueStyle
     /// The language of tick labels.
@@ -28,18 +30,20 @@ public struct LineChart: Sendable, Equatable {
     /// Creates a chart.
     public init(
         title: String, valueLabel: String, series: [LineSeries], band: ShadedBand? = nil,
-        shadedDays: ShadedDays? = nil, valueStyle: ChartValueStyle = .number, language: ReportLanguage
+        shadedDays: ShadedDays? = nil, markedPeriods: [MarkedPeriod] = [], valueStyle: ChartValueStyle = .number,
+        language: ReportLanguage
     ) {
         self.title = title
         self.valueLabel = valueLabel
         self.series = series
         self.band = band
         self.shadedDays = shadedDays
+        self.markedPeriods = markedPeriods
         self.valueStyle = valueStyle
         self.language = language
     }
 
-    /// The first and last day drawn: every series point, band day and shaded day.
+    /// The first and last day drawn: every series point, band day and shaded day (marked periods do not widen it).
     public var dateSpan: DayRange? {
         var dates = series.flatMap { $0.points.map(\.date) } + (band?.intervals.map(\.date) ?? [])
         if let shadedDays { dates += [shadedDays.days.start, shadedDays.days.end] }
@@ -63,7 +67,24 @@ public struct LineChart: Sendable, Equatable {
         }
         if let band { items.append((band.name, .area(color: "#888888", opacity: 0.3))) }
         if let shadedDays { items.append((shadedDays.name, .area(color: "#E69F00", opacity: 0.18))) }
+        for (index, period) in visiblePeriods { items.append((period.name, .hatch(pattern: Self.patternID(index)))) }
         return items
+    }
+
+    /// The marked periods that overlap the days drawn, with their index in `markedPeriods` (their colour).
+    private var visiblePeriods: [(Int, MarkedPeriod)] {
+        guard let span = dateSpan else { return [] }
+        return markedPeriods.enumerated().filter { _, period in
+            period.days.start <= span.end && span.start <= period.days.end
+        }
+    }
+
+    /// The colours of marked periods: bluish green, reddish purple, sky blue (Okabe–Ito, away from the lines'
+    /// blue and vermilion and the campaign's orange).
+    static let periodColors = ["#009E73", "#CC79A7", "#56B4E9"]
+
+    static func patternID(_ index: Int) -> String {
+        "period-hatch-\(index % periodColors.count)"
     }
 
     static func color(_ index: Int) -> String {
@@ -100,6 +121,21 @@ public struct LineChart: Sendable, Equatable {
             let right = min(plot.right, x(shadedDays.days.end) + halfDay)
             canvas.rect(
                 x: left, y: plot.top, width: right - left, height: plot.height, fill: "#E69F00", opacity: 0.18)
+        }
+        for (index, period) in visiblePeriods {
+            let color = Self.periodColors[index % Self.periodColors.count]
+            canvas.hatchPattern(id: Self.patternID(index), color: color)
+            let left = max(plot.left, x(max(period.days.start, span.start)) - halfDay)
+            let right = min(plot.right, x(min(period.days.end, span.end)) + halfDay)
+            canvas.hatchedRect(
+                x: left, y: plot.top, width: right - left, height: plot.height, pattern: Self.patternID(index))
+            // The edges that fall inside the chart, where the period began or ended.
+            if period.days.start > span.start {
+                canvas.line(x1: left, y1: plot.top, x2: left, y2: plot.bottom, stroke: color, width: 1.5)
+            }
+            if period.days.end < span.end {
+                canvas.line(x1: right, y1: plot.top, x2: right, y2: plot.bottom, stroke: color, width: 1.5)
+            }
         }
         canvas.valueAxis(scale, style: valueStyle, format: format, plot: plot, label: valueLabel)
         if let band {

@@ -68,6 +68,24 @@ struct SVGCanvas {
         )
     }
 
+    /// Defines a pattern of diagonal lines of `color` named `id`, for `fill="url(#id)"`. The definition depends
+    /// only on the colour, so two charts shown on one page (a notebook) that define the same id agree.
+    mutating func hatchPattern(id: String, color: String) {
+        body.append(
+            "<defs><pattern id=\"\(id)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
+                + "patternTransform=\"rotate(45)\"><rect x=\"0\" y=\"0\" width=\"8\" height=\"8\" fill=\"\(color)\" "
+                + "fill-opacity=\"0.06\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"\(color)\" "
+                + "stroke-width=\"2.5\" stroke-opacity=\"0.5\"/></pattern></defs>")
+    }
+
+    /// A rectangle filled with the pattern `id` (``hatchPattern(id:color:)``).
+    mutating func hatchedRect(x: Double, y: Double, width: Double, height: Double, pattern id: String) {
+        let n = Self.number
+        body.append(
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(width, 0)))\" height=\"\(n(max(height, 0)))\" "
+                + "fill=\"url(#\(id))\"/>")
+    }
+
     enum Anchor: String {
         case start, middle, end
     }
@@ -115,6 +133,8 @@ extension SVGCanvas {
     enum Swatch {
         case line(color: String, dashed: Bool)
         case area(color: String, opacity: Double)
+        /// A patch of the pattern `pattern` (defined by the chart).
+        case hatch(pattern: String)
     }
 
     /// The height a legend needs when wrapped into `width`.
@@ -149,6 +169,8 @@ extension SVGCanvas {
                     line(x1: x, y1: y, x2: x + 22, y2: y, stroke: color, width: 2.5, dashed: dashed)
                 case .area(let color, let opacity):
                     rect(x: x, y: y - 6, width: 22, height: 12, fill: color, opacity: opacity)
+                case .hatch(let pattern):
+                    hatchedRect(x: x, y: y - 6, width: 22, height: 12, pattern: pattern)
                 }
                 text(label, x: x + 28, y: y + 4)
                 x += itemWidth

@@ -227,7 +227,8 @@ public struct HumanFormat: Sendable, Equatable {
         language == .fr && day == 1 ? "1er" : String(day)
     }
 
-    private func monthName(_ month: Int) -> String {
+    /// The name of `month` (1–12) as dates write it: `May` / `mai`.
+    func monthName(_ month: Int) -> String {
         Self.monthNames(language)[month - 1]
     }
 

@@ -32,24 +32,20 @@ public struct NotebookOutput: Sendable, Equatable {
     public let markdown: String?
     /// `image/svg+xml`, an SVG document.
     public let svg: String?
-    /// `application/vnd.vegalite.v5+json`, a Vega-Lite v5 spec.
-    public let vegaLite: JSONValue?
     /// `text/plain`, the fallback every front end shows.
     public let plainText: String
 
     /// Creates a display output; `plainText` is required as the fallback.
-    public init(plainText: String, markdown: String? = nil, svg: String? = nil, vegaLite: JSONValue? = nil) {
+    public init(plainText: String, markdown: String? = nil, svg: String? = nil) {
         self.plainText = plainText
         self.markdown = markdown
         self.svg = svg
-        self.vegaLite = vegaLite
     }
 
     var json: JSONValue {
         var data: [String: JSONValue] = ["text/plain": Notebook.multiline(plainText)]
         if let markdown { data["text/markdown"] = Notebook.multiline(markdown) }
         if let svg { data["image/svg+xml"] = Notebook.multiline(svg) }
-        if let vegaLite { data["application/vnd.vegalite.v5+json"] = vegaLite }
         return .object(["output_type": .string("display_data"), "data": .object(data), "metadata": .object([:])])
     }
 }

@@ -1,11 +1,13 @@
 import Analytics
 import Ingest
 
-/// The charts of one campaign report: observed against expected (with the band and the campaign shaded)
-/// for each call and video series, weekly impressions and clicks for each banner, and the CTR by
-/// placement over the campaign with its interval.
+/// The charts of one campaign report: observed against expected (with the band, the campaign shaded and the
+/// context events hatched) and the extra counts accumulated over the campaign (with their interval) for each
+/// call and video series, weekly impressions and clicks for each banner, and the CTR by placement over the
+/// campaign with its interval.
 ///
-/// Daily charts cover ``span(of:)``: six weeks before the campaign to three weeks after it.
+/// Daily charts cover ``span(for:)``: six weeks before the campaign, or from two weeks before the first context
+/// event the series' model adjusts for, to three weeks after it.
 public struct CampaignCharts: Sendable {
     /// The campaign's estimates.
     public let estimates: CampaignEstimates
@@ -13,22 +15,53 @@ public struct CampaignCharts: Sendable {
     public let series: [DailySeries]
     /// The wording of labels.
     public let wording: ReportWording
+    /// The calendar's context events (lockdowns and the like), marked on the daily charts they overlap.
+    public let context: [ContextEvent]
 
     /// Creates the chart builder.
-    public init(estimates: CampaignEstimates, series: [DailySeries], wording: ReportWording) {
+    public init(
+        estimates: CampaignEstimates, series: [DailySeries], wording: ReportWording, context: [ContextEvent] = []
+    ) {
         self.estimates = estimates
         self.series = series
         self.wording = wording
+        self.context = context
     }
 
     /// Days drawn before the campaign starts.
     public static let daysBefore = 42
     /// Days drawn after the campaign ends.
     public static let daysAfter = 21
+    /// Days drawn before the first context event a model adjusts for, so that the chart shows the level the
+    /// event changed.
+    public static let daysBeforeContext = 14
 
-    /// The days the daily charts and the `daily` part of `uplift.json` cover for a campaign window.
+    /// Six weeks before a campaign window to three weeks after it: the weeks of the banner charts, and the daily
+    /// charts' days when no context event reaches further back.
     public static func span(of window: DayRange) -> DayRange {
         DayRange(start: window.start.adding(days: -daysBefore), end: window.end.adding(days: daysAfter)) ?? window
+    }
+
+    /// The days the daily charts of `estimate` and the `daily` part of `uplift.json` cover: ``span(of:)``,
+    /// started earlier when a context event the series' model adjusts for (one that overlaps the days it is
+    /// fitted on) begins less than ``daysBeforeContext`` days after that span's start, so that it starts that many
+    /// days before the earliest such event.
+    public func span(for estimate: SeriesEstimate) -> DayRange {
+        let base = Self.span(of: estimates.campaign.window)
+        let adjusted = Set(estimate.model?.figures?.contextEventsAdjustedFor ?? [])
+        let starts = context.filter { adjusted.contains($0.id) }.map {
+            $0.window.start.adding(days: -Self.daysBeforeContext)
+        }
+        guard let earliest = starts.min(), earliest < base.start else { return base }
+        return DayRange(start: earliest, end: base.end) ?? base
+    }
+
+    /// The context events that overlap `days`, in calendar order, as hatched periods named in the report's
+    /// language.
+    public func contextPeriods(over days: DayRange) -> [MarkedPeriod] {
+        context.filter { $0.window.start <= days.end && days.start <= $0.window.end }.map {
+            MarkedPeriod(name: wording.contextEventLegend($0.name), days: $0.window)
+        }
     }
 
     /// One day of an observed-against-expected chart: observed may be missing, expected is nil without a
@@ -51,7 +84,7 @@ public struct CampaignCharts: Sendable {
     /// The day-by-day observed and expected values of `estimate` over the chart span.
     public func dailyRows(_ estimate: SeriesEstimate) -> [DailyRow] {
         let window = estimates.campaign.window
-        let span = Self.span(of: window)
+        let span = span(for: estimate)
         let expectations = Dictionary(
             (estimate.model?.figures?.daily ?? []).map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
         let values = series.first { $0.name == estimate.series }?.values ?? [:]
@@ -71,7 +104,7 @@ public struct CampaignCharts: Sendable {
 
     /// Every chart, in report order.
     public var all: [ReportChart] {
-        dailySeries.map(observedAgainstExpected)
+        dailySeries.flatMap { [observedAgainstExpected($0), cumulativeExtra($0)].compactMap { $0 } }
             + estimates.campaign.banners.flatMap { banner in
                 [weeklyBanner(banner), ctrByPlacement(banner)].compactMap { $0 }
             }
@@ -100,13 +133,12 @@ public struct CampaignCharts: Sendable {
     /// Observed against expected without the campaign, the band of the expected count, the campaign shaded.
     public func observedAgainstExpected(_ estimate: SeriesEstimate) -> ReportChart {
         let rows = dailyRows(estimate)
-        let label = wording.seriesLabel(estimate.series)
-        let title = label + wording.pick(": observed and expected", "\u{00A0}: observé et attendu")
+        let title = wording.observedAndExpectedTitle(estimate.series)
         let observed = LineSeries(
-            name: wording.label(.observed),
+            name: wording.observed,
             points: rows.compactMap { row in row.observed.map { DatedValue(date: row.date, value: $0) } })
         let expected = LineSeries(
-            name: wording.label(.expected),
+            name: wording.expectedWithoutCampaign,
             points: rows.compactMap { row in row.expected.map { DatedValue(date: row.date, value: $0) } },
             isDashed: true)
         let band = rows.compactMap { row -> DatedInterval? in
@@ -115,19 +147,21 @@ public struct CampaignCharts: Sendable {
         }
         let chart = LineChart(
             title: title,
-            valueLabel: wording.pick(
-                "\(wording.noun(estimate.series.metric).capitalized) per day",
-                "\(wording.noun(estimate.series.metric).capitalized) par jour"),
+            valueLabel: wording.perDay(estimate.series.metric),
             series: expected.points.isEmpty ? [observed] : [observed, expected],
-            band: band.isEmpty ? nil : ShadedBand(name: wording.label(.expectedInterval), intervals: band),
-            shadedDays: ShadedDays(name: wording.label(.campaignWindow), days: estimates.campaign.window),
-            language: wording.language)
+            band: band.isEmpty
+                ? nil
+                : estimate.model.map {
+                    ShadedBand(name: wording.expectedRange(atLevel: $0.confidenceLevel), intervals: band)
+                },
+            shadedDays: ShadedDays(name: wording.campaignWindow, days: estimates.campaign.window),
+            markedPeriods: contextPeriods(over: span(for: estimate)), language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
-                wording.label(.date), wording.label(.observed), wording.label(.expected),
-                wording.pick("Expected, low", "Attendu, bas"), wording.pick("Expected, high", "Attendu, haut"),
-                wording.label(.campaign),
+                wording.date, wording.observed, wording.expectedWithoutCampaign,
+                wording.expectedLow, wording.expectedHigh,
+                wording.campaign,
             ],
             alignments: [.left, .right, .right, .right, .right, .center],
             rows: rows.map { row in
@@ -136,7 +170,7 @@ public struct CampaignCharts: Sendable {
                     wording.count(row.expectedLow), wording.count(row.expectedHigh), row.inWindow ? "●" : "",
                 ]
             })
-        let span = Self.span(of: estimates.campaign.window)
+        let span = span(for: estimate)
         let file = fileName(estimate.series.metric.rawValue, estimate.series.key)
         let headers = table.headers.map(Self.python).joined(separator: ", ")
         let python = """
@@ -159,7 +193,7 @@ public struct CampaignCharts: Sendable {
             """
         return ReportChart(
             fileName: file, title: title, svg: chart.svg(),
-            mermaid: Self.rounded(chart.mermaid()), vegaLite: VegaLite.lineChart(chart), table: table, python: python)
+            mermaid: Self.rounded(chart.mermaid()), table: table, python: python)
     }
 
     /// `chart` with its line values rounded to whole numbers (expected counts carry many decimals).
@@ -170,7 +204,77 @@ public struct CampaignCharts: Sendable {
             lines: chart.lines.map { $0.map { $0.rounded(.toNearestOrAwayFromZero) } }, bars: chart.bars)
     }
 
+    // MARK: - Cumulative effect
+
+    /// The extra counts of `estimate`'s model accumulated over the campaign window, day by day, with their
+    /// interval (``CumulativeEffect``); nil without a fitted model.
+    public func cumulativeEffect(_ estimate: SeriesEstimate) -> CumulativeEffect? {
+        estimate.model?.figures.map(CumulativeEffect.init)
+    }
+
+    /// The extra counts accumulated over the campaign, observed minus expected since its first day, with the band
+    /// of their interval: the last day's value and band are the model's extra count and its interval.
+    public func cumulativeExtra(_ estimate: SeriesEstimate) -> ReportChart? {
+        guard let effect = cumulativeEffect(estimate), !effect.days.isEmpty,
+            let level = estimate.model?.confidenceLevel
+        else { return nil }
+        let metric = estimate.series.metric
+        let title = wording.cumulativeChartTitle(estimate.series)
+        let line = LineSeries(
+            name: wording.cumulativeExtraLegend,
+            points: effect.days.map { DatedValue(date: $0.date, value: $0.extra) })
+        let band = effect.days.map {
+            DatedInterval(date: $0.date, lower: $0.extraInterval.lower, upper: $0.extraInterval.upper)
+        }
+        let window = estimates.campaign.window
+        let chart = LineChart(
+            title: title, valueLabel: wording.cumulativeValueLabel(metric), series: [line],
+            band: ShadedBand(name: wording.interval(atLevel: level), intervals: band),
+            markedPeriods: contextPeriods(over: window), language: wording.language)
+        let format = wording.format
+        let table = MarkdownTable(
+            headers: [
+                wording.date, wording.cumulativeObservedHeader, wording.cumulativeExpectedHeader,
+                wording.cumulativeExtraHeader, wording.interval(atLevel: level),
+            ],
+            alignments: [.left, .right, .right, .right, .right],
+            rows: effect.days.map { day in
+                [
+                    format.date(day.date), format.count(day.observed), format.count(day.expected),
+                    format.count(day.extra),
+                    format.countInterval(lower: day.extraInterval.lower, upper: day.extraInterval.upper),
+                ]
+            })
+        let file = fileName(metric.rawValue, estimate.series.key, "cumulative")
+        let headers = table.headers.map(Self.python).joined(separator: ", ")
+        let python = """
+            campaign, series = \(Self.python(estimates.campaign.id)), \(Self.python(estimate.series.description))
+            rows = []
+            for row in uplift["cumulative"]:
+                if row["campaign"] == campaign and row["series"] == series:
+                    figures = [number(row[key]) for key in ("observed", "expected", "extra")]
+                    band = interval(number(row["extra_low"]), number(row["extra_high"]))
+                    rows.append([long_date(date.fromisoformat(row["date"]))] + figures + [band])
+            headers = [\(headers)]
+            show(\(Self.python(title)), \(Self.python(file)), table(headers, ["l", "r", "r", "r", "r"], rows))
+            """
+        return ReportChart(
+            fileName: file, title: title, svg: chart.svg(), mermaid: Self.rounded(chart.mermaid()), table: table,
+            python: python)
+    }
+
     // MARK: - Banner funnel
+
+    /// The context events that overlap `weeks`, each with the positions of the weeks it overlaps.
+    public func contextWeeks(_ weeks: [ISOWeek]) -> [GroupedBarChart.MarkedCategories] {
+        context.compactMap { event in
+            let indices = weeks.indices.filter { index in
+                event.window.start <= weeks[index].sunday && weeks[index].monday <= event.window.end
+            }
+            return indices.isEmpty
+                ? nil : GroupedBarChart.MarkedCategories(name: wording.contextEventLegend(event.name), indices: indices)
+        }
+    }
 
     /// Weekly impressions and clicks of one banner feed id over the weeks the daily charts cover.
     public func weeklyBanner(_ banner: String) -> ReportChart? {
@@ -186,22 +290,20 @@ public struct CampaignCharts: Sendable {
             return nil
         }
         guard !weeks.isEmpty else { return nil }
-        let title = wording.pick(
-            "Banner \(banner): impressions and clicks per week",
-            "Bannière \(banner)\u{00A0}: impressions et clics par semaine")
+        let title = wording.bannerWeeklyTitle(banner)
         let chart = GroupedBarChart(
-            title: title, valueLabel: wording.pick("Per week", "Par semaine"),
+            title: title, valueLabel: wording.perWeek,
             categories: GroupedBarChart.weekLabels(weeks, language: wording.language),
             series: [
-                BarSeries(name: wording.label(.impressions), values: cells.map { Double($0.impressions) }),
-                BarSeries(name: wording.label(.clicks), values: cells.map { Double($0.clicks) }),
+                BarSeries(name: wording.impressions, values: cells.map { Double($0.impressions) }),
+                BarSeries(name: wording.clicks, values: cells.map { Double($0.clicks) }),
             ],
-            language: wording.language)
+            markedCategories: contextWeeks(weeks), language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
-                wording.label(.week), wording.label(.impressions), wording.label(.clicks),
-                wording.label(.clickThroughRate),
+                wording.week, wording.impressions, wording.clicks,
+                wording.clickThroughRate,
             ],
             alignments: [.left, .right, .right, .right],
             rows: zip(weeks, cells).map { week, cell in
@@ -226,7 +328,7 @@ public struct CampaignCharts: Sendable {
             """
         return ReportChart(
             fileName: fileName(banner, "weekly"), title: title, svg: chart.svg(), mermaid: chart.mermaid(),
-            vegaLite: VegaLite.groupedBars(chart), table: table, python: python)
+            table: table, python: python)
     }
 
     /// The CTR of each placement of one banner over the campaign, with its Wilson interval.
@@ -237,21 +339,20 @@ public struct CampaignCharts: Sendable {
             return ErrorBarPoint(
                 label: placement, value: ctr.proportion, lower: ctr.interval.lower, upper: ctr.interval.upper)
         }
-        guard !points.isEmpty else { return nil }
-        let title = wording.pick(
-            "\(banner): click-through rate by placement", "\(banner)\u{00A0}: taux de clics par emplacement")
+        guard !points.isEmpty, let level = cells.lazy.compactMap({ $0.ctr?.interval.level }).first else { return nil }
+        let title = wording.ctrByPlacementTitle(banner)
         let chart = ErrorBarChart(
-            title: title, valueLabel: wording.label(.clickThroughRate), points: points, language: wording.language)
+            title: title, valueLabel: wording.clickThroughRate, points: points, language: wording.language)
         let format = wording.format
         let upper = points.map(\.upper).max() ?? 1
         let mermaid = MermaidXYChart(
-            title: title, categories: points.map(\.label), valueLabel: wording.pick("CTR (%)", "Taux de clics (%)"),
+            title: title, categories: points.map(\.label), valueLabel: wording.ctrInPercent,
             valueMinimum: 0, valueMaximum: (upper * 100 * 1.2 * 100).rounded(.up) / 100, lines: [],
             bars: [points.map { ($0.value * 10000).rounded() / 100 }])
         let table = MarkdownTable(
             headers: [
-                wording.label(.placement), wording.label(.impressions), wording.label(.clicks),
-                wording.label(.clickThroughRate), wording.label(.interval),
+                wording.placement, wording.impressions, wording.clicks,
+                wording.clickThroughRate, wording.interval(atLevel: level),
             ],
             alignments: [.left, .right, .right, .right, .right],
             rows: cells.compactMap { cell in
@@ -291,41 +392,7 @@ public struct CampaignCharts: Sendable {
             table(headers, ["l", "r", "r", "r", "r"], rows))
             """
         return ReportChart(
-            fileName: fileName(banner, "ctr"), title: title, svg: chart.svg(), mermaid: mermaid,
-            vegaLite: ctrVegaLite(points, title: title), table: table, python: python)
-    }
-
-    private func ctrVegaLite(_ points: [ErrorBarPoint], title: String) -> JSONValue {
-        let values: [JSONValue] = points.map { point in
-            .object([
-                "placement": .string(point.label), "ctr": .number(point.value), "low": .number(point.lower),
-                "high": .number(point.upper),
-            ])
-        }
-        let x: JSONValue = .object(["field": .string("placement"), "type": .string("nominal"), "title": .null])
-        return .object([
-            "$schema": .string(VegaLite.schema), "title": .string(title), "width": .int(400), "height": .int(250),
-            "data": .object(["values": .array(values)]),
-            "layer": .array([
-                .object([
-                    "mark": .string("errorbar"),
-                    "encoding": .object([
-                        "x": x,
-                        "y": .object([
-                            "field": .string("low"), "type": .string("quantitative"),
-                            "title": .string(wording.label(.clickThroughRate)),
-                            "axis": .object(["format": .string("%")]),
-                        ]),
-                        "y2": .object(["field": .string("high")]),
-                    ]),
-                ]),
-                .object([
-                    "mark": .object(["type": .string("point"), "filled": .bool(true)]),
-                    "encoding": .object([
-                        "x": x, "y": .object(["field": .string("ctr"), "type": .string("quantitative")]),
-                    ]),
-                ]),
-            ]),
-        ])
+            fileName: fileName(banner, "ctr"), title: title, svg: chart.svg(), mermaid: mermaid, table: table,
+            python: python)
     }
 }

@@ -14,24 +14,11 @@ import Ingest
 public enum CampaignNotebook {
     /// The first code cell for `language`: imports, where the tidy files are, and the table formatting.
     public static func setup(language: ReportLanguage) -> String {
+        let wording = ReportWording(language: language)
         let french = language == .fr
-        let missing =
-            french
-            ? "Pas de rapports awareness dans {REPORTS.resolve()} (uplift.json manque). Donnez à la variable "
-                + "d'environnement AWARENESS_REPORTS le dossier écrit par `awareness run --out`, ou modifiez "
-                + "REPORTS ci-dessus."
-            : "No awareness reports in {REPORTS.resolve()} (uplift.json is missing). Set the AWARENESS_REPORTS "
-                + "environment variable to the folder written by `awareness run --out`, or change REPORTS above."
-        let comment =
-            french
-            ? "# Le dossier écrit par `awareness run --out` : AWARENESS_REPORTS, ou modifiez cette ligne."
-            : "# The folder written by `awareness run --out`: AWARENESS_REPORTS, or edit this line."
-        let months =
-            french
-            ? #"["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "#
-                + #""novembre", "décembre"]"#
-            : #"["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "#
-                + #""November", "December"]"#
+        let missing = wording.notebookReportsMissing
+        let comment = wording.notebookReportsComment
+        let months = "[" + (1...12).map { "\"\(wording.format.monthName($0))\"" }.joined(separator: ", ") + "]"
         return #"""
             import json
             import math

@@ -75,7 +75,7 @@ public struct NightlyRun: Sendable {
         estimates.map { estimate in
             CampaignReport(
                 estimates: estimate, series: series, data: data, confidenceLevel: calendar.confidenceLevel,
-                language: language)
+                language: language, context: calendar.context)
         }
     }
 
@@ -112,9 +112,7 @@ public struct NightlyRun: Sendable {
         var notebooks = [
             OutputFile(
                 path: "README.md",
-                contents: ReportWording(language: language).pick(
-                    "Jupyter notebooks exported by `awareness run`, one per campaign.\n",
-                    "Carnets Jupyter exportés par `awareness run`, un par campagne.\n"))
+                contents: ReportWording(language: language).notebooksReadme)
         ]
         for report in reports {
             notebooks.append(
@@ -127,15 +125,29 @@ public struct NightlyRun: Sendable {
             unestimatedCampaigns: reports.filter { !$0.headline.isEstimated }.map(\.estimates.campaign.id))
     }
 
-    /// `uplift.json`: `estimates` (the rows of `uplift.csv`) and `daily`, the observed and expected counts
-    /// of every call and video series of every campaign over its chart span (``CampaignCharts/span(of:)``).
+    /// `uplift.json`: `estimates` (the rows of `uplift.csv`); `daily`, the observed and expected counts
+    /// of every call and video series of every campaign over its chart span (``CampaignCharts/span(for:)``);
+    /// and `cumulative`, for each modelled one of those series and each campaign day with data, the observed,
+    /// expected and extra counts since the campaign's first day with the extra count's interval
+    /// (``CumulativeEffect``).
     func upliftJSON(_ rows: [UpliftRow]) -> JSONValue {
         var daily: [JSONValue] = []
+        var cumulative: [JSONValue] = []
         for estimate in estimates {
             let charts = CampaignCharts(
                 estimates: estimate, series: series,
-                wording: ReportWording(language: language, campaigns: [estimate.campaign]))
+                wording: ReportWording(language: language, campaigns: [estimate.campaign]), context: calendar.context)
             for one in charts.dailySeries {
+                for day in charts.cumulativeEffect(one)?.days ?? [] {
+                    cumulative.append(
+                        .object([
+                            "campaign": .string(estimate.campaign.id), "series": .string(one.series.description),
+                            "date": .string(day.date.description), "observed": .number(day.observed),
+                            "expected": .number(day.expected), "extra": .number(day.extra),
+                            "extra_low": .number(day.extraInterval.lower),
+                            "extra_high": .number(day.extraInterval.upper),
+                        ]))
+                }
                 for row in charts.dailyRows(one) {
                     daily.append(
                         .object([
@@ -150,7 +162,10 @@ public struct NightlyRun: Sendable {
                 }
             }
         }
-        return .object(["estimates": TidyJSON.rows(TidyTables.uplift(rows)), "daily": .array(daily)])
+        return .object([
+            "estimates": TidyJSON.rows(TidyTables.uplift(rows)), "daily": .array(daily),
+            "cumulative": .array(cumulative),
+        ])
     }
 }
 
@@ -171,23 +186,10 @@ extension NightlyRun {
         -> [OutputFile]
     {
         let wording = ReportWording(language: language)
-        let format = wording.format
-        let refused = data.refusedFiles.count
-        var text =
-            "# " + wording.pick("Tonight's run kept last night's reports", "La nuit a gardé les rapports de la veille")
-        text += "\n\n"
-        text += wording.pick(
-            "The data had problems: \(format.percent(rejectRate, fractionDigits: 2)) of rows were rejected "
-                + "(threshold \(format.percent(maxRejectRate, fractionDigits: 2))) and \(refused) "
-                + "file\(refused == 1 ? " was" : "s were") refused. The reports in `\(reportsPath)` and the "
-                + "notebooks are last night's, unchanged. Fix the files named below (their rejected rows are in "
-                + "`rejects.csv`), then run again; `awareness run --force` writes the outputs from this data anyway.",
-            "Les données posaient problème\u{00A0}: \(format.percent(rejectRate, fractionDigits: 2)) des lignes ont été "
-                + "rejetées (seuil \(format.percent(maxRejectRate, fractionDigits: 2))) et \(refused) fichier"
-                + "\(refused > 1 ? "s ont été refusés" : " a été refusé"). Les rapports de `\(reportsPath)` et les "
-                + "carnets sont ceux de la veille, inchangés. Corrigez les fichiers cités ci-dessous (leurs lignes "
-                + "rejetées sont dans `rejects.csv`), puis relancez\u{00A0}; `awareness run --force` écrit quand même "
-                + "les sorties à partir de ces données.")
+        var text = "# " + wording.failedNightTitle + "\n\n"
+        text += wording.failedNight(
+            rejectRate: rejectRate, maxRejectRate: maxRejectRate, refused: data.refusedFiles.count,
+            reportsPath: reportsPath)
         var summary = quality
         summary.language = language
         let block = summary.text

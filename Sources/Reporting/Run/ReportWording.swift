@@ -1,8 +1,12 @@
 import Analytics
 import Ingest
 
-/// The words of the reports in English or French: series labels, nouns and the small phrases that are
-/// not fixed labels (those are in ``Phrasebook``).
+/// The words of the reports in English or French: every label and sentence of the reports, charts, notebooks
+/// and the failed night's note is a member of this type, with the data it quotes as parameters. Members are
+/// grouped by subject: series and methods here, table labels in `ReportWording+Labels.swift`, charts,
+/// the campaign report, its headline and the summary in their own files. Each file picks between the two
+/// languages with its own private `pick`, so the report assembly never chooses a text itself. Typed outcomes
+/// are worded by their own extensions (`EstimateNote.text(_:)`, `CalendarWarning.message(in:)`).
 ///
 /// Labels are plain text; escape them for markdown with ``Markdown/escape(_:)`` (charts escape their own).
 public struct ReportWording: Sendable, Equatable {
@@ -35,16 +39,6 @@ public struct ReportWording: Sendable, Equatable {
 
     /// A hashtag key as campaigns.yaml writes it, or the key.
     public func hashtag(_ key: String) -> String { spellings[key] ?? key }
-
-    /// `english` or `french`, whichever is the report's language.
-    public func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
-
-    /// A fixed label of ``Phrasebook/standard``.
-    public func label(_ key: PhraseKey) -> String {
-        Phrasebook.standard.text(key, in: language)
-    }
 
     /// `: ` in English, ` : ` with a no-break space in French.
     public var colon: String { pick(": ", "\u{00A0}: ") }
@@ -164,5 +158,12 @@ public struct ReportWording: Sendable, Equatable {
     /// A number with `digits` decimals, or the dash.
     func decimal(_ value: Double?, _ digits: Int) -> String {
         value.map { format.decimal($0, fractionDigits: digits) } ?? HumanFormat.notAvailable
+    }
+}
+
+extension ReportWording {
+    /// `english` or `french`, whichever is the report's language.
+    private func pick(_ english: String, _ french: String) -> String {
+        language == .fr ? french : english
     }
 }

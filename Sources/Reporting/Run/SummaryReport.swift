@@ -36,40 +36,28 @@ public struct SummaryReport: Sendable {
     public var markdown: String {
         let wording = ReportWording(language: language, campaigns: reports.map(\.estimates.campaign))
         let format = wording.format
-        var text = "# " + wording.pick("Awareness campaigns: summary", "Campagnes de sensibilisation\u{00A0}: synthèse")
+        var text = "# " + wording.summaryTitle
         text += "\n\n"
         for report in reports {
             let campaign = report.estimates.campaign
             text += Markdown.heading(campaign.name, level: 2) + "\n\n" + report.headline.markdown + "\n\n"
             text +=
-                wording.pick("Full report: ", "Rapport complet\u{00A0}: ") + "[`campaigns/\(campaign.id).md`]"
+                wording.fullReport + "[`campaigns/\(campaign.id).md`]"
                 + "(campaigns/\(campaign.id).md)\n\n"
         }
         guard let week = latestWeek else { return text }
         let rows = WeekComparison.rows(
             week: week, against: week.previous, series: series, noise: noise, confidenceLevel: confidenceLevel
         ).filter { $0.series.placement == nil }
-        text += "## " + wording.pick("Latest week", "Dernière semaine") + "\n\n"
+        text += "## " + wording.latestWeek + "\n\n"
         let weekText = format.week(week).prefix(1).uppercased() + format.week(week).dropFirst()
         let partial = rows.compactMap { $0.comparedWeekdays.isEmpty ? nil : $0.comparedWeekdays }
-        if let compared = partial.max(by: { $0.count < $1.count }) {
-            let days = format.weekdays(compared)
-            text +=
-                wording.pick(
-                    "\(weekText) is not complete: \(days) of week \(week.week) against \(days) of week "
-                        + "\(week.previous.week).",
-                    "\(weekText) est incomplète\u{00A0}: \(days) de la semaine \(week.week) comparés aux mêmes jours "
-                        + "de la semaine \(week.previous.week).") + "\n\n"
-        } else {
-            text +=
-                wording.pick(
-                    "\(weekText) against the week before.", "\(weekText) comparée à la semaine précédente.")
-                + "\n\n"
-        }
+        let compared = partial.max(by: { $0.count < $1.count }).map(format.weekdays)
+        text += wording.latestWeekComparison(week, named: weekText, partialDays: compared) + "\n\n"
         let table = MarkdownTable(
             headers: [
-                wording.label(.series), format.shortWeek(week), format.shortWeek(week.previous),
-                wording.label(.daysWithData), wording.label(.weekOverWeek), wording.label(.interval),
+                wording.series, format.shortWeek(week), format.shortWeek(week.previous),
+                wording.daysWithData, wording.weekOverWeek, wording.interval(atLevel: confidenceLevel),
             ],
             alignments: [.left, .right, .right, .right, .right, .right],
             rows: rows.map { row in
@@ -82,7 +70,7 @@ public struct SummaryReport: Sendable {
                     guard let value else { return HumanFormat.notAvailable }
                     return isRate
                         ? (value >= 0 ? "+" : "") + format.decimal(value * 100, fractionDigits: 2)
-                            + wording.pick(" pt", "\u{202F}pt") : format.change(value)
+                            + wording.percentagePoints : format.change(value)
                 }
                 let tooSmall =
                     !isRate && row.change.map { BaselineSize.isTooSmall(change: $0, upper: row.changeHigh) } == true
@@ -96,18 +84,7 @@ public struct SummaryReport: Sendable {
                 ]
             })
         text += table.markdown
-        text +=
-            "\n"
-            + wording.pick(
-                "Weeks are ISO weeks (Monday to Sunday). The change compares the weekdays that both weeks have "
-                    + "data for, so a partial week is set against the same days of the week before; the interval "
-                    + "allows for calls that stay high or low for several days in a row. Every week and series is in "
-                    + "`weekly.csv`.",
-                "Les semaines sont des semaines ISO (du lundi au dimanche). L'évolution compare les jours de la "
-                    + "semaine qui ont des données dans les deux semaines\u{00A0}: une semaine incomplète est comparée "
-                    + "aux mêmes jours de la semaine précédente\u{00A0}; l'intervalle tient compte des appels qui "
-                    + "restent hauts ou bas plusieurs jours de suite. Chaque semaine et série figure dans "
-                    + "`weekly.csv`.") + "\n"
+        text += "\n" + wording.weeklyExplanation + "\n"
         return text
     }
 }

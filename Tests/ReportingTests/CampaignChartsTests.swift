@@ -1,0 +1,113 @@
+import Analytics
+import Foundation
+import Ingest
+import Reporting
+import Testing
+
+@Suite("Campaign charts")
+struct CampaignChartsTests {
+    /// A break in the fixture's fitted months, two months before the campaign.
+    static let winterBreak = ContextEvent(
+        id: "winter-break", name: "Winter break",
+        window: DayRange(start: RunFixture.date(2019, 12, 21), end: RunFixture.date(2020, 1, 5))
+            ?? RunFixture.window)
+    /// An event after every day of data: no model adjusts for it and no chart reaches it.
+    static let later = ContextEvent(
+        id: "later", name: "Later",
+        window: DayRange(start: RunFixture.date(2020, 6, 1), end: RunFixture.date(2020, 6, 10)) ?? RunFixture.window)
+
+    func charts(_ language: ReportLanguage, context: [ContextEvent]) throws -> (CampaignCharts, SeriesEstimate) {
+        let run = RunFixture.run(language: language, context: context)
+        let estimates = try #require(run.estimates.first)
+        let charts = CampaignCharts(
+            estimates: estimates, series: run.series,
+            wording: ReportWording(language: language, campaigns: [estimates.campaign]), context: context)
+        let calls = try #require(estimates.series.first { $0.series.description == "calls:119" })
+        return (charts, calls)
+    }
+
+    @Test func startsTheDailyChartTwoWeeksBeforeTheFirstContextEventTheModelAdjustsFor() throws {
+        let (charts, calls) = try charts(.en, context: [Self.later, Self.winterBreak])
+        #expect(calls.model?.figures?.contextEventsAdjustedFor == ["winter-break"])
+        #expect(charts.span(for: calls).start == RunFixture.date(2019, 12, 7))
+        #expect(charts.span(for: calls).end == RunFixture.window.end.adding(days: 21))
+        #expect(charts.dailyRows(calls).first?.date == RunFixture.date(2019, 12, 7))
+    }
+
+    @Test func keepsSixWeeksBeforeTheCampaignWithoutContextEvents() throws {
+        let (charts, calls) = try charts(.en, context: [Self.later])
+        #expect(charts.span(for: calls) == CampaignCharts.span(of: RunFixture.window))
+        #expect(!charts.observedAgainstExpected(calls).svg.contains("period-hatch"))
+    }
+
+    @Test(arguments: [
+        (ReportLanguage.en, "Context: Winter break"), (.fr, "Contexte\u{00A0}: Winter break"),
+    ])
+    func hatchesTheContextEventAndNamesItInTheLegend(language: ReportLanguage, legend: String) throws {
+        let (charts, calls) = try charts(language, context: [Self.winterBreak, Self.later])
+        let svg = charts.observedAgainstExpected(calls).svg
+        #expect(svg.contains("<pattern id=\"period-hatch-0\""))
+        #expect(svg.components(separatedBy: "fill=\"url(#period-hatch-0)\"").count - 1 == 2, "the span and its key")
+        #expect(svg.contains(">\(legend)</text>"))
+        #expect(!svg.contains("Later"))
+        // The campaign window keeps its own shading.
+        #expect(svg.contains("fill=\"#E69F00\""))
+    }
+
+    @Test func theCumulativeChartEndsOnTheModelRowsExtraCountAndInterval() throws {
+        let (charts, calls) = try charts(.en, context: [])
+        let row = try #require(calls.rows.first { $0.method == .model })
+        let last = try #require(charts.cumulativeEffect(calls)?.days.last)
+        #expect(last.extra == row.extra)
+        #expect(last.extraInterval.lower == row.extraLow)
+        #expect(last.extraInterval.upper == row.extraHigh)
+        let chart = try #require(charts.cumulativeExtra(calls))
+        let format = HumanFormat(language: .en)
+        let cells = try #require(chart.table.rows.last)
+        #expect(cells[0] == format.date(RunFixture.window.end))
+        #expect(cells[3] == format.count(try #require(row.extra)))
+        #expect(
+            cells[4] == format.countInterval(lower: try #require(row.extraLow), upper: try #require(row.extraHigh)))
+        #expect(chart.table.rows.count == RunFixture.window.dayCount)
+        #expect(chart.fileName == "spring-calls-119-cumulative.svg")
+    }
+
+    @Test func upliftJSONCarriesTheCumulativeTotalsOfEachModelledSeries() throws {
+        let outputs = try RunFixture.run(language: .en).outputs()
+        let file = try #require(outputs.reports.first { $0.path == "uplift.json" })
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
+        let rows = try #require(json["cumulative"] as? [[String: Any]])
+        let calls = rows.filter { $0["series"] as? String == "calls:119" }
+        #expect(calls.count == RunFixture.window.dayCount)
+        #expect(calls.first?["date"] as? String == "2020-03-02")
+        let last = try #require(calls.last)
+        let observed = try #require(last["observed"] as? Double)
+        let expected = try #require(last["expected"] as? Double)
+        let extra = try #require(last["extra"] as? Double)
+        #expect(observed == 1599)
+        #expect(abs(extra - (observed - expected)) < 1e-6)
+        #expect(try #require(last["extra_low"] as? Double) < extra)
+        #expect(extra < (try #require(last["extra_high"] as? Double)))
+        #expect(rows.contains { $0["series"] as? String == "videos:springtag" })
+    }
+
+    @Test func theNotebookShowsTheCumulativeChartAfterTheDailyOneWithItsTable() throws {
+        let report = try #require(RunFixture.run(language: .fr).reports.first)
+        let cells = CampaignNotebook.notebook(report).cells.filter { $0.kind == .code }
+        let svgs = cells.compactMap { $0.outputs.first?.svg }
+        let charts = report.blocks.compactMap { block -> ReportChart? in
+            if case .chart(let chart) = block { return chart }
+            return nil
+        }
+        let daily = try #require(charts.firstIndex { $0.fileName == "spring-calls-119.svg" })
+        let cumulative = try #require(charts.firstIndex { $0.fileName == "spring-calls-119-cumulative.svg" })
+        #expect(cumulative == daily + 1)
+        #expect(svgs.contains(charts[cumulative].svg))
+        let cell = try #require(cells.first { $0.outputs.first?.svg == charts[cumulative].svg })
+        #expect(cell.outputs.last?.markdown == charts[cumulative].table.markdown)
+        #expect(cell.source.contains("uplift[\"cumulative\"]"))
+        let markdown = report.markdown()
+        #expect(markdown.contains("](../charts/spring-calls-119-cumulative.svg)\n\n<details>"))
+    }
+}
