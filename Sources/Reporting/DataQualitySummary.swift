@@ -125,7 +125,7 @@ public struct DataQualitySummary: Sendable {
         if file.failure != nil {
             let source = file.rollupFile.map { french ? ", depuis son cumul \($0)" : ", from its rollup \($0)" } ?? ""
             return ["  " + colon(file.file) + (french ? "refusé" : "refused") + " (\(counts)\(source))"]
-                + errorLines(for: file, namingTheFile: false).map { "    " + $0 }
+                + errors(for: file, namingTheFile: false).map { "    " + line($0) }
         }
         var head = "  " + colon(file.file) + counts
         if let first = file.firstDay, let last = file.lastDay { head += span(first, last) }
@@ -157,7 +157,7 @@ public struct DataQualitySummary: Sendable {
         if let ignored = file.ignoredInvalidText {
             lines.append("    " + ignored.text(in: language))
         }
-        lines += errorLines(for: file, namingTheFile: false).map { "    " + $0 }
+        lines += errors(for: file, namingTheFile: false).map { "    " + line($0) }
         if file.revisions > 0 {
             let days = file.revisions
             lines.append(
@@ -169,24 +169,58 @@ public struct DataQualitySummary: Sendable {
         return lines
     }
 
-    /// The located errors of every file, in the order the files were read: a refused file's error, or the
-    /// first ``errorsPerFile`` rejected rows of a file, then "… and N more rejected rows in <folder>/<file>".
-    /// Each starts with `error: <folder>/<file>:<line>:<column>: ` (line and column when known), in French
-    /// `erreur : <folder>/<file>:<line>:<column> : `.
-    public var errorLines: [String] {
-        data.files.flatMap { errorLines(for: $0, namingTheFile: true) }
+    /// One problem of the data, located as far as known: what `validate` and `run` print on standard error.
+    public struct Finding: Sendable, Equatable {
+        /// How serious it is.
+        public enum Severity: Sendable, Equatable {
+            /// A refused file or a rejected row.
+            case error
+            /// Worth reading; nothing was refused for it.
+            case warning
+            /// Says what the lines before it left out.
+            case note
+        }
+
+        /// How serious it is.
+        public let severity: Severity
+        /// The file, with the data folder before it, and the line and column when known.
+        public let location: InputLocation?
+        /// What it is, in the summary's language.
+        public let message: String
     }
 
-    private func errorLines(for file: FileReport, namingTheFile: Bool) -> [String] {
-        if let failure = file.failure {
-            var location = path(file.file)
-            if let line = failure.line { location += ":\(line)" }
-            if let column = failure.column { location += ":\(column)" }
-            return [colon(colon(french ? "erreur" : "error") + location) + failure.reason.text(in: language)]
+    /// The located errors of every file, in the order the files were read: a refused file's error, or the
+    /// first ``errorsPerFile`` rejected rows of a file, then a note "… and N more rejected rows in <folder>/<file>".
+    public var errors: [Finding] {
+        data.files.flatMap { errors(for: $0, namingTheFile: true) }
+    }
+
+    /// ``errors`` and ``warnings`` as lines: `error: <folder>/<file>:<line>:<column>: <message>`, in French
+    /// `erreur : <folder>/<file>:<line>:<column> : <message>`; a note is its message alone.
+    public var errorLines: [String] { errors.map(line) }
+
+    /// One finding as a line of the summary.
+    private func line(_ finding: Finding) -> String {
+        let head: String
+        switch finding.severity {
+        case .error: head = french ? "erreur" : "error"
+        case .warning: head = french ? "avertissement" : "warning"
+        case .note: return finding.message
         }
-        var lines = data.rejects.filter { $0.file == file.file }.prefix(errorsPerFile).map { reject in
-            colon(colon(french ? "erreur" : "error") + "\(path(reject.file)):\(reject.line):\(reject.column ?? 1)")
-                + reject.reason.text(in: language)
+        return colon(finding.location.map { colon(head) + $0.description } ?? head) + finding.message
+    }
+
+    private func errors(for file: FileReport, namingTheFile: Bool) -> [Finding] {
+        if let failure = file.failure {
+            let location = InputLocation(file: file.file, line: failure.line, column: failure.column)
+            return [
+                Finding(
+                    severity: .error, location: location.inFolder(folder), message: failure.reason.text(in: language))
+            ]
+        }
+        var findings = data.rejects.filter { $0.file == file.file }.prefix(errorsPerFile).map { reject in
+            Finding(
+                severity: .error, location: reject.location.inFolder(folder), message: reject.reason.text(in: language))
         }
         if file.rowsRejected > errorsPerFile {
             let others = file.rowsRejected - errorsPerFile
@@ -195,29 +229,39 @@ public struct DataQualitySummary: Sendable {
                 ? "… et \(format.integer(others)) autre\(others > 1 ? "s" : "") ligne\(others > 1 ? "s" : "") "
                     + "rejetée\(others > 1 ? "s" : "")"
                 : "… and \(others) more rejected rows"
-            lines.append(namingTheFile ? "\(more) \(french ? "dans" : "in") \(path(file.file))" : more)
+            findings.append(
+                Finding(
+                    severity: .note, location: nil,
+                    message: namingTheFile ? "\(more) \(french ? "dans" : "in") \(path(file.file))" : more))
         }
-        return lines
+        return findings
     }
 
-    /// One `warning:` line per pair of files whose name order disagrees with their dates (`FileOrderWarning`).
-    public var warningLines: [String] {
+    /// One warning per pair of files whose name order disagrees with their dates (`FileOrderWarning`).
+    public var warnings: [Finding] {
         data.fileOrderWarnings.map { warning in
-            if french {
-                let values = warning.restatedValues
-                return "avertissement\u{00A0}: \(path(warning.later)) est lu après \(path(warning.earlier)) (son nom "
-                    + "vient après) mais finit le \(format.date(warning.laterLastDay)), avant le "
-                    + "\(format.date(warning.earlierLastDay))\u{00A0}: ses \(format.integer(values)) valeur"
-                    + "\(values > 1 ? "s" : "") reformulée\(values > 1 ? "s" : "") ont remplacé celles de l'autre "
-                    + "fichier. Les fichiers sont lus dans l'ordre de leur nom et les derniers l'emportent\u{00A0}: "
-                    + "nommez les exports pour qu'ils se trient par date (appels_2020-07-01.csv)"
-            }
-            return
-                "warning: \(path(warning.later)) is read after \(path(warning.earlier)) (it sorts after it by name) but "
-                + "ends on \(warning.laterLastDay), before \(warning.earlierLastDay): its \(warning.restatedValues) "
-                + "restated value\(warning.restatedValues == 1 ? "" : "s") replaced the other file's. Files are read in "
-                + "name order and later ones win: name exports so that they sort by date (appels_2020-07-01.csv)"
+            Finding(severity: .warning, location: nil, message: message(warning))
         }
+    }
+
+    /// ``warnings`` as lines, as ``errorLines``.
+    public var warningLines: [String] { warnings.map(line) }
+
+    private func message(_ warning: FileOrderWarning) -> String {
+        if french {
+            let values = warning.restatedValues
+            return "\(path(warning.later)) est lu après \(path(warning.earlier)) (son nom "
+                + "vient après) mais finit le \(format.date(warning.laterLastDay)), avant le "
+                + "\(format.date(warning.earlierLastDay))\u{00A0}: ses \(format.integer(values)) valeur"
+                + "\(values > 1 ? "s" : "") reformulée\(values > 1 ? "s" : "") ont remplacé celles de l'autre "
+                + "fichier. Les fichiers sont lus dans l'ordre de leur nom et les derniers l'emportent\u{00A0}: "
+                + "nommez les exports pour qu'ils se trient par date (appels_2020-07-01.csv)"
+        }
+        return
+            "\(path(warning.later)) is read after \(path(warning.earlier)) (it sorts after it by name) but "
+            + "ends on \(warning.laterLastDay), before \(warning.earlierLastDay): its \(warning.restatedValues) "
+            + "restated value\(warning.restatedValues == 1 ? "" : "s") replaced the other file's. Files are read in "
+            + "name order and later ones win: name exports so that they sort by date (appels_2020-07-01.csv)"
     }
 
     private func notes() -> [String] {

@@ -13,35 +13,30 @@ struct Diagnostic: Sendable, Equatable {
         case error
         /// Worth reading; the command went on.
         case warning
+        /// Says what the diagnostics before it left out.
+        case note
     }
 
     let severity: Severity
-    /// The file concerned, as a path the user can open.
-    var file: String?
-    /// The 1-based line, when known.
-    var line: Int?
-    /// The 1-based column, when known (only with a line).
-    var column: Int?
+    /// The file concerned, as a path the user can open, with the line and column when known.
+    let location: InputLocation?
     let message: String
 
     /// An error about `file` (at `line` and `column` when known).
     static func error(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) -> Diagnostic {
-        Diagnostic(severity: .error, file: file, line: line, column: column, message: message)
+        Diagnostic(
+            severity: .error, location: file.map { InputLocation(file: $0, line: line, column: column) },
+            message: message)
     }
 
     /// A warning about `file` (at `line` when known).
-    static func warning(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) -> Diagnostic {
-        Diagnostic(severity: .warning, file: file, line: line, column: column, message: message)
+    static func warning(_ message: String, file: String? = nil, line: Int? = nil) -> Diagnostic {
+        Diagnostic(severity: .warning, location: file.map { InputLocation(file: $0, line: line) }, message: message)
     }
 
-    /// The line printed.
+    /// The line printed: `<severity>: <location>: <message>`.
     var text: String {
-        var location = file ?? ""
-        if file != nil, let line {
-            location += ":\(line)"
-            if let column { location += ":\(column)" }
-        }
-        return "\(severity.rawValue): " + (location.isEmpty ? "" : location + ": ") + message
+        "\(severity.rawValue): " + (location.map { "\($0): " } ?? "") + message
     }
 }
 
@@ -103,10 +98,21 @@ extension Diagnostic {
         case .folderNotFound(let path):
             self = .error("no such data folder", file: path)
         case .calendar(let error):
-            self = .error(
-                (error.keyPath.isEmpty ? "" : error.keyPath + ": ") + error.message, file: error.file, line: error.line,
-                column: error.column)
+            self.init(
+                severity: .error, location: error.location,
+                message: (error.keyPath.isEmpty ? "" : error.keyPath + ": ") + error.message)
         }
+    }
+
+    /// A finding of the data-quality summary (a refused file, a rejected row, files read out of date order).
+    init(_ finding: DataQualitySummary.Finding) {
+        let severity: Severity
+        switch finding.severity {
+        case .error: severity = .error
+        case .warning: severity = .warning
+        case .note: severity = .note
+        }
+        self.init(severity: severity, location: finding.location, message: finding.message)
     }
 
     /// A warning of campaigns.yaml against the data, at the campaign's line when known.

@@ -114,14 +114,12 @@ struct Run: ParsableCommand {
             say(
                 "read \(data.files.count) files: \(data.rowsRead) rows, \(data.rowsAccepted) accepted, "
                     + "\(data.rowsRejected) rejected")
-            for line in quality.errorLines + quality.warningLines {
-                FileHandle.standardError.write(Data((line + "\n").utf8))
-            }
+            DiagnosticPrinter.print((quality.errors + quality.warnings).map(Diagnostic.init))
         case .checkedCalendar(let warnings):
             let file = (options.data as NSString).appendingPathComponent(DataFolder.calendarFileName)
             DiagnosticPrinter.print(warnings.map { Diagnostic($0, calendarFile: file) })
         case .estimated(let campaigns, let series):
-            say("estimated \(campaigns) campaigns over \(series) daily series")
+            say("estimated \(campaigns) campaign\(campaigns == 1 ? "" : "s") over \(series) daily series")
         case .wrote(let reports, let notebooksWritten):
             say("wrote \(reports) files to \(out) and \(notebooksWritten) files to \(notebooks)")
         }

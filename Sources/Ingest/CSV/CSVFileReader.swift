@@ -42,10 +42,7 @@ public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// `file:line:column: problem`, leaving out what is unknown (the problem as its case, for debugging).
     public var description: String {
-        var location = file
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
-        return "\(location): \(problem)"
+        "\(InputLocation(file: file, line: line, column: column)): \(problem)"
     }
 }
 

@@ -28,14 +28,12 @@ public struct CampaignCalendarError: Error, Sendable, Equatable, CustomStringCon
         self.isIOError = isIOError
     }
 
+    /// Where the problem is, as far as known.
+    public var location: InputLocation { InputLocation(file: file, line: line, column: column) }
+
     /// `<file>:<line>:<column>: <key path>: <message>`, without the parts that are unknown or empty.
     public var description: String {
-        var text = file
-        if let line {
-            text += ":\(line)"
-            if let column { text += ":\(column)" }
-        }
-        text += ": "
+        var text = "\(location): "
         if !keyPath.isEmpty { text += "\(keyPath): " }
         return text + message
     }
