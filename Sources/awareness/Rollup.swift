@@ -109,7 +109,7 @@ struct Rollup: ParsableCommand {
         do {
             rollup = try reader.read(input, name: reportedName, start: start, end: end)
         } catch {
-            throw CommandFailure(.ioFailure, [.error(error.description)])
+            throw CommandFailure(.ioFailure, [.error(error.reason.text(in: .en), file: error.file)])
         }
         let text = Data(rollup.jsonBytes)
         guard let out else {

@@ -18,20 +18,6 @@ public struct DateFormatHint: Sendable, Equatable {
         self.format = format
         self.dates = dates
     }
-
-    /// The hint for people, in `language`, naming the setting to write in `campaigns.yaml`.
-    public func text(in language: ReportLanguage) -> String {
-        let setting = "feeds: { \(feed.rawValue): { date_format: \(format.rawValue) } }"
-        switch language {
-        case .en:
-            let noun = dates == 1 ? "date" : "dates"
-            return "hint: every date of this file (\(dates) \(noun)) is not \(configured.rawValue) but "
-                + "\(format.rawValue); to read them, add to campaigns.yaml: \(setting)"
-        case .fr:
-            return "indice : aucune date de ce fichier (\(dates)) n'est au format \(configured.rawValue), toutes "
-                + "sont au format \(format.rawValue) ; pour les lire, ajoutez à campaigns.yaml : \(setting)"
-        }
-    }
 }
 
 /// The dates of one file that its format rejected, and how many of them each other format reads: gathered only on

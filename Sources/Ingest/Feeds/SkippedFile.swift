@@ -29,20 +29,6 @@ public struct SkippedFile: Sendable, Equatable {
                 }
             }
         }
-
-        /// The reason for people, in `language`.
-        public func text(in language: ReportLanguage) -> String {
-            switch (self, language) {
-            case (.officeLockFile, .en): "Office lock file"
-            case (.officeLockFile, .fr): "fichier de verrou d'Office"
-            case (.hidden, .en): "hidden file"
-            case (.hidden, .fr): "fichier caché"
-            case (.thumbnailCache, .en): "Windows thumbnail cache"
-            case (.thumbnailCache, .fr): "cache de vignettes de Windows"
-            case (.folderSettings, .en): "Windows folder settings"
-            case (.folderSettings, .fr): "réglages de dossier de Windows"
-            }
-        }
     }
 
     /// The feed folder the entry is in.

@@ -37,54 +37,35 @@ public struct RangeRollupReader: Sendable {
 
     /// A range that could not be read for a reason that another try may not meet: the file could not be opened or
     /// read, or the stream ended before the range did. Bad data is never such a failure: it is in the rollup.
-    public struct ReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct ReadFailure: Error, Sendable, Equatable {
         /// The file as named.
         public let file: String
+        /// What failed, as data; Reporting words it.
+        public let reason: Reason
+
         /// What failed.
-        public let message: String
-
-        /// `file: message`.
-        public var description: String { "\(file): \(message)" }
-
-        /// A failure that says what failed in `message`.
-        init(file: String, message: String) {
-            self.file = file
-            self.message = message
+        public enum Reason: Sendable, Equatable {
+            /// An input/output problem of the reader (no such file, a read that failed, zlib out of memory).
+            case csv(CSVProblem)
+            /// The whole-file read refused the file for an input/output reason that is not the reader's.
+            case refused(FileRefusalReason)
+            /// The stream ended at byte `position`, before the range's end at byte `end`.
+            case streamEnded(position: Int, end: Int)
+            /// An error no case foresees, as the system or library describes it.
+            case unexpected(String)
         }
 
-        /// The failure of reading `file` for `problem`, an I/O problem (the only kind that is a read failure rather
-        /// than a refusal in the rollup), in the words `awareness rollup` prints: an error of the command, which
-        /// Ingest words as its other errors are worded, not a reason kept in the rollup.
-        init(file: String, problem: CSVProblem) {
+        public init(file: String, reason: Reason) {
             self.file = file
-            message = Self.words(problem)
+            self.reason = reason
         }
 
         /// The failure of reading `file` for an I/O refusal of the whole-file read.
         init(file: String, refusal: FileRefusalReason) {
             if case .csv(let problem) = refusal {
-                self.init(file: file, problem: problem)
+                self.init(file: file, reason: .csv(problem))
             } else {
-                self.init(file: file, message: "\(refusal)")
-            }
-        }
-
-        private static func words(_ problem: CSVProblem) -> String {
-            switch problem {
-            case .noSuchFile: return "no such file"
-            case .isDirectory: return "is a directory, not a file"
-            case .cannotOpen(let system): return "cannot be opened for reading (\(system))"
-            case .readFailed(let offset, let system): return "read failed at byte \(offset) (\(system))"
-            case .readBackwards(let source, let offset, let position):
-                return source == .stream
-                    ? "a stream is read in order: byte \(offset) asked for, the stream is at byte \(position)"
-                    : "a \(source == .readAhead ? "read-ahead" : source.rawValue) file is read forward only (byte "
-                        + "\(offset) asked after byte \(position))"
-            case .conversionUnavailable(let encoding, let system):
-                return "iconv cannot convert from \(encoding.iconvName) (\(system))"
-            case .zlibCouldNotStart: return "zlib could not start (out of memory)"
-            case .zlibOutOfMemory: return "zlib ran out of memory"
-            default: return "\(problem)"
+                self.init(file: file, reason: .refused(refusal))
             }
         }
     }
@@ -97,7 +78,7 @@ public struct RangeRollupReader: Sendable {
         } catch let error as ReadFailure {
             throw error
         } catch {
-            throw ReadFailure(file: name, message: "\(error)")
+            throw ReadFailure(file: name, reason: .unexpected("\(error)"))
         }
     }
 
@@ -117,7 +98,7 @@ public struct RangeRollupReader: Sendable {
             do {
                 head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(path: path)
             } catch let error as CSVFileError {
-                if error.kind == .io { throw ReadFailure(file: name, problem: error.problem) }
+                if error.kind == .io { throw ReadFailure(file: name, reason: .csv(error.problem)) }
                 rollup.refusal = FileFailure(
                     isIOError: false, line: error.line, column: error.column, reason: .csv(error.problem))
                 rollup.end = rollup.start
@@ -173,10 +154,7 @@ public struct RangeRollupReader: Sendable {
             try segment.read(from: max(start, dataStart), to: end, onRecord: handler)
             var reachedEnd = end >= fileSize
             if let stream, let requestedEnd, stream.position < requestedEnd {
-                throw ReadFailure(
-                    file: name,
-                    message:
-                        "the stream ended at byte \(stream.position), before the range's end at byte \(requestedEnd)")
+                throw ReadFailure(file: name, reason: .streamEnded(position: stream.position, end: requestedEnd))
             }
             if let stream, requestedEnd == nil {
                 rollup.end = stream.position
@@ -195,7 +173,7 @@ public struct RangeRollupReader: Sendable {
         } catch let failure as ReadFailure {
             throw failure
         } catch let error as CSVFileError {
-            if error.kind == .io { throw ReadFailure(file: name, problem: error.problem) }
+            if error.kind == .io { throw ReadFailure(file: name, reason: .csv(error.problem)) }
             reader.refuse(&outcome, isIO: false, line: error.line, column: error.column, reason: .csv(error.problem))
         } catch let refusal as FeedFileReader.FileRefusal {
             reader.refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, reason: refusal.reason)

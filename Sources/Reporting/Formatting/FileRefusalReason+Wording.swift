@@ -242,3 +242,18 @@ extension RollupFormatError {
         }
     }
 }
+
+extension RangeRollupReader.ReadFailure.Reason {
+    /// Why a byte range could not be read, in `language`, as `awareness rollup` prints it after the file's name.
+    public func text(in language: ReportLanguage) -> String {
+        switch self {
+        case .csv(let problem): problem.text(in: language)
+        case .refused(let reason): reason.text(in: language)
+        case .streamEnded(let position, let end):
+            language == .fr
+                ? "le flux s'arrête à l'octet \(position), avant la fin de la plage à l'octet \(end)"
+                : "the stream ended at byte \(position), before the range's end at byte \(end)"
+        case .unexpected(let description): description
+        }
+    }
+}

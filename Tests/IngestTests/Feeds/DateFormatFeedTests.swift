@@ -140,8 +140,8 @@ extension DateFormatFeedTests {
                 + "campaigns.yaml: feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
         #expect(
             hint.text(in: .fr)
-                == "indice : aucune date de ce fichier (1094) n'est au format YYYY-MM-DD, toutes sont au format "
-                + "DD/MM/YYYY ; pour les lire, ajoutez à campaigns.yaml : "
+                == "indice\u{00A0}: aucune date de ce fichier (1094) n'est au format YYYY-MM-DD, toutes sont au format "
+                + "DD/MM/YYYY\u{202F}; pour les lire, ajoutez à campaigns.yaml\u{00A0}: "
                 + "feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
     }
 }

@@ -126,10 +126,21 @@ struct RangeRollupTests {
     }
 
     @Test func aMissingFileIsAFailureWorthRetryingNotARefusal() throws {
-        #expect(throws: RangeRollupReader.ReadFailure.self) {
+        #expect(throws: RangeRollupReader.ReadFailure(file: "impressions/x.csv", reason: .csv(.noSuchFile))) {
             try Self.reader().read(
                 .file(path: "/nonexistent/events.csv"), name: "impressions/x.csv", start: 0, end: nil)
         }
+    }
+
+    @Test func readFailuresAreWordedByReporting() {
+        typealias Reason = RangeRollupReader.ReadFailure.Reason
+        #expect(Reason.csv(.noSuchFile).text(in: .en) == "no such file")
+        #expect(
+            Reason.streamEnded(position: 10, end: 20).text(in: .en)
+                == "the stream ended at byte 10, before the range's end at byte 20")
+        #expect(
+            Reason.streamEnded(position: 10, end: 20).text(in: .fr)
+                == "le flux s'arrête à l'octet 10, avant la fin de la plage à l'octet 20")
     }
 }
 
