@@ -61,15 +61,32 @@ struct FrenchOutputTests {
     }
 
     @Test func theSampleRunInFrenchHasNoEnglishWord() throws {
+        let data = CommandRunner.fixtures.appendingPathComponent("../../../Data").standardizedFileURL.path
+        try Self.expectFrenchRun(data: data, status: 0, atLeast: 9)
+    }
+
+    /// Fixture folders reach what the sample does not: a model that cannot be fitted (too little history), series
+    /// without data, rejected rows and refused files (the bad night written with --force).
+    @Test(arguments: [("good", 0, [String]()), ("queries", 0, []), ("bad", 1, ["--force"])])
+    func aFixtureRunInFrenchHasNoEnglishWord(folder: String, status: Int32, options: [String]) throws {
+        try Self.expectFrenchRun(
+            data: CommandRunner.fixtures.appendingPathComponent(folder).path, status: status, atLeast: 3,
+            options: options)
+    }
+
+    /// Runs `awareness run --language fr` on `data` and scans every report and notebook it writes.
+    static func expectFrenchRun(
+        data: String, status: Int32, atLeast minimum: Int, options: [String] = [],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("french-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let data = CommandRunner.fixtures.appendingPathComponent("../../../Data").standardizedFileURL.path
         let reports = root.appendingPathComponent("reports")
         let notebooks = root.appendingPathComponent("notebooks")
-        let result = try CommandRunner.run([
-            "run", "--data", data, "--out", reports.path, "--notebooks", notebooks.path, "--language", "fr",
-        ])
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try CommandRunner.run(
+            ["run", "--data", data, "--out", reports.path, "--notebooks", notebooks.path, "--language", "fr"]
+                + options)
+        #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
         var found: [String] = []
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         var scanned = 0
@@ -83,8 +100,8 @@ struct FrenchOutputTests {
             }
             scanned += 1
         }
-        #expect(scanned >= 9, "scanned \(scanned) files")
-        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+        #expect(scanned >= minimum, "scanned \(scanned) files", sourceLocation: sourceLocation)
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))", sourceLocation: sourceLocation)
     }
 
     /// In the text format (the default) and in markdown.

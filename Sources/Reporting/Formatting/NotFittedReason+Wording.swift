@@ -17,7 +17,7 @@ extension NotFittedReason {
                 : "the confidence level \(level) is not between 0 and 1"
         case .tooFewFittedDays(let found, let fitRange, let needed):
             return french
-                ? "seulement \(found) jours avec données sur la période \(range(fitRange)) hors des périodes exclues\u{202F}; "
+                ? "seulement \(found) jour\(found > 1 ? "s" : "") avec données sur la période \(range(fitRange)) hors des périodes exclues\u{202F}; "
                     + "il en faut au moins \(needed)"
                 : "only \(found) days with data in \(range(fitRange)) outside excluded windows; "
                     + "at least \(needed) are needed"
