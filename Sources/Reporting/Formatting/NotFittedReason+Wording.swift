@@ -6,14 +6,11 @@ extension NotFittedReason {
     /// ISO dates; French uses French dates and numbers.
     public func text(_ wording: ReportWording) -> String {
         let french = wording.language == .fr
-        let format = wording.format
-        func range(_ days: DayRange) -> String {
-            french ? format.dateRange(days) : "\(days.start)–\(days.end)"
-        }
+        let range = { (days: DayRange) in wording.tidyOrFrenchRange(days) }
         switch self {
         case .confidenceLevelOutOfRange(let level):
             return french
-                ? "le niveau de confiance \(format.decimal(level, fractionDigits: 2)) n'est pas compris entre 0 et 1"
+                ? "le niveau de confiance \(wording.format.decimal(level, fractionDigits: 2)) n'est pas compris entre 0 et 1"
                 : "the confidence level \(level) is not between 0 and 1"
         case .tooFewFittedDays(let found, let fitRange, let needed):
             return french
@@ -94,10 +91,7 @@ extension WindowComparison.Shortfall {
     /// Why no ratio could be formed, in `wording`'s language.
     public func text(_ wording: ReportWording) -> String {
         let french = wording.language == .fr
-        let format = wording.format
-        func range(_ days: DayRange) -> String {
-            french ? format.dateRange(days) : "\(days.start)–\(days.end)"
-        }
+        let range = { (days: DayRange) in wording.tidyOrFrenchRange(days) }
         switch self {
         case .noCampaignData(let window):
             return french
@@ -116,5 +110,13 @@ extension WindowComparison.Shortfall {
                 ? "les totaux ou le niveau de confiance ne permettent pas de calculer un rapport de taux"
                 : "the totals or the confidence level are not valid for a rate ratio"
         }
+    }
+}
+
+extension ReportWording {
+    /// `2020-02-03–2020-02-16` in English, as the tidy files have always written a range in a note, or
+    /// `3–16 février 2020` in French.
+    fileprivate func tidyOrFrenchRange(_ days: DayRange) -> String {
+        language == .fr ? format.dateRange(days) : "\(days.start)–\(days.end)"
     }
 }
