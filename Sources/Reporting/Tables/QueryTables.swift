@@ -12,7 +12,7 @@ public struct QueryTables: Sendable {
     /// Creates tables in `language`, naming the events of `context` by their names.
     public init(language: ReportLanguage, context: [ContextEvent] = []) {
         format = HumanFormat(language: language)
-        wording = ReportWording(language: language)
+        wording = ReportWording(language: language, context: context)
         self.context = context
     }
 
@@ -77,14 +77,13 @@ public struct QueryTables: Sendable {
     private func notes(_ row: UpliftRow) -> [String] {
         var parts: [String] = []
         if !row.contextEvents.isEmpty {
-            let names = row.contextEvents.map { id in context.first { $0.id == id }?.name ?? id }
+            let names = row.contextEvents.map { id in wording.contextName(id) ?? id }
             parts.append(wording.adjustedForContextEvents + wording.colon + names.joined(separator: ", "))
         }
         if !row.controls.isEmpty {
             parts.append(wording.controls + wording.colon + row.controls.joined(separator: ", "))
         }
-        let contextNames = Dictionary(context.map { ($0.id, $0.name) }) { first, _ in first }
-        return parts + row.notes.map { $0.text(wording, contextNames: contextNames) }
+        return parts + row.notes.map { $0.text(wording) }
     }
 
     /// `0.12 / 0.31 (7) ×1.34`: the residual autocorrelation at lag 1, the largest over lags 1–14 with its lag,
