@@ -77,6 +77,51 @@ struct CampaignReportTests {
         #expect(!(try report(.en).headline.text.contains("Caution")))
     }
 
+    /// Two events of one window in the fitted months: the second one's column repeats the first's, so no model
+    /// can be fitted and the reason names that column.
+    static let twinEvents: [ContextEvent] = {
+        let window =
+            DayRange(start: RunFixture.date(2019, 12, 21), end: RunFixture.date(2020, 1, 5)) ?? RunFixture.window
+        return [
+            ContextEvent(id: "winter-break", name: "Winter break", window: window),
+            ContextEvent(id: "school-holidays", name: "Vacances scolaires", window: window),
+        ]
+    }()
+
+    @Test(arguments: [
+        (
+            ReportLanguage.en,
+            "The seasonal model was not fitted: design matrix is singular (the column of context event 'Vacances "
+                + "scolaires' is a linear combination"
+        ),
+        (
+            .fr,
+            "Le modèle saisonnier n'a pas été ajusté\u{00A0}: la matrice du modèle est singulière (la colonne de "
+                + "l'événement de contexte «\u{00A0}Vacances scolaires\u{00A0}» est une combinaison linéaire"
+        ),
+    ])
+    func namesAContextEventByItsNameWherePeopleReadIt(language: ReportLanguage, sentence: String) throws {
+        let run = RunFixture.run(language: language, context: Self.twinEvents)
+        let report = try #require(run.reports.first)
+        let markdown = report.markdown()
+        #expect(markdown.contains(sentence))
+        let outputs = try run.outputs()
+        let notebook = try #require(outputs.notebooks.first { $0.path == "spring.ipynb" }).contents
+        #expect(notebook.contains(Self.jsonString(sentence)))
+        // The reports, charts and notebooks name the event; the tidy files keep the id the model knows it by.
+        for file in outputs.reports + outputs.notebooks {
+            let tidy = ["uplift.csv", "uplift.json"].contains(file.path)
+            #expect(file.contents.contains("school-holidays") == tidy, "\(file.path)")
+        }
+        let csv = try #require(outputs.reports.first { $0.path == "uplift.csv" }).contents
+        #expect(csv.contains("no model: design matrix is singular (column 'context:school-holidays' is a linear"))
+    }
+
+    /// `text` as a notebook's JSON writes it inside a string (quotes and backslashes escaped).
+    static func jsonString(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
     @Test func summaryGivesEveryHeadlineAndTheLatestWeek() throws {
         let outputs = try RunFixture.run(language: .en).outputs()
         let summary = try #require(outputs.reports.first { $0.path == "summary.md" }).contents

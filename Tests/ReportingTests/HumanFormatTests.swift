@@ -201,6 +201,27 @@ struct EstimateNoteWordingTests {
     }
 }
 
+extension EstimateNoteWordingTests {
+    /// The sample calendar's second lockdown, as campaigns.yaml names it.
+    static let lockdown = ContextEvent(
+        id: "lockdown-2", name: "Deuxième confinement",
+        window: DayRange(start: day, end: day.adding(days: 45)) ?? RunFixture.window)
+
+    @Test func aDroppedContextEventIsNamedByItsCampaignsYAMLNameWhenTheWordingHasIt() {
+        let note = EstimateNote.columnDropped("context:lockdown-2")
+        #expect(
+            note.text(ReportWording(language: .en, context: [Self.lockdown]))
+                == "context event 'Deuxième confinement' dropped: it is constant over the fitted days")
+        #expect(
+            note.text(ReportWording(language: .fr, context: [Self.lockdown]))
+                == "événement de contexte «\u{00A0}Deuxième confinement\u{00A0}» retiré\u{00A0}: il est constant sur "
+                + "les jours ajustés")
+        // Another event's name does not stand in for it.
+        let other = ContextEvent(id: "lockdown-1", name: "Premier confinement", window: Self.lockdown.window)
+        #expect(note.text(ReportWording(language: .en, context: [other])).contains("'lockdown-2'"))
+    }
+}
+
 /// Why a model or a comparison gave no figure, in English (the words `uplift.csv` has always held) and French.
 @Suite("Not-fitted reasons")
 struct NotFittedReasonWordingTests {
@@ -251,6 +272,28 @@ struct NotFittedReasonWordingTests {
         #expect(
             EstimateNote.noModel(.emptyPlannedWindow).text(Self.french)
                 == "pas de modèle\u{00A0}: une campagne dure au moins un jour")
+    }
+
+    @Test func aSingularContextColumnIsNamedByItsEventForPeopleAndByItsIdInTheTidyFiles() {
+        let reason = NotFittedReason.fitFailed(.singular(column: "context:lockdown-2", cause: .linearCombination))
+        let context = [EstimateNoteWordingTests.lockdown]
+        #expect(
+            reason.text(ReportWording(language: .en, context: context))
+                == "design matrix is singular (the column of context event 'Deuxième confinement' is a linear "
+                + "combination of the columns before it, or its rows have no weight)")
+        #expect(
+            reason.text(ReportWording(language: .fr, context: context))
+                == "la matrice du modèle est singulière (la colonne de l'événement de contexte «\u{00A0}Deuxième "
+                + "confinement\u{00A0}» est une combinaison linéaire des colonnes précédentes, ou ses lignes n'ont pas "
+                + "de poids)")
+        #expect(
+            EstimateNote.noModel(reason).text(ReportWording(language: .en, context: context))
+                .hasPrefix("no model: design matrix is singular (the column of context event 'Deuxième confinement'"))
+        // Without the names, as `uplift.csv` and `uplift.json` are written, the column keeps its id.
+        #expect(
+            reason.text(Self.english)
+                == "design matrix is singular (column 'context:lockdown-2' is a linear combination of the columns "
+                + "before it, or its rows have no weight)")
     }
 
     @Test func everyFitErrorAndShortfallIsWordedInEachLanguage() throws {

@@ -4,8 +4,9 @@ import Ingest
 extension EstimateNote {
     /// The note in `wording`'s language. English is what `uplift.csv` and `uplift.json` hold (ISO dates, the
     /// words of earlier versions, unchanged); French uses French dates and numbers. A context event is named by
-    /// `contextNames[id]` when given (its campaigns.yaml name, for people), else by its id (the tidy files).
-    public func text(_ wording: ReportWording, contextNames: [String: String] = [:]) -> String {
+    /// its campaigns.yaml name when `wording` has it (``ReportWording/contextName(_:)``, for people), else by its
+    /// id (the tidy files).
+    public func text(_ wording: ReportWording) -> String {
         let french = wording.language == .fr
         let format = wording.format
         func date(_ day: CivilDate) -> String { french ? format.date(day) : day.description }
@@ -26,10 +27,11 @@ extension EstimateNote {
                 : "\(count) days without data (from \(first))"
         case .columnDropped(let column):
             if column.hasPrefix("context:") {
-                let id = contextNames[String(column.dropFirst(8))] ?? String(column.dropFirst(8))
+                let id = String(column.dropFirst(8))
+                let name = wording.contextName(id) ?? id
                 return french
-                    ? "événement de contexte «\u{00A0}\(id)\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
-                    : "context event '\(id)' dropped: it is constant over the fitted days"
+                    ? "événement de contexte «\u{00A0}\(name)\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
+                    : "context event '\(name)' dropped: it is constant over the fitted days"
             }
             if column == "holiday" {
                 return french

@@ -3,7 +3,8 @@ import Ingest
 
 extension NotFittedReason {
     /// Why no model was fitted, in `wording`'s language. English is what `uplift.csv` and `uplift.json` hold, with
-    /// ISO dates; French uses French dates and numbers.
+    /// ISO dates and context events named by their ids; French uses French dates and numbers. A context event is
+    /// named by its campaigns.yaml name when `wording` has it (``ReportWording/contextName(_:)``).
     public func text(_ wording: ReportWording) -> String {
         let french = wording.language == .fr
         let range = { (days: DayRange) in wording.tidyOrFrenchRange(days) }
@@ -34,7 +35,8 @@ extension NotFittedReason {
 }
 
 extension ModelFitError {
-    /// Why the log-linear fit failed, in `wording`'s language; design columns are named by their ids.
+    /// Why the log-linear fit failed, in `wording`'s language. Design columns are named by their ids, but for a
+    /// context event's column, named by the event's name when `wording` has it.
     public func text(_ wording: ReportWording) -> String {
         let french = wording.language == .fr
         switch self {
@@ -69,7 +71,18 @@ extension ModelFitError {
                 ? "l'ajustement a divergé (déviance non finie après \(iterations) itérations)"
                 : "the fit diverged (deviance is not finite after \(iterations) iterations)"
         case .singular(let column, let cause):
-            let name = french ? "«\u{00A0}\(column)\u{00A0}»" : "'\(column)'"
+            // A context event's column is named by the event's name when the wording has it (reports and query
+            // tables), by its design id otherwise (the tidy files).
+            let event = column.hasPrefix("context:") ? wording.contextName(String(column.dropFirst(8))) : nil
+            let subject: String
+            if let event {
+                subject =
+                    french
+                    ? "la colonne de l'événement de contexte «\u{00A0}\(event)\u{00A0}»"
+                    : "the column of context event '\(event)'"
+            } else {
+                subject = french ? "la colonne «\u{00A0}\(column)\u{00A0}»" : "column '\(column)'"
+            }
             let why: String
             switch cause {
             case .allZeros: why = french ? "ne contient que des zéros" : "is all zeros"
@@ -81,8 +94,8 @@ extension ModelFitError {
                     : "is a linear combination of the columns before it, or its rows have no weight"
             }
             return french
-                ? "la matrice du modèle est singulière (la colonne \(name) \(why))"
-                : "design matrix is singular (column \(name) \(why))"
+                ? "la matrice du modèle est singulière (\(subject) \(why))"
+                : "design matrix is singular (\(subject) \(why))"
         }
     }
 }

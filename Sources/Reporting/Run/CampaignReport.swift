@@ -34,12 +34,13 @@ public struct CampaignReport: Sendable {
     ///   - data: the ingested data, for the data-quality section.
     ///   - confidenceLevel: the calendar's confidence level.
     ///   - language: the report's language.
-    ///   - context: the calendar's context events, marked on the charts they overlap.
+    ///   - context: the calendar's context events, marked on the charts they overlap and named by their
+    ///     campaigns.yaml names wherever the text quotes one.
     public init(
         estimates: CampaignEstimates, series: [DailySeries], data: IngestedData, confidenceLevel: Double,
         language: ReportLanguage, context: [ContextEvent] = []
     ) {
-        let wording = ReportWording(language: language, campaigns: [estimates.campaign])
+        let wording = ReportWording(language: language, campaigns: [estimates.campaign], context: context)
         self.wording = wording
         self.estimates = estimates
         let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)

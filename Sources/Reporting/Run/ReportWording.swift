@@ -3,10 +3,11 @@ import Ingest
 
 /// The words of the reports in English or French: every label and sentence of the reports, charts, notebooks
 /// and the failed night's note is a member of this type, with the data it quotes as parameters. Members are
-/// grouped by subject: series and methods here, table labels in `ReportWording+Labels.swift`, charts,
-/// the campaign report, its headline and the summary in their own files. Each file picks between the two
-/// languages with its own private `pick`, so the report assembly never chooses a text itself. Typed outcomes
-/// are worded by their own extensions (`EstimateNote.text(_:)`, `CalendarWarning.message(in:)`).
+/// grouped by subject: series and methods here, table labels in `ReportWording+Labels.swift`, charts, the
+/// campaign report, its headline, the summary and the query commands' tables in their own files. Each file
+/// picks between the two languages with its own private `pick`, so the report assembly never chooses a text
+/// itself. Typed outcomes are worded by their own extensions (`EstimateNote.text(_:)`,
+/// `CalendarWarning.message(in:)`).
 ///
 /// Labels are plain text; escape them for markdown with ``Markdown/escape(_:)`` (charts escape their own).
 public struct ReportWording: Sendable, Equatable {
@@ -17,10 +18,14 @@ public struct ReportWording: Sendable, Equatable {
     /// Hashtags as campaigns.yaml writes them, without `#`, by their key (`alloenfanceendanger` →
     /// `AlloEnfanceEnDanger`): a series is matched by its key but named as written.
     public let spellings: [String: String]
+    /// The names campaigns.yaml gives its context events, by id (`lockdown-2` → `Deuxième confinement`): the
+    /// model and the tidy files know an event by its id, people by its name.
+    public let contextNames: [String: String]
 
     /// Creates the wording for `language`, naming the hashtag series of `hashtags` (as campaigns.yaml writes
-    /// them) as written; the first spelling of a key wins.
-    public init(language: ReportLanguage, hashtags: [String] = []) {
+    /// them) as written and the events of `context` by their names; the first spelling of a key and the first
+    /// name of an id win. Without `context`, events are named by their ids, as in the tidy files.
+    public init(language: ReportLanguage, hashtags: [String] = [], context: [ContextEvent] = []) {
         self.language = language
         self.format = HumanFormat(language: language)
         var spellings: [String: String] = [:]
@@ -30,15 +35,21 @@ public struct ReportWording: Sendable, Equatable {
             if spellings[key] == nil, !written.isEmpty { spellings[key] = written }
         }
         self.spellings = spellings
+        self.contextNames = Dictionary(context.map { ($0.id, $0.name) }) { first, _ in first }
     }
 
-    /// The wording of `language` with the spellings of every hashtag the campaigns name.
-    public init(language: ReportLanguage, campaigns: [Campaign]) {
-        self.init(language: language, hashtags: campaigns.flatMap(\.hashtags))
+    /// The wording of `language` with the spellings of every hashtag the campaigns name and the names of the
+    /// context events of `context`.
+    public init(language: ReportLanguage, campaigns: [Campaign], context: [ContextEvent] = []) {
+        self.init(language: language, hashtags: campaigns.flatMap(\.hashtags), context: context)
     }
 
     /// A hashtag key as campaigns.yaml writes it, or the key.
     public func hashtag(_ key: String) -> String { spellings[key] ?? key }
+
+    /// The name of the context event `id` as campaigns.yaml gives it, nil when the wording has none (the tidy
+    /// files, which name events by their ids).
+    public func contextName(_ id: String) -> String? { contextNames[id] }
 
     /// `: ` in English, ` : ` with a no-break space in French.
     public var colon: String { pick(": ", "\u{00A0}: ") }

@@ -12,10 +12,12 @@ public struct QueryTables: Sendable {
     /// Creates tables in `language`, naming the events of `context` by their names.
     public init(language: ReportLanguage, context: [ContextEvent] = []) {
         format = HumanFormat(language: language)
+        wording = ReportWording(language: language, context: context)
         self.context = context
     }
 
-    private var labels: QueryLabels { QueryLabels(language: format.language) }
+    /// The words of the tables, in their language.
+    private let wording: ReportWording
 
     private func cell(_ value: Double?, _ render: (Double) -> String) -> String {
         value.map(render) ?? "–"
@@ -29,14 +31,7 @@ public struct QueryTables: Sendable {
     /// One campaign's estimates, a row per series and method. In plain text the rows are grouped under their series
     /// when the table is too wide, the extra count, φ and the autocorrelation going on a line under each row.
     public func uplift(_ rows: [UpliftRow]) -> TextTable {
-        let wording = ReportWording(language: format.language)
-        let french = format.language == .fr
-        let headers =
-            french
-            ? [
-                "série", "méthode", "jours", "observé", "attendu", "écart", "évolution", "p", "φ", "autocorrélation",
-            ]
-            : ["series", "method", "days", "observed", "expected", "extra", "uplift", "p", "φ", "autocorrelation"]
+        let headers = wording.upliftTableHeaders
         let roles: [TextTable.Column.Role] = [
             .grouping, .main, .main, .main, .main, .secondary, .main, .main, .secondary, .secondary,
         ]
@@ -74,23 +69,21 @@ public struct QueryTables: Sendable {
                         cell(row.pValue, format.pValue), cell(row.dispersion) { format.decimal($0, fractionDigits: 2) },
                         autocorrelation(row),
                     ], notes: notes(row))
-            }, notesHeader: "note", noteSeparator: wording.semicolon)
+            }, notesHeader: wording.notesHeader, noteSeparator: wording.semicolon)
     }
 
     /// The row's notes, after what the model adjusted for: its context events (by name) and its controls, so that
     /// every model row says which events it attributes part of the change to.
     private func notes(_ row: UpliftRow) -> [String] {
-        let wording = ReportWording(language: format.language)
         var parts: [String] = []
         if !row.contextEvents.isEmpty {
-            let names = row.contextEvents.map { id in context.first { $0.id == id }?.name ?? id }
-            parts.append(labels.adjustedForContextEvents + wording.colon + names.joined(separator: ", "))
+            let names = row.contextEvents.map { id in wording.contextName(id) ?? id }
+            parts.append(wording.adjustedForContextEvents + wording.colon + names.joined(separator: ", "))
         }
         if !row.controls.isEmpty {
-            parts.append(labels.controls + wording.colon + row.controls.joined(separator: ", "))
+            parts.append(wording.controls + wording.colon + row.controls.joined(separator: ", "))
         }
-        let contextNames = Dictionary(context.map { ($0.id, $0.name) }) { first, _ in first }
-        return parts + row.notes.map { $0.text(wording, contextNames: contextNames) }
+        return parts + row.notes.map { $0.text(wording) }
     }
 
     /// `0.12 / 0.31 (7) ×1.34`: the residual autocorrelation at lag 1, the largest over lags 1–14 with its lag,
@@ -109,13 +102,7 @@ public struct QueryTables: Sendable {
 
     /// The weekly summary, a row per week and series; in plain text grouped under the week when too wide.
     public func weekly(_ rows: [WeeklySummaryRow]) -> TextTable {
-        let headers =
-            format.language == .fr
-            ? [
-                "semaine", "série", "valeur", "jours", "vs semaine précédente", "vs l'an dernier", "campagnes",
-                "anomalie",
-            ]
-            : ["week", "series", "value", "days", "vs previous week", "vs last year", "campaigns", "anomaly"]
+        let headers = wording.weeklyTableHeaders
         let alignments: [MarkdownTable.Alignment] = [.left, .left, .right, .right, .right, .right, .left, .left]
         let columns = headers.indices.map { index in
             TextTable.Column(
@@ -132,7 +119,7 @@ public struct QueryTables: Sendable {
                     "\(row.daysWithData)/7",
                     change(row.changeVsPrevious, row.changeVsPreviousLow, row.changeVsPreviousHigh, isRate: isRate),
                     change(row.changeVsLastYear, row.changeVsLastYearLow, row.changeVsLastYearHigh, isRate: isRate),
-                    row.campaignsText, row.anomaly ? labels.yes : "",
+                    row.campaignsText, row.anomaly ? wording.yes : "",
                 ])
             })
     }
@@ -141,18 +128,18 @@ public struct QueryTables: Sendable {
     /// ranges by their dates; when the periods differ in length a sentence after the table says the change is per
     /// day.
     public func comparison(_ rows: [WeekComparisonRow]) -> TextDocument {
-        let french = format.language == .fr
         func label(_ period: ComparisonPeriod) -> String {
             period.week?.description ?? format.dateRange(period.days)
         }
-        let week = rows.first.map { label($0.period) } ?? labels.period
-        let against = rows.first.map { label($0.against) } ?? labels.against
+        let headers = wording.comparisonTableHeaders(
+            period: rows.first.map { label($0.period) } ?? wording.periodHeader,
+            against: rows.first.map { label($0.against) } ?? wording.againstHeader)
         let table = TextTable(
             columns: [
-                TextTable.Column(french ? "série" : "series", isData: true),
-                TextTable.Column(week, alignment: .right, wraps: true),
-                TextTable.Column(against, alignment: .right, wraps: true),
-                TextTable.Column(french ? "variation" : "change", alignment: .right),
+                TextTable.Column(headers[0], isData: true),
+                TextTable.Column(headers[1], alignment: .right, wraps: true),
+                TextTable.Column(headers[2], alignment: .right, wraps: true),
+                TextTable.Column(headers[3], alignment: .right),
             ],
             rows: rows.map { row in
                 let isRate = row.series.metric == .ctr
@@ -168,16 +155,10 @@ public struct QueryTables: Sendable {
             })
         var blocks: [TextDocument.Block] = [.table(table)]
         if let first = rows.first, first.period.dayCount != first.against.dayCount {
-            let days = first.period.dayCount
-            let againstDays = first.against.dayCount
             blocks += [
                 .blank,
                 .sentence(
-                    french
-                        ? "Périodes de longueurs différentes (\(days) et \(againstDays) jours)\u{202F}: les variations "
-                            + "comparent les moyennes par jour\u{202F}; celles des CTR, les CTR des deux périodes."
-                        : "Periods of different lengths (\(days) and \(againstDays) days): changes compare daily means; "
-                            + "those of CTRs, the two periods' CTRs."),
+                    wording.differentPeriodLengths(days: first.period.dayCount, againstDays: first.against.dayCount)),
             ]
         }
         return TextDocument(blocks)
@@ -186,34 +167,23 @@ public struct QueryTables: Sendable {
     /// The funnel of a campaign by one dimension: a sentence naming it, the groups (best CTR first) with their
     /// Wilson intervals, and every pair's difference of CTR with Newcombe's interval, in percentage points.
     public func funnel(_ breakdown: FunnelBreakdown) -> TextDocument {
-        let french = format.language == .fr
-        let level = format.percent(breakdown.groups.first?.ctr.interval.level ?? 0.95)
-        let dimension: String
-        switch breakdown.dimension {
-        case .placement: dimension = french ? "emplacement" : "placement"
-        case .banner: dimension = french ? "bannière" : "banner"
-        case .region: dimension = french ? "région" : "region"
-        case .week: dimension = french ? "semaine" : "week"
-        }
+        let level = breakdown.groups.first?.ctr.interval.level ?? 0.95
         func name(_ group: String) -> String {
-            group.isEmpty ? (french ? "(non renseigné)" : "(not given)") : group
+            group.isEmpty ? wording.funnelGroupNotGiven : group
         }
         func points(_ number: Double) -> String {
             (number >= 0 ? "+" : "") + format.decimal(number * 100, fractionDigits: 2) + " pt"
         }
-        let window = format.dateRange(breakdown.window)
         func opening(_ campaign: String) -> String {
-            french
-                ? "Entonnoir de la campagne \(campaign) (\(window)), par \(dimension)\u{202F}:"
-                : "Banner funnel of campaign \(campaign) (\(window)), by \(dimension):"
+            wording.funnelOpening(campaign: campaign, window: breakdown.window, dimension: breakdown.dimension)
         }
+        let groupHeaders = wording.funnelGroupHeaders(breakdown.dimension, confidenceLevel: level)
         let groups = TextTable(
             columns: [
-                TextTable.Column(dimension, isData: true),
-                TextTable.Column("impressions", alignment: .right),
-                TextTable.Column(french ? "clics" : "clicks", alignment: .right),
-                TextTable.Column(
-                    french ? "CTR (intervalle à \(level))" : "CTR (\(level) interval)", alignment: .right),
+                TextTable.Column(groupHeaders[0], isData: true),
+                TextTable.Column(groupHeaders[1], alignment: .right),
+                TextTable.Column(groupHeaders[2], alignment: .right),
+                TextTable.Column(groupHeaders[3], alignment: .right),
             ],
             rows: breakdown.groups.map { group in
                 TextTable.Row([
@@ -229,12 +199,12 @@ public struct QueryTables: Sendable {
             .blank, .table(groups),
         ]
         guard !breakdown.differences.isEmpty else { return TextDocument(blocks) }
+        let differenceHeaders = wording.funnelDifferenceHeaders(breakdown.dimension, confidenceLevel: level)
         let differences = TextTable(
             columns: [
-                TextTable.Column(dimension, isData: true),
-                TextTable.Column(french ? "contre" : "against", isData: true),
-                TextTable.Column(
-                    french ? "écart (intervalle à \(level))" : "difference (\(level) interval)", alignment: .right),
+                TextTable.Column(differenceHeaders[0], isData: true),
+                TextTable.Column(differenceHeaders[1], isData: true),
+                TextTable.Column(differenceHeaders[2], alignment: .right),
             ],
             rows: breakdown.differences.map { pair in
                 TextTable.Row([
@@ -246,10 +216,7 @@ public struct QueryTables: Sendable {
             })
         blocks += [
             .blank,
-            .sentence(
-                french
-                    ? "Écarts de CTR entre groupes, du meilleur au moins bon (en points)\u{202F}:"
-                    : "Differences of CTR between groups, best first (in percentage points):"),
+            .sentence(wording.funnelDifferencesIntroduction),
             .blank, .table(differences),
         ]
         return TextDocument(blocks)
