@@ -80,7 +80,7 @@ struct Uplift: ParsableCommand {
             skippingContext: question.skippingContext)
         let rows = estimates.rows
         let language = options.reportLanguage(or: calendar.language)
-        let wording = ReportWording(language: language, campaigns: calendar.campaigns)
+        let wording = ReportWording(language: language, campaigns: calendar.campaigns, context: calendar.context)
         let headline = CampaignHeadline(
             estimates, confidenceLevel: calendar.confidenceLevel, wording: wording,
             period: question.isCampaign ? .campaign : .period)
