@@ -32,124 +32,78 @@ public struct DataQualitySummary: Sendable {
         self.language = language
     }
 
-    private var french: Bool { language == .fr }
-    private var format: HumanFormat { HumanFormat(language: language) }
+    private var wording: ReportWording { ReportWording(language: language) }
 
     /// The summary as plain text lines, ending with the verdict.
     public var text: String {
-        var lines = [
-            french
-                ? "Qualité des données de \(folder) (fuseau horaire \(timeZone))"
-                : "Data quality of \(folder) (time zone \(timeZone))",
-            "",
-        ]
+        let wording = wording
+        var lines = [wording.dataQualityTitle(folder: folder, timeZone: timeZone), ""]
         for feed in Feed.allCases {
-            lines += block(for: feed)
+            lines += block(for: feed, wording)
         }
-        lines += notes()
-        if french {
-            lines.append(
-                "En tout\u{00A0}: \(rows(data.rowsRead, data.rowsAccepted, data.rowsRejected)) "
-                    + "(\(percent(data.rejectRate))\u{202F}; seuil \(percent(maxRejectRate))).")
-        } else {
-            lines.append(
-                "Total: \(Self.count(data.rowsRead, "row")) read, \(data.rowsAccepted) accepted, "
-                    + "\(data.rowsRejected) rejected (\(Self.percent(data.rejectRate)); threshold "
-                    + "\(Self.percent(maxRejectRate))).")
-        }
-        lines.append(verdictLine())
+        lines += notes(wording)
+        lines.append(
+            wording.dataQualityTotal(
+                read: data.rowsRead, accepted: data.rowsAccepted, rejected: data.rowsRejected,
+                rejectRate: data.rejectRate, maxRejectRate: maxRejectRate))
+        lines.append(verdictLine(wording))
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// `12 lignes lues, 10 acceptées, 2 rejetées`, the French of `12 rows read, 10 accepted, 2 rejected`.
-    private func rows(_ read: Int, _ accepted: Int, _ rejected: Int) -> String {
-        "\(format.integer(read)) ligne\(read > 1 ? "s" : "") lue\(read > 1 ? "s" : ""), "
-            + "\(format.integer(accepted)) acceptée\(accepted > 1 ? "s" : ""), "
-            + "\(format.integer(rejected)) rejetée\(rejected > 1 ? "s" : "")"
-    }
-
-    private func percent(_ fraction: Double) -> String {
-        french ? format.percent(fraction, fractionDigits: 2) : Self.percent(fraction)
-    }
-
-    /// `, 2020-05-04 to 2020-05-10` (ISO dates) or `, du 4 au 10 mai 2020`.
-    private func span(_ first: CivilDate, _ last: CivilDate) -> String {
-        french ? ", \(format.dateRange(from: first, to: last))" : ", \(first) to \(last)"
-    }
-
-    /// `path: text` in English, `path : text` in French.
-    private func colon(_ head: String) -> String { head + (french ? "\u{00A0}: " : ": ") }
 
     private func path(_ relative: String) -> String {
         (folder as NSString).appendingPathComponent(relative)
     }
 
-    private func block(for feed: Feed) -> [String] {
+    private func block(for feed: Feed, _ wording: ReportWording) -> [String] {
         if data.absentFeeds.contains(feed) {
             // Combined banner exports are an option: a data folder without them is not missing anything.
-            return feed == .banners
-                ? [] : [colon(feed.rawValue) + (french ? "pas de dossier (aucune donnée)" : "no folder (no data)"), ""]
+            return feed == .banners ? [] : [feed.rawValue + wording.colon + wording.feedWithoutFolder, ""]
         }
         let files = data.files.filter { $0.feed == feed }
-        let days = files.compactMap(\.firstDay).min().map { first in
-            files.compactMap(\.lastDay).max().map { span(first, $0) } ?? ", \(first) to "
+        var head =
+            feed.rawValue + wording.colon
+            + wording.feedCounts(
+                files: files.count, read: files.reduce(0) { $0 + $1.rowsRead },
+                accepted: files.reduce(0) { $0 + $1.rowsAccepted }, rejected: files.reduce(0) { $0 + $1.rowsRejected })
+        // A file has either both its first and last day or neither.
+        if let first = files.compactMap(\.firstDay).min(), let last = files.compactMap(\.lastDay).max() {
+            head += ", " + wording.daysCovered(from: first, to: last)
         }
-        let read = files.reduce(0) { $0 + $1.rowsRead }
-        let accepted = files.reduce(0) { $0 + $1.rowsAccepted }
-        let rejected = files.reduce(0) { $0 + $1.rowsRejected }
-        var lines = [
-            french
-                ? colon(feed.rawValue) + "\(format.integer(files.count)) fichier\(files.count > 1 ? "s" : ""), "
-                    + rows(read, accepted, rejected) + (days ?? "")
-                : "\(feed.rawValue): \(Self.count(files.count, "file")), \(Self.count(read, "row")) read, "
-                    + "\(accepted) accepted, \(rejected) rejected\(days ?? "")"
-        ]
+        var lines = [head]
         for file in files {
-            lines += fileLines(file)
+            lines += fileLines(file, wording)
         }
         for skipped in data.skippedFiles where skipped.feed == feed {
             lines.append(
-                "  " + colon(skipped.file)
-                    + (french ? "ignoré, pas un fichier de flux" : "skipped, not a feed file")
+                "  " + skipped.file + wording.colon + wording.skippedNotAFeedFile
                     + " (\(skipped.reason.text(in: language)))")
         }
         lines.append("")
         return lines
     }
 
-    private func fileLines(_ file: FileReport) -> [String] {
-        let counts =
-            french
-            ? rows(file.rowsRead, file.rowsAccepted, file.rowsRejected)
-            : "\(file.rowsRead) read, \(file.rowsAccepted) accepted, \(file.rowsRejected) rejected"
+    private func fileLines(_ file: FileReport, _ wording: ReportWording) -> [String] {
+        let counts = wording.fileCounts(read: file.rowsRead, accepted: file.rowsAccepted, rejected: file.rowsRejected)
         if file.failure != nil {
-            let source = file.rollupFile.map { french ? ", depuis son cumul \($0)" : ", from its rollup \($0)" } ?? ""
-            return ["  " + colon(file.file) + (french ? "refusé" : "refused") + " (\(counts)\(source))"]
-                + errors(for: file, namingTheFile: false).map { "    " + line($0) }
+            let source = file.rollupFile.map { ", " + wording.fromRollup($0) } ?? ""
+            return ["  " + file.file + wording.colon + wording.fileRefused + " (\(counts)\(source))"]
+                + errors(for: file, namingTheFile: false, wording).map { "    " + line($0, wording) }
         }
-        var head = "  " + colon(file.file) + counts
-        if let first = file.firstDay, let last = file.lastDay { head += span(first, last) }
-        head +=
-            file.isEventLevel
-            ? (french ? ", au niveau des événements" : ", event-level") : (french ? ", quotidien" : ", daily")
+        var head = "  " + file.file + wording.colon + counts
+        if let first = file.firstDay, let last = file.lastDay {
+            head += ", " + wording.daysCovered(from: first, to: last)
+        }
+        head += ", " + wording.rowGranularity(eventLevel: file.isEventLevel)
         if let rollup = file.rollupFile {
-            head +=
-                french
-                ? ", depuis son cumul \(rollup) (\(format.integer(file.ranges)) plage\(file.ranges > 1 ? "s" : "") "
-                    + "d'octets)"
-                : ", from its rollup \(rollup) (\(Self.count(file.ranges, "byte range")))"
+            head += ", " + wording.fromRollup(rollup, byteRanges: file.ranges)
         }
         if file.delimiter != UInt8(ascii: ",") {
-            head +=
-                french
-                ? ", séparateur \(file.delimiter == 0x09 ? "tabulation" : FrenchQuote.name(String(UnicodeScalar(file.delimiter))))"
-                : ", delimiter \(Self.delimiterName(file.delimiter))"
+            head += ", " + wording.fileDelimiter(file.delimiter)
         }
         var lines = [head]
         if !file.unknownColumns.isEmpty {
             lines.append(
-                "    " + colon(french ? "colonnes inconnues (ignorées)" : "unknown columns (ignored)")
-                    + file.unknownColumns.joined(separator: ", "))
+                "    " + wording.unknownColumnsIgnored + wording.colon + file.unknownColumns.joined(separator: ", "))
         }
         if let hint = file.dateFormatHint {
             lines.append("    " + hint.text(in: language))
@@ -157,14 +111,9 @@ public struct DataQualitySummary: Sendable {
         if let ignored = file.ignoredInvalidText {
             lines.append("    " + ignored.text(in: language))
         }
-        lines += errors(for: file, namingTheFile: false).map { "    " + line($0) }
+        lines += errors(for: file, namingTheFile: false, wording).map { "    " + line($0, wording) }
         if file.revisions > 0 {
-            let days = file.revisions
-            lines.append(
-                french
-                    ? "    remplace les valeurs de \(format.integer(days)) jour\(days > 1 ? "s" : "") données par des "
-                        + "fichiers précédents"
-                    : "    restates \(days) day\(days == 1 ? "" : "s") given by earlier files")
+            lines.append("    " + wording.restatesEarlierDays(file.revisions))
         }
         return lines
     }
@@ -192,25 +141,30 @@ public struct DataQualitySummary: Sendable {
     /// The located errors of every file, in the order the files were read: a refused file's error, or the
     /// first ``errorsPerFile`` rejected rows of a file, then a note "… and N more rejected rows in <folder>/<file>".
     public var errors: [Finding] {
-        data.files.flatMap { errors(for: $0, namingTheFile: true) }
+        let wording = wording
+        return data.files.flatMap { errors(for: $0, namingTheFile: true, wording) }
     }
 
     /// ``errors`` and ``warnings`` as lines: `error: <folder>/<file>:<line>:<column>: <message>`, in French
     /// `erreur : <folder>/<file>:<line>:<column> : <message>`; a note is its message alone.
-    public var errorLines: [String] { errors.map(line) }
-
-    /// One finding as a line of the summary.
-    private func line(_ finding: Finding) -> String {
-        let head: String
-        switch finding.severity {
-        case .error: head = french ? "erreur" : "error"
-        case .warning: head = french ? "avertissement" : "warning"
-        case .note: return finding.message
-        }
-        return colon(finding.location.map { colon(head) + $0.description } ?? head) + finding.message
+    public var errorLines: [String] {
+        let wording = wording
+        return errors.map { line($0, wording) }
     }
 
-    private func errors(for file: FileReport, namingTheFile: Bool) -> [Finding] {
+    /// One finding as a line of the summary.
+    private func line(_ finding: Finding, _ wording: ReportWording) -> String {
+        let head: String
+        switch finding.severity {
+        case .error: head = wording.errorHead
+        case .warning: head = wording.warningHead
+        case .note: return finding.message
+        }
+        return (finding.location.map { head + wording.colon + $0.description } ?? head) + wording.colon
+            + finding.message
+    }
+
+    private func errors(for file: FileReport, namingTheFile: Bool, _ wording: ReportWording) -> [Finding] {
         if let failure = file.failure {
             let location = InputLocation(file: file.file, line: failure.line, column: failure.column)
             return [
@@ -224,149 +178,70 @@ public struct DataQualitySummary: Sendable {
         }
         if file.rowsRejected > errorsPerFile {
             let others = file.rowsRejected - errorsPerFile
-            let more =
-                french
-                ? "… et \(format.integer(others)) autre\(others > 1 ? "s" : "") ligne\(others > 1 ? "s" : "") "
-                    + "rejetée\(others > 1 ? "s" : "")"
-                : "… and \(others) more rejected rows"
             findings.append(
                 Finding(
                     severity: .note, location: nil,
-                    message: namingTheFile ? "\(more) \(french ? "dans" : "in") \(path(file.file))" : more))
+                    message: wording.moreRejectedRows(others, in: namingTheFile ? path(file.file) : nil)))
         }
         return findings
     }
 
     /// One warning per pair of files whose name order disagrees with their dates (`FileOrderWarning`).
     public var warnings: [Finding] {
-        data.fileOrderWarnings.map { warning in
-            Finding(severity: .warning, location: nil, message: message(warning))
+        let wording = wording
+        return data.fileOrderWarnings.map { warning in
+            Finding(
+                severity: .warning, location: nil,
+                message: wording.fileOrderWarning(
+                    later: path(warning.later), earlier: path(warning.earlier), laterLastDay: warning.laterLastDay,
+                    earlierLastDay: warning.earlierLastDay, restatedValues: warning.restatedValues))
         }
     }
 
     /// ``warnings`` as lines, as ``errorLines``.
-    public var warningLines: [String] { warnings.map(line) }
-
-    private func message(_ warning: FileOrderWarning) -> String {
-        if french {
-            let values = warning.restatedValues
-            return "\(path(warning.later)) est lu après \(path(warning.earlier)) (son nom "
-                + "vient après) mais finit le \(format.date(warning.laterLastDay)), avant le "
-                + "\(format.date(warning.earlierLastDay))\u{00A0}: ses \(format.integer(values)) valeur"
-                + "\(values > 1 ? "s" : "") reformulée\(values > 1 ? "s" : "") ont remplacé celles de l'autre "
-                + "fichier. Les fichiers sont lus dans l'ordre de leur nom et les derniers l'emportent\u{00A0}: "
-                + "nommez les exports pour qu'ils se trient par date (appels_2020-07-01.csv)"
-        }
-        return
-            "\(path(warning.later)) is read after \(path(warning.earlier)) (it sorts after it by name) but "
-            + "ends on \(warning.laterLastDay), before \(warning.earlierLastDay): its \(warning.restatedValues) "
-            + "restated value\(warning.restatedValues == 1 ? "" : "s") replaced the other file's. Files are read in "
-            + "name order and later ones win: name exports so that they sort by date (appels_2020-07-01.csv)"
+    public var warningLines: [String] {
+        let wording = wording
+        return warnings.map { line($0, wording) }
     }
 
-    private func notes() -> [String] {
+    private func notes(_ wording: ReportWording) -> [String] {
         var lines: [String] = warningLines
         if !data.revisions.isEmpty {
             let count = data.revisions.count
-            lines.append(
-                french
-                    ? "Révisions\u{00A0}: \(format.integer(count)) valeur\(count > 1 ? "s" : "") remplacée"
-                        + "\(count > 1 ? "s" : "") par un fichier ultérieur"
-                    : "Revisions: \(count) value\(count == 1 ? "" : "s") restated by a later file")
+            lines.append(wording.valuesRestatedByLaterFiles(count))
             for revision in data.revisions.prefix(20) {
-                let before = revision.previous.map { $0.map(String.init) ?? "-" }.joined(separator: "/")
-                let after = revision.restated.map { $0.map(String.init) ?? "-" }.joined(separator: "/")
-                let day = french ? format.date(revision.date) : revision.date.description
-                lines.append(
-                    "  " + colon("\(revision.feed.rawValue) \(revision.key) \(day)") + "\(before) -> \(after) "
-                        + "(\(revision.file):\(revision.line) \(french ? "remplace" : "restates") "
-                        + "\(revision.previousFile):\(revision.previousLine))")
+                lines.append("  " + wording.revision(revision))
             }
             if count > 20 {
-                lines.append(french ? "  … et \(format.integer(count - 20)) autres" : "  … and \(count - 20) more")
+                lines.append("  " + wording.andMore(count - 20))
             }
         }
         if !data.undeclaredCampaigns.isEmpty {
             lines.append(
-                colon(
-                    french
-                        ? "Identifiants de campagne absents de campaigns.yaml (gardés)"
-                        : "Campaign ids not declared in campaigns.yaml (kept)")
-                    + data.undeclaredCampaigns.joined(separator: ", "))
+                wording.undeclaredCampaignIds + wording.colon + data.undeclaredCampaigns.joined(separator: ", "))
         }
         if !data.clicksWithoutImpressions.isEmpty {
-            let shown = data.clicksWithoutImpressions.prefix(10).map {
-                "\($0.campaign) \(french ? format.date($0.date) : $0.date.description)"
-            }
+            let shown = data.clicksWithoutImpressions.prefix(10).map { "\($0.campaign) \(wording.qualityDay($0.date))" }
             let more = data.clicksWithoutImpressions.count > 10 ? ", …" : ""
-            let count = data.clicksWithoutImpressions.count
             lines.append(
-                colon(
-                    colon(
-                        french
-                            ? "Jours avec des clics mais sans impressions (gardés, signalés)"
-                            : "Days with clicks but no impressions (kept, flagged)")
-                        + (french ? format.integer(count) : String(count)))
+                wording.daysWithClicksButNoImpressions + wording.colon
+                    + wording.qualityCount(data.clicksWithoutImpressions.count) + wording.colon
                     + shown.joined(separator: ", ") + more)
         }
         if !lines.isEmpty { lines.append("") }
         return lines
     }
 
-    private func verdictLine() -> String {
-        if french { return frenchVerdictLine() }
+    private func verdictLine(_ wording: ReportWording) -> String {
         switch data.verdict(maxRejectRate: maxRejectRate) {
         case .usable:
-            return "Verdict: usable."
+            return wording.verdictUsable
         case .ioFailure:
-            return
-                "Verdict: not usable: \(data.refusedFiles.filter { $0.failure?.isIOError == true }.count) file(s) could not be read."
+            return wording.verdictUnreadable(files: data.refusedFiles.filter { $0.failure?.isIOError == true }.count)
         case .problems:
-            var reasons: [String] = []
-            if data.rejectRate > maxRejectRate {
-                reasons.append(
-                    "\(Self.percent(data.rejectRate)) of rows rejected, over the \(Self.percent(maxRejectRate)) threshold"
-                )
-            }
-            let refused = data.refusedFiles.count
-            if refused > 0 { reasons.append("\(refused) file\(refused == 1 ? "" : "s") refused") }
-            return "Verdict: not usable: \(reasons.joined(separator: "; "))."
+            return wording.verdictNotUsable(
+                rejectRate: data.rejectRate > maxRejectRate ? data.rejectRate : nil, maxRejectRate: maxRejectRate,
+                refused: data.refusedFiles.count)
         }
-    }
-
-    private func frenchVerdictLine() -> String {
-        switch data.verdict(maxRejectRate: maxRejectRate) {
-        case .usable:
-            return "Verdict\u{00A0}: utilisable."
-        case .ioFailure:
-            let unreadable = data.refusedFiles.filter { $0.failure?.isIOError == true }.count
-            let plural = unreadable > 1 ? "s" : ""
-            return "Verdict\u{00A0}: inutilisable\u{00A0}: \(format.integer(unreadable)) fichier\(plural) "
-                + "illisible\(plural)."
-        case .problems:
-            var reasons: [String] = []
-            if data.rejectRate > maxRejectRate {
-                reasons.append(
-                    "\(percent(data.rejectRate)) des lignes rejetées, au-delà du seuil de \(percent(maxRejectRate))")
-            }
-            let refused = data.refusedFiles.count
-            if refused > 0 {
-                reasons.append(
-                    "\(format.integer(refused)) fichier\(refused > 1 ? "s" : "") refusé\(refused > 1 ? "s" : "")")
-            }
-            return "Verdict\u{00A0}: inutilisable\u{00A0}: \(reasons.joined(separator: "\u{202F}; "))."
-        }
-    }
-
-    static func count(_ value: Int, _ noun: String) -> String {
-        "\(value) \(noun)\(value == 1 ? "" : "s")"
-    }
-
-    static func percent(_ fraction: Double) -> String {
-        String(format: "%.2f%%", fraction * 100)
-    }
-
-    static func delimiterName(_ delimiter: UInt8) -> String {
-        delimiter == 0x09 ? "tab" : "\"\(String(UnicodeScalar(delimiter)))\""
     }
 }

@@ -110,4 +110,12 @@ struct CampaignChartsTests {
         let markdown = report.markdown()
         #expect(markdown.contains("](../charts/spring-calls-119-cumulative.svg)\n\n<details>"))
     }
+
+    @Test func theSetupCellTellsItsTableHelpersTheLanguage() {
+        let english = CampaignNotebook.setup(language: .en)
+        let french = CampaignNotebook.setup(language: .fr)
+        #expect(english.contains("\nFRENCH = False\n") && !english.contains("FRENCH = True"))
+        #expect(french.contains("\nFRENCH = True\n") && !french.contains("FRENCH = False"))
+        #expect(french.contains("MONTHS = [\"janvier\", \"février\","))
+    }
 }

@@ -102,14 +102,21 @@ extension HumanFormatTests {
         #expect(english.dateRange(from: try day(2020, 5, 4), to: try day(2020, 5, 4)) == "4 May 2020")
     }
 
-    @Test func namesIsoWeeksWithTheirDays() throws {
+    @Test func namesIsoWeeksByTheirNumbers() throws {
         let week = try #require(ISOWeek(year: 2020, week: 53))
         #expect(english.weekIdentifier(week) == "2020-W53")
-        #expect(english.week(week) == "week 53 of 2020 (28 December 2020 – 3 January 2021)")
         let may = try #require(ISOWeek(year: 2020, week: 19))
-        #expect(french.week(may) == "semaine 19 de 2020 (4–10 mai 2020)")
+        #expect(french.weekIdentifier(may) == "2020-W19")
+        #expect(english.shortWeek(may) == "W19")
         #expect(french.shortWeek(may) == "S19")
         #expect(english.weekIdentifier(ISOWeek(containing: try day(2021, 1, 3))) == "2020-W53")
+    }
+
+    @Test func joinsRunsOfWeekdaysWithADash() {
+        #expect(english.weekdays([2, 1, 4]) == "Monday–Tuesday, Thursday")
+        #expect(french.weekdays([1, 3, 4, 5, 7]) == "lundi, mercredi–vendredi, dimanche")
+        #expect(english.weekdays([6, 0, 8]) == "Saturday")
+        #expect(english.weekdays([]) == "")
     }
 }
 
@@ -140,6 +147,31 @@ struct ReportWordingTests {
         #expect(
             Self.french.cumulativeChartTitle(videos)
                 == "Vidéos sous #nonauharcelement\u{00A0}: vidéos supplémentaires cumulées sur la campagne")
+    }
+
+    @Test func namesAnIsoWeekWithItsDays() throws {
+        let week = try #require(ISOWeek(year: 2020, week: 53))
+        #expect(Self.english.isoWeek(week) == "week 53 of 2020 (28 December 2020 – 3 January 2021)")
+        let may = try #require(ISOWeek(year: 2020, week: 19))
+        #expect(Self.french.isoWeek(may) == "semaine 19 de 2020 (4–10 mai 2020)")
+    }
+
+    @Test func namesTheComparedWeekdaysOrTheWholeWeek() {
+        #expect(Self.english.comparedWeekdays([1, 2]) == "Monday–Tuesday")
+        #expect(Self.french.comparedWeekdays([1, 2]) == "lundi–mardi")
+        #expect(Self.english.comparedWeekdays([]) == "the whole week")
+        #expect(Self.french.comparedWeekdays([]) == "la semaine entière")
+    }
+
+    @Test func givesTheCountsOfABaselineTooSmallWhenKnown() {
+        #expect(Self.english.baselineTooSmall() == "baseline too small to compare")
+        #expect(
+            Self.english.baselineTooSmall(1_234_567, against: 12)
+                == "baseline too small to compare (1,234,567 against 12)")
+        #expect(
+            Self.french.baselineTooSmall(1_234_567, against: 11.6)
+                == "référence trop petite pour comparer (1\u{202F}234\u{202F}567 contre 12)")
+        #expect(Self.french.baselineTooSmall(1_234_567) == "référence trop petite pour comparer")
     }
 
     @Test func givesTheIntervalOfTheConfiguredLevel() {

@@ -26,9 +26,9 @@ public struct HumanFormat: Sendable, Equatable {
         self.language = language
     }
 
-    private var decimalSeparator: String { language == .fr ? "," : "." }
-    private var groupSeparator: String { language == .fr ? Self.narrowNoBreakSpace : "," }
-    private var percentSign: String { language == .fr ? Self.narrowNoBreakSpace + "%" : "%" }
+    private var decimalSeparator: String { vocabulary.decimalSeparator }
+    private var groupSeparator: String { vocabulary.groupSeparator }
+    private var percentSign: String { vocabulary.percentSign }
 
     // MARK: - Numbers
 
@@ -91,14 +91,14 @@ public struct HumanFormat: Sendable, Equatable {
 
     /// Two already formatted bounds joined as an interval: `a to b` / `a à b`.
     public func interval(_ lower: String, _ upper: String) -> String {
-        lower + (language == .fr ? " à " : " to ") + upper
+        lower + vocabulary.intervalJoin + upper
     }
 
     /// An interval of changes: `+12% to +28%` / `+12 % à +28 %`; one the data do not bound above (an expected
     /// total that may be as low as 0): `-12% or more` / `-12 % ou plus`.
     public func changeInterval(lower: Double, upper: Double) -> String {
         if upper == .infinity, lower.isFinite {
-            return change(lower) + (language == .fr ? " ou plus" : " or more")
+            return change(lower) + vocabulary.unboundedAbove
         }
         return interval(change(lower), change(upper))
     }
@@ -144,13 +144,13 @@ public struct HumanFormat: Sendable, Equatable {
     /// `1er avr.`.
     public func dayAndMonth(_ date: CivilDate) -> String {
         let (_, month, day) = date.components
-        return "\(dayOfMonth(day)) \(Self.shortMonthNames(language)[month - 1])"
+        return "\(dayOfMonth(day)) \(vocabulary.shortMonthNames[month - 1])"
     }
 
     /// A short month and year, for chart axes over long spans: `May 2020` / `mai 2020`.
     public func monthAndYear(_ date: CivilDate) -> String {
         let (year, month, _) = date.components
-        return "\(Self.shortMonthNames(language)[month - 1]) \(year)"
+        return "\(vocabulary.shortMonthNames[month - 1]) \(year)"
     }
 
     /// An inclusive range of dates, stating shared parts once.
@@ -180,23 +180,13 @@ public struct HumanFormat: Sendable, Equatable {
         "\(week.year)-W" + (week.week < 10 ? "0" : "") + String(week.week)
     }
 
-    /// An ISO week for people, with its days: `week 19 of 2020 (4–10 May)` / `semaine 19 de 2020 (4–10 mai)`.
-    public func week(_ week: ISOWeek) -> String {
-        let days = dateRange(from: week.monday, to: week.sunday)
-        let label = language == .fr ? "semaine \(week.week) de \(week.year)" : "week \(week.week) of \(week.year)"
-        return "\(label) (\(days))"
-    }
-
     /// ISO weekdays (1 = Monday) for people, consecutive runs joined by a dash: `Monday–Tuesday`,
-    /// `Monday, Wednesday`; in French `lundi–mardi`. An empty list (whole weeks) is `the whole week` /
-    /// `la semaine entière`.
+    /// `Monday, Wednesday`; in French `lundi–mardi`. Numbers outside 1–7 are left out, and a list without any
+    /// weekday is empty text (``ReportWording/comparedWeekdays(_:)`` words whole weeks).
     public func weekdays(_ weekdays: [Int]) -> String {
-        let names =
-            language == .fr
-            ? ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let names = vocabulary.weekdayNames
         let valid = weekdays.filter { (1...7).contains($0) }.sorted()
-        guard let first = valid.first else { return language == .fr ? "la semaine entière" : "the whole week" }
+        guard let first = valid.first else { return "" }
         var runs: [(Int, Int)] = [(first, first)]
         for day in valid.dropFirst() {
             if let last = runs.last, day == last.1 + 1 {
@@ -209,53 +199,18 @@ public struct HumanFormat: Sendable, Equatable {
             .joined(separator: ", ")
     }
 
-    /// `baseline too small to compare` / `référence trop petite pour comparer`, with the two counts when known:
-    /// `(1,234,567 against 12)`.
-    public func baselineTooSmall(_ count: Double? = nil, against reference: Double? = nil) -> String {
-        let words = language == .fr ? "référence trop petite pour comparer" : "baseline too small to compare"
-        guard let count, let reference else { return words }
-        let against = language == .fr ? "contre" : "against"
-        return words + " (\(self.count(count)) \(against) \(self.count(reference)))"
-    }
-
     /// A short ISO week label for chart axes: `W19` / `S19`.
     public func shortWeek(_ week: ISOWeek) -> String {
-        (language == .fr ? "S" : "W") + (week.week < 10 ? "0" : "") + String(week.week)
+        vocabulary.weekLetter + (week.week < 10 ? "0" : "") + String(week.week)
     }
 
     private func dayOfMonth(_ day: Int) -> String {
-        language == .fr && day == 1 ? "1er" : String(day)
+        day == 1 ? vocabulary.firstOfMonth : String(day)
     }
 
     /// The name of `month` (1–12) as dates write it: `May` / `mai`.
     func monthName(_ month: Int) -> String {
-        Self.monthNames(language)[month - 1]
-    }
-
-    private static func monthNames(_ language: ReportLanguage) -> [String] {
-        switch language {
-        case .en:
-            return [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December",
-            ]
-        case .fr:
-            return [
-                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                "novembre", "décembre",
-            ]
-        }
-    }
-
-    private static func shortMonthNames(_ language: ReportLanguage) -> [String] {
-        switch language {
-        case .en:
-            return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        case .fr:
-            return [
-                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
-            ]
-        }
+        vocabulary.monthNames[month - 1]
     }
 
     // MARK: - Digits
@@ -292,5 +247,64 @@ public struct HumanFormat: Sendable, Equatable {
         let fraction = String(padded[split...])
         let isZero = scaled == 0
         return (value < 0 && !isZero, integer, fraction)
+    }
+
+    // MARK: - Vocabulary
+
+    /// What HumanFormat writes differently in English and French: separators, the words around intervals, the
+    /// letter of short weeks, the first of the month and the names of months and weekdays. It is the only place
+    /// where HumanFormat tells the two languages apart; the labels and sentences of reports are ``ReportWording``'s.
+    private struct Vocabulary: Sendable {
+        /// Before the decimals: `.` / `,`.
+        let decimalSeparator: String
+        /// Between groups of three digits: `,` / U+202F.
+        let groupSeparator: String
+        /// After a percentage: `%` / U+202F then `%`.
+        let percentSign: String
+        /// Between the bounds of an interval: ` to ` / ` à `.
+        let intervalJoin: String
+        /// After the lower bound of an interval the data do not bound above: ` or more` / ` ou plus`.
+        let unboundedAbove: String
+        /// Before the number of a short week: `W` / `S` (semaine).
+        let weekLetter: String
+        /// The first day of a month in a date: `1` / `1er`.
+        let firstOfMonth: String
+        /// January to December, as dates write them.
+        let monthNames: [String]
+        /// January to December, abbreviated for chart axes.
+        let shortMonthNames: [String]
+        /// Monday to Sunday, as sentences write them.
+        let weekdayNames: [String]
+
+        static let english = Vocabulary(
+            decimalSeparator: ".", groupSeparator: ",", percentSign: "%", intervalJoin: " to ",
+            unboundedAbove: " or more", weekLetter: "W", firstOfMonth: "1",
+            monthNames: [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December",
+            ],
+            shortMonthNames: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+            weekdayNames: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+        static let french = Vocabulary(
+            decimalSeparator: ",", groupSeparator: HumanFormat.narrowNoBreakSpace,
+            percentSign: HumanFormat.narrowNoBreakSpace + "%", intervalJoin: " à ", unboundedAbove: " ou plus",
+            weekLetter: "S", firstOfMonth: "1er",
+            monthNames: [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre",
+            ],
+            shortMonthNames: [
+                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+            ],
+            weekdayNames: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+    }
+
+    /// The vocabulary of ``language``.
+    private var vocabulary: Vocabulary {
+        switch language {
+        case .en: .english
+        case .fr: .french
+        }
     }
 }

@@ -308,7 +308,7 @@ public struct CampaignCharts: Sendable {
             alignments: [.left, .right, .right, .right],
             rows: zip(weeks, cells).map { week, cell in
                 [
-                    format.week(week), format.integer(Int(cell.impressions)), format.integer(Int(cell.clicks)),
+                    wording.isoWeek(week), format.integer(Int(cell.impressions)), format.integer(Int(cell.clicks)),
                     cell.ctr.map { format.percent($0.proportion, fractionDigits: 2) } ?? HumanFormat.notAvailable,
                 ]
             })

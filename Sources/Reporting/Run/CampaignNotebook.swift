@@ -6,8 +6,9 @@ import Ingest
 ///
 /// Every pre-filled output is exactly what executing its cell gives on the run's output folder:
 /// `scripts/check-notebook-outputs` executes each notebook and compares them. The tables are formatted in
-/// Python by the helpers of the setup cell, which follow ``HumanFormat`` and ``MarkdownTable`` (same rounding,
-/// separators, month names and padding), so they equal the Swift tables character for character.
+/// Python by the helpers of the setup cell, which follow ``HumanFormat``, ``ReportWording/isoWeek(_:)`` and
+/// ``MarkdownTable`` (same rounding, separators, month names, week names and padding), so they equal the Swift
+/// tables character for character.
 ///
 /// The code reads the output folder from the `AWARENESS_REPORTS` environment variable, by default
 /// `../reports` (the notebook folder's sibling), and stops with a message naming the folder it looked in.
@@ -15,7 +16,6 @@ public enum CampaignNotebook {
     /// The first code cell for `language`: imports, where the tidy files are, and the table formatting.
     public static func setup(language: ReportLanguage) -> String {
         let wording = ReportWording(language: language)
-        let french = language == .fr
         let missing = wording.notebookReportsMissing
         let comment = wording.notebookReportsComment
         let months = "[" + (1...12).map { "\"\(wording.format.monthName($0))\"" }.joined(separator: ", ") + "]"
@@ -37,7 +37,7 @@ public enum CampaignNotebook {
             daily = pd.read_csv(REPORTS / "daily.csv")
             weekly = pd.read_csv(REPORTS / "weekly.csv")
 
-            FRENCH = \#(french ? "True" : "False")
+            FRENCH = \#(wording.notebookFrenchFlag)
             MONTHS = \#(months)
             DASH = "\u2013"
 

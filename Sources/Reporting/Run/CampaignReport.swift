@@ -143,7 +143,8 @@ public struct CampaignReport: Sendable {
                         wording.method(row.method), wording.count(row.observed), wording.count(row.expected),
                         wording.countInterval(row.expectedLow, row.expectedHigh),
                         row.uplift.map { BaselineSize.isTooSmall(change: $0, upper: row.upliftHigh) } == true
-                            ? format.baselineTooSmall(row.observed, against: row.expected) : wording.change(row.uplift),
+                            ? wording.baselineTooSmall(row.observed, against: row.expected)
+                            : wording.change(row.uplift),
                         row.uplift.map { BaselineSize.isTooSmall(change: $0, upper: row.upliftHigh) } == true
                             ? HumanFormat.notAvailable : wording.changeInterval(row.upliftLow, row.upliftHigh),
                         wording.count(row.extra),

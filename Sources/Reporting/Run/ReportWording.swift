@@ -4,7 +4,8 @@ import Ingest
 /// The words of the reports in English or French: every label and sentence of the reports, charts, notebooks
 /// and the failed night's note is a member of this type, with the data it quotes as parameters. Members are
 /// grouped by subject: series and methods here, table labels in `ReportWording+Labels.swift`, charts, the
-/// campaign report, its headline, the summary and the query commands' tables in their own files. Each file
+/// campaign report, its headline, the summary, the query commands' tables, the data-quality summary and the words
+/// that go with formatted weeks and changes in their own files. Each file
 /// picks between the two languages with its own private `pick`, so the report assembly never chooses a text
 /// itself. Typed outcomes are worded by their own extensions (`EstimateNote.text(_:)`,
 /// `CalendarWarning.message(in:)`).

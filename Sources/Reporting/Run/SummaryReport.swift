@@ -50,9 +50,10 @@ public struct SummaryReport: Sendable {
             week: week, against: week.previous, series: series, noise: noise, confidenceLevel: confidenceLevel
         ).filter { $0.series.placement == nil }
         text += "## " + wording.latestWeek + "\n\n"
-        let weekText = format.week(week).prefix(1).uppercased() + format.week(week).dropFirst()
+        let weekName = wording.isoWeek(week)
+        let weekText = weekName.prefix(1).uppercased() + weekName.dropFirst()
         let partial = rows.compactMap { $0.comparedWeekdays.isEmpty ? nil : $0.comparedWeekdays }
-        let compared = partial.max(by: { $0.count < $1.count }).map(format.weekdays)
+        let compared = partial.max(by: { $0.count < $1.count }).map(wording.comparedWeekdays)
         text += wording.latestWeekComparison(week, named: weekText, partialDays: compared) + "\n\n"
         let table = MarkdownTable(
             headers: [
@@ -77,7 +78,7 @@ public struct SummaryReport: Sendable {
                 return [
                     Markdown.escape(wording.seriesLabel(row.series)), value(row.value), value(row.againstValue),
                     "\(row.daysWithData) / \(row.againstDaysWithData)",
-                    tooSmall ? format.baselineTooSmall() : change(row.change),
+                    tooSmall ? wording.baselineTooSmall() : change(row.change),
                     row.changeLow == nil || tooSmall
                         ? HumanFormat.notAvailable
                         : format.interval(change(row.changeLow), change(row.changeHigh)),

@@ -60,7 +60,7 @@ public struct QueryTables: Sendable {
                             + bracket(
                                 interval(row.extraLow, row.extraHigh) { format.countInterval(lower: $0, upper: $1) }),
                         row.uplift.map { BaselineSize.isTooSmall(change: $0, upper: row.upliftHigh) } == true
-                            ? format.baselineTooSmall(row.observed, against: row.expected)
+                            ? wording.baselineTooSmall(row.observed, against: row.expected)
                             : cell(row.uplift, format.change)
                                 + bracket(
                                     interval(row.upliftLow, row.upliftHigh) {
@@ -225,7 +225,7 @@ public struct QueryTables: Sendable {
     /// A change with its interval: relative for counts, in percentage points for CTRs.
     private func change(_ value: Double?, _ low: Double?, _ high: Double?, isRate: Bool) -> String {
         guard let value else { return "–" }
-        if !isRate, BaselineSize.isTooSmall(change: value, upper: high) { return format.baselineTooSmall() }
+        if !isRate, BaselineSize.isTooSmall(change: value, upper: high) { return wording.baselineTooSmall() }
         if isRate {
             let points = { (number: Double) in
                 (number >= 0 ? "+" : "") + format.decimal(number * 100, fractionDigits: 2) + " pt"
