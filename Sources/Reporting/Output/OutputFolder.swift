@@ -109,14 +109,18 @@ public struct OutputFolder: Sendable {
     /// this run holds the lock. When the target is missing and an old folder is aside (a run killed
     /// between its two renames), that folder holds the last complete outputs and is renamed back first.
     private func removeLeftovers(_ manager: FileManager) {
+        // The paths are worked out once: standardizing one resolves symbolic links, and the parent may be a
+        // folder of thousands of entries (/tmp).
+        let (target, parent, name) = (standardized, self.parent, self.name)
+        let (temporary, aside) = (".\(name).tmp-", ".\(name).old-")
         var entries = ((try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []).sorted()
-        if !manager.fileExists(atPath: standardized),
-            let aside = entries.last(where: { $0.hasPrefix(".\(name).old-") }),
-            systemRename((parent as NSString).appendingPathComponent(aside), standardized) == 0
+        if !manager.fileExists(atPath: target),
+            let old = entries.last(where: { $0.hasPrefix(aside) }),
+            systemRename((parent as NSString).appendingPathComponent(old), target) == 0
         {
-            entries.removeAll { $0 == aside }
+            entries.removeAll { $0 == old }
         }
-        for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+        for entry in entries where entry.hasPrefix(temporary) || entry.hasPrefix(aside) {
             try? manager.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
         }
     }
