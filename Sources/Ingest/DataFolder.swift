@@ -36,6 +36,11 @@ public struct DataFolder: Sendable {
     /// The campaign-calendar file of a data folder.
     public static let calendarFileName = "campaigns.yaml"
 
+    /// The path of the campaign calendar of the data folder at `folder`.
+    public static func calendarPath(in folder: String) -> String {
+        (folder as NSString).appendingPathComponent(calendarFileName)
+    }
+
     /// Reads `campaigns.yaml` then every feed of `path`; `onFile` is called before each feed file, and
     /// `progress`, when given, counts the bytes and rows read.
     public static func load(
@@ -45,7 +50,7 @@ public struct DataFolder: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .folderNotFound(path)
         }
-        let calendarPath = (path as NSString).appendingPathComponent(calendarFileName)
+        let calendarPath = calendarPath(in: path)
         let calendar: CampaignCalendar
         do {
             calendar = try CampaignCalendar.load(contentsOf: calendarPath)

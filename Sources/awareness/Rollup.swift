@@ -83,7 +83,7 @@ struct Rollup: ParsableCommand {
     }
 
     func run() throws {
-        let calendarPath = calendar ?? (data as NSString).appendingPathComponent(DataFolder.calendarFileName)
+        let calendarPath = calendar ?? DataFolder.calendarPath(in: data)
         let loaded: CampaignCalendar
         do {
             loaded = try CampaignCalendar.load(contentsOf: calendarPath)

@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
             }
         } catch {
             progressLine.clear()
-            throw CommandFailure(error, batch: batch)
+            throw CommandFailure(error)
         }
         var status = ExitStatus.success
         var diagnostics: [Diagnostic] = []
@@ -116,8 +116,7 @@ struct Run: ParsableCommand {
                     + "\(data.rowsRejected) rejected")
             DiagnosticPrinter.print((quality.errors + quality.warnings).map(Diagnostic.init))
         case .checkedCalendar(let warnings):
-            let file = (options.data as NSString).appendingPathComponent(DataFolder.calendarFileName)
-            DiagnosticPrinter.print(warnings.map { Diagnostic($0, calendarFile: file) })
+            printCalendarWarnings(warnings, dataPath: options.data)
         case .estimated(let campaigns, let series):
             say("estimated \(campaigns) campaign\(campaigns == 1 ? "" : "s") over \(series) daily series")
         case .wrote(let reports, let notebooksWritten):
@@ -135,7 +134,7 @@ struct Run: ParsableCommand {
 
 extension CommandFailure {
     /// A night that stopped before its end: the data folder (2 or 3), or an output that could not be made (3).
-    init(_ failure: NightlyBatch.Failure, batch: NightlyBatch) {
+    init(_ failure: NightlyBatch.Failure) {
         switch failure {
         case .dataFolder(let error):
             self.init(error)

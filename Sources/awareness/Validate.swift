@@ -58,7 +58,11 @@ func loadDataFolder(_ path: String) throws -> DataFolder {
 /// Prints the calendar's warnings against the data (`CalendarWarning`) on standard error, one
 /// `warning: <campaigns.yaml>:<line>: <message>` line each (without a line when the warning has none).
 func printCalendarWarnings(_ folder: DataFolder, dataPath: String, series: [DailySeries]) {
-    let file = (dataPath as NSString).appendingPathComponent(DataFolder.calendarFileName)
-    DiagnosticPrinter.print(
-        CalendarWarning.check(calendar: folder.calendar, series: series).map { Diagnostic($0, calendarFile: file) })
+    printCalendarWarnings(CalendarWarning.check(calendar: folder.calendar, series: series), dataPath: dataPath)
+}
+
+/// Prints `warnings`, the calendar's warnings against the data of the folder at `dataPath`, on standard error.
+func printCalendarWarnings(_ warnings: [CalendarWarning], dataPath: String) {
+    let file = DataFolder.calendarPath(in: dataPath)
+    DiagnosticPrinter.print(warnings.map { Diagnostic($0, calendarFile: file) })
 }

@@ -102,14 +102,6 @@ public struct CampaignCharts: Sendable {
         estimates.series.filter { ($0.series.metric == .calls || $0.series.metric == .videos) && $0.hasData }
     }
 
-    /// Every chart, in report order.
-    public var all: [ReportChart] {
-        dailySeries.flatMap { [observedAgainstExpected($0), cumulativeExtra($0)].compactMap { $0 } }
-            + estimates.campaign.banners.flatMap { banner in
-                [weeklyBanner(banner), ctrByPlacement(banner)].compactMap { $0 }
-            }
-    }
-
     /// `<campaign>-<part>.svg` with characters other than ASCII letters, digits, `-` and `_` made `-`.
     func fileName(_ parts: String...) -> String {
         let joined = ([estimates.campaign.id] + parts).joined(separator: "-")
@@ -212,12 +204,11 @@ public struct CampaignCharts: Sendable {
         estimate.model?.figures.map(CumulativeEffect.init)
     }
 
-    /// The extra counts accumulated over the campaign, observed minus expected since its first day, with the band
-    /// of their interval: the last day's value and band are the model's extra count and its interval.
-    public func cumulativeExtra(_ estimate: SeriesEstimate) -> ReportChart? {
-        guard let effect = cumulativeEffect(estimate), !effect.days.isEmpty,
-            let level = estimate.model?.confidenceLevel
-        else { return nil }
+    /// The chart of `effect`, `estimate`'s extra counts accumulated over the campaign (``cumulativeEffect(_:)``),
+    /// observed minus expected since its first day, with the band of their interval: the last day's value and
+    /// band are the model's extra count and its interval.
+    public func cumulativeExtra(_ estimate: SeriesEstimate, effect: CumulativeEffect) -> ReportChart? {
+        guard !effect.days.isEmpty, let level = estimate.model?.confidenceLevel else { return nil }
         let metric = estimate.series.metric
         let title = wording.cumulativeChartTitle(estimate.series)
         let line = LineSeries(

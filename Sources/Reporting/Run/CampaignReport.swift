@@ -22,6 +22,9 @@ public struct CampaignReport: Sendable {
     public let headline: CampaignHeadline
     /// The report, block by block.
     public let blocks: [ReportBlock]
+    /// The extra counts accumulated over the campaign of each modelled series (``CumulativeEffect``), computed
+    /// once for the cumulative charts and for `uplift.json`.
+    public let cumulativeEffects: [SeriesName: CumulativeEffect]
     /// The report's words.
     let wording: ReportWording
     /// The language of the text, numbers and dates.
@@ -45,9 +48,15 @@ public struct CampaignReport: Sendable {
         self.estimates = estimates
         let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)
         self.headline = headline
+        let charts = CampaignCharts(estimates: estimates, series: series, wording: wording, context: context)
+        let effects = Dictionary(
+            charts.dailySeries.compactMap { estimate in charts.cumulativeEffect(estimate).map { (estimate.series, $0) }
+            },
+            uniquingKeysWith: { first, _ in first })
+        cumulativeEffects = effects
         let builder = Builder(
             estimates: estimates, series: series, data: data, level: confidenceLevel, wording: wording,
-            charts: CampaignCharts(estimates: estimates, series: series, wording: wording, context: context))
+            charts: charts, cumulativeEffects: effects)
         blocks = builder.blocks(headline: headline)
     }
 
@@ -79,6 +88,7 @@ public struct CampaignReport: Sendable {
         let level: Double
         let wording: ReportWording
         let charts: CampaignCharts
+        let cumulativeEffects: [SeriesName: CumulativeEffect]
 
         var format: HumanFormat { wording.format }
         var campaign: Campaign { estimates.campaign }
@@ -98,7 +108,11 @@ public struct CampaignReport: Sendable {
                 for estimate in group {
                     blocks.append(.markdown(estimateSection(estimate)))
                     if let chart = chartsBySeries[estimate.series] { blocks.append(.chart(chart)) }
-                    if let chart = charts.cumulativeExtra(estimate) { blocks.append(.chart(chart)) }
+                    if let effect = cumulativeEffects[estimate.series],
+                        let chart = charts.cumulativeExtra(estimate, effect: effect)
+                    {
+                        blocks.append(.chart(chart))
+                    }
                 }
             }
             blocks += funnel()

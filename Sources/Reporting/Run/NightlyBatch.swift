@@ -94,7 +94,7 @@ public struct NightlyBatch: Sendable {
         let estimates = CampaignEstimates.estimateAll(calendar: folder.calendar, series: series)
         onStage(.estimated(campaigns: estimates.count, series: series.count))
 
-        let configPath = (dataPath as NSString).appendingPathComponent(DataFolder.calendarFileName)
+        let configPath = DataFolder.calendarPath(in: dataPath)
         let manifest: RunManifest
         do {
             manifest = RunManifest(

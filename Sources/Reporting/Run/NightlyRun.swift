@@ -105,7 +105,8 @@ public struct NightlyRun: Sendable {
         files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(TidyTables.daily(series))))
         files.append(OutputFile(path: "weekly.csv", contents: TidyCSV.render(TidyTables.weekly(weekly))))
         files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))
-        files.append(OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows))))
+        files.append(
+            OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows, reports: reports))))
         files.append(OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))))
         files.append(OutputFile(path: "run-manifest.json", contents: try manifest.json()))
 
@@ -130,15 +131,15 @@ public struct NightlyRun: Sendable {
     /// and `cumulative`, for each modelled one of those series and each campaign day with data, the observed,
     /// expected and extra counts since the campaign's first day with the extra count's interval
     /// (``CumulativeEffect``).
-    func upliftJSON(_ rows: [UpliftRow]) -> JSONValue {
+    func upliftJSON(_ rows: [UpliftRow], reports: [CampaignReport]) -> JSONValue {
         var daily: [JSONValue] = []
         var cumulative: [JSONValue] = []
-        for estimate in estimates {
+        for (estimate, report) in zip(estimates, reports) {
             let charts = CampaignCharts(
                 estimates: estimate, series: series,
                 wording: ReportWording(language: language, campaigns: [estimate.campaign]), context: calendar.context)
             for one in charts.dailySeries {
-                for day in charts.cumulativeEffect(one)?.days ?? [] {
+                for day in report.cumulativeEffects[one.series]?.days ?? [] {
                     cumulative.append(
                         .object([
                             "campaign": .string(estimate.campaign.id), "series": .string(one.series.description),
