@@ -40,6 +40,11 @@ public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible 
         self.problem = problem
     }
 
+    /// An input/output problem of `file`, which no line or column locates.
+    static func io(file: String, problem: CSVProblem) -> CSVFileError {
+        CSVFileError(kind: .io, file: file, line: nil, column: nil, problem: problem)
+    }
+
     /// `file:line:column: problem`, leaving out what is unknown (the problem as its case, for debugging).
     public var description: String {
         "\(InputLocation(file: file, line: line, column: column)): \(problem)"
@@ -113,10 +118,10 @@ public struct CSVFileReader: Sendable {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
                 _ = try CSVFileDescriptor(path: path)
             }
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, problem: .noSuchFile)
+            throw CSVFileError.io(file: path, problem: .noSuchFile)
         }
         guard !isDirectory.boolValue else {
-            throw CSVFileError(kind: .io, file: path, line: nil, column: nil, problem: .isDirectory)
+            throw CSVFileError.io(file: path, problem: .isDirectory)
         }
         let file = try CSVFileDescriptor(path: path)
         let size = file.size
@@ -233,9 +238,7 @@ final class CSVFileDescriptor: CSVByteSource {
         self.path = path
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw CSVFileError(
-                kind: .io, file: path, line: nil, column: nil,
-                problem: .cannotOpen(system: String(cString: strerror(errno))))
+            throw CSVFileError.io(file: path, problem: .cannotOpen(system: String(cString: strerror(errno))))
         }
     }
 
@@ -255,9 +258,8 @@ final class CSVFileDescriptor: CSVByteSource {
             let count = pread(descriptor, base + total, buffer.count - total, off_t(offset + total))
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CSVFileError(
-                    kind: .io, file: path, line: nil, column: nil,
-                    problem: .readFailed(offset: offset + total, system: String(cString: strerror(errno))))
+                throw CSVFileError.io(
+                    file: path, problem: .readFailed(offset: offset + total, system: String(cString: strerror(errno))))
             }
             if count == 0 { break }
             total += count

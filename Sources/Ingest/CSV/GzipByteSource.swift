@@ -35,8 +35,7 @@ final class GzipByteSource: CSVByteSource {
         stream.initialize(to: z_stream())
         guard awareness_inflate_init_gzip(stream) == Z_OK else {
             stream.deallocate()
-            throw CSVFileError(
-                kind: .io, file: path, line: nil, column: nil, problem: .zlibCouldNotStart)
+            throw CSVFileError.io(file: path, problem: .zlibCouldNotStart)
         }
         self.path = path
         self.file = file
@@ -54,9 +53,8 @@ final class GzipByteSource: CSVByteSource {
     /// returns how many bytes it holds (0 at the end of the text).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
         guard offset >= position else {
-            throw CSVFileError(
-                kind: .io, file: path, line: nil, column: nil,
-                problem: .readBackwards(source: .gzip, offset: offset, position: position))
+            throw CSVFileError.io(
+                file: path, problem: .readBackwards(source: .gzip, offset: offset, position: position))
         }
         while position < offset {
             let skipped = try inflate(
@@ -109,8 +107,7 @@ final class GzipByteSource: CSVByteSource {
             case Z_STREAM_END:
                 betweenMembers = true
             case Z_MEM_ERROR:
-                throw CSVFileError(
-                    kind: .io, file: path, line: nil, column: nil, problem: .zlibOutOfMemory)
+                throw CSVFileError.io(file: path, problem: .zlibOutOfMemory)
             default:
                 let zlibText = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
                 let consumed = compressedOffset - Int(stream.pointee.avail_in)

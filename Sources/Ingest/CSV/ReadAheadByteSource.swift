@@ -39,9 +39,8 @@ final class ReadAheadByteSource: CSVByteSource {
     /// returns how many bytes it holds (0 at the end of the text).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
         guard offset >= position else {
-            throw CSVFileError(
-                kind: .io, file: path, line: nil, column: nil,
-                problem: .readBackwards(source: .readAhead, offset: offset, position: position))
+            throw CSVFileError.io(
+                file: path, problem: .readBackwards(source: .readAhead, offset: offset, position: position))
         }
         guard let target = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         var produced = 0

@@ -19,18 +19,16 @@ final class StreamByteSource: CSVByteSource {
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         guard offset == position else {
-            throw CSVFileError(
-                kind: .io, file: path, line: nil, column: nil,
-                problem: .readBackwards(source: .stream, offset: offset, position: position))
+            throw CSVFileError.io(
+                file: path, problem: .readBackwards(source: .stream, offset: offset, position: position))
         }
         // What the stream has now is returned at once: a pipe's writer may be waiting for the reader to finish.
         while true {
             let count = Foundation.read(descriptor, base, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CSVFileError(
-                    kind: .io, file: path, line: nil, column: nil,
-                    problem: .readFailed(offset: position, system: String(cString: strerror(errno))))
+                throw CSVFileError.io(
+                    file: path, problem: .readFailed(offset: position, system: String(cString: strerror(errno))))
             }
             position += count
             return count

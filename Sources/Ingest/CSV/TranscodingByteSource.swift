@@ -68,9 +68,8 @@ final class TranscodingByteSource: CSVByteSource {
     /// returns how many bytes it holds (0 at the end of the text).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
         guard offset == position else {
-            throw CSVFileError(
-                kind: .io, file: path, line: nil, column: nil,
-                problem: .readBackwards(source: .converted, offset: offset, position: position))
+            throw CSVFileError.io(
+                file: path, problem: .readBackwards(source: .converted, offset: offset, position: position))
         }
         guard let outputBase = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         var produced = 0
@@ -100,8 +99,7 @@ final class TranscodingByteSource: CSVByteSource {
             if failure == E2BIG {
                 // The buffer is full (a character takes up to three bytes in UTF-8): the rest comes next read.
                 if produced == 0 {
-                    throw CSVFileError(
-                        kind: .io, file: path, line: nil, column: nil, problem: .conversionBufferTooSmall)
+                    throw CSVFileError.io(file: path, problem: .conversionBufferTooSmall)
                 }
                 break
             } else if failure != 0 {
