@@ -146,6 +146,8 @@ extension CommandFailure {
             self.init(.ioFailure, [.error("could not assemble the outputs: \(message)")])
         case .output(let error):
             self.init(.ioFailure, [.error(error.description)])
+        case .refused(let refusal):
+            self.init(.usage, [.error(refusal.description, file: refusal.folder)])
         }
     }
 }

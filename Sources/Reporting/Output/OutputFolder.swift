@@ -26,9 +26,36 @@ public struct OutputFolder: Sendable {
         self.path = path
     }
 
-    private var standardized: String { (path as NSString).standardizingPath }
-    private var parent: String { (standardized as NSString).deletingLastPathComponent }
-    private var name: String { (standardized as NSString).lastPathComponent }
+    var standardized: String { (path as NSString).standardizingPath }
+    var parent: String { (standardized as NSString).deletingLastPathComponent }
+    var name: String { (standardized as NSString).lastPathComponent }
+
+    /// The temporary sibling a run with process id `pid` writes into: `.<name>.tmp-<pid>`.
+    func stagingPath(pid: Int32) -> String {
+        (parent as NSString).appendingPathComponent(".\(name).tmp-\(pid)")
+    }
+
+    /// Where a run with process id `pid` sets the old folder aside while swapping: `.<name>.old-<pid>`.
+    func asidePath(pid: Int32) -> String {
+        (parent as NSString).appendingPathComponent(".\(name).old-\(pid)")
+    }
+
+    /// Throws when the folder has no name of its own (`/`, `.`, `..`): there is no sibling to stage it in.
+    func checkName() throws(OutputFolderError) {
+        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+            throw OutputFolderError.unsafePath(path, reason: "the output folder needs a name")
+        }
+    }
+
+    /// Creates the empty temporary folder ``stagingPath(pid:)``.
+    func makeStaging(pid: Int32) throws(OutputFolderError) -> String {
+        let staging = stagingPath(pid: pid)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw OutputFolderError.io(
+                operation: "create the temporary folder", path: staging, message: String(cString: strerror(errno)))
+        }
+        return staging
+    }
 
     /// The lock file's path: `<target>.lock`.
     public var lockPath: String { standardized + ".lock" }
@@ -39,20 +66,14 @@ public struct OutputFolder: Sendable {
     /// rethrows whatever `write` throws (after deleting the partial folder), and throws
     /// ``OutputFolderError/io(operation:path:message:)`` when the swap fails.
     public func replace<Result>(with write: (OutputStaging) throws -> Result) throws -> Result {
-        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
-            throw OutputFolderError.unsafePath(path, reason: "the output folder needs a name")
-        }
+        try checkName()
         let lock = try OutputLock(path: lockPath, folder: path)
         defer { lock.release() }
 
         let manager = FileManager.default
         let pid = getpid()
         removeLeftovers(manager)
-        let staging = (parent as NSString).appendingPathComponent(".\(name).tmp-\(pid)")
-        guard mkdir(staging, 0o755) == 0 else {
-            throw OutputFolderError.io(
-                operation: "create the temporary folder", path: staging, message: String(cString: strerror(errno)))
-        }
+        let staging = try makeStaging(pid: pid)
         let result: Result
         do {
             result = try write(OutputStaging(root: staging, folder: path))
@@ -70,7 +91,7 @@ public struct OutputFolder: Sendable {
         let target = standardized
         var old: String?
         if manager.fileExists(atPath: target) {
-            let aside = (parent as NSString).appendingPathComponent(".\(name).old-\(pid)")
+            let aside = asidePath(pid: pid)
             try rename(target, aside, staging: staging)
             old = aside
         }
@@ -84,7 +105,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Flushes `root` and every folder below it, so that the names of the files written are on disk.
-    private func syncFolders(under root: String, manager: FileManager) {
+    func syncFolders(under root: String, manager: FileManager) {
         var folders = [root]
         if let enumerator = manager.enumerator(atPath: root) {
             while let relative = enumerator.nextObject() as? String {
@@ -108,7 +129,7 @@ public struct OutputFolder: Sendable {
     /// Deletes `.<name>.tmp-*` and `.<name>.old-*` folders left by runs that were killed; safe because
     /// this run holds the lock. When the target is missing and an old folder is aside (a run killed
     /// between its two renames), that folder holds the last complete outputs and is renamed back first.
-    private func removeLeftovers(_ manager: FileManager) {
+    func removeLeftovers(_ manager: FileManager) {
         // The paths are worked out once: standardizing one resolves symbolic links, and the parent may be a
         // folder of thousands of entries (/tmp).
         let (target, parent, name) = (standardized, self.parent, self.name)
@@ -196,7 +217,7 @@ public struct OutputStaging: Sendable {
 
 /// Flushes a folder's entries to disk; a file system that cannot (`EINVAL`) or a folder that cannot be
 /// opened is left as it is: the outputs are complete either way, only their durability is at stake.
-private func syncFolder(_ path: String) {
+func syncFolder(_ path: String) {
     let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { return }
     _ = fsync(descriptor)
@@ -204,13 +225,13 @@ private func syncFolder(_ path: String) {
 }
 
 /// `rename(2)`, named apart from the `rename` method above.
-private func systemRename(_ from: String, _ to: String) -> Int32 {
+func systemRename(_ from: String, _ to: String) -> Int32 {
     rename(from, to)
 }
 
 /// Writes every byte of `buffer` to `descriptor`, retrying short and interrupted writes; returns 0 or the
 /// `errno` of the write that failed (`ENOSPC` when the disk is full, `EFBIG` past the file size limit).
-private func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
     guard let base = buffer.baseAddress else { return 0 }
     var offset = 0
     while offset < buffer.count {

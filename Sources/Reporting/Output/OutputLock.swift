@@ -14,7 +14,7 @@ struct OutputLock: Sendable {
     private let descriptor: Int32
 
     /// Opens (creating) `path` and locks it, or throws ``OutputFolderError/locked(folder:lockFile:)``.
-    init(path: String, folder: String) throws {
+    init(path: String, folder: String) throws(OutputFolderError) {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputFolderError.io(

@@ -103,8 +103,14 @@ public struct CampaignCharts: Sendable {
     }
 
     /// `<campaign>-<part>.svg` with characters other than ASCII letters, digits, `-` and `_` made `-`.
+    ///
+    /// When a character had to be replaced, the name ends with `-` and the first 8 hexadecimal digits of the
+    /// SHA-256 of the parts as given (joined by a unit separator), so that campaigns or series whose names differ
+    /// only there (`spring.2020` and `spring-2020`, helplines `116 006` and `116.006`) get files of their own, the
+    /// same every night; names that needed no replacement are unchanged.
     func fileName(_ parts: String...) -> String {
-        let joined = ([estimates.campaign.id] + parts).joined(separator: "-")
+        let all = [estimates.campaign.id] + parts
+        let joined = all.joined(separator: "-")
         let safe = String(
             joined.unicodeScalars.map { scalar -> Character in
                 let ok =
@@ -112,7 +118,9 @@ public struct CampaignCharts: Sendable {
                     || scalar == "-" || scalar == "_"
                 return ok ? Character(scalar) : "-"
             })
-        return safe + ".svg"
+        guard safe != joined else { return safe + ".svg" }
+        let digest = SHA256Digest.hex(of: all.joined(separator: "\u{1F}"))
+        return safe + "-" + digest.prefix(8) + ".svg"
     }
 
     /// A Python string literal for `text` (JSON string syntax is valid Python).

@@ -75,10 +75,15 @@ public struct NightlyBatch: Sendable {
         case assembly(String)
         /// An output or diagnostics folder could not be written.
         case output(OutputFolderError)
+        /// The output folders were refused before anything was read or written (``OutputPlan``).
+        case refused(OutputRefusal)
     }
 
     /// Runs the night, calling `onStage` as each stage ends and `progress` while files are read.
     public func run(progress: ReadProgress? = nil, onStage: (Stage) -> Void = { _ in }) throws(Failure) -> Outcome {
+        let destination = try NightOutputs.checked(
+            dataPath: dataPath, reportsPath: reportsPath, notebooksPath: notebooksPath)
+        defer { destination.release() }
         let folder: DataFolder
         do {
             folder = try DataFolder.load(path: dataPath, progress: progress)
@@ -129,7 +134,7 @@ public struct NightlyBatch: Sendable {
                 throw .assembly("\(error)")
             }
             do {
-                try NightlyRun.writeDiagnostics(files, to: path)
+                try destination.writeDiagnostics(files)
             } catch let error as OutputFolderError {
                 throw .output(error)
             } catch {
@@ -144,7 +149,7 @@ public struct NightlyBatch: Sendable {
             throw .assembly("\(error)")
         }
         do {
-            try outputs.write(reportsPath: reportsPath, notebooksPath: notebooksPath)
+            try destination.write(outputs)
         } catch let error as OutputFolderError {
             throw .output(error)
         } catch {
@@ -152,10 +157,7 @@ public struct NightlyBatch: Sendable {
         }
         onStage(.wrote(reports: outputs.reports.count, notebooks: outputs.notebooks.count))
         // A night that wrote its outputs makes an earlier night's diagnostics stale.
-        let staleDiagnostics = NightlyRun.diagnosticsPath(forReports: reportsPath)
-        if FileManager.default.fileExists(atPath: staleDiagnostics) {
-            try? FileManager.default.removeItem(atPath: staleDiagnostics)
-        }
+        destination.removeStaleDiagnostics()
         return outcome(.written, outputs.unestimatedCampaigns)
     }
 }

@@ -121,6 +121,13 @@ public struct NightlyRun: Sendable {
                     path: "\(report.estimates.campaign.id).ipynb",
                     contents: CampaignNotebook.notebook(report).json))
         }
+        // A name two outputs share would write one over the other: the night stops instead.
+        for folder in [files, notebooks] {
+            var seen: Set<String> = []
+            for file in folder where !seen.insert(file.path).inserted {
+                throw OutputFolderError.duplicateName(file.path)
+            }
+        }
         return RunOutputs(
             reports: files, notebooks: notebooks,
             unestimatedCampaigns: reports.filter { !$0.headline.isEstimated }.map(\.estimates.campaign.id))
@@ -201,37 +208,18 @@ extension NightlyRun {
             OutputFile(path: "run-manifest.json", contents: try manifest.json()),
         ]
     }
-
-    /// Writes `files` into `path` through ``OutputFolder`` (a temporary sibling swapped in at the end).
-    public static func writeDiagnostics(_ files: [OutputFile], to path: String) throws {
-        try OutputFolder(path: path).replace { staging in
-            for file in files { try staging.write(file.contents, to: file.path) }
-        }
-    }
 }
 
 extension RunOutputs {
-    /// Writes the reports into `reportsPath` and the notebooks into `notebooksPath`, each through
-    /// ``OutputFolder`` (a temporary sibling folder swapped in at the end), creating their parent folders.
+    /// Writes the reports into `reportsPath` and the notebooks into `notebooksPath` as one (``NightOutputs``),
+    /// creating their parent folders; the folders are not checked (``OutputPlan`` is the run's check).
     ///
-    /// The notebooks are swapped in only after every report file is written, and the reports only after
-    /// the notebooks are, so a failure while writing either leaves both previous folders in place.
+    /// A failure while writing either folder leaves both previous folders in place.
     public func write(reportsPath: String, notebooksPath: String) throws {
-        for path in [reportsPath, notebooksPath] {
-            let parent = ((path as NSString).standardizingPath as NSString).deletingLastPathComponent
-            guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { continue }
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw OutputFolderError.io(
-                    operation: "create the folder", path: parent, message: error.localizedDescription)
-            }
-        }
-        try OutputFolder(path: reportsPath).replace { reportsStaging in
-            for file in reports { try reportsStaging.write(file.contents, to: file.path) }
-            try OutputFolder(path: notebooksPath).replace { notebooksStaging in
-                for file in notebooks { try notebooksStaging.write(file.contents, to: file.path) }
-            }
-        }
+        let destination = try NightOutputs(
+            reports: reportsPath, notebooks: notebooksPath,
+            diagnostics: NightlyRun.diagnosticsPath(forReports: reportsPath))
+        defer { destination.release() }
+        try destination.write(self)
     }
 }
