@@ -29,6 +29,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
         /// it summed; nil for a file read directly.
         public var rollupOf: String?
         public var ranges: Int?
+        /// Rejected rows counted in `rows_rejected` but not listed in `rejects.csv` (``UnlistedRejects``); absent
+        /// when every one is listed.
+        public var rowsRejectedNotListed: Int?
 
         /// Creates an input entry from known values.
         public init(
@@ -72,6 +75,18 @@ public struct RunManifest: Codable, Sendable, Equatable {
             }
         }
 
+        /// The entries of every file of `data` (``init(report:dataFolder:)``), each with its rejected rows that
+        /// `rejects.csv` counts but does not list.
+        public static func all(of data: IngestedData, dataFolder: String) throws -> [Input] {
+            let unlisted = Dictionary(
+                UnlistedRejects.of(data).map { ($0.file, $0.count) }, uniquingKeysWith: { first, _ in first })
+            return try data.files.map { report in
+                var input = try Input(report: report, dataFolder: dataFolder)
+                input.rowsRejectedNotListed = unlisted[report.file]
+                return input
+            }
+        }
+
         /// Encodes every key (`feed` when known), `sha256` as `null` when there is no hash.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -83,6 +98,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             try container.encode(rowsAccepted, forKey: .rowsAccepted)
             try container.encode(rowsRejected, forKey: .rowsRejected)
             try container.encode(rowsKeptWithInvalidText, forKey: .rowsKeptWithInvalidText)
+            try container.encodeIfPresent(rowsRejectedNotListed, forKey: .rowsRejectedNotListed)
             try container.encodeIfPresent(rollupOf, forKey: .rollupOf)
             try container.encodeIfPresent(ranges, forKey: .ranges)
         }
@@ -93,6 +109,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             case rowsAccepted = "rows_accepted"
             case rowsRejected = "rows_rejected"
             case rowsKeptWithInvalidText = "rows_kept_with_invalid_text"
+            case rowsRejectedNotListed = "rows_rejected_not_listed"
             case rollupOf = "rollup_of"
             case ranges
         }

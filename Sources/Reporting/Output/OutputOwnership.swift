@@ -49,7 +49,7 @@ public enum OutputOwnership {
             }
         }
         guard foreign.isEmpty else { return foreign.sorted() }
-        return wroteByARun(path, role: role, entries: kept) ? [] : kept.sorted()
+        return unproven(path, role: role, entries: kept).sorted()
     }
 
     /// Names a desktop leaves in any folder it shows; deleting them loses nothing.
@@ -71,32 +71,32 @@ public enum OutputOwnership {
         }
     }
 
-    /// Whether the folder shows that a run wrote it (its entries already known to be a run's names).
-    static func wroteByARun(_ path: String, role: OutputRole, entries: [String]) -> Bool {
+    /// The entries (all of them a run's names) that nothing shows a run wrote: none when the folder has its
+    /// ``NightMark`` or a run manifest naming the tool; for a notebooks folder without either, the notebooks that do
+    /// not read `AWARENESS_REPORTS` and a README that is not the one a run writes.
+    static func unproven(_ path: String, role: OutputRole, entries: [String]) -> [String] {
         if let mark = NightMark.read(inFolder: path), mark.tool == NightMark.toolName, mark.folder == role.markName {
-            return true
+            return []
+        }
+        func text(_ name: String) -> String {
+            (try? String(contentsOfFile: (path as NSString).appendingPathComponent(name), encoding: .utf8)) ?? ""
         }
         switch role {
         case .reports, .diagnostics:
             let manifest = (path as NSString).appendingPathComponent("run-manifest.json")
             guard let data = FileManager.default.contents(atPath: manifest),
                 let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                let version = object["tool_version"] as? String
-            else { return false }
-            return version.hasPrefix(NightMark.toolName + " ")
+                let version = object["tool_version"] as? String, version.hasPrefix(NightMark.toolName + " ")
+            else { return entries }
+            return []
         case .notebooks:
-            let notebooks = entries.filter { $0.hasSuffix(".ipynb") }
-            guard !notebooks.isEmpty else { return false }
-            let readme = (path as NSString).appendingPathComponent("README.md")
-            if entries.contains("README.md") {
-                let text = (try? String(contentsOfFile: readme, encoding: .utf8)) ?? ""
-                guard ReportLanguage.allCases.contains(where: { ReportWording(language: $0).notebooksReadme == text })
-                else { return false }
-            }
-            return notebooks.allSatisfy { name in
-                let file = (path as NSString).appendingPathComponent(name)
-                let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-                return text.contains("AWARENESS_REPORTS")
+            let readmes = Set(ReportLanguage.allCases.map { ReportWording(language: $0).notebooksReadme })
+            return entries.filter { entry in
+                switch entry {
+                case "README.md": !readmes.contains(text(entry))
+                case NightMark.fileName: true
+                default: !text(entry).contains("AWARENESS_REPORTS")
+                }
             }
         }
     }

@@ -354,7 +354,12 @@ public struct CampaignReport: Sendable {
             }
             let table = MarkdownTable(
                 headers: [wording.measure, wording.value], alignments: [.left, .right], rows: rows)
-            return "## " + wording.dataQuality + "\n\n" + table.markdown + "\n" + wording.rejectsListed + "\n"
+            let unlisted = UnlistedRejects.of(data).reduce(0) { $0 + $1.count }
+            let listed =
+                unlisted == 0
+                ? wording.rejectsListed
+                : wording.rejectsListed(upTo: IngestLimits.rejectsListedPerFile, unlisted: unlisted)
+            return "## " + wording.dataQuality + "\n\n" + table.markdown + "\n" + listed + "\n"
         }
 
         func methodNote() -> String {

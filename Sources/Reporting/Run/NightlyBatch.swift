@@ -105,7 +105,7 @@ public struct NightlyBatch: Sendable {
             manifest = RunManifest(
                 toolVersion: "awareness \(NightlyRun.version)", configPath: configPath,
                 configSHA256: try SHA256Digest.hex(ofFileAt: configPath),
-                inputs: try data.files.map { try RunManifest.Input(report: $0, dataFolder: dataPath) },
+                inputs: try RunManifest.Input.all(of: data, dataFolder: dataPath),
                 skipped: data.skippedFiles.map(RunManifest.Skipped.init),
                 runTime: RunManifest.timestamp(Date()))
         } catch let error as FileDigestError {

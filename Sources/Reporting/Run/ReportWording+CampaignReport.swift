@@ -208,6 +208,18 @@ extension ReportWording {
             "Chaque ligne rejetée figure dans `rejects.csv` avec son fichier, sa ligne, sa colonne et la raison.")
     }
 
+    /// Where the rejected rows are listed when `unlisted` rows of some files were counted but not listed, the list
+    /// stopping at `limit` rows per file.
+    public func rejectsListed(upTo limit: Int, unlisted: Int) -> String {
+        pick(
+            "Rejected rows are listed in `rejects.csv` with their file, line, column and reason, up to "
+                + "\(format.integer(limit)) per file; \(format.integer(unlisted)) more were counted but not listed "
+                + "(a line per file in `rejects.csv` gives their number).",
+            "Les lignes rejetées figurent dans `rejects.csv` avec leur fichier, leur ligne, leur colonne et la raison, "
+                + "jusqu’à \(format.integer(limit)) par fichier\u{00A0}; \(format.integer(unlisted)) autres ont été "
+                + "comptées sans être listées (une ligne par fichier dans `rejects.csv` en donne le nombre).")
+    }
+
     // MARK: - Method note
 
     /// The method note, with the confidence level of the intervals. Yearly seasonality is modelled once the

@@ -116,6 +116,16 @@ extension ReportWording {
     /// The head of a warning line: `warning` / `avertissement`.
     public var warningHead: String { pick("warning", "avertissement") }
 
+    /// The row `rejects.csv` ends a file's rejects with when some were not listed (always English there):
+    /// `12 more rejected rows, not listed: rejects.csv lists the first 10000 of each file`.
+    public func rejectsNotListed(_ count: Int, limit: Int) -> String {
+        let plural = Self.frenchPlural(count)
+        return pick(
+            "\(count) more rejected rows, not listed: rejects.csv lists the first \(limit) of each file",
+            "\(format.integer(count)) autre\(plural) ligne\(plural) rejetée\(plural), non listée\(plural)\u{00A0}: "
+                + "rejects.csv liste les \(format.integer(limit)) premières de chaque fichier")
+    }
+
     /// The note after a file's first errors: `… and 4 more rejected rows`, followed by ` in <path>` when `path`
     /// (the file, with the data folder before it) is given.
     public func moreRejectedRows(_ others: Int, in path: String? = nil) -> String {

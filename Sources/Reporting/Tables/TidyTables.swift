@@ -124,6 +124,14 @@ public enum TidyTables {
                 .text("file refused: \(failure.reason.text(in: .en))"), .empty, .empty,
             ])
         }
+        let wording = ReportWording(language: .en)
+        for unlisted in UnlistedRejects.of(data) {
+            rows.append([
+                .text(unlisted.file), .empty, .empty,
+                .text(wording.rejectsNotListed(unlisted.count, limit: IngestLimits.rejectsListedPerFile)), .empty,
+                .empty,
+            ])
+        }
         return TidyTable(checkedColumns: rejectColumns, rows: rows)
     }
 }
