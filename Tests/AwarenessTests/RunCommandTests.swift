@@ -49,8 +49,9 @@ struct RunCommandTests {
         #expect(result.stderr.hasPrefix("awareness run: read 5 files: 11 rows, 11 accepted, 0 rejected\n"))
         #expect(
             files(under: folder) == [
-                "Notebooks-export.lock", "Notebooks-export/README.md", "Notebooks-export/banner-119.ipynb",
-                "reports.lock", "reports/campaigns/banner-119.md", "reports/charts/banner-119-banner-119-ctr.svg",
+                "Notebooks-export.lock", "Notebooks-export/README.md", "Notebooks-export/awareness-night.json",
+                "Notebooks-export/banner-119.ipynb", "reports.lock", "reports/awareness-night.json",
+                "reports/campaigns/banner-119.md", "reports/charts/banner-119-banner-119-ctr.svg",
                 "reports/charts/banner-119-banner-119-weekly.svg", "reports/charts/banner-119-calls-119.svg",
                 "reports/charts/banner-119-videos-alloenfanceendanger.svg", "reports/daily.csv", "reports/rejects.csv",
                 "reports/run-manifest.json", "reports/summary.md", "reports/uplift.csv", "reports/uplift.json",
@@ -83,7 +84,7 @@ struct RunCommandTests {
         #expect(try run(data, into: second).status == 0)
         let paths = files(under: first)
         #expect(paths == files(under: second))
-        #expect(paths.count == 42)
+        #expect(paths.count == 44)
         for path in paths {
             let a = try String(contentsOf: first.appendingPathComponent(path), encoding: .utf8)
             let b = try String(contentsOf: second.appendingPathComponent(path), encoding: .utf8)
@@ -103,7 +104,7 @@ struct RunCommandTests {
         #expect(try run("good", into: folder).status == 0)
         let summaryPath = folder.appendingPathComponent("reports/summary.md")
         let before = try String(contentsOf: summaryPath, encoding: .utf8)
-        // Another run holds the notebooks folder: this run writes every report, then cannot write the notebooks.
+        // Another run holds the notebooks folder: this run cannot take both locks, so it writes nothing.
         let lock = open(folder.appendingPathComponent("Notebooks-export.lock").path, O_RDWR | O_CREAT, 0o644)
         #expect(lock >= 0)
         #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)

@@ -79,6 +79,26 @@ extension DataQualityWordingTests {
                 == "… et 1\u{202F}500 autres lignes rejetées dans Data/a.csv")
     }
 
+    @Test func saysHowManyRejectsTheListLeftOutInEachLanguage() {
+        #expect(
+            Self.english.rejectsNotListed(50, limit: 10_000)
+                == "50 more rejected rows, not listed: rejects.csv lists the first 10000 of each file")
+        #expect(
+            Self.french.rejectsNotListed(1, limit: 10_000)
+                == "1 autre ligne rejetée, non listée\u{00A0}: rejects.csv liste les 10\u{202F}000 premières de chaque "
+                + "fichier")
+        #expect(
+            Self.english.rejectsListed(upTo: 10_000, unlisted: 1_500)
+                == "Rejected rows are listed in `rejects.csv` with their file, line, column and reason, up to 10,000 "
+                + "per file; 1,500 more were counted but not listed (a line per file in `rejects.csv` gives their "
+                + "number).")
+        #expect(
+            Self.french.rejectsListed(upTo: 10_000, unlisted: 1_500)
+                == "Les lignes rejetées figurent dans `rejects.csv` avec leur fichier, leur ligne, leur colonne et la "
+                + "raison, jusqu’à 10\u{202F}000 par fichier\u{00A0}; 1\u{202F}500 autres ont été comptées sans être "
+                + "listées (une ligne par fichier dans `rejects.csv` en donne le nombre).")
+    }
+
     @Test func warnsOfAFileReadAfterANewerOneInEachLanguage() {
         let english = Self.english.fileOrderWarning(
             later: "Data/b.csv", earlier: "Data/a.csv", laterLastDay: Self.day,

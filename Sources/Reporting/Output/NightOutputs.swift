@@ -76,7 +76,10 @@ public struct NightOutputs: Sendable {
     }
 
     /// The journal's path: `.<reports>.swap` beside the reports folder.
-    public var journalPath: String {
+    public var journalPath: String { Self.journalPath(reports: reports) }
+
+    /// The journal's path for the reports folder `reports`.
+    static func journalPath(reports: String) -> String {
         let folder = OutputFolder(path: reports)
         return (folder.parent as NSString).appendingPathComponent(".\(folder.name).swap")
     }
@@ -116,21 +119,6 @@ public struct NightOutputs: Sendable {
             for staging in staged { try? FileManager.default.removeItem(atPath: staging) }
             throw error
         }
-    }
-
-    /// Writes a bad night's diagnostics into ``diagnostics`` through ``OutputFolder`` (its own lock and swap).
-    public func writeDiagnostics(_ files: [OutputFile]) throws {
-        try OutputFolder(path: diagnostics).replace { staging in
-            for file in files { try staging.write(file.contents, to: file.path) }
-        }
-    }
-
-    /// Deletes an earlier night's diagnostics once a night has written its outputs, if the folder is a run's own.
-    public func removeStaleDiagnostics() {
-        guard FileManager.default.fileExists(atPath: diagnostics),
-            OutputOwnership.foreignEntries(in: diagnostics, role: .diagnostics).isEmpty
-        else { return }
-        try? FileManager.default.removeItem(atPath: diagnostics)
     }
 
     /// Completes the swap a run left half done, if its journal is there: every staged folder still aside is
@@ -247,12 +235,51 @@ struct SwapJournal: Codable, Sendable {
     }
 }
 
-extension NightOutputs {
-    /// The checked and locked output folders of a run over `dataPath`: ``OutputPlan`` first (nothing read or
-    /// written when it refuses), then ``init(_:)``.
-    static func checked(
-        dataPath: String, reportsPath: String, notebooksPath: String
-    ) throws(NightlyBatch.Failure) -> NightOutputs {
+extension OutputPlan {
+    /// Completes, under both locks, a swap of these folders that a run left half done; without a journal (the usual
+    /// case) nothing is locked or written, so that a run refused later for its data leaves no trace.
+    public func completeInterruptedSwap() throws(OutputFolderError) {
+        guard FileManager.default.fileExists(atPath: NightOutputs.journalPath(reports: reports)) else { return }
+        try NightOutputs(self).release()
+    }
+
+    /// Writes tonight's outputs into both folders as one (``NightOutputs/write(_:)``), holding both locks meanwhile.
+    public func write(_ outputs: RunOutputs) throws {
+        let destination = try NightOutputs(self)
+        defer { destination.release() }
+        try destination.write(outputs)
+    }
+
+    /// Writes a bad night's diagnostics into ``diagnostics`` through ``OutputFolder`` (its own lock and swap),
+    /// creating its parent folder when missing, as the outputs' parents are.
+    public func writeDiagnostics(_ files: [OutputFile]) throws {
+        let parent = (diagnostics as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw OutputFolderError.io(
+                    operation: "create the folder", path: parent, message: error.localizedDescription)
+            }
+        }
+        try OutputFolder(path: diagnostics).replace { staging in
+            for file in files { try staging.write(file.contents, to: file.path) }
+        }
+    }
+
+    /// Deletes an earlier night's diagnostics once a night has written its outputs, if the folder is a run's own.
+    public func removeStaleDiagnostics() {
+        guard FileManager.default.fileExists(atPath: diagnostics),
+            OutputOwnership.foreignEntries(in: diagnostics, role: .diagnostics).isEmpty
+        else { return }
+        try? FileManager.default.removeItem(atPath: diagnostics)
+    }
+}
+
+extension NightlyBatch {
+    /// The checked output folders of this night, an interrupted swap of theirs completed: ``OutputPlan`` first
+    /// (nothing read or written when it refuses), then ``OutputPlan/completeInterruptedSwap()``.
+    func checkedOutputs() throws(Failure) -> OutputPlan {
         let plan: OutputPlan
         do {
             plan = try OutputPlan(dataPath: dataPath, reportsPath: reportsPath, notebooksPath: notebooksPath)
@@ -260,9 +287,10 @@ extension NightOutputs {
             throw .refused(error)
         }
         do {
-            return try NightOutputs(plan)
+            try plan.completeInterruptedSwap()
         } catch {
             throw .output(error)
         }
+        return plan
     }
 }

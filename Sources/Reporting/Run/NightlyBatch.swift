@@ -81,9 +81,7 @@ public struct NightlyBatch: Sendable {
 
     /// Runs the night, calling `onStage` as each stage ends and `progress` while files are read.
     public func run(progress: ReadProgress? = nil, onStage: (Stage) -> Void = { _ in }) throws(Failure) -> Outcome {
-        let destination = try NightOutputs.checked(
-            dataPath: dataPath, reportsPath: reportsPath, notebooksPath: notebooksPath)
-        defer { destination.release() }
+        let destination = try checkedOutputs()
         let folder: DataFolder
         do {
             folder = try DataFolder.load(path: dataPath, progress: progress)
