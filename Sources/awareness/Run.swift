@@ -26,10 +26,10 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(help: ArgumentHelp("The reports folder, replaced as a whole.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The reports folder, replaced whole if absent, empty or a run's own.", valueName: "dir"))
     var out = "reports"
 
-    @Option(help: ArgumentHelp("The notebooks folder, replaced as a whole.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The notebooks folder, replaced whole if absent, empty or a run's own.", valueName: "dir"))
     var notebooks = "Notebooks-export"
 
     @Option(help: ArgumentHelp("The report language (default: the config's language).", valueName: "en|fr"))
