@@ -29,7 +29,8 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The reports folder, replaced whole if absent, empty or a run's own.", valueName: "dir"))
     var out = "reports"
 
-    @Option(help: ArgumentHelp("The notebooks folder, replaced whole if absent, empty or a run's own.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("The notebooks folder, replaced whole if absent, empty or a run's own.", valueName: "dir"))
     var notebooks = "Notebooks-export"
 
     @Option(help: ArgumentHelp("The report language (default: the config's language).", valueName: "en|fr"))
