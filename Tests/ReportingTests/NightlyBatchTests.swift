@@ -50,8 +50,9 @@ struct NightlyBatchTests {
         let out = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: out) }
         let reports = out.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
-        try "last night\n".write(to: reports.appendingPathComponent("summary.md"), atomically: true, encoding: .utf8)
+        // Last night's outputs, written as a run writes them (with their night mark): a folder no run wrote is refused.
+        try RunOutputs(reports: [OutputFile(path: "summary.md", contents: "last night\n")], notebooks: []).write(
+            reportsPath: reports.path, notebooksPath: out.appendingPathComponent("notebooks").path)
         let batch = NightlyBatch(
             dataPath: Self.fixtures.appendingPathComponent("bad").path, reportsPath: reports.path,
             notebooksPath: out.appendingPathComponent("notebooks").path, maxRejectRate: 0.01)
@@ -65,6 +66,26 @@ struct NightlyBatchTests {
         for file in ["failed-night.md", "rejects.csv", "run-manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: reports.path + ".failed/" + file))
         }
+    }
+
+    @Test func aFolderNoRunWroteIsRefusedBeforeTheDataIsRead() throws {
+        let out = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let reports = out.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        try "my notes\n".write(to: reports.appendingPathComponent("summary.md"), atomically: true, encoding: .utf8)
+        let batch = NightlyBatch(
+            dataPath: Self.fixtures.appendingPathComponent("good").path, reportsPath: reports.path,
+            notebooksPath: out.appendingPathComponent("notebooks").path, maxRejectRate: 0.01)
+        var stages: [NightlyBatch.Stage] = []
+        #expect {
+            _ = try batch.run { stages.append($0) }
+        } throws: { error in
+            guard case .refused(let refusal) = error as? NightlyBatch.Failure else { return false }
+            return refusal == .notOurs(folder: reports.path, role: .reports, foreign: ["summary.md"], count: 1)
+        }
+        #expect(stages.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["reports"])
     }
 
     @Test func aMissingDataFolderIsAFailureValue() throws {
