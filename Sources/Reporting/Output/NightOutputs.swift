@@ -6,8 +6,10 @@ import Foundation
     import Darwin
 #endif
 
-/// A night's reports and notebooks folders, locked for the whole run and replaced together: a kill at any moment
-/// leaves either last night's pair or tonight's once the next run has started.
+/// A night's reports and notebooks folders, both locked while a value exists (until ``release()``) and replaced
+/// together: a kill at any moment leaves either last night's pair or tonight's once the next run has started.
+/// A run holds one only to write its outputs (``OutputPlan/write(_:)``) or to finish an interrupted swap
+/// (``OutputPlan/completeInterruptedSwap()``), so a run refused for its data leaves no lock file behind.
 ///
 /// Two folders cannot be renamed in one step, so the swap is journaled. Both folders are written in full into their
 /// temporary siblings (``OutputFolder``) and flushed to disk; then a small journal, `.<reports>.swap` beside the
