@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the feed folders of a data folder, file by file in name order, into `IngestedData`.
 ///
 /// Rules (DESIGN §3.3): event-level files are summed into local days; in daily files a key repeated in
@@ -63,10 +69,24 @@ public struct DataFolderReader: Sendable {
         entries(in: folder).compactMap { name in SkippedFile.Reason(name: name).map { (name, $0) } }
     }
 
-    /// Every entry of a folder, in name order (nothing when it cannot be listed).
+    /// Every entry of a folder, in name order (nothing when it cannot be listed: ``read(folder:onFile:)`` lists
+    /// each feed folder with ``listing(of:)`` first, and records one it cannot list as unreadable).
     private static func entries(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.sorted()
+        listing(of: folder).names
+    }
+
+    /// Every entry of a folder, in name order, or why it could not be listed (`strerror`'s text). A folder that
+    /// cannot be listed is not an empty one: a night that cannot see a feed's files must not be read as a night
+    /// without them.
+    public static func listing(of folder: String) -> (names: [String], failure: String?) {
+        do {
+            return (try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), nil)
+        } catch {
+            // Foundation's error does not carry errno on every platform; opening the folder again gives it.
+            guard let directory = opendir(folder) else { return ([], String(cString: strerror(errno))) }
+            closedir(directory)
+            return ([], error.localizedDescription)
+        }
     }
 
     /// Why an entry of a feed folder is not read, or nil when it is (its name ends in `.csv` or `.csv.gz`, whether it
@@ -100,6 +120,10 @@ public struct DataFolderReader: Sendable {
             guard FileManager.default.fileExists(atPath: feedFolder, isDirectory: &isDirectory), isDirectory.boolValue
             else {
                 data.absentFeeds.append(feed)
+                continue
+            }
+            if let failure = Self.listing(of: feedFolder).failure {
+                data.unreadableFeeds.append(UnreadableFeedFolder(feed: feed, folder: feed.rawValue, system: failure))
                 continue
             }
             for target in feed.providedFeeds where accumulators[target] == nil {
