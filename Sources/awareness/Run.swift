@@ -50,7 +50,7 @@ struct Run: ParsableCommand {
 
     @Flag(
         help: ArgumentHelp(
-            "Write the outputs even when the data is over the reject threshold or a file is refused (by default the previous outputs are kept and the night's diagnostics go to <out>.failed)."
+            "Write the outputs even on a night that fails (by default the previous outputs are kept and the night's diagnostics go to <out>.failed); its manifest then becomes last night's."
         ))
     var force = false
 
@@ -95,8 +95,16 @@ struct Run: ParsableCommand {
         }
         var diagnostics = Diagnostic.verdictErrors(outcome.nightVerdict, dataPath: options.data)
         if outcome.verdict != .usable {
+            // A night failed for a feed folder or one file says so in the errors above; the counts alone would not.
+            let counted = outcome.nightVerdict.reasons.allSatisfy { reason in
+                switch reason {
+                case .overallOverThreshold, .fileRefused, .fileUnreadable: true
+                default: false
+                }
+            }
             let problems =
-                "the data has problems (\(percent(outcome.rejectRate)) of rows rejected, \(outcome.refusedFiles) files "
+                (counted ? "the data has problems (" : "the night failed its checks (see the errors above; ")
+                + "\(percent(outcome.rejectRate)) of rows rejected, \(outcome.refusedFiles) files "
                 + "refused; threshold \(percent(maxRejectRate)))"
             switch outcome.disposition {
             case .written:

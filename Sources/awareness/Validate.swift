@@ -9,7 +9,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read every feed and print a data-quality summary.",
         discussion: """
-            Gives the verdict `run` would give on the same folders: the data is compared with the last night that \
+            Gives the verdict run would give on the same folders: the data is compared with the last night that \
             wrote --out (its run-manifest.json). Exit status: 0 the data is usable; 1 the night would fail (a feed \
             folder that had data last night missing, empty or header-only; a file refused or wholly rejected; a new \
             file over --max-file-reject-rate; more rows rejected than --max-reject-rate allows); 2 usage or \
@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The reports folder `run` writes: its run-manifest.json says what last night read.", valueName: "dir"))
+            "The reports folder run writes: its run-manifest.json says what last night read.", valueName: "dir"))
     var out = "reports"
 
     @Option(help: ArgumentHelp("The largest fraction of rows that may be rejected.", valueName: "fraction"))
