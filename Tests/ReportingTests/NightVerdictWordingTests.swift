@@ -72,6 +72,23 @@ struct NightVerdictWordingTests {
         }
     }
 
+    @Test func wordsTheLineOfAFeedFolderThatCannotBeReadInEnglishAndInFrench() {
+        #expect(
+            ReportWording(language: .en).feedFolderUnreadable(system: "Permission denied")
+                == "folder cannot be read (Permission denied)")
+        #expect(
+            ReportWording(language: .fr).feedFolderUnreadable(system: "Permission denied")
+                == "dossier illisible (Permission denied)")
+        var data = IngestedData()
+        data.unreadableFeeds = [UnreadableFeedFolder(feed: .clicks, folder: "clicks", system: "Permission denied")]
+        let summary = DataQualitySummary(folder: "Data", timeZone: "UTC", data: data, maxRejectRate: 0.01)
+        #expect(summary.text.contains("\nclicks: folder cannot be read (Permission denied)\n"))
+        #expect(
+            summary.text.hasSuffix(
+                "Verdict: not usable: clicks: the feed folder cannot be read (Permission denied); its files could not "
+                    + "be seen.\n"))
+    }
+
     @Test func locatesAReasonAtItsFeedFolderOrFileAndTheOverallRateNowhere() {
         #expect(Reason.feedVanished(feed: .helplineCalls, lastNightRows: 1).subject == "helpline_calls")
         #expect(Reason.fileRefused(file: "clicks/x.txt").subject == "clicks/x.txt")
