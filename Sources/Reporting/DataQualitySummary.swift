@@ -230,6 +230,9 @@ public struct DataQualitySummary: Sendable {
 
     private func notes(_ wording: ReportWording) -> [String] {
         var lines: [String] = warningLines
+        if let manifest = verdict.unusableManifest {
+            lines.append(wording.lastNightManifestUnusable(manifest) + ".")
+        }
         if !data.revisions.isEmpty {
             let count = data.revisions.count
             lines.append(wording.valuesRestatedByLaterFiles(count))

@@ -22,6 +22,15 @@ extension Diagnostic {
     }
 }
 
+extension Diagnostic {
+    /// The warning that last night's manifest is there but could not be read, located at it, when it is so: the
+    /// night is then judged without history, which must not go unsaid.
+    static func manifestWarning(_ verdict: NightVerdict) -> [Diagnostic] {
+        guard let path = verdict.unusableManifest else { return [] }
+        return [.warning(ReportWording(language: .en).lastNightManifestUnreadable, file: path)]
+    }
+}
+
 extension ExitStatus {
     /// The one mapping of a command's outcome to its exit status, used by `validate` and `run`: the verdict's
     /// status, and at least 1 when any diagnostic the command printed is an error, so that an `error:` line never

@@ -138,7 +138,8 @@ struct Run: ParsableCommand {
             say(
                 "read \(data.files.count) files: \(data.rowsRead) rows, \(data.rowsAccepted) accepted, "
                     + "\(data.rowsRejected) rejected")
-            let findings = (quality.errors + quality.warnings).map(Diagnostic.init)
+            let findings =
+                Diagnostic.manifestWarning(quality.verdict) + (quality.errors + quality.warnings).map(Diagnostic.init)
             DiagnosticPrinter.print(findings)
             return findings
         case .checkedCalendar(let warnings):

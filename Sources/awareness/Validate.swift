@@ -56,6 +56,7 @@ struct Validate: ParsableCommand {
             language: language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language)
         print(summary.text, terminator: "")
         printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
+        DiagnosticPrinter.print(Diagnostic.manifestWarning(verdict))
         let errors = Diagnostic.verdictErrors(verdict, dataPath: options.data)
         let status = ExitStatus(verdict.dataVerdict, diagnostics: summary.errors.map(Diagnostic.init) + errors)
         if status != .success { throw CommandFailure(status, errors) }

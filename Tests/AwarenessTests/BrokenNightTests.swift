@@ -164,6 +164,26 @@ struct BrokenNightTests {
         #expect(validation.stdout.hasSuffix("Verdict: usable.\n"))
     }
 
+    /// A manifest that is there but cannot be read is warned of at its path, and the night judged without history.
+    @Test func anUnreadableManifestIsWarnedOfAndTheNightJudgedWithoutHistory() throws {
+        let folder = try BadInputFolder()
+        try Self.makeGoodNight(in: folder)
+        #expect(try Self.command("run", in: folder).status == 0)
+        try Data("{\"inputs\": [".utf8).write(to: folder.root.appendingPathComponent("out/reports/run-manifest.json"))
+        let validation = try Self.command("validate", in: folder)
+        #expect(validation.status == 0)
+        let warning =
+            "warning: out/reports/run-manifest.json: could not be read: tonight is not compared with last night "
+            + "(every file counts as new, no feed folder as vanished)\n"
+        #expect(validation.stderr.contains(warning), "\(validation.stderr)")
+        #expect(validation.stdout.contains("\nLast night's manifest out/reports/run-manifest.json could not be read"))
+        let run = try Self.command("run", in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains(warning), "\(run.stderr)")
+        // The night wrote a new manifest: the next one is compared again.
+        #expect(!(try Self.command("validate", in: folder).stderr.contains("warning: out/reports/run-manifest.json")))
+    }
+
     @Test(arguments: Breakage.allCases)
     func aBrokenNightFailsAndKeepsLastNightsOutputsAndTheDataFolder(_ breakage: Breakage) throws {
         let folder = try BadInputFolder()

@@ -208,6 +208,29 @@ extension NightVerdictWordingTests {
         let folder = try Self.reports(manifest)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(RunManifest.lastNight(inReports: folder) == nil)
+        // A manifest that is there but unusable is told from none, so that the summary can say so.
+        let path = folder + "/run-manifest.json"
+        #expect(RunManifest.lastNightManifest(inReports: folder) == (manifest == nil ? .absent : .unusable(path: path)))
+        let verdict = NightVerdict(
+            data: IngestedData(), reportsPath: folder, maxRejectRate: 0.01, maxFileRejectRate: 0.5)
+        #expect(verdict.unusableManifest == (manifest == nil ? nil : path))
+        #expect(!verdict.hasLastNight)
+    }
+
+    @Test func saysInEnglishAndInFrenchThatAnUnusableManifestLeavesTonightUncompared() {
+        #expect(
+            ReportWording(language: .en).lastNightManifestUnusable("reports/run-manifest.json")
+                == "Last night's manifest reports/run-manifest.json could not be read: tonight is not compared with "
+                + "last night (every file counts as new, no feed folder as vanished)")
+        #expect(
+            ReportWording(language: .fr).lastNightManifestUnusable("reports/run-manifest.json")
+                == "Le manifeste de la veille reports/run-manifest.json n'a pas pu être lu\u{00A0}: cette nuit n'est pas "
+                + "comparée à la veille (chaque fichier compte comme nouveau, aucun dossier de flux comme disparu)")
+        var verdict = NightVerdict(data: IngestedData(), lastNight: nil, maxRejectRate: 0.01, maxFileRejectRate: 0.5)
+        verdict.unusableManifest = "reports/run-manifest.json"
+        let summary = DataQualitySummary(
+            folder: "Data", timeZone: "UTC", data: IngestedData(), verdict: verdict, language: .fr)
+        #expect(summary.text.contains("\nLe manifeste de la veille reports/run-manifest.json n'a pas pu être lu"))
     }
 
     @Test func aManifestWithOnlyItsInputsStillGivesLastNight() throws {

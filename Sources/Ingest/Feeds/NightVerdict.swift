@@ -17,7 +17,8 @@ public struct NightVerdict: Sendable, Equatable {
         case feedVanished(feed: Feed, lastNightRows: Int)
         /// A feed folder that gave `lastNightRows` rows last night holds no feed file tonight.
         case feedEmpty(feed: Feed, lastNightRows: Int)
-        /// A feed folder that gave `lastNightRows` rows last night holds files without a data row tonight.
+        /// A feed folder that gave `lastNightRows` rows last night holds files without a data row tonight, none of
+        /// them refused.
         case feedHeaderOnly(feed: Feed, lastNightRows: Int)
         /// A file was refused as a whole for its content.
         case fileRefused(file: String)
@@ -56,6 +57,9 @@ public struct NightVerdict: Sendable, Equatable {
     public let maxFileRejectRate: Double
     /// Whether last night's manifest was found: without it no feed can have vanished.
     public let hasLastNight: Bool
+    /// The path of last night's manifest when it is there but could not be read or decoded (the verdict then has
+    /// no history, which the summary and the command line say); nil otherwise.
+    public var unusableManifest: String?
 
     /// The default of ``maxFileRejectRate``: a new file with more than half its rows rejected is not a night's
     /// delivery but a wrong export (dates in another format, another feed's columns).
@@ -95,7 +99,8 @@ public struct NightVerdict: Sendable, Equatable {
                     feeds.append(.feedVanished(feed: feed, lastNightRows: rows))
                 } else if tonight.isEmpty {
                     feeds.append(.feedEmpty(feed: feed, lastNightRows: rows))
-                } else if tonight.allSatisfy({ $0.rowsRead == 0 }) {
+                } else if tonight.allSatisfy({ $0.rowsRead == 0 && $0.failure == nil }) {
+                    // A refused file (an empty one, a header the feed cannot read) fails the night for itself.
                     feeds.append(.feedHeaderOnly(feed: feed, lastNightRows: rows))
                 }
             }

@@ -183,6 +183,21 @@ extension ReportWording {
             "Jours avec des clics mais sans impressions (gardés, signalés)")
     }
 
+    /// The note that last night's manifest at `path` is there but could not be read, so tonight is not compared
+    /// with last night: `Last night's manifest <path> could not be read: …`.
+    public func lastNightManifestUnusable(_ path: String) -> String {
+        pick("Last night's manifest ", "Le manifeste de la veille ") + path + " " + lastNightManifestUnreadable
+    }
+
+    /// What a manifest that is there but cannot be read means for tonight, for a line located at it.
+    public var lastNightManifestUnreadable: String {
+        pick(
+            "could not be read: tonight is not compared with last night (every file counts as new, no feed folder "
+                + "as vanished)",
+            "n'a pas pu être lu\u{00A0}: cette nuit n'est pas comparée à la veille (chaque fichier compte comme "
+                + "nouveau, aucun dossier de flux comme disparu)")
+    }
+
     // MARK: - Totals and verdict
 
     /// The totals of the folder with its reject rate and the threshold (fractions of rows read).

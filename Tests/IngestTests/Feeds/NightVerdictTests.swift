@@ -45,6 +45,9 @@ struct NightVerdictTests {
         let headers = Self.verdict(Self.data([Self.file("helpline_calls/history.csv", read: 0)]))
         #expect(headers.reasons == [.feedHeaderOnly(feed: .helplineCalls, lastNightRows: 1_000)])
         #expect(headers.dataVerdict == .problems)
+        var empty = Self.file("helpline_calls/history.csv", read: 0)
+        empty.failure = FileFailure(isIOError: false, line: nil, column: nil, reason: .csv(.empty))
+        #expect(Self.verdict(Self.data([empty])).reasons == [.fileRefused(file: "helpline_calls/history.csv")])
     }
 
     @Test func withoutLastNightAMissingOrHeaderOnlyFeedIsNoProblem() {
