@@ -122,17 +122,20 @@ public struct DataFolderReader: Sendable {
                 data.absentFeeds.append(feed)
                 continue
             }
-            if let failure = Self.listing(of: feedFolder).failure {
+            // Listed once, so that a folder that stops being readable midway is not read as an empty one.
+            let listing = Self.listing(of: feedFolder)
+            if let failure = listing.failure {
                 data.unreadableFeeds.append(UnreadableFeedFolder(feed: feed, folder: feed.rawValue, system: failure))
                 continue
             }
             for target in feed.providedFeeds where accumulators[target] == nil {
                 accumulators[target] = FeedAccumulator(feed: target)
             }
-            for (name, reason) in Self.skippedEntries(in: feedFolder) {
+            for name in listing.names {
+                guard let reason = SkippedFile.Reason(name: name) else { continue }
                 data.skippedFiles.append(SkippedFile(feed: feed, file: "\(feed.rawValue)/\(name)", reason: reason))
             }
-            for name in Self.feedFiles(in: feedFolder) {
+            for name in listing.names where SkippedFile.Reason(name: name) == nil {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
                 let reader = FeedFileReader(
