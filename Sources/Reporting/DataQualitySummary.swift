@@ -16,19 +16,36 @@ public struct DataQualitySummary: Sendable {
     public let data: IngestedData
     /// The reject threshold, as a fraction of rows read.
     public let maxRejectRate: Double
+    /// The night's verdict, which the summary ends with and which decides whether a rejected row is an error (its
+    /// file or the night is over a threshold) or a warning.
+    public let verdict: NightVerdict
     /// Errors listed per file before "… and N more".
     public var errorsPerFile = 5
     /// The language of the text.
     public var language: ReportLanguage
 
-    /// Creates a summary in `language`.
+    /// Creates a summary in `language` of a night without last night to compare with (every file is new), the
+    /// per-file threshold at its default.
     public init(
         folder: String, timeZone: String, data: IngestedData, maxRejectRate: Double, language: ReportLanguage = .en
+    ) {
+        self.init(
+            folder: folder, timeZone: timeZone, data: data,
+            verdict: NightVerdict(
+                data: data, lastNight: nil, maxRejectRate: maxRejectRate,
+                maxFileRejectRate: NightVerdict.defaultMaxFileRejectRate),
+            language: language)
+    }
+
+    /// Creates a summary in `language` ending with `verdict`, the verdict on `data`.
+    public init(
+        folder: String, timeZone: String, data: IngestedData, verdict: NightVerdict, language: ReportLanguage = .en
     ) {
         self.folder = folder
         self.timeZone = timeZone
         self.data = data
-        self.maxRejectRate = maxRejectRate
+        self.maxRejectRate = verdict.maxRejectRate
+        self.verdict = verdict
         self.language = language
     }
 
@@ -58,6 +75,9 @@ public struct DataQualitySummary: Sendable {
         if data.absentFeeds.contains(feed) {
             // Combined banner exports are an option: a data folder without them is not missing anything.
             return feed == .banners ? [] : [feed.rawValue + wording.colon + wording.feedWithoutFolder, ""]
+        }
+        if let unreadable = data.unreadableFeeds.first(where: { $0.feed == feed }) {
+            return [feed.rawValue + wording.colon + wording.feedFolderUnreadable(system: unreadable.system), ""]
         }
         let files = data.files.filter { $0.feed == feed }
         var head =
@@ -122,9 +142,9 @@ public struct DataQualitySummary: Sendable {
     public struct Finding: Sendable, Equatable {
         /// How serious it is.
         public enum Severity: Sendable, Equatable {
-            /// A refused file or a rejected row.
+            /// A refused file, or a row rejected in a file or a night over its threshold: the night fails.
             case error
-            /// Worth reading; nothing was refused for it.
+            /// Worth reading, but the night does not fail for it (a row rejected under both thresholds).
             case warning
             /// Says what the lines before it left out.
             case note
@@ -138,8 +158,10 @@ public struct DataQualitySummary: Sendable {
         public let message: String
     }
 
-    /// The located errors of every file, in the order the files were read: a refused file's error, or the
+    /// The located findings of every file, in the order the files were read: a refused file's error, or the
     /// first ``errorsPerFile`` rejected rows of a file, then a note "… and N more rejected rows in <folder>/<file>".
+    /// A rejected row is an error when the verdict blames its file or the whole night
+    /// (``NightVerdict/rejectsAreErrors(inFile:)``), a warning otherwise.
     public var errors: [Finding] {
         let wording = wording
         return data.files.flatMap { errors(for: $0, namingTheFile: true, wording) }
@@ -172,9 +194,11 @@ public struct DataQualitySummary: Sendable {
                     severity: .error, location: location.inFolder(folder), message: failure.reason.text(in: language))
             ]
         }
+        let severity: Finding.Severity = verdict.rejectsAreErrors(inFile: file.file) ? .error : .warning
         var findings = data.rejects.filter { $0.file == file.file }.prefix(errorsPerFile).map { reject in
             Finding(
-                severity: .error, location: reject.location.inFolder(folder), message: reject.reason.text(in: language))
+                severity: severity, location: reject.location.inFolder(folder),
+                message: reject.reason.text(in: language))
         }
         if file.rowsRejected > errorsPerFile {
             let others = file.rowsRejected - errorsPerFile
@@ -206,6 +230,9 @@ public struct DataQualitySummary: Sendable {
 
     private func notes(_ wording: ReportWording) -> [String] {
         var lines: [String] = warningLines
+        if let manifest = verdict.unusableManifest {
+            lines.append(wording.lastNightManifestUnusable(manifest) + ".")
+        }
         if !data.revisions.isEmpty {
             let count = data.revisions.count
             lines.append(wording.valuesRestatedByLaterFiles(count))
@@ -232,16 +259,27 @@ public struct DataQualitySummary: Sendable {
         return lines
     }
 
+    /// `Verdict: usable.`, or every reason the night fails: the unreadable files counted, the feed folders, the
+    /// overall rate and the refused files counted (as earlier versions said them), then each file over a threshold.
     private func verdictLine(_ wording: ReportWording) -> String {
-        switch data.verdict(maxRejectRate: maxRejectRate) {
-        case .usable:
-            return wording.verdictUsable
-        case .ioFailure:
-            return wording.verdictUnreadable(files: data.refusedFiles.filter { $0.failure?.isIOError == true }.count)
-        case .problems:
-            return wording.verdictNotUsable(
-                rejectRate: data.rejectRate > maxRejectRate ? data.rejectRate : nil, maxRejectRate: maxRejectRate,
-                refused: data.refusedFiles.count)
+        guard !verdict.isUsable else { return wording.verdictUsable }
+        var parts: [String] = []
+        var overall: [String] = []
+        var files: [String] = []
+        var unreadable = 0
+        var refused = 0
+        for reason in verdict.reasons {
+            switch reason {
+            case .fileUnreadable: unreadable += 1
+            case .fileRefused: refused += 1
+            case .feedUnreadable, .feedVanished, .feedEmpty, .feedHeaderOnly: parts.append(reason.text(in: language))
+            case .overallOverThreshold: overall.append(reason.text(in: language))
+            case .fileWhollyRejected, .newFileOverThreshold: files.append(reason.text(in: language))
+            }
         }
+        if unreadable > 0 { parts.insert(wording.filesUnreadable(unreadable), at: 0) }
+        parts += overall
+        if refused > 0 { parts.append(wording.filesRefused(refused)) }
+        return wording.verdictNotUsable(parts + files)
     }
 }

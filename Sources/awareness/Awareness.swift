@@ -4,7 +4,7 @@ import Reporting
 
 /// The `awareness` command: the nightly batch and the analyst's queries over the campaign feeds.
 ///
-/// Exit status (DESIGN §2): 0 success; 1 data problems over the reject threshold; 2 usage or
+/// Exit status (DESIGN §2): 0 success; 1 a night that fails for its data, or any `error:` printed; 2 usage or
 /// configuration error; 3 I/O failure.
 @main
 struct Awareness: ParsableCommand {

@@ -44,11 +44,11 @@ struct Diagnostic: Sendable, Equatable {
 enum ExitStatus: Int32, Sendable, Comparable {
     /// Done.
     case success = 0
-    /// The data has problems: rows over the reject threshold, a refused file, a campaign with no estimate.
+    /// The night fails for its data (``NightVerdict``), a campaign has no estimate, or an error was printed.
     case dataProblems = 1
     /// A usage or configuration error.
     case usage = 2
-    /// A file could not be read or an output could not be written.
+    /// A file or a feed folder could not be read, or an output could not be written.
     case ioFailure = 3
 
     /// The status a night's data verdict gives.

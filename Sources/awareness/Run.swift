@@ -18,9 +18,13 @@ struct Run: ParsableCommand {
         discussion: """
             Writes summary.md, campaigns/<id>.md, charts/*.svg, daily.csv, weekly.csv, uplift.csv, uplift.json, \
             rejects.csv and run-manifest.json into --out, and one notebook per campaign into --notebooks. \
-            Exit status: 0 success; 1 more rows rejected than --max-reject-rate allows, a file refused, or a \
-            campaign that could not be estimated (what could be written is written); 2 usage or configuration \
-            error; 3 a file could not be read or an output could not be written.
+            A night fails, keeping last night's outputs and writing its diagnostics to <out>.failed, when a feed \
+            folder that had data last night (the run-manifest.json in --out) is missing, empty or header-only, a \
+            file is refused or wholly rejected, a file not read last night has more rows rejected than \
+            --max-file-reject-rate allows, or more rows are rejected than --max-reject-rate allows. \
+            Exit status: 0 success; 1 a failed night, or a campaign that could not be estimated (what could be \
+            written is written); 2 usage or configuration error; 3 a file or feed folder could not be read (last \
+            night's outputs are kept) or an output could not be written.
             """
     )
 
@@ -39,9 +43,15 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The largest fraction of rows that may be rejected.", valueName: "fraction"))
     var maxRejectRate = 0.01
 
+    @Option(
+        help: ArgumentHelp(
+            "The largest fraction of the rows of a file not read last night that may be rejected.",
+            valueName: "fraction"))
+    var maxFileRejectRate = NightVerdict.defaultMaxFileRejectRate
+
     @Flag(
         help: ArgumentHelp(
-            "Write the outputs even when the data is over the reject threshold or a file is refused (by default the previous outputs are kept and the night's diagnostics go to <out>.failed)."
+            "Write the outputs even on a night that fails (by default the previous outputs are kept and the night's diagnostics go to <out>.failed); its manifest then becomes last night's."
         ))
     var force = false
 
@@ -55,6 +65,10 @@ struct Run: ParsableCommand {
         guard (0...1).contains(maxRejectRate) else {
             throw ValidationError("--max-reject-rate must be a fraction between 0 and 1, got \(maxRejectRate)")
         }
+        guard (0...1).contains(maxFileRejectRate) else {
+            throw ValidationError(
+                "--max-file-reject-rate must be a fraction between 0 and 1, got \(maxFileRejectRate)")
+        }
         if let language, ReportLanguage(rawValue: language) == nil {
             throw ValidationError("--language must be en or fr, got '\(language)'")
         }
@@ -64,24 +78,34 @@ struct Run: ParsableCommand {
         var batch = NightlyBatch(
             dataPath: options.data, reportsPath: out, notebooksPath: notebooks, maxRejectRate: maxRejectRate)
         batch.language = language.flatMap(ReportLanguage.init(rawValue:))
+        batch.maxFileRejectRate = maxFileRejectRate
         batch.force = force
         batch.includesMermaid = mermaid
         let progressLine = ProgressLine.standardError()
         let outcome: NightlyBatch.Outcome
+        // What the stages printed, which the exit status accounts for with the diagnostics below.
+        var printed: [Diagnostic] = []
         do {
             outcome = try batch.run(progress: progressLine.readProgress()) { stage in
                 if case .read = stage { progressLine.clear() }
-                report(stage)
+                printed += report(stage)
             }
         } catch {
             progressLine.clear()
             throw CommandFailure(error)
         }
-        var status = ExitStatus.success
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = Diagnostic.verdictErrors(outcome.nightVerdict, dataPath: options.data)
         if outcome.verdict != .usable {
+            // A night failed for a feed folder or one file says so in the errors above; the counts alone would not.
+            let counted = outcome.nightVerdict.reasons.allSatisfy { reason in
+                switch reason {
+                case .overallOverThreshold, .fileRefused, .fileUnreadable: true
+                default: false
+                }
+            }
             let problems =
-                "the data has problems (\(percent(outcome.rejectRate)) of rows rejected, \(outcome.refusedFiles) files "
+                (counted ? "the data has problems (" : "the night failed its checks (see the errors above; ")
+                + "\(percent(outcome.rejectRate)) of rows rejected, \(outcome.refusedFiles) files "
                 + "refused; threshold \(percent(maxRejectRate)))"
             switch outcome.disposition {
             case .written:
@@ -98,24 +122,27 @@ struct Run: ParsableCommand {
                             + "files, or rerun with --force to write the outputs anyway",
                         file: options.data))
             }
-            status = max(status, ExitStatus(outcome.verdict))
         }
         for id in outcome.unestimatedCampaigns {
             diagnostics.append(.error("campaign \(id): no estimate could be made; its report says why"))
-            status = max(status, .dataProblems)
         }
+        let status = ExitStatus(outcome.verdict, diagnostics: printed + diagnostics)
         if status != .success { throw CommandFailure(status, diagnostics) }
     }
 
-    /// Prints a stage of the night: a progress line, and after reading the data's errors and warnings.
-    private func report(_ stage: NightlyBatch.Stage) {
+    /// Prints a stage of the night: a progress line, and after reading the data's errors and warnings; returns the
+    /// diagnostics it printed.
+    private func report(_ stage: NightlyBatch.Stage) -> [Diagnostic] {
         switch stage {
         case .read(let folder, let quality):
             let data = folder.data
             say(
                 "read \(data.files.count) files: \(data.rowsRead) rows, \(data.rowsAccepted) accepted, "
                     + "\(data.rowsRejected) rejected")
-            DiagnosticPrinter.print((quality.errors + quality.warnings).map(Diagnostic.init))
+            let findings =
+                Diagnostic.manifestWarning(quality.verdict) + (quality.errors + quality.warnings).map(Diagnostic.init)
+            DiagnosticPrinter.print(findings)
+            return findings
         case .checkedCalendar(let warnings):
             printCalendarWarnings(warnings, dataPath: options.data)
         case .estimated(let campaigns, let series):
@@ -123,6 +150,7 @@ struct Run: ParsableCommand {
         case .wrote(let reports, let notebooksWritten):
             say("wrote \(reports) files to \(out) and \(notebooksWritten) files to \(notebooks)")
         }
+        return []
     }
 
     private func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }

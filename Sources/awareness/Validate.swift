@@ -9,15 +9,29 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read every feed and print a data-quality summary.",
         discussion: """
-            Exit status: 0 the data is usable; 1 more rows rejected than --max-reject-rate allows, or a file \
-            refused; 2 usage or configuration error; 3 a file could not be read.
+            Gives the verdict run would give on the same folders: the data is compared with the last night that \
+            wrote --out (its run-manifest.json). Exit status: 0 the data is usable; 1 the night would fail (a feed \
+            folder that had data last night missing, empty or header-only; a file refused or wholly rejected; a new \
+            file over --max-file-reject-rate; more rows rejected than --max-reject-rate allows); 2 usage or \
+            configuration error; 3 a file or feed folder could not be read.
             """
     )
 
     @OptionGroup var options: DataOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "The reports folder run writes: its run-manifest.json says what last night read.", valueName: "dir"))
+    var out = "reports"
+
     @Option(help: ArgumentHelp("The largest fraction of rows that may be rejected.", valueName: "fraction"))
     var maxRejectRate = 0.01
+
+    @Option(
+        help: ArgumentHelp(
+            "The largest fraction of the rows of a file not read last night that may be rejected.",
+            valueName: "fraction"))
+    var maxFileRejectRate = NightVerdict.defaultMaxFileRejectRate
 
     @Option(
         help: ArgumentHelp("The language of the summary (default: the one in campaigns.yaml).", valueName: "en|fr"))
@@ -27,18 +41,25 @@ struct Validate: ParsableCommand {
         guard (0...1).contains(maxRejectRate) else {
             throw ValidationError("--max-reject-rate must be a fraction between 0 and 1, got \(maxRejectRate)")
         }
+        guard (0...1).contains(maxFileRejectRate) else {
+            throw ValidationError(
+                "--max-file-reject-rate must be a fraction between 0 and 1, got \(maxFileRejectRate)")
+        }
     }
 
     func run() throws {
         let folder = try loadDataFolder(options.data)
+        let verdict = NightVerdict(
+            data: folder.data, reportsPath: out, maxRejectRate: maxRejectRate, maxFileRejectRate: maxFileRejectRate)
         let summary = DataQualitySummary(
-            folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data,
-            maxRejectRate: maxRejectRate,
+            folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data, verdict: verdict,
             language: language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language)
         print(summary.text, terminator: "")
         printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
-        let status = ExitStatus(folder.data.verdict(maxRejectRate: maxRejectRate))
-        if status != .success { throw CommandFailure(status) }
+        DiagnosticPrinter.print(Diagnostic.manifestWarning(verdict))
+        let errors = Diagnostic.verdictErrors(verdict, dataPath: options.data)
+        let status = ExitStatus(verdict.dataVerdict, diagnostics: summary.errors.map(Diagnostic.init) + errors)
+        if status != .success { throw CommandFailure(status, errors) }
     }
 }
 

@@ -47,7 +47,7 @@ struct DateFormatCommandTests {
                     … and 2 more rejected rows
 
                 Total: 7 rows read, 0 accepted, 7 rejected (100.00%; threshold 1.00%).
-                Verdict: not usable: 100.00% of rows rejected, over the 1.00% threshold.
+                Verdict: not usable: 100.00% of rows rejected, over the 1.00% threshold; helpline_calls/calls.csv: all 7 of its rows were rejected.
 
                 """)
     }

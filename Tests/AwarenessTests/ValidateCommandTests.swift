@@ -49,7 +49,9 @@ struct ValidateCommandTests {
                 == "warning: bad/campaigns.yaml:5: campaign 'banner-119' names videos:119, which no feed has: "
                 + "its section will be empty\n"
                 + "warning: bad/campaigns.yaml:5: campaign 'banner-119' names videos:alloenfanceendanger, which no "
-                + "feed has: its section will be empty\n")
+                + "feed has: its section will be empty\n"
+                + "error: bad/helpline_calls/a-values.csv: a new file with 90.00% of its rows rejected, over the "
+                + "50.00% threshold for a new file\n")
         let expected = """
             Data quality of bad (time zone Europe/Paris)
 
@@ -80,7 +82,7 @@ struct ValidateCommandTests {
                 error: bad/helpline_calls/f-no-calls.csv:1: missing required column 'calls' (header has: date, helpline, answered)
 
             Total: 14 rows read, 2 accepted, 12 rejected (85.71%; threshold 1.00%).
-            Verdict: not usable: 85.71% of rows rejected, over the 1.00% threshold; 4 files refused.
+            Verdict: not usable: 85.71% of rows rejected, over the 1.00% threshold; 4 files refused; helpline_calls/a-values.csv: a new file with 90.00% of its rows rejected, over the 50.00% threshold for a new file.
 
             """
         #expect(result.stdout == expected)
@@ -89,7 +91,12 @@ struct ValidateCommandTests {
     @Test func aFileRefusedAloneFailsTheDataEvenUnderAGenerousThreshold() throws {
         let result = try CommandRunner.run(["validate", "--data", "bad", "--max-reject-rate", "1"])
         #expect(result.status == 1)
-        #expect(result.stdout.hasSuffix("Verdict: not usable: 4 files refused.\n"))
+        #expect(
+            result.stdout.hasSuffix(
+                "Verdict: not usable: 4 files refused; helpline_calls/a-values.csv: a new file with 90.00% of its rows "
+                    + "rejected, over the 50.00% threshold for a new file.\n"))
+        // Under the generous overall threshold, the row rejected in a file under its own threshold is a warning.
+        #expect(result.stdout.contains("    warning: bad/impressions/events.csv:2:1: timestamp: "))
     }
 
     @Test func namesTheKeyPathAndLineOfAConfigurationErrorAndExitsWithStatus2() throws {
@@ -130,18 +137,26 @@ struct ValidateCommandTests {
             result.stdout == """
                 OVERVIEW: Read every feed and print a data-quality summary.
 
-                Exit status: 0 the data is usable; 1 more rows rejected than --max-reject-rate
-                allows, or a file refused; 2 usage or configuration error; 3 a file could not
-                be read.
+                Gives the verdict run would give on the same folders: the data is compared with
+                the last night that wrote --out (its run-manifest.json). Exit status: 0 the
+                data is usable; 1 the night would fail (a feed folder that had data last night
+                missing, empty or header-only; a file refused or wholly rejected; a new file
+                over --max-file-reject-rate; more rows rejected than --max-reject-rate allows);
+                2 usage or configuration error; 3 a file or feed folder could not be read.
 
-                USAGE: awareness validate [--data <dir>] [--max-reject-rate <fraction>] [--language <en|fr>]
+                USAGE: awareness validate [--data <dir>] [--out <dir>] [--max-reject-rate <fraction>] [--max-file-reject-rate <fraction>] [--language <en|fr>]
 
                 OPTIONS:
                   --data <dir>            The data folder: campaigns.yaml and the feed folders.
                                           (default: Data)
+                  --out <dir>             The reports folder run writes: its run-manifest.json
+                                          says what last night read. (default: reports)
                   --max-reject-rate <fraction>
                                           The largest fraction of rows that may be rejected.
                                           (default: 0.01)
+                  --max-file-reject-rate <fraction>
+                                          The largest fraction of the rows of a file not read
+                                          last night that may be rejected. (default: 0.5)
                   --language <en|fr>      The language of the summary (default: the one in
                                           campaigns.yaml). (values: en, fr)
                   --version               Show the version.

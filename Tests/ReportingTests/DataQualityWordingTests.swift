@@ -190,7 +190,8 @@ extension DataQualityWordingTests {
         #expect(summary.errorLines.last == "… et 2 autres lignes rejetées dans Data/helpline_calls/a.csv")
         #expect(
             lines.last
-                == "Verdict\u{00A0}: inutilisable\u{00A0}: 87,50\u{202F}% des lignes rejetées, au-delà du seuil de 1,00\u{202F}%."
-        )
+                == "Verdict\u{00A0}: inutilisable\u{00A0}: 87,50\u{202F}% des lignes rejetées, au-delà du seuil de 1,00\u{202F}%"
+                + "\u{202F}; helpline_calls/a.csv\u{00A0}: nouveau fichier dont 87,50\u{202F}% des lignes sont rejetées, "
+                + "au-delà du seuil de 50,00\u{202F}% pour un nouveau fichier.")
     }
 }

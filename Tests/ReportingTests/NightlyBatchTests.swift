@@ -88,6 +88,29 @@ struct NightlyBatchTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["reports"])
     }
 
+    /// Last night read the good fixture; tonight its copy has lost its helpline feed folder. The outcome carries
+    /// the verdict's reason, and last night's outputs and manifest stay.
+    @Test func aNightWhoseFeedVanishedKeepsLastNightsOutputsWithTheReason() throws {
+        let out = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let data = out.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("good"), to: data)
+        let reports = out.appendingPathComponent("reports")
+        let batch = NightlyBatch(
+            dataPath: data.path, reportsPath: reports.path, notebooksPath: out.appendingPathComponent("notebooks").path,
+            maxRejectRate: 0.01)
+        #expect(try batch.run().disposition == .written)
+        let manifest = try Data(contentsOf: reports.appendingPathComponent("run-manifest.json"))
+        try FileManager.default.removeItem(at: data.appendingPathComponent("helpline_calls"))
+        let outcome = try batch.run()
+        #expect(outcome.verdict == .problems)
+        #expect(outcome.nightVerdict.reasons == [.feedVanished(feed: .helplineCalls, lastNightRows: 5)])
+        #expect(outcome.disposition == .keptLastNight(diagnosticsPath: reports.path + ".failed"))
+        #expect(try Data(contentsOf: reports.appendingPathComponent("run-manifest.json")) == manifest)
+        let note = try String(contentsOfFile: reports.path + ".failed/failed-night.md", encoding: .utf8)
+        #expect(note.contains("- helpline\\_calls: the feed folder is missing, and it gave 5 rows last night"))
+    }
+
     @Test func aMissingDataFolderIsAFailureValue() throws {
         let batch = NightlyBatch(
             dataPath: "/nonexistent/awareness-data", reportsPath: "/tmp/unused-reports",

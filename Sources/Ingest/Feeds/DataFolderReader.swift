@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the feed folders of a data folder, file by file in name order, into `IngestedData`.
 ///
 /// Rules (DESIGN §3.3): event-level files are summed into local days; in daily files a key repeated in
@@ -63,10 +69,24 @@ public struct DataFolderReader: Sendable {
         entries(in: folder).compactMap { name in SkippedFile.Reason(name: name).map { (name, $0) } }
     }
 
-    /// Every entry of a folder, in name order (nothing when it cannot be listed).
+    /// Every entry of a folder, in name order (nothing when it cannot be listed: ``read(folder:onFile:)`` lists
+    /// each feed folder with ``listing(of:)`` first, and records one it cannot list as unreadable).
     private static func entries(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.sorted()
+        listing(of: folder).names
+    }
+
+    /// Every entry of a folder, in name order, or why it could not be listed (`strerror`'s text). A folder that
+    /// cannot be listed is not an empty one: a night that cannot see a feed's files must not be read as a night
+    /// without them.
+    public static func listing(of folder: String) -> (names: [String], failure: String?) {
+        do {
+            return (try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), nil)
+        } catch {
+            // Foundation's error does not carry errno on every platform; opening the folder again gives it.
+            guard let directory = opendir(folder) else { return ([], String(cString: strerror(errno))) }
+            closedir(directory)
+            return ([], error.localizedDescription)
+        }
     }
 
     /// Why an entry of a feed folder is not read, or nil when it is (its name ends in `.csv` or `.csv.gz`, whether it
@@ -102,13 +122,20 @@ public struct DataFolderReader: Sendable {
                 data.absentFeeds.append(feed)
                 continue
             }
+            // Listed once, so that a folder that stops being readable midway is not read as an empty one.
+            let listing = Self.listing(of: feedFolder)
+            if let failure = listing.failure {
+                data.unreadableFeeds.append(UnreadableFeedFolder(feed: feed, folder: feed.rawValue, system: failure))
+                continue
+            }
             for target in feed.providedFeeds where accumulators[target] == nil {
                 accumulators[target] = FeedAccumulator(feed: target)
             }
-            for (name, reason) in Self.skippedEntries(in: feedFolder) {
+            for name in listing.names {
+                guard let reason = SkippedFile.Reason(name: name) else { continue }
                 data.skippedFiles.append(SkippedFile(feed: feed, file: "\(feed.rawValue)/\(name)", reason: reason))
             }
-            for name in Self.feedFiles(in: feedFolder) {
+            for name in listing.names where SkippedFile.Reason(name: name) == nil {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
                 let reader = FeedFileReader(

@@ -136,8 +136,11 @@ public struct IngestedData: Sendable, Equatable {
     public var clicksWithoutImpressions: [CampaignDay] = []
     /// Campaign ids of the banner feeds that campaigns.yaml does not declare (kept, listed).
     public var undeclaredCampaigns: [String] = []
-    /// Feed folders absent from the data folder (no data, not an error).
+    /// Feed folders absent from the data folder (no data, not an error; `NightVerdict` fails a night whose feed
+    /// had data last night and has no folder tonight).
     public var absentFeeds: [Feed] = []
+    /// Feed folders that exist but could not be listed, in feed order: an I/O failure, never an empty folder.
+    public var unreadableFeeds: [UnreadableFeedFolder] = []
     /// Entries of the feed folders left there by other programs (Office lock files, hidden files, `Thumbs.db`,
     /// `desktop.ini`): not read, not refused, listed once; in feed order then name order.
     public var skippedFiles: [SkippedFile] = []

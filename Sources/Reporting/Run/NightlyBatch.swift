@@ -18,6 +18,8 @@ public struct NightlyBatch: Sendable {
     public var language: ReportLanguage?
     /// The largest fraction of rows that may be rejected.
     public var maxRejectRate: Double
+    /// The largest fraction of a file's rows that may be rejected when the file was not read last night.
+    public var maxFileRejectRate = NightVerdict.defaultMaxFileRejectRate
     /// Whether the outputs are written even when the data has problems.
     public var force = false
     /// Whether campaign reports also give each chart as a Mermaid block.
@@ -47,6 +49,8 @@ public struct NightlyBatch: Sendable {
     public struct Outcome: Sendable {
         /// Whether the data was usable, had problems, or had a file that could not be read.
         public let verdict: DataVerdict
+        /// The night's verdict with its reasons (``verdict`` is its class).
+        public let nightVerdict: NightVerdict
         /// The fraction of rows rejected.
         public let rejectRate: Double
         /// The files refused whole.
@@ -89,8 +93,9 @@ public struct NightlyBatch: Sendable {
             throw .dataFolder(error)
         }
         let data = folder.data
+        let nightVerdict = verdict(on: data)
         let quality = DataQualitySummary(
-            folder: dataPath, timeZone: folder.calendar.timeZoneIdentifier, data: data, maxRejectRate: maxRejectRate)
+            folder: dataPath, timeZone: folder.calendar.timeZoneIdentifier, data: data, verdict: nightVerdict)
         onStage(.read(folder, quality))
         let series = SeriesCatalog.build(from: data)
         onStage(.checkedCalendar(CalendarWarning.check(calendar: folder.calendar, series: series)))
@@ -115,10 +120,11 @@ public struct NightlyBatch: Sendable {
             calendar: folder.calendar, data: data, series: series, estimates: estimates, manifest: manifest,
             language: language ?? folder.calendar.language)
         night.includesMermaid = includesMermaid
-        let verdict = data.verdict(maxRejectRate: maxRejectRate)
+        let verdict = nightVerdict.dataVerdict
         let outcome = { (disposition: Disposition, unestimated: [String]) in
             Outcome(
-                verdict: verdict, rejectRate: data.rejectRate, refusedFiles: data.refusedFiles.count,
+                verdict: verdict, nightVerdict: nightVerdict, rejectRate: data.rejectRate,
+                refusedFiles: data.refusedFiles.count,
                 disposition: disposition, unestimatedCampaigns: unestimated)
         }
         if verdict != .usable, !force {
@@ -157,5 +163,12 @@ public struct NightlyBatch: Sendable {
         // A night that wrote its outputs makes an earlier night's diagnostics stale.
         destination.removeStaleDiagnostics()
         return outcome(.written, outputs.unestimatedCampaigns)
+    }
+
+    /// The verdict on tonight's `data` against the last night that wrote the reports folder (its manifest), the
+    /// one `validate --out` gives for the same folders.
+    public func verdict(on data: IngestedData) -> NightVerdict {
+        NightVerdict(
+            data: data, reportsPath: reportsPath, maxRejectRate: maxRejectRate, maxFileRejectRate: maxFileRejectRate)
     }
 }

@@ -184,10 +184,10 @@ extension NightlyRun {
         (reportsPath as NSString).standardizingPath + ".failed"
     }
 
-    /// What a night whose data is over the reject threshold, or has a refused file, writes instead of the
-    /// outputs: `rejects.csv`, `run-manifest.json` and `failed-night.md`, which says in the report's language
-    /// what failed, that last night's outputs were kept, and what to fix; `quality` is the data-quality block
-    /// `validate` prints, quoted whole in the report's language.
+    /// What a night whose verdict fails (``NightVerdict``) writes instead of the outputs: `rejects.csv`,
+    /// `run-manifest.json` and `failed-night.md`, which lists in the report's language every reason the night
+    /// failed, says that last night's outputs were kept, and what to fix; `quality` is the data-quality block
+    /// `validate` prints, with the verdict, quoted whole in the report's language.
     public func diagnostics(
         quality: DataQualitySummary, reportsPath: String, rejectRate: Double, maxRejectRate: Double
     ) throws
@@ -196,8 +196,7 @@ extension NightlyRun {
         let wording = ReportWording(language: language)
         var text = "# " + wording.failedNightTitle + "\n\n"
         text += wording.failedNight(
-            rejectRate: rejectRate, maxRejectRate: maxRejectRate, refused: data.refusedFiles.count,
-            reportsPath: reportsPath)
+            reasons: quality.verdict.reasons.map { $0.text(in: language) }, reportsPath: reportsPath)
         var summary = quality
         summary.language = language
         let block = summary.text

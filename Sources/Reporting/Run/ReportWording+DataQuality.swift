@@ -193,6 +193,21 @@ extension ReportWording {
             "Jours avec des clics mais sans impressions (gardés, signalés)")
     }
 
+    /// The note that last night's manifest at `path` is there but could not be read, so tonight is not compared
+    /// with last night: `Last night's manifest <path> could not be read: …`.
+    public func lastNightManifestUnusable(_ path: String) -> String {
+        pick("Last night's manifest ", "Le manifeste de la veille ") + path + " " + lastNightManifestUnreadable
+    }
+
+    /// What a manifest that is there but cannot be read means for tonight, for a line located at it.
+    public var lastNightManifestUnreadable: String {
+        pick(
+            "could not be read: tonight is not compared with last night (every file counts as new, no feed folder "
+                + "as vanished)",
+            "n'a pas pu être lu\u{00A0}: cette nuit n'est pas comparée à la veille (chaque fichier compte comme "
+                + "nouveau, aucun dossier de flux comme disparu)")
+    }
+
     // MARK: - Totals and verdict
 
     /// The totals of the folder with its reject rate and the threshold (fractions of rows read).
@@ -211,10 +226,7 @@ extension ReportWording {
 
     /// The verdict of data some of whose files (`unreadable` of them) could not be read.
     public func verdictUnreadable(files unreadable: Int) -> String {
-        let plural = Self.frenchPlural(unreadable)
-        return pick(
-            "Verdict: not usable: \(unreadable) file(s) could not be read.",
-            "Verdict\u{00A0}: inutilisable\u{00A0}: \(format.integer(unreadable)) fichier\(plural) illisible\(plural).")
+        verdictNotUsable([filesUnreadable(unreadable)])
     }
 
     /// The verdict of data with too many rejected rows or refused files: `rejectRate` when it is over
@@ -222,21 +234,47 @@ extension ReportWording {
     public func verdictNotUsable(rejectRate: Double?, maxRejectRate: Double, refused: Int) -> String {
         var reasons: [String] = []
         if let rejectRate {
-            reasons.append(
-                pick(
-                    "\(qualityPercent(rejectRate)) of rows rejected, over the \(qualityPercent(maxRejectRate)) threshold",
-                    "\(qualityPercent(rejectRate)) des lignes rejetées, au-delà du seuil de \(qualityPercent(maxRejectRate))"
-                ))
+            reasons.append(rowsRejectedOverThreshold(rejectRate: rejectRate, maxRejectRate: maxRejectRate))
         }
-        if refused > 0 {
-            let plural = Self.frenchPlural(refused)
-            reasons.append(
-                pick(
-                    "\(refused) file\(refused == 1 ? "" : "s") refused",
-                    "\(format.integer(refused)) fichier\(plural) refusé\(plural)"))
-        }
-        return pick("Verdict: not usable: ", "Verdict\u{00A0}: inutilisable\u{00A0}: ")
-            + reasons.joined(separator: semicolon) + "."
+        if refused > 0 { reasons.append(filesRefused(refused)) }
+        return verdictNotUsable(reasons)
+    }
+
+    /// The verdict of a night that fails, with its `reasons` already worded: `Verdict: not usable: <reason>;
+    /// <reason>.`
+    public func verdictNotUsable(_ reasons: [String]) -> String {
+        pick("Verdict: not usable: ", "Verdict\u{00A0}: inutilisable\u{00A0}: ") + reasons.joined(separator: semicolon)
+            + "."
+    }
+
+    /// `12.00% of rows rejected, over the 1.00% threshold`: the fraction `rejectRate` of all rows rejected, over
+    /// the fraction `maxRejectRate`.
+    public func rowsRejectedOverThreshold(rejectRate: Double, maxRejectRate: Double) -> String {
+        pick(
+            "\(qualityPercent(rejectRate)) of rows rejected, over the \(qualityPercent(maxRejectRate)) threshold",
+            "\(qualityPercent(rejectRate)) des lignes rejetées, au-delà du seuil de \(qualityPercent(maxRejectRate))")
+    }
+
+    /// `3 files refused` / `3 fichiers refusés`.
+    public func filesRefused(_ refused: Int) -> String {
+        let plural = Self.frenchPlural(refused)
+        return pick(
+            "\(refused) file\(refused == 1 ? "" : "s") refused",
+            "\(format.integer(refused)) fichier\(plural) refusé\(plural)")
+    }
+
+    /// `2 file(s) could not be read` / `2 fichiers illisibles`.
+    public func filesUnreadable(_ unreadable: Int) -> String {
+        let plural = Self.frenchPlural(unreadable)
+        return pick(
+            "\(unreadable) file(s) could not be read",
+            "\(format.integer(unreadable)) fichier\(plural) illisible\(plural)")
+    }
+
+    /// What a feed folder that exists but cannot be listed holds, for the summary's line of the feed: `folder
+    /// cannot be read (Permission denied)`.
+    public func feedFolderUnreadable(system: String) -> String {
+        pick("folder cannot be read (\(system))", "dossier illisible (\(system))")
     }
 
     // MARK: - Agreement

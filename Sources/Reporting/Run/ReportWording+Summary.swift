@@ -83,19 +83,16 @@ extension ReportWording {
         pick("Tonight's run kept last night's reports", "La nuit a gardé les rapports de la veille")
     }
 
-    /// What failed on a night with bad data: `rejectRate` of rows rejected against the threshold
-    /// `maxRejectRate`, `refused` files refused; the reports in `reportsPath` were kept.
-    public func failedNight(rejectRate: Double, maxRejectRate: Double, refused: Int, reportsPath: String) -> String {
-        pick(
-            "The data had problems: \(format.percent(rejectRate, fractionDigits: 2)) of rows were rejected "
-                + "(threshold \(format.percent(maxRejectRate, fractionDigits: 2))) and \(refused) "
-                + "file\(refused == 1 ? " was" : "s were") refused. The reports in `\(reportsPath)` and the "
-                + "notebooks are last night's, unchanged. Fix the files named below (their rejected rows are in "
-                + "`rejects.csv`), then run again; `awareness run --force` writes the outputs from this data anyway.",
-            "Les données posaient problème\u{00A0}: \(format.percent(rejectRate, fractionDigits: 2)) des lignes ont été "
-                + "rejetées (seuil \(format.percent(maxRejectRate, fractionDigits: 2))) et \(refused) fichier"
-                + "\(refused > 1 ? "s ont été refusés" : " a été refusé"). Les rapports de `\(reportsPath)` et les "
-                + "carnets sont ceux de la veille, inchangés. Corrigez les fichiers cités ci-dessous (leurs lignes "
+    /// What failed on a night with bad data: each of its `reasons` (``NightVerdict/Reason/text(in:)``) as an item
+    /// of a list; the reports in `reportsPath` were kept.
+    public func failedNight(reasons: [String], reportsPath: String) -> String {
+        let list = reasons.map { "- " + Markdown.escape($0) }.joined(separator: "\n")
+        return pick(
+            "The data had problems:\n\n\(list)\n\nThe reports in `\(reportsPath)` and the notebooks are last night's, "
+                + "unchanged. Fix the files and folders named here (their rejected rows are in `rejects.csv`), then "
+                + "run again; `awareness run --force` writes the outputs from this data anyway.",
+            "Les données posaient problème\u{00A0}:\n\n\(list)\n\nLes rapports de `\(reportsPath)` et les carnets "
+                + "sont ceux de la veille, inchangés. Corrigez les fichiers et dossiers cités ici (leurs lignes "
                 + "rejetées sont dans `rejects.csv`), puis relancez\u{00A0}; `awareness run --force` écrit quand même "
                 + "les sorties à partir de ces données.")
     }
