@@ -80,12 +80,15 @@ struct CommandFailure: Error {
     }
 }
 
-/// The one printer of diagnostics, on standard error.
+/// The one printer of diagnostics, on standard error (``StandardStream/error``: a failed write is kept for the
+/// exit status, never a trap).
 enum DiagnosticPrinter {
+    /// Prints `diagnostic` on its own line.
     static func print(_ diagnostic: Diagnostic) {
-        FileHandle.standardError.write(Data((diagnostic.text + "\n").utf8))
+        StandardStream.error.write(diagnostic.text + "\n")
     }
 
+    /// Prints `diagnostics` in order.
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { print(diagnostic) }
     }

@@ -51,12 +51,12 @@ struct SampleDataCommand: ParsableCommand {
         do {
             if let events {
                 let summary = try EventFeedWriter(events: events, seed: seed).write(to: directory)
-                print(
+                StandardStream.output.write(
                     "wrote \(summary.impressionRows) impression rows and \(summary.clickRows) click rows "
-                        + "(\(summary.bytes) bytes) to \(out)")
+                        + "(\(summary.bytes) bytes) to \(out)\n")
             } else if let dataSet {
                 try dataSet.write(to: directory)
-                print("wrote \(dataSet.files.count) files to \(out) (seed \(seed))")
+                StandardStream.output.write("wrote \(dataSet.files.count) files to \(out) (seed \(seed))\n")
             }
         } catch {
             throw CommandFailure(.ioFailure, [.error(error.description)])
