@@ -133,7 +133,10 @@ public struct WeekChange: Hashable, Sendable {
         guard !current.isEmpty, !previous.isEmpty else { return nil }
         let total = current.reduce(0, +)
         let referenceTotal = previous.reduce(0, +)
-        guard referenceTotal > 0, confidenceLevel > 0, confidenceLevel < 1 else { return nil }
+        // Past 2⁶³ − 1 in all the exact interval's integer counts would trap; such a change is not given.
+        guard referenceTotal > 0, total + referenceTotal < WindowComparison.totalLimit, confidenceLevel > 0,
+            confidenceLevel < 1
+        else { return nil }
         let ratio = (total / Double(current.count)) / (referenceTotal / Double(previous.count))
         let phi = dispersion(byDay, period, reference)
         if total == 0 {
