@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Reporting
 
 /// The `awareness` command: the nightly batch and the analyst's queries over the campaign feeds.
@@ -48,7 +49,8 @@ struct Awareness: ParsableCommand {
     /// go to standard output, through ``StandardStream`` like every answer.
     private static func fail(_ error: Error) -> Never {
         let code = exitCode(for: error)
-        var message = fullMessage(for: error)
+        // The message may quote an argument as given: its control characters are escaped as in diagnostics.
+        var message = ShownText.escapingControls(fullMessage(for: error), keepingLineFeeds: true)
         if code == .success {
             StandardStream.output.write(message.isEmpty ? "" : message + "\n")
             finish(.success)

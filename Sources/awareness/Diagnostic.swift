@@ -34,9 +34,11 @@ struct Diagnostic: Sendable, Equatable {
         Diagnostic(severity: .warning, location: file.map { InputLocation(file: $0, line: line) }, message: message)
     }
 
-    /// The line printed: `<severity>: <location>: <message>`.
+    /// The line printed: `<severity>: <location>: <message>`, every control character of the file name and of
+    /// the names and ids the message quotes escaped (``ShownText``), so that none reaches the terminal and the
+    /// diagnostic stays on its line.
     var text: String {
-        "\(severity.rawValue): " + (location.map { "\($0): " } ?? "") + message
+        "\(severity.rawValue): " + ShownText.escapingControls((location.map { "\($0): " } ?? "") + message)
     }
 }
 

@@ -128,7 +128,7 @@ struct Run: ParsableCommand {
 
     /// A progress line on stderr, prefixed with `awareness run:`.
     private func say(_ line: String) {
-        StandardStream.error.write("awareness run: \(line)\n")
+        StandardStream.error.write("awareness run: \(ShownText.escapingControls(line))\n")
     }
 }
 

@@ -35,7 +35,7 @@ struct Validate: ParsableCommand {
             folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data,
             maxRejectRate: maxRejectRate,
             language: language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language)
-        StandardStream.output.write(summary.text)
+        StandardStream.output.write(ShownText.escapingControls(summary.text, keepingLineFeeds: true))
         printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
         let status = ExitStatus(folder.data.verdict(maxRejectRate: maxRejectRate))
         if status != .success { throw CommandFailure(status) }
