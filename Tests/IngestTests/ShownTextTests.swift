@@ -6,7 +6,7 @@ import Testing
 struct ShownTextTests {
     @Test func escapesEveryControlCharacterAsSwiftWritesIt() {
         #expect(ShownText.escapingControls("c-\u{1B}[31mred.csv") == "c-\\u{1B}[31mred.csv")
-        #expect(ShownText.escapingControls("a\tb\rc\nd\u{7F}e\u{9B}f") == "a\\tb\\rc\\nd\\u{7F}e\\u{9B}f")
+        #expect(ShownText.escapingControls("a\tb\rc\nd\u{7F}e\u{9B}f") == "a\\tb\\rc\\nd\\u{7F}e\\u{009B}f")
     }
 
     @Test func keepsLineFeedsOfABlockOfLinesWhenAsked() {
