@@ -38,6 +38,26 @@ struct BoundsCommandTests {
         #expect(result.stdout.contains("\n2020-W19,calls:119,"), "\(result.stdout)")
     }
 
+    /// The corpus case `window-total-overflow`: two baseline days at the largest count. `uplift` used to trap
+    /// converting their total; it now answers, the window row carrying the typed refusal that names the baseline,
+    /// with status 1 since no model could be fitted either.
+    @Test func aWindowTotalPastTheLargestCountIsANoteNotATrap() throws {
+        let work = try BadInputFolder()
+        try work.copyCase("window-total-overflow")
+        let result = try CommandRunner.run(
+            ["uplift", "banner-119", "--data", "window-total-overflow", "--format", "csv"], in: work.root)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                ",window,2020-05-04,2020-05-17,0,,,,,,,,,,,,\"the counts add up past the largest count "
+                    + "(9223372036854775807) over 2020-04-06–2020-05-03, so no ratio is formed;"),
+            "\(result.stdout)")
+        let french = try CommandRunner.run(
+            ["uplift", "banner-119", "--data", "window-total-overflow", "--language", "fr"], in: work.root)
+        #expect(
+            french.stdout.contains("les comptages additionnés dépassent le plus grand comptage"), "\(french.stdout)")
+    }
+
     // MARK: - Output streams
 
     static let stdoutFull = "error: standard output: could not be written: No space left on device (errno 28)\n"
