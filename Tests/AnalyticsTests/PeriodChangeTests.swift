@@ -63,6 +63,21 @@ struct PeriodChangeTests {
         #expect(rows.last?.value == 0)
     }
 
+    /// A CTR week whose impressions add up past the largest count has no CTR in the weekly summary, rather than one
+    /// of totals stopped at the largest count (1.0 here), and no change against its neighbours.
+    @Test func aCTRWeekWhoseTotalsOverflowHasNoValue() throws {
+        let week = try #require(ISOWeek(parsing: "2020-W19"))
+        let points = [week.monday, week.monday.adding(days: 1), week.next.monday].map {
+            SeriesPoint(date: $0, successes: Int64.max / 4, trials: Int64.max)
+        }
+        let series = DailySeries(name: SeriesName(metric: .ctr, key: "banner-119"), points: points)
+        let rows = WeeklySummary.rows(series: [series])
+        #expect(rows.map(\.week) == [week, week.next])
+        #expect(rows.first?.value == nil)
+        #expect(rows.last.flatMap(\.value).map { abs($0 - 0.25) < 1e-9 } == true)
+        #expect(rows.allSatisfy { $0.changeVsPrevious == nil })
+    }
+
     @Test func aWeekIsStillComparedOnTheSameWeekdays() throws {
         let week = try #require(ISOWeek(parsing: "2020-W19"))
         var values: [CivilDate: Double] = [:]

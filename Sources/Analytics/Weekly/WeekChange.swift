@@ -170,7 +170,8 @@ public struct WeekChange: Hashable, Sendable {
         ctrTotals(week.days, points)
     }
 
-    /// Sums of clicks and impressions of a `ctr` series over `days`: nil when none of them has data.
+    /// Sums of clicks and impressions of a `ctr` series over `days`: nil when none of them has data, or when a sum
+    /// goes past the largest count (2⁶³ − 1), since a CTR of totals that do not fit would be wrong.
     static func ctrTotals(_ days: DayRange, _ points: [CivilDate: SeriesPoint]) -> (clicks: Int64, impressions: Int64)?
     {
         var clicks: Int64 = 0
@@ -181,8 +182,11 @@ public struct WeekChange: Hashable, Sendable {
                 continue
             }
             any = true
-            clicks.addSaturating(successes)
-            impressions.addSaturating(trials)
+            let (clickSum, clicksOverflow) = clicks.addingReportingOverflow(successes)
+            let (impressionSum, impressionsOverflow) = impressions.addingReportingOverflow(trials)
+            if clicksOverflow || impressionsOverflow { return nil }
+            clicks = clickSum
+            impressions = impressionSum
         }
         return any ? (clicks, impressions) : nil
     }
