@@ -49,12 +49,11 @@ final class StandardStream: @unchecked Sendable {
 
     /// Writes `bytes` whole, retrying interrupted and partial writes; after a failure, writes nothing.
     func write(bytes: [UInt8]) {
-        var bytes = bytes
         guard !bytes.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
         guard failedErrno == nil else { return }
-        bytes.withUnsafeMutableBytes { buffer in
+        bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
