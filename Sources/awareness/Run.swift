@@ -20,7 +20,8 @@ struct Run: ParsableCommand {
             rejects.csv and run-manifest.json into --out, and one notebook per campaign into --notebooks. \
             Exit status: 0 success; 1 more rows rejected than --max-reject-rate allows, a file refused, or a \
             campaign that could not be estimated (what could be written is written); 2 usage or configuration \
-            error; 3 a file could not be read or an output could not be written.
+            error; 3 a file could not be read or an output could not be written (standard error too: the \
+            outputs are written all the same).
             """
     )
 

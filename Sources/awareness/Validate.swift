@@ -10,7 +10,8 @@ struct Validate: ParsableCommand {
         abstract: "Read every feed and print a data-quality summary.",
         discussion: """
             Exit status: 0 the data is usable; 1 more rows rejected than --max-reject-rate allows, or a file \
-            refused; 2 usage or configuration error; 3 a file could not be read.
+            refused; 2 usage or configuration error; 3 a file could not be read, or the summary or a diagnostic \
+            could not be written (a full or closed standard output or error).
             """
     )
 

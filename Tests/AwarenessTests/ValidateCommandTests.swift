@@ -132,7 +132,8 @@ struct ValidateCommandTests {
 
                 Exit status: 0 the data is usable; 1 more rows rejected than --max-reject-rate
                 allows, or a file refused; 2 usage or configuration error; 3 a file could not
-                be read.
+                be read, or the summary or a diagnostic could not be written (a full or closed
+                standard output or error).
 
                 USAGE: awareness validate [--data <dir>] [--max-reject-rate <fraction>] [--language <en|fr>]
 
