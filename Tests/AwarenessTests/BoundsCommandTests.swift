@@ -86,6 +86,21 @@ struct BoundsCommandTests {
         #expect(result.stderr == "error: standard output: could not be written: Bad file descriptor (errno 9)\n")
     }
 
+    /// A reader that goes away (`| head`) while the answer is still coming: SIGPIPE is ignored and the broken
+    /// pipe is reported (status 3). The sample's weekly table (150 kB) is more than the pipe holds, so the write
+    /// meets the closed pipe whatever the timing.
+    @Test func aReaderThatGoesAwayIsABrokenPipeWithStatus3() throws {
+        let sample = CommandRunner.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data")
+        let result = try CommandRunner.run(
+            ["weekly", "--data", sample.path, "--format", "csv"],
+            redirection: "| head -c 10 >/dev/null",
+            pipeline: true)
+        #expect(
+            result.stderr
+                == "error: standard output: could not be written: Broken pipe (errno 32)\nstatus 3\n")
+    }
+
     /// Diagnostics lost to a full or closed standard error: the answer on standard output is whole, and the
     /// status says something was lost.
     @Test(arguments: ["2>/dev/full", "2>&-"])
