@@ -71,6 +71,7 @@ struct BoundsCommandTests {
         ["compare", "2020-W19", "--data", "queries", "--format", "csv"],
         ["funnel", "spring-119", "--data", "queries", "--format", "json"],
         ["plan", "--series", "calls:119", "--days", "7", "--data", "queries"],
+        ["rollup", "good/impressions/events.csv", "--data", "good"],
         ["--help"],
         ["weekly", "--help"],
     ])
