@@ -24,7 +24,8 @@ struct Run: ParsableCommand {
             --max-file-reject-rate allows, or more rows are rejected than --max-reject-rate allows. \
             Exit status: 0 success; 1 a failed night, or a campaign that could not be estimated (what could be \
             written is written); 2 usage or configuration error; 3 a file or feed folder could not be read (last \
-            night's outputs are kept) or an output could not be written.
+            night's outputs are kept) or an output could not be written (standard error too: the \
+            outputs are written all the same).
             """
     )
 
@@ -81,7 +82,7 @@ struct Run: ParsableCommand {
         batch.maxFileRejectRate = maxFileRejectRate
         batch.force = force
         batch.includesMermaid = mermaid
-        let progressLine = ProgressLine.standardError()
+        let progressLine = ProgressLine.standardError { StandardStream.error.write($0) }
         let outcome: NightlyBatch.Outcome
         // What the stages printed, which the exit status accounts for with the diagnostics below.
         var printed: [Diagnostic] = []
@@ -157,7 +158,7 @@ struct Run: ParsableCommand {
 
     /// A progress line on stderr, prefixed with `awareness run:`.
     private func say(_ line: String) {
-        FileHandle.standardError.write(Data("awareness run: \(line)\n".utf8))
+        StandardStream.error.write("awareness run: \(ShownText.escapingControls(line))\n")
     }
 }
 

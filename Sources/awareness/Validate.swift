@@ -13,7 +13,8 @@ struct Validate: ParsableCommand {
             wrote --out (its run-manifest.json). Exit status: 0 the data is usable; 1 the night would fail (a feed \
             folder that had data last night missing, empty or header-only; a file refused or wholly rejected; a new \
             file over --max-file-reject-rate; more rows rejected than --max-reject-rate allows); 2 usage or \
-            configuration error; 3 a file or feed folder could not be read.
+            configuration error; 3 a file or feed folder could not be read, or the summary or a diagnostic \
+            could not be written (a full or closed standard output or error).
             """
     )
 
@@ -54,7 +55,7 @@ struct Validate: ParsableCommand {
         let summary = DataQualitySummary(
             folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data, verdict: verdict,
             language: language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language)
-        print(summary.text, terminator: "")
+        StandardStream.output.write(ShownText.escapingControls(summary.text, keepingLineFeeds: true))
         printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
         DiagnosticPrinter.print(Diagnostic.manifestWarning(verdict))
         let errors = Diagnostic.verdictErrors(verdict, dataPath: options.data)
@@ -65,7 +66,7 @@ struct Validate: ParsableCommand {
 
 /// Loads a data folder; a failure ends the command with its diagnostic and exit status 2 or 3.
 func loadDataFolder(_ path: String) throws -> DataFolder {
-    let progressLine = ProgressLine.standardError()
+    let progressLine = ProgressLine.standardError { StandardStream.error.write($0) }
     do {
         let folder = try DataFolder.load(path: path, progress: progressLine.readProgress())
         progressLine.clear()

@@ -66,4 +66,21 @@ struct BannerFunnelTests {
         #expect(abs(comparison.difference.difference - (-0.02)) < 1e-12)
         #expect(comparison.difference.interval.contains(-0.02) && !comparison.difference.interval.contains(0))
     }
+
+    /// Days each at the largest count (2⁶³ − 1) impressions: a day's cell has its CTR, but the week's and the
+    /// window's totals overflow, so those cells say so and form no CTR (the sums used to stop at the largest
+    /// count and give a CTR of 100%).
+    @Test func cellsWhoseTotalsOverflowSaySoAndHaveNoCTR() throws {
+        let campaign = Campaign(id: "c", window: Self.w45.days, banners: ["b"])
+        let series = ctrSeries(placement: "search", clicks: Int64.max / 4, impressions: Int64.max)
+        let funnel = BannerFunnel(campaign: campaign, series: [series])
+        let day = try #require(funnel.daily.first)
+        #expect(!day.countsTooLarge && day.ctr != nil)
+        let week = try #require(funnel.weekly.first)
+        #expect(week.countsTooLarge && week.ctr == nil)
+        #expect(week.impressions == Int64.max)
+        let window = try #require(funnel.campaignWindow.first)
+        #expect(window.countsTooLarge && window.ctr == nil)
+        #expect(funnel.weekOverWeek.isEmpty)
+    }
 }

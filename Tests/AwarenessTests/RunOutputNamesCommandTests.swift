@@ -86,7 +86,10 @@ struct RunOutputNamesCommandTests {
         let calendar = Self.calendar.components(separatedBy: "  - id: spring-2020")[0]
         let folder = try dataFolder(campaigns: calendar, calls: text)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CommandRunner.run(["run", "--data", "data", "--max-reject-rate", "1"], in: folder)
+        let result = try CommandRunner.run(
+            [
+                "run", "--data", "data", "--max-reject-rate", "1", "--max-file-reject-rate", "1",
+            ], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let rejects = try String(contentsOf: folder.appendingPathComponent("reports/rejects.csv"), encoding: .utf8)
         let lines = rejects.split(separator: "\n")

@@ -142,7 +142,9 @@ struct ValidateCommandTests {
                 data is usable; 1 the night would fail (a feed folder that had data last night
                 missing, empty or header-only; a file refused or wholly rejected; a new file
                 over --max-file-reject-rate; more rows rejected than --max-reject-rate allows);
-                2 usage or configuration error; 3 a file or feed folder could not be read.
+                2 usage or configuration error; 3 a file or feed folder could not be read, or
+                the summary or a diagnostic could not be written (a full or closed standard
+                output or error).
 
                 USAGE: awareness validate [--data <dir>] [--out <dir>] [--max-reject-rate <fraction>] [--max-file-reject-rate <fraction>] [--language <en|fr>]
 

@@ -40,9 +40,7 @@ public struct BannerFunnel: Sendable {
                 let placement = one.name.placement
                 func cell(_ period: FunnelCell.Period, _ points: [SeriesPoint]) -> FunnelCell {
                     FunnelCell(
-                        banner: banner, placement: placement, period: period,
-                        impressions: points.reduce(0) { $0.addingSaturating($1.trials ?? 0) },
-                        clicks: points.reduce(0) { $0.addingSaturating($1.successes ?? 0) },
+                        banner: banner, placement: placement, period: period, points: points,
                         confidenceLevel: confidenceLevel)
                 }
                 daily += one.points.map { cell(.day($0.date), [$0]) }

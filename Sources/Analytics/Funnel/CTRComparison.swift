@@ -18,9 +18,10 @@ public struct CTRComparison: Hashable, Sendable {
     /// The Katz interval of the relative change; nil when either cell has no clicks.
     public let relativeChangeInterval: ConfidenceInterval?
 
-    /// Compares `first` against `second`; nil when either has no impressions or more clicks than impressions.
+    /// Compares `first` against `second`; nil when either has no impressions, more clicks than impressions, or
+    /// counts too large (``FunnelCell/countsTooLarge``).
     public init?(_ first: FunnelCell, against second: FunnelCell, confidenceLevel: Double = 0.95) {
-        guard
+        guard !first.countsTooLarge, !second.countsTooLarge,
             let difference = NewcombeInterval(
                 successes1: Int(first.clicks), trials1: Int(first.impressions), successes2: Int(second.clicks),
                 trials2: Int(second.impressions), confidenceLevel: confidenceLevel)
