@@ -103,6 +103,21 @@ struct RejectReasonWordingTests {
         .init(reason: .csv(.noSuchFile), english: "no such file"),
         .init(reason: .csv(.isDirectory), english: "is a directory, not a file"),
         .init(
+            reason: .csv(.notARegularFile(.fifo)),
+            english: "is a named pipe (FIFO), not a regular file: it is not read (reading it could wait for ever)"),
+        .init(
+            reason: .csv(.changedWhileRead(sizeAtOpen: 4096, sizeAfter: 1024)),
+            english:
+                "changed while it was read (4096 bytes when opened, 1024 after): it is not read; run again once the "
+                + "export has finished"),
+        .init(
+            reason: .csv(.changedWhileRead(sizeAtOpen: 4096, sizeAfter: 4096)),
+            english:
+                "was written to while it was read (its modification time changed): it is not read; run again once "
+                + "the export has finished"),
+        .init(
+            reason: .csv(.digestFailed), english: "its SHA-256 could not be computed (libcrypto out of memory)"),
+        .init(
             reason: .csv(.cannotOpen(system: "Permission denied")),
             english: "cannot be opened for reading (Permission denied)"),
         .init(
@@ -303,7 +318,7 @@ struct RejectReasonWordingTests {
     @Test func theTableHasEveryRefusalCSVProblemAndRollupError() {
         #expect(Set(Self.refusals.map { Self.kind($0.reason) }).count == 10)
         let csv = Set(Self.refusals.compactMap { if case .csv(let p) = $0.reason { Self.kind(p) } else { nil } })
-        #expect(csv.count == 23)
+        #expect(csv.count == 26)
         var sources: Set<CSVProblem.ForwardSource> = []
         for worded in Self.refusals {
             if case .csv(.readBackwards(let source, _, _)) = worded.reason { sources.insert(source) }
@@ -332,6 +347,9 @@ struct RejectReasonWordingTests {
         switch problem {
         case .noSuchFile: "noSuchFile"
         case .isDirectory: "isDirectory"
+        case .notARegularFile: "notARegularFile"
+        case .changedWhileRead: "changedWhileRead"
+        case .digestFailed: "digestFailed"
         case .cannotOpen: "cannotOpen"
         case .readFailed: "readFailed"
         case .readBackwards: "readBackwards"

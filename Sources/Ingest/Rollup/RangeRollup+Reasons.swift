@@ -94,6 +94,10 @@ enum RollupReasonJSON {
         switch problem {
         case .noSuchFile: ("no_such_file", [])
         case .isDirectory: ("is_directory", [])
+        case .notARegularFile(let kind): ("not_a_regular_file", [("type", string(kind.rawValue))])
+        case .changedWhileRead(let before, let after):
+            ("changed_while_read", [("size_at_open", integer(before)), ("size_after", integer(after))])
+        case .digestFailed: ("digest_failed", [])
         case .cannotOpen(let system): ("cannot_open", [("system", string(system))])
         case .readFailed(let offset, let system):
             ("read_failed", [("offset", integer(offset)), ("system", string(system))])
@@ -271,6 +275,14 @@ enum RollupReasonJSON {
         switch try f.string("problem") {
         case "no_such_file": return .noSuchFile
         case "is_directory": return .isDirectory
+        case "not_a_regular_file":
+            guard let kind = FileSnapshot.Kind(rawValue: try f.string("type")) else {
+                throw .badValue("\(f.path).type")
+            }
+            return .notARegularFile(kind)
+        case "changed_while_read":
+            return .changedWhileRead(sizeAtOpen: try f.integer("size_at_open"), sizeAfter: try f.integer("size_after"))
+        case "digest_failed": return .digestFailed
         case "cannot_open": return .cannotOpen(system: try f.string("system"))
         case "read_failed": return .readFailed(offset: try f.integer("offset"), system: try f.string("system"))
         case "read_backwards":
