@@ -192,6 +192,23 @@ struct RejectReasonWordingTests {
         .init(
             reason: .rollup(.notEvents(.daily)),
             english: "the rollup holds no event-level counts (level daily): a daily file is read as it is"),
+        .init(
+            reason: .rollup(.fileNameMismatch(file: "../../etc/passwd", expected: "impressions/a.csv")),
+            english: "the rollup is of '../../etc/passwd', not of 'impressions/a.csv' as its name says"),
+        .init(
+            reason: .rollup(.fileBesideRollup("impressions/a.csv")),
+            english:
+                "'impressions/a.csv' is in the folder too: read with its rollup, it would be counted twice (remove one)"
+        ),
+        .init(
+            reason: .rollup(.anotherRollupOfTheFile(other: "impressions/a.csv.ROLLUP.JSON")),
+            english: "'impressions/a.csv.ROLLUP.JSON' rolls up the same file: neither is read"),
+        .init(
+            reason: .rollup(.partialCoverage(start: 0, end: 50, stop: 52, fileSize: 100)),
+            english: "the rollup does not cover its whole file: bytes 0 to 50 (stopped at 52) of a file of 100 bytes"),
+        .init(
+            reason: .rollup(.moreRowsThanBytes(rows: 500, fileSize: 100)),
+            english: "the rollup counts 500 rows in a file of 100 bytes"),
     ]
 
     /// English words that no French reason needs (names and values in guillemets, and the settings of
@@ -325,7 +342,7 @@ struct RejectReasonWordingTests {
         }
         #expect(sources == Set(CSVProblem.ForwardSource.allCases))
         let rollup = Set(Self.refusals.compactMap { if case .rollup(let e) = $0.reason { Self.kind(e) } else { nil } })
-        #expect(rollup.count == 8)
+        #expect(rollup.count == 13)
     }
 
     static func kind(_ reason: FileRefusalReason) -> String {
@@ -383,6 +400,11 @@ struct RejectReasonWordingTests {
         case .notABannerFeed: "notABannerFeed"
         case .doesNotAddUp: "doesNotAddUp"
         case .feedMismatch: "feedMismatch"
+        case .fileNameMismatch: "fileNameMismatch"
+        case .fileBesideRollup: "fileBesideRollup"
+        case .anotherRollupOfTheFile: "anotherRollupOfTheFile"
+        case .partialCoverage: "partialCoverage"
+        case .moreRowsThanBytes: "moreRowsThanBytes"
         case .notEvents: "notEvents"
         }
     }

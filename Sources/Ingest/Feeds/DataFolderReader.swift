@@ -203,7 +203,8 @@ public struct DataFolderReader: Sendable {
                         let input = try source.open(name, of: feed)
                         if Self.isRollup(name) {
                             outcome = reader.readRollup(
-                                input, name: relative, fileIndex: Int32(fileNames[feed, default: []].count),
+                                input, name: relative, entries: entries,
+                                fileIndex: Int32(fileNames[feed, default: []].count),
                                 interner: interner)
                         } else {
                             outcome = reader.read(

@@ -288,6 +288,29 @@ extension RollupFormatError {
                 ? "le cumul ne contient pas de comptes au niveau des événements (niveau \(level.rawValue))\u{00A0}: un "
                     + "fichier quotidien est lu tel quel"
                 : "the rollup holds no event-level counts (level \(level.rawValue)): a daily file is read as it is"
+        case .fileNameMismatch(let file, let expected):
+            return french
+                ? "le cumul porte sur \(name(file)), pas sur \(name(expected)) que son nom désigne"
+                : "the rollup is of '\(file)', not of '\(expected)' as its name says"
+        case .fileBesideRollup(let file):
+            return french
+                ? "\(name(file)) est aussi dans le dossier\u{00A0}: lu avec son cumul, il serait compté deux fois "
+                    + "(retirez l'un ou l'autre)"
+                : "'\(file)' is in the folder too: read with its rollup, it would be counted twice (remove one)"
+        case .anotherRollupOfTheFile(let other):
+            return french
+                ? "\(name(other)) cumule le même fichier\u{00A0}: aucun des deux n'est lu"
+                : "'\(other)' rolls up the same file: neither is read"
+        case .partialCoverage(let start, let end, let stop, let fileSize):
+            return french
+                ? "le cumul ne couvre pas tout son fichier\u{00A0}: octets \(start) à \(end) (arrêt à \(stop)) d'un "
+                    + "fichier de \(fileSize) octets"
+                : "the rollup does not cover its whole file: bytes \(start) to \(end) (stopped at \(stop)) of a file of "
+                    + "\(fileSize) bytes"
+        case .moreRowsThanBytes(let rows, let fileSize):
+            return french
+                ? "le cumul compte \(rows) lignes dans un fichier de \(fileSize) octets"
+                : "the rollup counts \(rows) rows in a file of \(fileSize) bytes"
         }
     }
 }
