@@ -378,6 +378,13 @@ struct FeedFileReader {
             // The fields as stored are the key as read.
             return interner.internRow(record.fields(first, through: first + layout.dimensions.count - 1))
         }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        if layout.dimensions.contains(where: { $0.map { record[$0].count } ?? 0 > KeyInterner.checkedBeforeInterning }),
+            let problem = KeyInterner.problem(ofComponents: layout.dimensions.map { $0.map { record[$0] } ?? empty })
+        {
+            // Not copied into the interner's key buffer, which would keep its size for the rest of the read.
+            return .failure(KeyInterner.KeyProblemError(problem: problem))
+        }
         interner.startKey()
         for (position, column) in layout.dimensions.enumerated() {
             interner.appendComponent(
@@ -392,22 +399,46 @@ struct FeedFileReader {
     }
 
     /// A value as shown in reasons: at most 60 characters, control characters escaped.
+    ///
+    /// Only the first 244 bytes are decoded: 60 characters take at most 240, so a value of hundreds of megabytes
+    /// costs no copy of itself; a value longer than 240 bytes has more than 60 characters.
     static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(244)), as: UTF8.self)
         var shown = ""
         for scalar in text.unicodeScalars.prefix(60) {
             shown += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
         }
-        return text.unicodeScalars.count > 60 ? shown + "…" : shown
+        return bytes.count > 240 || text.unicodeScalars.count > 60 ? shown + "…" : shown
     }
 
-    /// The record written back as one CSV record, quoting fields that need it.
+    /// The bytes of a rejected record kept in its reject: a longer record is cut there and ends with `…`, so that a
+    /// record of hundreds of megabytes is not copied whole into the rejects and `rejects.csv` (DESIGN §3.2).
+    static let recordBytesKept = 4096
+
+    /// The record as read, written back as one CSV record, quoting fields that need it (the first
+    /// ``recordBytesKept`` bytes of it, at a character boundary, then `…`).
     static func rawRecord(_ record: CSVRecord) -> String {
         let delimiter = record.delimiter
-        return (0..<record.count).map { index -> String in
-            let text = record.string(at: index)
-            let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }.joined(separator: String(UnicodeScalar(delimiter)))
+        var bytes: [UInt8] = []
+        var isCut = false
+        for index in 0..<record.count where !isCut {
+            if index > 0 { bytes.append(delimiter) }
+            let field = record[index]
+            let kept = UnsafeBufferPointer(rebasing: field.prefix(max(0, recordBytesKept - bytes.count)))
+            isCut = kept.count < field.count
+            let needsQuotes = kept.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes { bytes.append(0x22) }
+            var end = kept.count
+            // Not inside a character: the bytes of the character the cut falls in are left out.
+            if isCut {
+                while end > 0, field[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+            for byte in kept[..<end] {
+                bytes.append(byte)
+                if byte == 0x22 { bytes.append(0x22) }
+            }
+            if needsQuotes { bytes.append(0x22) }
+        }
+        return String(decoding: bytes, as: UTF8.self) + (isCut ? "…" : "")
     }
 }
