@@ -198,6 +198,11 @@ public struct DataFolderReader: Sendable {
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
                     reader.refuse(&outcome, isIO: false, line: nil, column: nil, reason: refusal)
+                    // Not read, but described in the manifest as it was when opened (a FIFO is not opened).
+                    if let input = try? source.open(name, of: feed) {
+                        outcome.report.byteCount = input.byteCount
+                        outcome.report.sha256 = try? input.finish(digest: digestsInputs)
+                    }
                 } else {
                     do {
                         let input = try source.open(name, of: feed)

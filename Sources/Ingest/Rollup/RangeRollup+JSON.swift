@@ -206,7 +206,7 @@ public enum RollupFormatError: Error, Sendable, Equatable {
     /// The rollup's `file` is not the file its own name says it rolls up: `expected`, the rollup's name without
     /// `.rollup.json`, in its feed folder (a rollup names no file of another folder, `../../etc/passwd` included).
     case fileNameMismatch(file: String, expected: String)
-    /// The file rolled up is in the feed folder beside its rollup: read, it would be counted twice.
+    /// The file rolled up (or its `.gz`) is in the feed folder beside its rollup: read, it would be counted twice.
     case fileBesideRollup(String)
     /// Another rollup in the folder (`other`, its suffix in other letter case) rolls up the same file.
     case anotherRollupOfTheFile(other: String)

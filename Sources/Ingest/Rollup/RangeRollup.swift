@@ -122,7 +122,10 @@ public struct RangeRollup: Sendable, Equatable {
         let base = String(name.dropLast(Self.fileSuffix.count))
         let expected = "\(feed.rawValue)/\(base)"
         if file != expected { return .fileNameMismatch(file: file, expected: expected) }
-        if entries.contains(base) { return .fileBesideRollup(expected) }
+        // Compressed or not, the file beside its rollup would be read too.
+        if let copy = [base, base + ".gz"].first(where: entries.contains) {
+            return .fileBesideRollup("\(feed.rawValue)/\(copy)")
+        }
         if let other = entries.first(where: {
             $0 != name && $0.lowercased().hasSuffix(Self.fileSuffix) && $0.dropLast(Self.fileSuffix.count) == base
         }) {

@@ -92,6 +92,7 @@ public struct RangeRollupReader: Sendable {
         var dataStart = 0
         var fileSize = Int.max
         var stream: StreamByteSource?
+        var opened: OpenedInput?
         switch input {
         case .file(let path):
             let head: CSVFileReader.Head
@@ -99,6 +100,7 @@ public struct RangeRollupReader: Sendable {
             do {
                 // Opened once: the head, the range and a whole-file read are all of the file that was opened.
                 input = try OpenedInput.open(path: path)
+                opened = input
                 head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(of: input)
             } catch let error as CSVFileError {
                 if error.kind == .io { throw ReadFailure(file: name, reason: .csv(error.problem)) }
@@ -182,6 +184,12 @@ public struct RangeRollupReader: Sendable {
             reader.refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, reason: refusal.reason)
         }
         Self.account(outcome, into: &rollup)
+        // A file written to or cut short while its range was read gave bytes of no one version: read it again.
+        do {
+            try opened?.checkUnchanged()
+        } catch {
+            throw ReadFailure(file: name, reason: .csv(error.problem))
+        }
         return rollup
     }
 

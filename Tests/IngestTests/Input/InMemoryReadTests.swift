@@ -53,6 +53,9 @@ struct InMemoryReadTests {
         #expect(fromDisk.files.count == 5)
         #expect(fromDisk.rowsRejected > 20)
         #expect(fromDisk.files.contains { $0.failure != nil })
+        // A file refused by its name is not read, but the manifest still gives its size and digest.
+        let notes = try #require(fromDisk.files.first { $0.file == "impressions/notes.txt" })
+        #expect(notes.byteCount == 11 && notes.sha256?.count == 64)
         #expect(fromMemory.files == fromDisk.files)
         #expect(fromMemory == fromDisk)
     }

@@ -246,6 +246,20 @@ struct RollupCheckTests {
         #expect(data.impressions.map(\.count) == [1])
     }
 
+    @Test func aCompressedFileBesideItsRollupIsNotCountedTwiceEither() throws {
+        let fixture = try DataFolderFixture([
+            "impressions/a.csv.rollup.json": RollupFileTests.rollup(file: "impressions/a.csv", count: 30).jsonText
+        ])
+        try fixture.write(
+            "impressions/a.csv.gz",
+            Data(
+                try InMemoryReadTests.gzip(
+                    "timestamp,campaign,banner,placement,region\n2020-05-04T10:00:00Z,banner-119,B,s,IDF\n")))
+        let data = try fixture.read()
+        #expect(Self.refusal(data, "impressions/a.csv.rollup.json") == .fileBesideRollup("impressions/a.csv.gz"))
+        #expect(data.impressions.map(\.count) == [1])
+    }
+
     @Test func twoRollupsOfOneFileAreBothRefused() throws {
         let text = RollupFileTests.rollup(file: "impressions/a.csv", count: 30).jsonText
         let data = try DataFolderFixture([
