@@ -185,7 +185,7 @@ struct RejectReasonWordingTests {
             english: "the rollup's feed 'helpline_calls' has no event-level files"),
         .init(
             reason: .rollup(.doesNotAddUp(read: 5, accepted: 3, rejected: 1)),
-            english: "the rollup does not add up: 5 rows read, 3 accepted, 1 rejected"),
+            english: "the rollup does not add up: 5 rows read ≠ 3 accepted + 1 rejected"),
         .init(
             reason: .rollup(.feedMismatch(folder: .clicks, rollup: .impressions)),
             english: "a rollup of impressions in the clicks folder"),

@@ -277,8 +277,8 @@ extension RollupFormatError {
                 : "the rollup's feed '\(feed)' has no event-level files"
         case .doesNotAddUp(let read, let accepted, let rejected):
             return french
-                ? "le cumul ne tombe pas juste\u{00A0}: \(read) lignes lues, \(accepted) acceptées, \(rejected) rejetées"
-                : "the rollup does not add up: \(read) rows read, \(accepted) accepted, \(rejected) rejected"
+                ? "le cumul ne tombe pas juste\u{00A0}: \(read) lignes lues ≠ \(accepted) acceptées + \(rejected) rejetées"
+                : "the rollup does not add up: \(read) rows read ≠ \(accepted) accepted + \(rejected) rejected"
         case .feedMismatch(let folder, let rollup):
             return french
                 ? "un cumul de \(rollup.rawValue) dans le dossier \(folder.rawValue)"
