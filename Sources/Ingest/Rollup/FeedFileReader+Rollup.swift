@@ -11,7 +11,7 @@ extension FeedFileReader {
         _ input: OpenedInput, name: String, entries: [String], fileIndex: Int32, interner: KeyInterner
     ) -> Outcome {
         var outcome = Outcome(report: FileReport(feed: feed, file: name))
-        var bytes = [UInt8](repeating: 0, count: input.byteCount)
+        var bytes = Data(count: input.byteCount)
         do {
             // The bytes parsed are the bytes hashed: read once from the open file, checked unchanged after.
             let count = try bytes.withUnsafeMutableBytes { try input.read(into: $0, at: 0) }
@@ -27,7 +27,7 @@ extension FeedFileReader {
         }
         let rollup: RangeRollup
         do {
-            rollup = try RangeRollup(jsonData: Data(bytes))
+            rollup = try RangeRollup(jsonData: bytes)
         } catch {
             refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(error))
             return outcome
