@@ -117,7 +117,8 @@ public struct RangeRollup: Sendable, Equatable {
     /// Why this rollup, named `name` in its feed folder among `entries` (every entry of that folder), cannot stand
     /// for its file, or nil when it can: it must name the file its own name does (`x.csv` for `x.csv.rollup.json`,
     /// in the same feed folder), that file must not be in the folder too, no other rollup may roll it up, and it
-    /// must cover the whole file (from offset 0 to `file_size`, its ranges joined) with no more rows than bytes.
+    /// must cover the whole file (from offset 0 to `file_size`, its ranges joined; a refused one from offset 0 to its
+    /// refusal) with no more rows than bytes.
     public func refusal(name: String, entries: [String]) -> RollupFormatError? {
         let base = String(name.dropLast(Self.fileSuffix.count))
         let expected = "\(feed.rawValue)/\(base)"
@@ -131,7 +132,10 @@ public struct RangeRollup: Sendable, Equatable {
         }) {
             return .anotherRollupOfTheFile(other: "\(feed.rawValue)/\(other)")
         }
-        if start != 0 || end != fileSize || stop != fileSize {
+        // A refused rollup stops at its refusal (the job sums a file's ranges up to the first refused one): it
+        // refuses the whole file, which a direct read refuses too, so it need only start at the file's start.
+        let covers = refusal == nil ? end == fileSize && stop == fileSize : stop <= fileSize
+        if start != 0 || !covers {
             return .partialCoverage(start: start, end: end, stop: stop, fileSize: fileSize)
         }
         // Each row takes a byte at least: the accounting of a rollup is bounded by its file's size.

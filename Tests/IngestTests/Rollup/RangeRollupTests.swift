@@ -298,6 +298,24 @@ struct RollupCheckTests {
         #expect(data.impressions.isEmpty)
     }
 
+    @Test func aRefusedRollupStoppingAtItsRefusalStillRefusesTheFileWithItsOwnReason() throws {
+        var rollup = RollupFileTests.rollup(file: "impressions/a.csv", count: 30)
+        rollup.stop = 60
+        rollup.refusal = FileFailure(isIOError: false, line: 4, column: 3, reason: .csv(.quoteInUnquotedField))
+        rollup.rowsAccepted = 0
+        rollup.rowsRejected = 3
+        rollup.counts = []
+        rollup.rejects = []
+        let data = try DataFolderFixture(["impressions/a.csv.rollup.json": rollup.jsonText]).read()
+        #expect(data.files.first?.failure?.reason == .csv(.quoteInUnquotedField))
+        #expect(data.files.first?.failure?.line == 4)
+        rollup.start = 10
+        let shifted = try DataFolderFixture(["impressions/a.csv.rollup.json": rollup.jsonText]).read()
+        #expect(
+            Self.refusal(shifted, "impressions/a.csv.rollup.json")
+                == .partialCoverage(start: 10, end: 100, stop: 60, fileSize: 100))
+    }
+
     @Test func aRollupOfMoreRowsThanItsFileHasBytesIsRefused() throws {
         var rollup = RollupFileTests.rollup(file: "impressions/a.csv", count: 30)
         rollup.rowsRead = 1001
