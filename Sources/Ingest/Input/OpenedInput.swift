@@ -41,7 +41,7 @@ final class OpenedInput: CSVByteSource, Sendable {
             throw CSVFileError.io(file: path, problem: .cannotOpen(system: String(cString: strerror(reason))))
         }
         try refuseUnlessRegular(FileSnapshot(status).kind, path: path)
-        let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = openForReading(path)
         guard descriptor >= 0 else {
             throw CSVFileError.io(file: path, problem: .cannotOpen(system: String(cString: strerror(errno))))
         }
@@ -190,8 +190,9 @@ public struct FileSnapshot: Sendable, Equatable {
     public var size: Int
     /// The modification time, in seconds and nanoseconds since 1970 (the nanoseconds catch two writes in a second).
     public var modified: Modified
-    /// The device and inode: which file was opened, whatever its path names now.
+    /// The device the file is on: with `inode`, which file was opened, whatever its path names now.
     public var device: UInt64
+    /// The file's inode number on `device`.
     public var inode: UInt64
     /// The type of file.
     public var kind: Kind
@@ -206,14 +207,21 @@ public struct FileSnapshot: Sendable, Equatable {
 
     /// The types of file a feed folder can hold; only a regular file is read.
     public enum Kind: String, Sendable, Equatable, Hashable, CaseIterable {
+        /// A regular file: the only kind read.
         case regular
+        /// A directory.
         case directory
         /// A named pipe: reading it waits for a writer, for ever if none comes.
         case fifo
+        /// A Unix-domain socket (which `open` refuses).
         case socket
+        /// A character device (`/dev/null`, a terminal): endless, or waiting for input.
         case characterDevice = "character_device"
+        /// A block device (a disk).
         case blockDevice = "block_device"
+        /// A symbolic link, as `lstat` sees one (`fstat` follows links, so an opened file is never one).
         case symbolicLink = "symbolic_link"
+        /// Any other type the system reports.
         case other
     }
 
@@ -233,4 +241,10 @@ public struct FileSnapshot: Sendable, Equatable {
         default: kind = .other
         }
     }
+}
+
+/// `open(2)` of `path` for reading, without waiting (a FIFO opens at once) and closed on `exec`: at file scope,
+/// where `open` is the system's and not ``OpenedInput/open(path:)``.
+private func openForReading(_ path: String) -> Int32 {
+    open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
 }
