@@ -119,6 +119,33 @@ void awareness_record_batch_record(int terminator, void *context) {
     batch->line_feed_ends += terminator == '\n';
 }
 
+// Above this many bytes, a buffer left empty is shrunk back to its initial size.
+#define AWARENESS_TRIM_ABOVE (1 << 20)
+
+int awareness_record_batch_trim(struct awareness_record_batch *batch, void *parser_pointer) {
+    struct csv_parser *parser = parser_pointer;
+    // libcsv's entry buffer holds the field being parsed; with none under way, libcsv grows it again from nothing
+    // (it starts NULL after csv_init), so it can be freed.
+    if (parser->entry_pos == 0 && parser->entry_size > AWARENESS_TRIM_ABOVE) {
+        parser->free_func(parser->entry_buf);
+        parser->entry_buf = NULL;
+        parser->entry_size = 0;
+    }
+    if (batch->byte_capacity > AWARENESS_TRIM_ABOVE && batch->byte_count < (1 << 16)) {
+        void *bytes = realloc(batch->bytes, 1 << 16);
+        if (bytes == NULL) return -1;
+        batch->bytes = bytes;
+        batch->byte_capacity = 1 << 16;
+    }
+    if (batch->field_capacity > AWARENESS_TRIM_ABOVE / sizeof *batch->field_ends && batch->field_count < (1 << 12)) {
+        void *ends = realloc(batch->field_ends, (1 << 12) * sizeof *batch->field_ends);
+        if (ends == NULL) return -1;
+        batch->field_ends = ends;
+        batch->field_capacity = 1 << 12;
+    }
+    return 0;
+}
+
 void awareness_record_batch_drop_records(struct awareness_record_batch *batch) {
     size_t kept_from = batch->record_count ? batch->records[batch->record_count - 1].field_end : 0;
     batch->record_count = 0;

@@ -42,9 +42,10 @@ public struct DataFolder: Sendable {
     }
 
     /// Reads `campaigns.yaml` then every feed of `path`; `onFile` is called before each feed file, and
-    /// `progress`, when given, counts the bytes and rows read.
+    /// `progress`, when given, counts the bytes and rows read. `digestsInputs` (for the run manifest) hashes each
+    /// file from the descriptor it was read from (``DataFolderReader/digestsInputs``).
     public static func load(
-        path: String, onFile: (String) -> Void = { _ in }, progress: ReadProgress? = nil
+        path: String, onFile: (String) -> Void = { _ in }, progress: ReadProgress? = nil, digestsInputs: Bool = true
     ) throws(LoadError) -> DataFolder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -66,7 +67,7 @@ public struct DataFolder: Sendable {
         let declared = Set(calendar.campaigns.flatMap(\.banners))
         let reader = DataFolderReader(
             localDays: localDays, delimiter: calendar.delimiter, options: calendar.feedOptions,
-            declaredCampaigns: declared, progress: progress)
+            declaredCampaigns: declared, progress: progress, digestsInputs: digestsInputs)
         return DataFolder(path: path, calendar: calendar, data: reader.read(folder: path, onFile: onFile))
     }
 }

@@ -68,7 +68,8 @@ struct Validate: ParsableCommand {
 func loadDataFolder(_ path: String) throws -> DataFolder {
     let progressLine = ProgressLine.standardError { StandardStream.error.write($0) }
     do {
-        let folder = try DataFolder.load(path: path, progress: progressLine.readProgress())
+        // Only `run` writes a manifest: the other commands do not hash the files they read.
+        let folder = try DataFolder.load(path: path, progress: progressLine.readProgress(), digestsInputs: false)
         progressLine.clear()
         return folder
     } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Reporting
 import Testing
 
@@ -87,5 +88,46 @@ struct RunManifestTests {
     @Test func writesTheRunTimeInUtcWithoutLocale() {
         #expect(RunManifest.timestamp(Date(timeIntervalSince1970: 1_588_626_007.9)) == "2020-05-04T21:00:07Z")
         #expect(RunManifest.timestamp(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+    }
+}
+
+/// The manifest describes the bytes ingest read, from ingest's report: the path is never read again.
+@Suite("Run manifest inputs")
+struct RunManifestInputTests {
+    @Test func takesTheSizeAndDigestOfTheReportNotOfTheFileNow() throws {
+        var report = FileReport(feed: .helplineCalls, file: "helpline_calls/calls.csv")
+        report.byteCount = 68
+        report.sha256 = "e45c63964c6830c8d03d8fdbc586ca51f997853db085a8b11042b3e91dfc9f3b"
+        report.rowsRead = 3
+        report.rowsAccepted = 3
+        // No such folder: a second reading of the path would fail.
+        let input = try RunManifest.Input(report: report, dataFolder: "/nonexistent-\(UUID().uuidString)")
+        #expect(input.size == 68)
+        #expect(input.sha256 == report.sha256)
+        #expect(input.path == "helpline_calls/calls.csv" && input.rowsRead == 3)
+    }
+
+    @Test func aFileChangedWhileReadHasNoDigest() throws {
+        var report = FileReport(feed: .helplineCalls, file: "helpline_calls/calls.csv")
+        report.byteCount = 68
+        report.sha256 = "e45c63964c6830c8d03d8fdbc586ca51f997853db085a8b11042b3e91dfc9f3b"
+        report.failure = FileFailure(
+            isIOError: true, line: nil, column: nil, reason: .csv(.changedWhileRead(sizeAtOpen: 68, sizeAfter: 40)))
+        let input = try RunManifest.Input(report: report, dataFolder: "Data")
+        #expect(input.sha256 == nil)
+        #expect(input.size == 68)
+    }
+
+    @Test func aRollupIsListedWithItsOwnSizeAndDigest() throws {
+        var report = FileReport(feed: .impressions, file: "impressions/a.csv")
+        report.rollupFile = "impressions/a.csv.rollup.json"
+        report.byteCount = 217
+        report.rollupByteCount = 700
+        report.sha256 = "ab"
+        report.ranges = 3
+        let input = try RunManifest.Input(report: report, dataFolder: "Data")
+        #expect(input.path == "impressions/a.csv.rollup.json")
+        #expect(input.size == 700 && input.sha256 == "ab")
+        #expect(input.rollupOf == "impressions/a.csv" && input.ranges == 3)
     }
 }

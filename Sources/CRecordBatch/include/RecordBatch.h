@@ -52,4 +52,9 @@ void awareness_record_batch_record(int terminator, void *batch);
 // Forgets the completed records and their fields, moving the fields of a record still being parsed to the front.
 void awareness_record_batch_drop_records(struct awareness_record_batch *batch);
 
+// Gives back the memory a long record made the batch and its parser's entry buffer grow to, once nothing is held in
+// them: a record of hundreds of megabytes would otherwise keep its size in memory for the rest of the file. Returns
+// -1 when memory ran out (the batch is then unusable), 0 otherwise.
+int awareness_record_batch_trim(struct awareness_record_batch *batch, void *parser);
+
 #endif

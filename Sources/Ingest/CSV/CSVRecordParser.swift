@@ -173,6 +173,9 @@ public final class CSVRecordParser {
         guard batch.pointee.out_of_memory == 0 else { throw outOfMemory() }
         // Stopped short by an error, libcsv has not seen every line feed: the records are searched.
         try deliver(onRecord, lineFeeds: parsed == bytes.count ? feeds : nil)
+        // After a long record, its memory is given back: at most the record twice (libcsv's field and the batch's copy)
+        // is held at a time, never for the rest of the file.
+        guard awareness_record_batch_trim(batch, parser) == 0 else { throw outOfMemory() }
         if parsed != bytes.count {
             throw syntaxError(in: bytes, parsed: parsed)
         }

@@ -9,6 +9,8 @@ struct FeedFileReader {
     var options = FeedReadOptions()
     /// Where the bytes and rows read are counted, if anywhere.
     var progress: ReadProgress? = nil
+    /// Whether each file read whole is hashed (`FileReport.sha256`), by a pass over the descriptor it was read from.
+    var digestsInput = false
 
     /// What one file gave: its report, its rejected rows and, unless the file was refused, its counts.
     struct Outcome {
@@ -54,21 +56,53 @@ struct FeedFileReader {
         let reason: FileRefusalReason
     }
 
-    /// Reads `path`, reported as `name`, interning its keys in `accumulator`'s interner; `fileIndex` is stored
-    /// with every count so that restatements can name their source.
+    /// Reads `path`, reported as `name`, start to end on this thread, interning its keys in `interner`;
+    /// `fileIndex` is stored with every count so that restatements can name their source.
     func read(path: String, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
-        var outcome = Outcome(report: FileReport(feed: feed, file: name))
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if attributes?[.type] as? FileAttributeType == .typeRegular {
-            outcome.report.byteCount = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        opening(path, name: name) { input in
+            settled(readWhole(input, name: name, fileIndex: fileIndex, interner: interner), input: input)
         }
+    }
+
+    /// The outcome `read` gives for `path` once opened, or the refusal of a file that cannot be opened (missing, a
+    /// directory, a FIFO, a socket or a device: refused without waiting on it).
+    func opening(_ path: String, name: String, read: (OpenedInput) -> Outcome) -> Outcome {
+        let input: OpenedInput
+        do {
+            input = try OpenedInput.open(path: path)
+        } catch {
+            var outcome = Outcome(report: FileReport(feed: feed, file: name))
+            refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(error.problem))
+            return outcome
+        }
+        return read(input)
+    }
+
+    /// `outcome` once the read of `input` is over: with the digest of the bytes read, or refused when the file
+    /// changed while it was read (its size or modification time is no longer what it was at open; DESIGN §3.2). A
+    /// file refused for input/output is left as it is: it has no digest.
+    func settled(_ outcome: Outcome, input: OpenedInput) -> Outcome {
+        var outcome = outcome
+        guard outcome.report.failure?.isIOError != true else { return outcome }
+        do {
+            outcome.report.sha256 = try input.finish(digest: digestsInput)
+        } catch {
+            refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(error.problem))
+        }
+        return outcome
+    }
+
+    /// Reads `input`, reported as `name`, start to end on this thread; the caller settles the outcome.
+    func readWhole(_ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
+        var outcome = Outcome(report: FileReport(feed: feed, file: name))
+        outcome.report.byteCount = input.byteCount
         var layout: Layout?
         var tally = ProgressTally(progress)
         do {
             let summary = try CSVFileReader(
                 delimiter: delimiter, encoding: options.encoding, toleratesInvalidText: true
             ).read(
-                path: path, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
+                input, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
             ) { record in
                 guard let current = layout else {
                     if let invalid = record.invalidText.first {
@@ -123,6 +157,7 @@ struct FeedFileReader {
     }
 
     func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, reason: FileRefusalReason) {
+        if isIO { outcome.report.sha256 = nil }
         outcome.report.failure = FileFailure(isIOError: isIO, line: line, column: column, reason: reason)
         outcome.report.rowsAccepted = 0
         outcome.report.rowsRejected = outcome.report.rowsRead
@@ -343,6 +378,13 @@ struct FeedFileReader {
             // The fields as stored are the key as read.
             return interner.internRow(record.fields(first, through: first + layout.dimensions.count - 1))
         }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        if layout.dimensions.contains(where: { $0.map { record[$0].count } ?? 0 > KeyInterner.checkedBeforeInterning }),
+            let problem = KeyInterner.problem(ofComponents: layout.dimensions.map { $0.map { record[$0] } ?? empty })
+        {
+            // Not copied into the interner's key buffer, which would keep its size for the rest of the read.
+            return .failure(KeyInterner.KeyProblemError(problem: problem))
+        }
         interner.startKey()
         for (position, column) in layout.dimensions.enumerated() {
             interner.appendComponent(
@@ -357,22 +399,46 @@ struct FeedFileReader {
     }
 
     /// A value as shown in reasons: at most 60 characters, control characters escaped (``ShownText``).
+    ///
+    /// Only the first 244 bytes are decoded: 60 characters take at most 240, so a value of hundreds of megabytes
+    /// costs no copy of itself; a value longer than 240 bytes has more than 60 characters.
     static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(244)), as: UTF8.self)
         var shown = ""
         for scalar in text.unicodeScalars.prefix(60) {
             shown += ShownText.escaped(scalar)
         }
-        return text.unicodeScalars.count > 60 ? shown + "…" : shown
+        return bytes.count > 240 || text.unicodeScalars.count > 60 ? shown + "…" : shown
     }
 
-    /// The record written back as one CSV record, quoting fields that need it.
+    /// The bytes of a rejected record kept in its reject: a longer record is cut there and ends with `…`, so that a
+    /// record of hundreds of megabytes is not copied whole into the rejects and `rejects.csv` (DESIGN §3.2).
+    static let recordBytesKept = 4096
+
+    /// The record as read, written back as one CSV record, quoting fields that need it (the first
+    /// ``recordBytesKept`` bytes of it, at a character boundary, then `…`).
     static func rawRecord(_ record: CSVRecord) -> String {
         let delimiter = record.delimiter
-        return (0..<record.count).map { index -> String in
-            let text = record.string(at: index)
-            let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }.joined(separator: String(UnicodeScalar(delimiter)))
+        var bytes: [UInt8] = []
+        var isCut = false
+        for index in 0..<record.count where !isCut {
+            if index > 0 { bytes.append(delimiter) }
+            let field = record[index]
+            let kept = UnsafeBufferPointer(rebasing: field.prefix(max(0, recordBytesKept - bytes.count)))
+            isCut = kept.count < field.count
+            let needsQuotes = kept.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes { bytes.append(0x22) }
+            var end = kept.count
+            // Not inside a character: the bytes of the character the cut falls in are left out.
+            if isCut {
+                while end > 0, field[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+            for byte in kept[..<end] {
+                bytes.append(byte)
+                if byte == 0x22 { bytes.append(0x22) }
+            }
+            if needsQuotes { bytes.append(0x22) }
+        }
+        return String(decoding: bytes, as: UTF8.self) + (isCut ? "…" : "")
     }
 }

@@ -75,6 +75,16 @@ final class KeyInterner {
     /// around each value dropped, or the problem that keeps it from being a series name.
     @inline(__always)
     func internRow(_ raw: UnsafeBufferPointer<UInt8>) -> Result<Int32, KeyProblemError> {
+        // A key longer than any acceptable one with its spaces is judged before it is stored: a runaway field of
+        // hundreds of megabytes is not copied into the table (twice, as bytes and as a string) for the whole read.
+        if raw.count > Self.checkedBeforeInterning,
+            let problem = Self.problem(
+                ofComponents: raw.split(separator: Self.separator, omittingEmptySubsequences: false).map {
+                    UnsafeBufferPointer(rebasing: $0)
+                })
+        {
+            return .failure(KeyProblemError(problem: problem))
+        }
         let target = canonical[Int(intern(raw))]
         return target < 0 ? .failure(KeyProblemError(problem: KeyProblem(code: target))) : .success(target)
     }
@@ -84,18 +94,30 @@ final class KeyInterner {
         let problem: KeyProblem
     }
 
+    /// Keys longer than this many bytes are checked for a problem before they are interned.
+    static let checkedBeforeInterning = 1024
+
+    /// Why a key of these components, as read, cannot be a series name, or nil when it can: the first is empty once
+    /// trimmed, or a component, trimmed, is longer than `maximumValueBytes` or holds a control character (the first
+    /// such component).
+    static func problem(ofComponents parts: [UnsafeBufferPointer<UInt8>]) -> KeyProblem? {
+        let trimmed = parts.map { FieldValue.trimmed($0) }
+        if trimmed.first?.isEmpty ?? true { return .firstEmpty }
+        for (position, part) in trimmed.enumerated() {
+            if part.count > Self.maximumValueBytes { return .tooLong(position: position) }
+            if part.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return .controlCharacter(position: position) }
+        }
+        return nil
+    }
+
     /// The id of `raw` with its components trimmed, interning that form when it differs.
     private func canonicalID(of raw: UnsafeBufferPointer<UInt8>, id: Int32) -> Int32 {
         let parts = raw.split(separator: Self.separator, omittingEmptySubsequences: false)
         let trimmed = parts.map { part in
             FieldValue.trimmed(UnsafeBufferPointer(rebasing: part))
         }
-        if trimmed.first?.isEmpty ?? true { return KeyProblem.firstEmpty.code }
-        for (position, part) in trimmed.enumerated() {
-            if part.count > Self.maximumValueBytes { return KeyProblem.tooLong(position: position).code }
-            if part.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
-                return KeyProblem.controlCharacter(position: position).code
-            }
+        if let problem = Self.problem(ofComponents: parts.map { UnsafeBufferPointer(rebasing: $0) }) {
+            return problem.code
         }
         if zip(parts, trimmed).allSatisfy({ $0.count == $1.count }) { return id }
         var joined: [UInt8] = []

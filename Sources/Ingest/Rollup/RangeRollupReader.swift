@@ -92,11 +92,16 @@ public struct RangeRollupReader: Sendable {
         var dataStart = 0
         var fileSize = Int.max
         var stream: StreamByteSource?
+        var opened: OpenedInput?
         switch input {
         case .file(let path):
             let head: CSVFileReader.Head
+            let input: OpenedInput
             do {
-                head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(path: path)
+                // Opened once: the head, the range and a whole-file read are all of the file that was opened.
+                input = try OpenedInput.open(path: path)
+                opened = input
+                head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(of: input)
             } catch let error as CSVFileError {
                 if error.kind == .io { throw ReadFailure(file: name, reason: .csv(error.problem)) }
                 rollup.refusal = FileFailure(
@@ -108,12 +113,12 @@ public struct RangeRollupReader: Sendable {
             rollup.fileSize = head.byteCount
             rollup.delimiter = head.delimiter
             if head.isGzip || head.encoding != .utf8 {
-                return try readWhole(path: path, name: name, start: start, size: head.byteCount, reader: reader)
+                return try readWhole(input, name: name, start: start, size: head.byteCount, reader: reader)
             }
             dataStart = head.dataStart
             headerStart = head.dataStart
-            header = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
-            segment = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 20)
+            header = try CSVSegmentReader(input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
+            segment = try CSVSegmentReader(input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 20)
         case .stream(let descriptor, let headerLine):
             var bytes = Array(headerLine.utf8)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -179,13 +184,19 @@ public struct RangeRollupReader: Sendable {
             reader.refuse(&outcome, isIO: false, line: refusal.line, column: refusal.column, reason: refusal.reason)
         }
         Self.account(outcome, into: &rollup)
+        // A file written to or cut short while its range was read gave bytes of no one version: read it again.
+        do {
+            try opened?.checkUnchanged()
+        } catch {
+            throw ReadFailure(file: name, reason: .csv(error.problem))
+        }
         return rollup
     }
 
     /// A gzip-compressed or converted file is read from start to end by the range at offset 0; any other range of
     /// it reads nothing.
     private func readWhole(
-        path: String, name: String, start: Int, size: Int, reader: FeedFileReader
+        _ input: OpenedInput, name: String, start: Int, size: Int, reader: FeedFileReader
     ) throws -> RangeRollup {
         var rollup = RangeRollup(feed: feed, file: name, start: start, end: size)
         rollup.fileSize = size
@@ -195,7 +206,8 @@ public struct RangeRollupReader: Sendable {
             return rollup
         }
         let interner = KeyInterner()
-        let outcome = reader.read(path: path, name: name, fileIndex: 0, interner: interner)
+        let outcome = reader.settled(
+            reader.readWhole(input, name: name, fileIndex: 0, interner: interner), input: input)
         if let failure = outcome.report.failure, failure.isIOError {
             throw ReadFailure(file: name, refusal: failure.reason)
         }
