@@ -13,7 +13,8 @@ import Ingest
 public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let selector = start[0]
-    let feed = Feed.allCases[Int(selector % 4)]
+    // The low seven bits pick the feed, so that every feed is reached whatever their number; bit 7 is the flag.
+    let feed = Feed.allCases[Int(selector & 0x7F) % Feed.allCases.count]
     let contents = Data(bytes: start + 1, count: count - 1)
     FuzzFolder.shared.reset(feed: feed, contents: contents, withSecondFile: selector & 0x80 != 0)
     let folder = FuzzFolder.shared.path
@@ -94,6 +95,7 @@ final class FuzzFolder: Sendable {
     private static func validFile(_ feed: Feed) -> String {
         switch feed {
         case .impressions, .clicks: return "date,campaign,placement,\(feed.rawValue)\n2020-05-04,banner-119,search,7\n"
+        case .banners: return "date,campaign,placement,impressions,clicks\n2020-05-04,banner-119,search,70,7\n"
         case .hashtagVideos: return "date,hashtag,videos,views\n2020-05-04,#119,3,40\n"
         case .helplineCalls: return "date,helpline,calls,answered\n2020-05-04,119,812,700\n"
         }
