@@ -103,6 +103,21 @@ struct RejectReasonWordingTests {
         .init(reason: .csv(.noSuchFile), english: "no such file"),
         .init(reason: .csv(.isDirectory), english: "is a directory, not a file"),
         .init(
+            reason: .csv(.notARegularFile(.fifo)),
+            english: "is a named pipe (FIFO), not a regular file: it is not read (reading it could wait for ever)"),
+        .init(
+            reason: .csv(.changedWhileRead(sizeAtOpen: 4096, sizeAfter: 1024)),
+            english:
+                "changed while it was read (4096 bytes when opened, 1024 after): it is not read; run again once the "
+                + "export has finished"),
+        .init(
+            reason: .csv(.changedWhileRead(sizeAtOpen: 4096, sizeAfter: 4096)),
+            english:
+                "was written to while it was read (its modification time changed): it is not read; run again once "
+                + "the export has finished"),
+        .init(
+            reason: .csv(.digestFailed), english: "its SHA-256 could not be computed (libcrypto out of memory)"),
+        .init(
             reason: .csv(.cannotOpen(system: "Permission denied")),
             english: "cannot be opened for reading (Permission denied)"),
         .init(
@@ -177,6 +192,23 @@ struct RejectReasonWordingTests {
         .init(
             reason: .rollup(.notEvents(.daily)),
             english: "the rollup holds no event-level counts (level daily): a daily file is read as it is"),
+        .init(
+            reason: .rollup(.fileNameMismatch(file: "../../etc/passwd", expected: "impressions/a.csv")),
+            english: "the rollup is of '../../etc/passwd', not of 'impressions/a.csv' as its name says"),
+        .init(
+            reason: .rollup(.fileBesideRollup("impressions/a.csv")),
+            english:
+                "'impressions/a.csv' is in the folder too: read with its rollup, it would be counted twice (remove one)"
+        ),
+        .init(
+            reason: .rollup(.anotherRollupOfTheFile(other: "impressions/a.csv.ROLLUP.JSON")),
+            english: "'impressions/a.csv.ROLLUP.JSON' rolls up the same file: neither is read"),
+        .init(
+            reason: .rollup(.partialCoverage(start: 0, end: 50, stop: 52, fileSize: 100)),
+            english: "the rollup does not cover its whole file: bytes 0 to 50 (stopped at 52) of a file of 100 bytes"),
+        .init(
+            reason: .rollup(.moreRowsThanBytes(rows: 500, fileSize: 100)),
+            english: "the rollup counts 500 rows in a file of 100 bytes"),
     ]
 
     /// English words that no French reason needs (names and values in guillemets, and the settings of
@@ -303,14 +335,14 @@ struct RejectReasonWordingTests {
     @Test func theTableHasEveryRefusalCSVProblemAndRollupError() {
         #expect(Set(Self.refusals.map { Self.kind($0.reason) }).count == 10)
         let csv = Set(Self.refusals.compactMap { if case .csv(let p) = $0.reason { Self.kind(p) } else { nil } })
-        #expect(csv.count == 23)
+        #expect(csv.count == 26)
         var sources: Set<CSVProblem.ForwardSource> = []
         for worded in Self.refusals {
             if case .csv(.readBackwards(let source, _, _)) = worded.reason { sources.insert(source) }
         }
         #expect(sources == Set(CSVProblem.ForwardSource.allCases))
         let rollup = Set(Self.refusals.compactMap { if case .rollup(let e) = $0.reason { Self.kind(e) } else { nil } })
-        #expect(rollup.count == 8)
+        #expect(rollup.count == 13)
     }
 
     static func kind(_ reason: FileRefusalReason) -> String {
@@ -332,6 +364,9 @@ struct RejectReasonWordingTests {
         switch problem {
         case .noSuchFile: "noSuchFile"
         case .isDirectory: "isDirectory"
+        case .notARegularFile: "notARegularFile"
+        case .changedWhileRead: "changedWhileRead"
+        case .digestFailed: "digestFailed"
         case .cannotOpen: "cannotOpen"
         case .readFailed: "readFailed"
         case .readBackwards: "readBackwards"
@@ -365,6 +400,11 @@ struct RejectReasonWordingTests {
         case .notABannerFeed: "notABannerFeed"
         case .doesNotAddUp: "doesNotAddUp"
         case .feedMismatch: "feedMismatch"
+        case .fileNameMismatch: "fileNameMismatch"
+        case .fileBesideRollup: "fileBesideRollup"
+        case .anotherRollupOfTheFile: "anotherRollupOfTheFile"
+        case .partialCoverage: "partialCoverage"
+        case .moreRowsThanBytes: "moreRowsThanBytes"
         case .notEvents: "notEvents"
         }
     }

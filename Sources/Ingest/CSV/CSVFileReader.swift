@@ -109,29 +109,24 @@ public struct CSVFileReader: Sendable {
         public var encoding = TextEncoding.utf8
     }
 
-    /// Opens `path` and reads its first line: refuses a missing file, a directory, an empty file and a
-    /// UTF-16 one; skips a UTF-8 byte-order mark; detects the delimiter.
+    /// Opens `path` and reads its first line: refuses a missing file, a directory, a FIFO, socket or device, an
+    /// empty file and a UTF-16 one; skips a UTF-8 byte-order mark; detects the delimiter.
     public func head(path: String) throws -> Head {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            // A symbolic-link loop or a dangling link is not "no such file": open(2) says which it is.
-            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                _ = try CSVFileDescriptor(path: path)
-            }
-            throw CSVFileError.io(file: path, problem: .noSuchFile)
-        }
-        guard !isDirectory.boolValue else {
-            throw CSVFileError.io(file: path, problem: .isDirectory)
-        }
-        let file = try CSVFileDescriptor(path: path)
-        let size = file.size
+        try head(of: OpenedInput.open(path: path))
+    }
+
+    /// Reads the first line of `input`: refuses an empty input and a UTF-16 one; skips a UTF-8 byte-order mark;
+    /// detects the delimiter.
+    func head(of input: OpenedInput) throws -> Head {
+        let path = input.path
+        let size = input.byteCount
         // The header line decides the delimiter; a header longer than this is judged on its first part.
         var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
-        let count = try head.withUnsafeMutableBytes { try file.read(into: $0, at: 0) }
+        let count = try head.withUnsafeMutableBytes { try input.read(into: $0, at: 0) }
         head.removeSubrange(count...)
         let isGzip = head.starts(with: GzipByteSource.magic)
         if isGzip {
-            head = try Self.gzipHead(path: path)
+            head = try Self.gzipHead(of: input)
         }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             throw CSVFileError(
@@ -152,8 +147,9 @@ public struct CSVFileReader: Sendable {
 
     /// The first 64 KiB of the text of a gzip file, or as much as decompresses before an error: the read that
     /// follows meets that error again and locates it. An error before any text is thrown, at line 1.
-    private static func gzipHead(path: String) throws -> [UInt8] {
-        let source = try GzipByteSource(path: path)
+    private static func gzipHead(of input: OpenedInput) throws -> [UInt8] {
+        let path = input.path
+        let source = try GzipByteSource(input: input)
         var head = [UInt8](repeating: 0, count: 1 << 16)
         var count = 0
         do {
@@ -181,9 +177,20 @@ public struct CSVFileReader: Sendable {
         onProgress: (Int) -> Void = { _ in },
         onRecord: (CSVRecord) throws -> Void
     ) throws -> Summary {
-        let head = try head(path: path)
+        try read(OpenedInput.open(path: path), onProgress: onProgress, onRecord: onRecord)
+    }
+
+    /// Reads `input` as ``read(path:onProgress:onRecord:)`` reads a file.
+    @discardableResult
+    func read(
+        _ input: OpenedInput,
+        onProgress: (Int) -> Void = { _ in },
+        onRecord: (CSVRecord) throws -> Void
+    ) throws -> Summary {
+        let path = input.path
+        let head = try head(of: input)
         let segment = try CSVSegmentReader(
-            path: path, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize, isGzip: head.isGzip,
+            input: input, delimiter: head.delimiter, firstLine: 1, blockSize: blockSize, isGzip: head.isGzip,
             encoding: head.encoding, toleratesInvalidText: toleratesInvalidText)
         // The text of a compressed or converted file is read to its end, whose offset is not known beforehand.
         let isText = head.isGzip || head.encoding != .utf8
@@ -229,48 +236,6 @@ protocol CSVByteSource: AnyObject {
     func diskOffset(afterReadingTo offset: Int) -> Int
 }
 
-/// A file opened for positioned reads, closed when released.
-final class CSVFileDescriptor: CSVByteSource {
-    let path: String
-    private let descriptor: Int32
-
-    init(path: String) throws {
-        self.path = path
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw CSVFileError.io(file: path, problem: .cannotOpen(system: String(cString: strerror(errno))))
-        }
-    }
-
-    deinit { close(descriptor) }
-
-    /// The file's size in bytes.
-    var size: Int {
-        var status = stat()
-        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-    }
-
-    /// Reads up to `buffer.count` bytes at `offset`; returns how many were read (0 at the end of the file).
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
-        guard let base = buffer.baseAddress else { return 0 }
-        var total = 0
-        while total < buffer.count {
-            let count = pread(descriptor, base + total, buffer.count - total, off_t(offset + total))
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CSVFileError.io(
-                    file: path, problem: .readFailed(offset: offset + total, system: String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            total += count
-        }
-        return total
-    }
-
-    /// The text is the file: offsets are the same.
-    func diskOffset(afterReadingTo offset: Int) -> Int { offset }
-}
-
 /// The source of a segment reader whose text is handed to it in memory: it has none of its own to read.
 private final class TextInMemory: CSVByteSource {
     let path: String
@@ -291,17 +256,17 @@ final class CSVSegmentReader {
     /// The bytes checked and parsed at a time.
     static let sliceSize = 1 << 16
 
-    /// A reader of `path`'s bytes, or of its text decompressed when `isGzip`, converted from `encoding` when it is
+    /// A reader of `input`'s bytes, or of its text decompressed when `isGzip`, converted from `encoding` when it is
     /// not UTF-8 (either is then read from start to end only). When `toleratesInvalidText`, bytes that are not
     /// UTF-8 (or, converted, no character) do not stop the read: the records holding them are delivered with
     /// `CSVRecord.invalidText` set, for the caller to decide.
     init(
-        path: String, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false,
+        input: OpenedInput, delimiter: UInt8, firstLine: Int, blockSize: Int, isGzip: Bool = false,
         encoding: TextEncoding = .utf8, toleratesInvalidText: Bool = false
     ) throws {
         // A gzip file is decompressed on a thread of its own, ahead of the parse (`ReadAheadByteSource`).
         let bytes: any CSVByteSource =
-            isGzip ? ReadAheadByteSource(base: try GzipByteSource(path: path)) : try CSVFileDescriptor(path: path)
+            isGzip ? ReadAheadByteSource(base: try GzipByteSource(input: input)) : input
         file =
             encoding == .utf8
             ? bytes

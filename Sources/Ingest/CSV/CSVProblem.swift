@@ -5,6 +5,14 @@ public enum CSVProblem: Sendable, Equatable, Hashable {
     case noSuchFile
     /// The path names a directory.
     case isDirectory
+    /// The path names a FIFO, a socket or a device, which is not read: reading a FIFO waits for a writer, for ever
+    /// if none comes.
+    case notARegularFile(FileSnapshot.Kind)
+    /// The file's size or modification time changed between its opening and the end of its read (it was written
+    /// to, or cut short, in place): what was read is not one version of the file. Sizes in bytes.
+    case changedWhileRead(sizeAtOpen: Int, sizeAfter: Int)
+    /// libcrypto could not compute the SHA-256 of the bytes read (it fails only when out of memory).
+    case digestFailed
     /// `open` failed; `system` is `strerror`'s text.
     case cannotOpen(system: String)
     /// A read failed at byte `offset` (of the file, or of a stream); `system` is `strerror`'s text.

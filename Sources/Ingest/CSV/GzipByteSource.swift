@@ -14,7 +14,7 @@ final class GzipByteSource: CSVByteSource {
     static let magic: [UInt8] = [0x1F, 0x8B]
 
     let path: String
-    private let file: CSVFileDescriptor
+    private let file: OpenedInput
     private let stream: UnsafeMutablePointer<z_stream>
     private let input: UnsafeMutableRawBufferPointer
     /// Compressed bytes read from the file so far.
@@ -29,8 +29,13 @@ final class GzipByteSource: CSVByteSource {
     private var pendingError: CSVFileError?
 
     /// Opens `path` and sets up zlib for gzip data; `blockSize` compressed bytes are read at a time.
-    init(path: String, blockSize: Int = 1 << 18) throws {
-        let file = try CSVFileDescriptor(path: path)
+    convenience init(path: String, blockSize: Int = 1 << 18) throws {
+        try self.init(input: OpenedInput.open(path: path), blockSize: blockSize)
+    }
+
+    /// Sets up zlib for the gzip data of `input`, read from its start; `blockSize` compressed bytes at a time.
+    init(input file: OpenedInput, blockSize: Int = 1 << 18) throws {
+        let path = file.path
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         guard awareness_inflate_init_gzip(stream) == Z_OK else {

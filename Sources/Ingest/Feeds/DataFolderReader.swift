@@ -18,11 +18,15 @@ public struct DataFolderReader: Sendable {
     public let parallelism: IngestParallelism
     /// Where the bytes and rows read are counted while the feeds are read, if anywhere.
     public let progress: ReadProgress?
+    /// Whether each file's SHA-256 is computed from the open file it was parsed from (`FileReport.sha256`, for the
+    /// run manifest): one more sequential pass over each file.
+    public let digestsInputs: Bool
 
     /// Creates a reader.
     public init(
         localDays: LocalDayTable, delimiter: UInt8? = nil, options: [Feed: FeedReadOptions] = [:],
-        declaredCampaigns: Set<String> = [], parallelism: IngestParallelism = .automatic, progress: ReadProgress? = nil
+        declaredCampaigns: Set<String> = [], parallelism: IngestParallelism = .automatic, progress: ReadProgress? = nil,
+        digestsInputs: Bool = true
     ) {
         self.localDays = localDays
         self.delimiter = delimiter
@@ -30,6 +34,64 @@ public struct DataFolderReader: Sendable {
         self.declaredCampaigns = declaredCampaigns
         self.parallelism = parallelism
         self.progress = progress
+        self.digestsInputs = digestsInputs
+    }
+
+    /// One feed file held in memory, for ``read(files:onFile:)``.
+    public struct FileBytes: Sendable, Equatable {
+        /// The feed whose folder the file would be in.
+        public var feed: Feed
+        /// The file's name in its feed folder (`2020-11.csv`, `events.csv.rollup.json`).
+        public var name: String
+        /// The file's bytes.
+        public var bytes: [UInt8]
+
+        /// Creates a file.
+        public init(feed: Feed, name: String, bytes: [UInt8]) {
+            self.feed = feed
+            self.name = name
+            self.bytes = bytes
+        }
+    }
+
+    /// Where the feed files come from: a data folder on disk, or files held in memory.
+    private enum Source {
+        case folder(String)
+        case memory([Feed: [String: [UInt8]]])
+
+        /// Whether the feed has a folder (in memory: at least one file).
+        func hasFeed(_ feed: Feed) -> Bool {
+            switch self {
+            case .folder(let folder):
+                var isDirectory: ObjCBool = false
+                let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
+                return FileManager.default.fileExists(atPath: feedFolder, isDirectory: &isDirectory)
+                    && isDirectory.boolValue
+            case .memory(let files):
+                return files[feed] != nil
+            }
+        }
+
+        /// Every entry of the feed's folder, in name order.
+        func entries(of feed: Feed) -> [String] {
+            switch self {
+            case .folder(let folder):
+                DataFolderReader.entries(in: (folder as NSString).appendingPathComponent(feed.rawValue))
+            case .memory(let files):
+                (files[feed] ?? [:]).keys.sorted()
+            }
+        }
+
+        /// The entry `name` of the feed's folder, opened (a file on disk opened once, by descriptor).
+        func open(_ name: String, of feed: Feed) throws(CSVFileError) -> OpenedInput {
+            switch self {
+            case .folder(let folder):
+                let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
+                return try OpenedInput.open(path: (feedFolder as NSString).appendingPathComponent(name))
+            case .memory(let files):
+                return OpenedInput(bytes: files[feed]?[name] ?? [], name: "\(feed.rawValue)/\(name)")
+            }
+        }
     }
 
     /// The total size in bytes of the files of `folder` that `read(folder:)` parses.
@@ -89,31 +151,46 @@ public struct DataFolderReader: Sendable {
     /// `impressions` and `clicks` folders, read before it: a day it gives again restates theirs, as a later file
     /// of their own folder would (DESIGN §3.3).
     public func read(folder: String, onFile: (String) -> Void = { _ in }) -> IngestedData {
+        progress?.begin(totalBytes: Self.bytesToRead(in: folder))
+        return read(.folder(folder), onFile: onFile)
+    }
+
+    /// Reads feed files held in memory as ``read(folder:onFile:)`` reads a data folder holding them: the same
+    /// `IngestedData`, file reports and rejects, parts included (`parallelism`), with no file opened and no `stat`
+    /// call. A feed none of `files` is of is absent; names are those of entries of the feed's folder, skipped,
+    /// refused by name or read as on disk. Two files of one feed with one name: the last is read.
+    public func read(files: [FileBytes], onFile: (String) -> Void = { _ in }) -> IngestedData {
+        var byFeed: [Feed: [String: [UInt8]]] = [:]
+        for file in files { byFeed[file.feed, default: [:]][file.name] = file.bytes }
+        progress?.begin(totalBytes: files.reduce(0) { $0 + $1.bytes.count })
+        return read(.memory(byFeed), onFile: onFile)
+    }
+
+    private func read(_ source: Source, onFile: (String) -> Void) -> IngestedData {
         var data = IngestedData()
         var accumulators: [Feed: FeedAccumulator] = [:]
         // The files whose counts each accumulator holds, by the file index stored with every count.
         var fileNames: [Feed: [String]] = [:]
-        progress?.begin(totalBytes: Self.bytesToRead(in: folder))
         for feed in Feed.allCases {
-            let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: feedFolder, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
+            guard source.hasFeed(feed) else {
                 data.absentFeeds.append(feed)
                 continue
             }
             for target in feed.providedFeeds where accumulators[target] == nil {
                 accumulators[target] = FeedAccumulator(feed: target)
             }
-            for (name, reason) in Self.skippedEntries(in: feedFolder) {
+            let entries = source.entries(of: feed)
+            for name in entries {
+                guard let reason = SkippedFile.Reason(name: name) else { continue }
                 data.skippedFiles.append(SkippedFile(feed: feed, file: "\(feed.rawValue)/\(name)", reason: reason))
             }
-            for name in Self.feedFiles(in: feedFolder) {
+            for name in entries where SkippedFile.Reason(name: name) == nil {
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
-                let reader = FeedFileReader(
+                var reader = FeedFileReader(
                     feed: feed, localDays: localDays, delimiter: delimiter, options: options[feed] ?? FeedReadOptions(),
                     progress: progress)
+                reader.digestsInput = digestsInputs
                 // A file that gives two feeds' counts is read with keys of its own, then split between them.
                 let interner =
                     feed.providedFeeds == [feed] ? accumulators[feed]?.interner ?? KeyInterner() : KeyInterner()
@@ -121,15 +198,25 @@ public struct DataFolderReader: Sendable {
                 if let refusal = Self.refusalOfName(name) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
                     reader.refuse(&outcome, isIO: false, line: nil, column: nil, reason: refusal)
-                } else if Self.isRollup(name) {
-                    outcome = reader.readRollup(
-                        path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
-                        fileIndex: Int32(fileNames[feed, default: []].count), interner: interner)
                 } else {
-                    outcome = reader.read(
-                        path: (feedFolder as NSString).appendingPathComponent(name), name: relative,
-                        fileIndex: Int32(fileNames[feed, default: []].count), interner: interner,
-                        parallelism: parallelism)
+                    do {
+                        let input = try source.open(name, of: feed)
+                        if Self.isRollup(name) {
+                            outcome = reader.readRollup(
+                                input, name: relative, entries: entries,
+                                fileIndex: Int32(fileNames[feed, default: []].count),
+                                interner: interner)
+                        } else {
+                            outcome = reader.read(
+                                input, name: relative, fileIndex: Int32(fileNames[feed, default: []].count),
+                                interner: interner, parallelism: parallelism)
+                        }
+                    } catch {
+                        // Missing since the folder was listed, a directory, a FIFO, a socket or a device: refused
+                        // without waiting on it.
+                        outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
+                        reader.refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(error.problem))
+                    }
                 }
                 if feed.providedFeeds == [feed], var accumulator = accumulators.removeValue(forKey: feed) {
                     fileNames[feed, default: []].append(relative)

@@ -12,10 +12,10 @@ extension FeedFileReader {
     /// part, a cut falls inside a quoted field, a part is refused, the gzip data is cut short or corrupt (the whole
     /// read refuses the file at the line where its readable text stops), or the parts cannot be merged.
     func readGzipInParts(
-        path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism,
+        _ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism,
         head: CSVFileReader.Head
     ) -> Outcome? {
-        guard let layout = try? header(path: path, head: head), let source = try? GzipByteSource(path: path) else {
+        guard let layout = try? header(of: input, head: head), let source = try? GzipByteSource(input: input) else {
             return nil
         }
         let partSize = max(1, parallelism.minimumPartSize)
@@ -83,7 +83,7 @@ extension FeedFileReader {
             }
             let job = GzipPartJob(
                 reader: self, part: part, index: index, buffer: buffer, count: partEnd, merge: merge, layout: layout,
-                path: path, delimiter: head.delimiter, fileIndex: fileIndex)
+                path: input.path, delimiter: head.delimiter, fileIndex: fileIndex)
             inFlight.wait()
             parsing.enter()
             DispatchQueue.global().async {
@@ -93,7 +93,7 @@ extension FeedFileReader {
             }
         }
         parsing.wait()
-        return finishMerge(merge, path: path)
+        return finishMerge(merge, input: input)
     }
 
     /// Parses one part of a gzip file's text, held in `text`, into the part's outcome (or its failure).

@@ -145,26 +145,44 @@ extension FeedFileReader {
     func read(
         path: String, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
+        opening(path, name: name) { input in
+            read(input, name: name, fileIndex: fileIndex, interner: interner, parallelism: parallelism)
+        }
+    }
+
+    /// Reads `input` as ``read(path:name:fileIndex:interner:parallelism:)`` reads a file: every read, the parts', the
+    /// cuts' and the digest's, is of this one opened input.
+    func read(
+        _ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
+    ) -> Outcome {
+        settled(
+            readInParts(input, name: name, fileIndex: fileIndex, interner: interner, parallelism: parallelism),
+            input: input)
+    }
+
+    private func readInParts(
+        _ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
+    ) -> Outcome {
         let fileReader = CSVFileReader(delimiter: delimiter, encoding: options.encoding)
-        if parallelism.parts > 1, let head = try? fileReader.head(path: path), head.isGzip, head.encoding == .utf8,
+        if parallelism.parts > 1, let head = try? fileReader.head(of: input), head.isGzip, head.encoding == .utf8,
             let outcome = readGzipInParts(
-                path: path, name: name, fileIndex: fileIndex, interner: interner, parallelism: parallelism, head: head)
+                input, name: name, fileIndex: fileIndex, interner: interner, parallelism: parallelism, head: head)
         {
             return outcome
         }
         // A gzip file's text is cut as it is decompressed (above), or read whole when it fits in one part; a converted
         // file's cannot be cut without converting what comes before the cut: it is read whole.
-        guard parallelism.parts > 1, let head = try? fileReader.head(path: path), !head.isGzip,
+        guard parallelism.parts > 1, let head = try? fileReader.head(of: input), !head.isGzip,
             head.encoding == .utf8,
             head.byteCount - head.dataStart >= 2 * parallelism.minimumPartSize,
-            let layout = try? header(path: path, head: head)
+            let layout = try? header(of: input, head: head)
         else {
-            return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
+            return readWhole(input, name: name, fileIndex: fileIndex, interner: interner)
         }
         let dataSize = head.byteCount - head.dataStart
         let count = min(parallelism.parts, dataSize / parallelism.minimumPartSize)
-        guard let cuts = try? Self.cuts(path: path, head: head, count: count), cuts.count > 2 else {
-            return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
+        guard let cuts = try? Self.cuts(of: input, head: head, count: count), cuts.count > 2 else {
+            return readWhole(input, name: name, fileIndex: fileIndex, interner: interner)
         }
         var report = FileReport(feed: feed, file: name)
         report.byteCount = head.byteCount
@@ -182,26 +200,26 @@ extension FeedFileReader {
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             guard merge.isWanted(index) else { return }
             readPart(
-                merge.parts[index], isFirst: index == 0, isLast: index == merge.parts.count - 1, path: path,
+                merge.parts[index], isFirst: index == 0, isLast: index == merge.parts.count - 1, input: input,
                 delimiter: head.delimiter, layout: layout, fileIndex: fileIndex)
             merge.lock.withLock {
                 merge.isRead[index] = true
                 mergeReadParts(merge, layout: layout, fileIndex: fileIndex)
             }
         }
-        guard let merged = finishMerge(merge, path: path) else {
+        guard let merged = finishMerge(merge, input: input) else {
             // A part was refused, a day's event total overflows only when the parts are added up (which row a whole
             // read rejects for it depends on the order of all rows), or records share lines: the file is read again
             // whole.
-            return read(path: path, name: name, fileIndex: fileIndex, interner: interner)
+            return readWhole(input, name: name, fileIndex: fileIndex, interner: interner)
         }
         return merged
     }
 
     /// The layout of the header record, or nil (and the sequential read reports why) when it is not usable.
-    func header(path: String, head: CSVFileReader.Head) throws -> Layout? {
+    func header(of input: OpenedInput, head: CSVFileReader.Head) throws -> Layout? {
         let reader = try CSVSegmentReader(
-            path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16, isGzip: head.isGzip)
+            input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16, isGzip: head.isGzip)
         var layout: Layout?
         do {
             try reader.read(from: head.dataStart, to: head.isGzip ? .max : head.byteCount) { record in
@@ -216,8 +234,7 @@ extension FeedFileReader {
 
     /// Cut offsets: the data start, then the byte after the first line end at or after each cut target, then
     /// the file's end. Cuts that would not advance are dropped.
-    private static func cuts(path: String, head: CSVFileReader.Head, count: Int) throws -> [Int] {
-        let file = try CSVFileDescriptor(path: path)
+    private static func cuts(of file: OpenedInput, head: CSVFileReader.Head, count: Int) throws -> [Int] {
         var cuts = [head.dataStart]
         let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { window.deallocate() }
@@ -264,12 +281,12 @@ extension FeedFileReader {
     }
 
     private func readPart(
-        _ part: FilePart, isFirst: Bool, isLast: Bool, path: String, delimiter: UInt8, layout: Layout,
+        _ part: FilePart, isFirst: Bool, isLast: Bool, input: OpenedInput, delimiter: UInt8, layout: Layout,
         fileIndex: Int32
     ) {
         do {
             let reader = try CSVSegmentReader(
-                path: path, delimiter: delimiter, firstLine: 1, blockSize: 1 << 20, toleratesInvalidText: true)
+                input: input, delimiter: delimiter, firstLine: 1, blockSize: 1 << 20, toleratesInvalidText: true)
             part.reader = reader
             let handler = rowHandler(for: part, skipsHeader: isFirst, layout: layout, fileIndex: fileIndex)
             var tally = ProgressTally(progress)
@@ -345,7 +362,7 @@ extension FeedFileReader {
     }
 
     /// The file's outcome once every part is merged, or nil when it must be read again whole.
-    func finishMerge(_ merge: PartMerge, path: String) -> Outcome? {
+    func finishMerge(_ merge: PartMerge, input: OpenedInput) -> Outcome? {
         guard !merge.isAbandoned, merge.merged == merge.end else { return nil }
         // Duplicates across parts are matched by line; with records sharing a line they could be mismatched (found
         // by Fuzz/run csv), so such a file is read again whole.
@@ -355,7 +372,7 @@ extension FeedFileReader {
         if !crossDuplicates.isEmpty {
             outcome.rejects = outcome.rejects.map { Self.pointingPastCrossDuplicates($0, crossDuplicates) }
             outcome.rejects += duplicateRejects(
-                crossDuplicates, path: path, name: outcome.report.file, parts: merge.mergedParts,
+                crossDuplicates, input: input, name: outcome.report.file, parts: merge.mergedParts,
                 isGzip: merge.isGzip)
         }
         outcome.rejects.sort { $0.line < $1.line }
@@ -440,7 +457,7 @@ extension FeedFileReader {
 
     /// The rejects of rows that repeat a key of an earlier part, with their records read again from the file.
     private func duplicateRejects(
-        _ duplicates: [Int: Int], path: String, name: String, parts: ArraySlice<FilePart>, isGzip: Bool
+        _ duplicates: [Int: Int], input: OpenedInput, name: String, parts: ArraySlice<FilePart>, isGzip: Bool
     )
         -> [RejectedRow]
     {
@@ -449,7 +466,8 @@ extension FeedFileReader {
             let lastLine = part.endLine + part.lineShift
             guard duplicates.keys.contains(where: { $0 >= part.firstLine && $0 < lastLine }),
                 let reader = try? CSVSegmentReader(
-                    path: path, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine, blockSize: 1 << 20,
+                    input: input, delimiter: part.outcome.report.delimiter, firstLine: part.firstLine,
+                    blockSize: 1 << 20,
                     isGzip: isGzip, toleratesInvalidText: true)
             else { continue }
             // A part that re-parsed the rest of the file holds rows past its own end (found by Fuzz/run csv).

@@ -9,6 +9,8 @@ struct FeedFileReader {
     var options = FeedReadOptions()
     /// Where the bytes and rows read are counted, if anywhere.
     var progress: ReadProgress? = nil
+    /// Whether each file read whole is hashed (`FileReport.sha256`), by a pass over the descriptor it was read from.
+    var digestsInput = false
 
     /// What one file gave: its report, its rejected rows and, unless the file was refused, its counts.
     struct Outcome {
@@ -54,21 +56,53 @@ struct FeedFileReader {
         let reason: FileRefusalReason
     }
 
-    /// Reads `path`, reported as `name`, interning its keys in `accumulator`'s interner; `fileIndex` is stored
-    /// with every count so that restatements can name their source.
+    /// Reads `path`, reported as `name`, start to end on this thread, interning its keys in `interner`;
+    /// `fileIndex` is stored with every count so that restatements can name their source.
     func read(path: String, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
-        var outcome = Outcome(report: FileReport(feed: feed, file: name))
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if attributes?[.type] as? FileAttributeType == .typeRegular {
-            outcome.report.byteCount = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        opening(path, name: name) { input in
+            settled(readWhole(input, name: name, fileIndex: fileIndex, interner: interner), input: input)
         }
+    }
+
+    /// The outcome `read` gives for `path` once opened, or the refusal of a file that cannot be opened (missing, a
+    /// directory, a FIFO, a socket or a device: refused without waiting on it).
+    func opening(_ path: String, name: String, read: (OpenedInput) -> Outcome) -> Outcome {
+        let input: OpenedInput
+        do {
+            input = try OpenedInput.open(path: path)
+        } catch {
+            var outcome = Outcome(report: FileReport(feed: feed, file: name))
+            refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(error.problem))
+            return outcome
+        }
+        return read(input)
+    }
+
+    /// `outcome` once the read of `input` is over: with the digest of the bytes read, or refused when the file
+    /// changed while it was read (its size or modification time is no longer what it was at open; DESIGN §3.2). A
+    /// file refused for input/output is left as it is: it has no digest.
+    func settled(_ outcome: Outcome, input: OpenedInput) -> Outcome {
+        var outcome = outcome
+        guard outcome.report.failure?.isIOError != true else { return outcome }
+        do {
+            outcome.report.sha256 = try input.finish(digest: digestsInput)
+        } catch {
+            refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(error.problem))
+        }
+        return outcome
+    }
+
+    /// Reads `input`, reported as `name`, start to end on this thread; the caller settles the outcome.
+    func readWhole(_ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
+        var outcome = Outcome(report: FileReport(feed: feed, file: name))
+        outcome.report.byteCount = input.byteCount
         var layout: Layout?
         var tally = ProgressTally(progress)
         do {
             let summary = try CSVFileReader(
                 delimiter: delimiter, encoding: options.encoding, toleratesInvalidText: true
             ).read(
-                path: path, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
+                input, onProgress: { tally.update(bytes: $0, rows: outcome.report.rowsRead) }
             ) { record in
                 guard let current = layout else {
                     if let invalid = record.invalidText.first {
@@ -123,6 +157,7 @@ struct FeedFileReader {
     }
 
     func refuse(_ outcome: inout Outcome, isIO: Bool, line: Int?, column: Int?, reason: FileRefusalReason) {
+        if isIO { outcome.report.sha256 = nil }
         outcome.report.failure = FileFailure(isIOError: isIO, line: line, column: column, reason: reason)
         outcome.report.rowsAccepted = 0
         outcome.report.rowsRejected = outcome.report.rowsRead

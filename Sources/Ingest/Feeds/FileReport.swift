@@ -4,8 +4,12 @@ public struct FileReport: Sendable, Equatable {
     public let feed: Feed
     /// The path relative to the data folder.
     public let file: String
-    /// The size in bytes.
+    /// The size in bytes, as `fstat` gave it when the file was opened (the bytes read, for a file read whole).
     public var byteCount = 0
+    /// The SHA-256 of the bytes read, lowercase hexadecimal, computed from the same open file as the parse and
+    /// checked against a change of size or modification time during the read (DESIGN §3.2); nil when the reader
+    /// was not asked for digests, or the file could not be read. For a rollup, the rollup file's own digest.
+    public var sha256: String?
     /// Data rows read (the header and blank lines excluded). Always `rowsAccepted + rowsRejected`.
     public var rowsRead = 0
     /// Rows whose counts are used.
@@ -34,6 +38,9 @@ public struct FileReport: Sendable, Equatable {
     /// relative to the data folder (`impressions/events.csv.rollup.json`). `file` is then the file rolled up,
     /// which the rejects and the refusal locate.
     public var rollupFile: String?
+    /// For counts read from a rollup: the rollup file's own size in bytes, as read (`byteCount` is then the size of
+    /// the file rolled up, as the rollup gives it).
+    public var rollupByteCount: Int?
     /// The byte ranges the rollup summed (1 for a file read directly).
     public var ranges = 1
 

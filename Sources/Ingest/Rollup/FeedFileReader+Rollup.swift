@@ -5,32 +5,47 @@ extension FeedFileReader {
     /// with the feed's other event-level counts like the file itself, never restating them. The report names the
     /// file rolled up, with the rollup's accounting and refusal; the rejects keep the file's lines and columns. A
     /// rollup that cannot be read, is of another feed, holds no event-level counts or does not add up is refused.
-    func readRollup(path: String, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
+    /// `entries` are every entry of the rollup's feed folder: a rollup stands for its file only when the file is not
+    /// there too and no other rollup rolls it up (``RangeRollup/refusal(name:entries:)``).
+    func readRollup(
+        _ input: OpenedInput, name: String, entries: [String], fileIndex: Int32, interner: KeyInterner
+    ) -> Outcome {
         var outcome = Outcome(report: FileReport(feed: feed, file: name))
-        let rollup: RangeRollup
+        var bytes = [UInt8](repeating: 0, count: input.byteCount)
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            outcome.report.byteCount = data.count
-            rollup = try RangeRollup(jsonData: data)
-        } catch let error as RollupFormatError {
-            refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(error))
+            // The bytes parsed are the bytes hashed: read once from the open file, checked unchanged after.
+            let count = try bytes.withUnsafeMutableBytes { try input.read(into: $0, at: 0) }
+            bytes.removeSubrange(count...)
+            outcome.report.byteCount = count
+            outcome.report.sha256 = try input.finish(digest: digestsInput)
+        } catch let error as CSVFileError {
+            refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(error.problem))
             return outcome
         } catch {
-            refuse(
-                &outcome, isIO: true, line: nil, column: nil,
-                reason: .rollupUnreadable(system: error.localizedDescription))
+            refuse(&outcome, isIO: true, line: nil, column: nil, reason: .unexpected("\(error)"))
+            return outcome
+        }
+        let rollup: RangeRollup
+        do {
+            rollup = try RangeRollup(jsonData: Data(bytes))
+        } catch {
+            refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(error))
             return outcome
         }
         let problem: RollupFormatError? =
             rollup.feed != feed
             ? .feedMismatch(folder: feed, rollup: rollup.feed)
-            : rollup.level != .events ? .notEvents(rollup.level) : nil
+            : rollup.level != .events
+                ? .notEvents(rollup.level)
+                : rollup.refusal(name: String(name.split(separator: "/").last ?? ""), entries: entries)
         if let problem {
             refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(problem))
             return outcome
         }
         var report = FileReport(feed: feed, file: rollup.file)
         report.rollupFile = name
+        report.rollupByteCount = outcome.report.byteCount
+        report.sha256 = outcome.report.sha256
         report.ranges = rollup.ranges
         report.byteCount = rollup.fileSize
         report.isEventLevel = true
@@ -70,7 +85,8 @@ extension FeedFileReader {
     /// Refuses a rollup found wrong once read: the report is the rollup's own again.
     private func refuseRollup(_ outcome: inout Outcome, name: String, _ problem: RollupFormatError) {
         var report = FileReport(feed: feed, file: name)
-        report.byteCount = outcome.report.byteCount
+        report.byteCount = outcome.report.rollupByteCount ?? outcome.report.byteCount
+        report.sha256 = outcome.report.sha256
         outcome = Outcome(report: report)
         refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(problem))
     }

@@ -143,6 +143,8 @@ extension RangeRollup {
         rowsAccepted = decoded.rowsAccepted
         rowsRejected = decoded.rowsRejected
         if let decodedRefusal = decoded.refusal {
+            guard (decodedRefusal.line ?? 1) >= 1 else { throw .badValue("refusal.line") }
+            guard (decodedRefusal.column ?? 1) >= 1 else { throw .badValue("refusal.column") }
             refusal = FileFailure(
                 isIOError: decodedRefusal.io, line: decodedRefusal.line, column: decodedRefusal.column,
                 reason: try RollupReasonJSON.refusalReason(decodedRefusal.reason, path: "refusal.reason"))
@@ -162,6 +164,9 @@ extension RangeRollup {
         var rejects: [RejectedRow] = []
         rejects.reserveCapacity(decoded.rejects.count)
         for (index, reject) in decoded.rejects.enumerated() {
+            // Lines and columns are 1-based.
+            guard reject.line >= 1 else { throw .badValue("rejects.\(index).line") }
+            guard (reject.column ?? 1) >= 1 else { throw .badValue("rejects.\(index).column") }
             rejects.append(
                 RejectedRow(
                     file: decoded.file, line: reject.line, column: reject.column, value: reject.value,
@@ -170,6 +175,13 @@ extension RangeRollup {
         }
         self.rejects = rejects
         guard addsUp else { throw .doesNotAddUp(read: rowsRead, accepted: rowsAccepted, rejected: rowsRejected) }
+        // Offsets and sizes are bytes of a file: not negative, and short of a petabyte, so that the accounting of
+        // many rollups added up stays far from Int.max.
+        for (key, value) in [("file_size", fileSize), ("start", start), ("end", end), ("stop", stop)]
+        where !(0...RangeRollup.maximumFileSize).contains(value) {
+            throw .badValue(key)
+        }
+        guard ranges >= 1 else { throw .badValue("ranges") }
     }
 }
 
@@ -191,6 +203,18 @@ public enum RollupFormatError: Error, Sendable, Equatable {
     case feedMismatch(folder: Feed, rollup: Feed)
     /// The rollup does not hold event-level counts.
     case notEvents(RangeRollup.Level)
+    /// The rollup's `file` is not the file its own name says it rolls up: `expected`, the rollup's name without
+    /// `.rollup.json`, in its feed folder (a rollup names no file of another folder, `../../etc/passwd` included).
+    case fileNameMismatch(file: String, expected: String)
+    /// The file rolled up is in the feed folder beside its rollup: read, it would be counted twice.
+    case fileBesideRollup(String)
+    /// Another rollup in the folder (`other`, its suffix in other letter case) rolls up the same file.
+    case anotherRollupOfTheFile(other: String)
+    /// The rollup does not cover its whole file: it must start at 0 and end and stop at `file_size`, its ranges
+    /// joined.
+    case partialCoverage(start: Int, end: Int, stop: Int, fileSize: Int)
+    /// The rollup counts more rows than its file has bytes: every row takes at least one.
+    case moreRowsThanBytes(rows: Int, fileSize: Int)
 }
 
 /// The JSON keys of a rollup, as decoded.

@@ -94,6 +94,10 @@ enum RollupReasonJSON {
         switch problem {
         case .noSuchFile: ("no_such_file", [])
         case .isDirectory: ("is_directory", [])
+        case .notARegularFile(let kind): ("not_a_regular_file", [("type", string(kind.rawValue))])
+        case .changedWhileRead(let before, let after):
+            ("changed_while_read", [("size_at_open", integer(before)), ("size_after", integer(after))])
+        case .digestFailed: ("digest_failed", [])
         case .cannotOpen(let system): ("cannot_open", [("system", string(system))])
         case .readFailed(let offset, let system):
             ("read_failed", [("offset", integer(offset)), ("system", string(system))])
@@ -142,6 +146,20 @@ enum RollupReasonJSON {
         case .feedMismatch(let folder, let rollup):
             ("feed_mismatch", [("folder", string(folder.rawValue)), ("rollup", string(rollup.rawValue))])
         case .notEvents(let level): ("not_events", [("level", string(level.rawValue))])
+        case .fileNameMismatch(let file, let expected):
+            ("file_name_mismatch", [("file", string(file)), ("expected", string(expected))])
+        case .fileBesideRollup(let file): ("file_beside_rollup", [("file", string(file))])
+        case .anotherRollupOfTheFile(let other): ("another_rollup_of_the_file", [("other", string(other))])
+        case .partialCoverage(let start, let end, let stop, let fileSize):
+            (
+                "partial_coverage",
+                [
+                    ("start", integer(start)), ("end", integer(end)), ("stop", integer(stop)),
+                    ("file_size", integer(fileSize)),
+                ]
+            )
+        case .moreRowsThanBytes(let rows, let fileSize):
+            ("more_rows_than_bytes", [("rows", integer(rows)), ("file_size", integer(fileSize))])
         }
     }
 
@@ -271,6 +289,14 @@ enum RollupReasonJSON {
         switch try f.string("problem") {
         case "no_such_file": return .noSuchFile
         case "is_directory": return .isDirectory
+        case "not_a_regular_file":
+            guard let kind = FileSnapshot.Kind(rawValue: try f.string("type")) else {
+                throw .badValue("\(f.path).type")
+            }
+            return .notARegularFile(kind)
+        case "changed_while_read":
+            return .changedWhileRead(sizeAtOpen: try f.integer("size_at_open"), sizeAfter: try f.integer("size_after"))
+        case "digest_failed": return .digestFailed
         case "cannot_open": return .cannotOpen(system: try f.string("system"))
         case "read_failed": return .readFailed(offset: try f.integer("offset"), system: try f.string("system"))
         case "read_backwards":
@@ -328,6 +354,16 @@ enum RollupReasonJSON {
                 throw .badValue("\(f.path).level")
             }
             return .notEvents(level)
+        case "file_name_mismatch":
+            return .fileNameMismatch(file: try f.string("file"), expected: try f.string("expected"))
+        case "file_beside_rollup": return .fileBesideRollup(try f.string("file"))
+        case "another_rollup_of_the_file": return .anotherRollupOfTheFile(other: try f.string("other"))
+        case "partial_coverage":
+            return .partialCoverage(
+                start: try f.integer("start"), end: try f.integer("end"), stop: try f.integer("stop"),
+                fileSize: try f.integer("file_size"))
+        case "more_rows_than_bytes":
+            return .moreRowsThanBytes(rows: try f.integer("rows"), fileSize: try f.integer("file_size"))
         default: throw .badValue("\(f.path).error")
         }
     }

@@ -102,9 +102,37 @@ public struct RangeRollup: Sendable, Equatable {
         stop = start
     }
 
-    /// Whether the accounting adds up: rows read = accepted + rejected, and a refused range accepts none.
+    /// The largest file a rollup may describe, in bytes (1 PiB): its offsets and rows stay below it, so that sums
+    /// over many rollups cannot overflow.
+    public static let maximumFileSize = 1 << 50
+
+    /// Whether the accounting adds up: rows read = accepted + rejected, and a refused range accepts none. The sum
+    /// is checked for overflow: counts near Int.max in a rollup file do not add up, they do not stop the program.
     public var addsUp: Bool {
-        rowsRead == rowsAccepted + rowsRejected && (refusal == nil || rowsAccepted == 0) && rowsRead >= 0
-            && rowsAccepted >= 0 && rowsRejected >= 0
+        guard rowsRead >= 0, rowsAccepted >= 0, rowsRejected >= 0 else { return false }
+        let (sum, overflow) = rowsAccepted.addingReportingOverflow(rowsRejected)
+        return !overflow && rowsRead == sum && (refusal == nil || rowsAccepted == 0)
+    }
+
+    /// Why this rollup, named `name` in its feed folder among `entries` (every entry of that folder), cannot stand
+    /// for its file, or nil when it can: it must name the file its own name does (`x.csv` for `x.csv.rollup.json`,
+    /// in the same feed folder), that file must not be in the folder too, no other rollup may roll it up, and it
+    /// must cover the whole file (from offset 0 to `file_size`, its ranges joined) with no more rows than bytes.
+    public func refusal(name: String, entries: [String]) -> RollupFormatError? {
+        let base = String(name.dropLast(Self.fileSuffix.count))
+        let expected = "\(feed.rawValue)/\(base)"
+        if file != expected { return .fileNameMismatch(file: file, expected: expected) }
+        if entries.contains(base) { return .fileBesideRollup(expected) }
+        if let other = entries.first(where: {
+            $0 != name && $0.lowercased().hasSuffix(Self.fileSuffix) && $0.dropLast(Self.fileSuffix.count) == base
+        }) {
+            return .anotherRollupOfTheFile(other: "\(feed.rawValue)/\(other)")
+        }
+        if start != 0 || end != fileSize || stop != fileSize {
+            return .partialCoverage(start: start, end: end, stop: stop, fileSize: fileSize)
+        }
+        // Each row takes a byte at least: the accounting of a rollup is bounded by its file's size.
+        if rowsRead > fileSize { return .moreRowsThanBytes(rows: rowsRead, fileSize: fileSize) }
+        return nil
     }
 }

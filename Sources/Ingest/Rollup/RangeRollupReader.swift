@@ -95,8 +95,11 @@ public struct RangeRollupReader: Sendable {
         switch input {
         case .file(let path):
             let head: CSVFileReader.Head
+            let input: OpenedInput
             do {
-                head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(path: path)
+                // Opened once: the head, the range and a whole-file read are all of the file that was opened.
+                input = try OpenedInput.open(path: path)
+                head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(of: input)
             } catch let error as CSVFileError {
                 if error.kind == .io { throw ReadFailure(file: name, reason: .csv(error.problem)) }
                 rollup.refusal = FileFailure(
@@ -108,12 +111,12 @@ public struct RangeRollupReader: Sendable {
             rollup.fileSize = head.byteCount
             rollup.delimiter = head.delimiter
             if head.isGzip || head.encoding != .utf8 {
-                return try readWhole(path: path, name: name, start: start, size: head.byteCount, reader: reader)
+                return try readWhole(input, name: name, start: start, size: head.byteCount, reader: reader)
             }
             dataStart = head.dataStart
             headerStart = head.dataStart
-            header = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
-            segment = try CSVSegmentReader(path: path, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 20)
+            header = try CSVSegmentReader(input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
+            segment = try CSVSegmentReader(input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 20)
         case .stream(let descriptor, let headerLine):
             var bytes = Array(headerLine.utf8)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -185,7 +188,7 @@ public struct RangeRollupReader: Sendable {
     /// A gzip-compressed or converted file is read from start to end by the range at offset 0; any other range of
     /// it reads nothing.
     private func readWhole(
-        path: String, name: String, start: Int, size: Int, reader: FeedFileReader
+        _ input: OpenedInput, name: String, start: Int, size: Int, reader: FeedFileReader
     ) throws -> RangeRollup {
         var rollup = RangeRollup(feed: feed, file: name, start: start, end: size)
         rollup.fileSize = size
@@ -195,7 +198,8 @@ public struct RangeRollupReader: Sendable {
             return rollup
         }
         let interner = KeyInterner()
-        let outcome = reader.read(path: path, name: name, fileIndex: 0, interner: interner)
+        let outcome = reader.settled(
+            reader.readWhole(input, name: name, fileIndex: 0, interner: interner), input: input)
         if let failure = outcome.report.failure, failure.isIOError {
             throw ReadFailure(file: name, refusal: failure.reason)
         }

@@ -87,6 +87,36 @@ extension FileRefusalReason.RequiredColumn {
     }
 }
 
+extension FileSnapshot.Kind {
+    /// The type of file after "is", in English.
+    fileprivate var english: String {
+        switch self {
+        case .regular: "a regular file"
+        case .directory: "a directory"
+        case .fifo: "a named pipe (FIFO)"
+        case .socket: "a socket"
+        case .characterDevice: "a character device"
+        case .blockDevice: "a block device"
+        case .symbolicLink: "a symbolic link"
+        case .other: "a special file"
+        }
+    }
+
+    /// The type of file after "est", in French.
+    fileprivate var french: String {
+        switch self {
+        case .regular: "un fichier ordinaire"
+        case .directory: "un dossier"
+        case .fifo: "un tube nommé (FIFO)"
+        case .socket: "une socket"
+        case .characterDevice: "un périphérique caractère"
+        case .blockDevice: "un périphérique bloc"
+        case .symbolicLink: "un lien symbolique"
+        case .other: "un fichier spécial"
+        }
+    }
+}
+
 extension CSVProblem {
     /// The problem in `language`, as a refused file's reason says it.
     public func text(in language: ReportLanguage) -> String {
@@ -102,6 +132,15 @@ extension CSVProblem {
         switch self {
         case .noSuchFile: "no such file"
         case .isDirectory: "is a directory, not a file"
+        case .notARegularFile(let kind):
+            "is \(kind.english), not a regular file: it is not read (reading it could wait for ever)"
+        case .changedWhileRead(let before, let after) where before == after:
+            "was written to while it was read (its modification time changed): it is not read; run again once "
+                + "the export has finished"
+        case .changedWhileRead(let before, let after):
+            "changed while it was read (\(before) bytes when opened, \(after) after): it is not read; run again "
+                + "once the export has finished"
+        case .digestFailed: "its SHA-256 could not be computed (libcrypto out of memory)"
         case .cannotOpen(let system): "cannot be opened for reading (\(system))"
         case .readFailed(let offset, let system): "read failed at byte \(offset) (\(system))"
         case .readBackwards(.stream, let offset, let position):
@@ -141,6 +180,16 @@ extension CSVProblem {
         switch self {
         case .noSuchFile: "fichier introuvable"
         case .isDirectory: "est un dossier, pas un fichier"
+        case .notARegularFile(let kind):
+            "est \(kind.french), pas un fichier ordinaire\u{00A0}: il n'est pas lu (sa lecture pourrait attendre "
+                + "indéfiniment)"
+        case .changedWhileRead(let before, let after) where before == after:
+            "a été modifié pendant sa lecture (sa date de modification a changé)\u{00A0}: il n'est pas lu\u{202F}; "
+                + "relancez une fois l'export terminé"
+        case .changedWhileRead(let before, let after):
+            "a changé pendant sa lecture (\(before) octets à l'ouverture, \(after) ensuite)\u{00A0}: il n'est pas "
+                + "lu\u{202F}; relancez une fois l'export terminé"
+        case .digestFailed: "son SHA-256 n'a pas pu être calculé (libcrypto à court de mémoire)"
         case .cannotOpen(let system): "ne peut pas être ouvert en lecture (\(system))"
         case .readFailed(let offset, let system): "échec de lecture à l'octet \(offset) (\(system))"
         case .readBackwards(.stream, let offset, let position):
@@ -239,6 +288,29 @@ extension RollupFormatError {
                 ? "le cumul ne contient pas de comptes au niveau des événements (niveau \(level.rawValue))\u{00A0}: un "
                     + "fichier quotidien est lu tel quel"
                 : "the rollup holds no event-level counts (level \(level.rawValue)): a daily file is read as it is"
+        case .fileNameMismatch(let file, let expected):
+            return french
+                ? "le cumul porte sur \(name(file)), pas sur \(name(expected)) que son nom désigne"
+                : "the rollup is of '\(file)', not of '\(expected)' as its name says"
+        case .fileBesideRollup(let file):
+            return french
+                ? "\(name(file)) est aussi dans le dossier\u{00A0}: lu avec son cumul, il serait compté deux fois "
+                    + "(retirez l'un ou l'autre)"
+                : "'\(file)' is in the folder too: read with its rollup, it would be counted twice (remove one)"
+        case .anotherRollupOfTheFile(let other):
+            return french
+                ? "\(name(other)) cumule le même fichier\u{00A0}: aucun des deux n'est lu"
+                : "'\(other)' rolls up the same file: neither is read"
+        case .partialCoverage(let start, let end, let stop, let fileSize):
+            return french
+                ? "le cumul ne couvre pas tout son fichier\u{00A0}: octets \(start) à \(end) (arrêt à \(stop)) d'un "
+                    + "fichier de \(fileSize) octets"
+                : "the rollup does not cover its whole file: bytes \(start) to \(end) (stopped at \(stop)) of a file of "
+                    + "\(fileSize) bytes"
+        case .moreRowsThanBytes(let rows, let fileSize):
+            return french
+                ? "le cumul compte \(rows) lignes dans un fichier de \(fileSize) octets"
+                : "the rollup counts \(rows) rows in a file of \(fileSize) bytes"
         }
     }
 }

@@ -45,25 +45,18 @@ public struct RunManifest: Codable, Sendable, Equatable {
             self.rowsKeptWithInvalidText = rowsKeptWithInvalidText
         }
 
-        /// Creates the entry for an ingested file, reading it from `dataFolder` to hash it and size it. A file
-        /// that ingest could not read (permissions, a directory, a broken link) is listed with the bytes ingest
-        /// read and no hash, so that the run's other outputs are still written.
-        /// A rollup is listed under its own path, hashed, with the file it rolls up in `rollup_of`.
+        /// Creates the entry for an ingested file from what ingest read: the size and SHA-256 of the bytes parsed,
+        /// taken from the same open file and checked unchanged after the read (DESIGN §3.2), so that the manifest
+        /// never describes bytes that were not read (the file is not opened again: a file replaced since would be
+        /// described, not the one read). A file that ingest could not read (permissions, a directory, a broken link,
+        /// a file changed while read) is listed with the bytes ingest saw and no hash, so that the run's other
+        /// outputs are still written. A rollup is listed under its own path, with its own size and hash and the file
+        /// it rolls up in `rollup_of`. `dataFolder` is the folder the paths are relative to.
         public init(report: FileReport, dataFolder: String) throws {
             let path = report.rollupFile ?? report.file
-            let full = (dataFolder as NSString).appendingPathComponent(path)
-            guard report.failure?.isIOError != true else {
-                self.init(
-                    path: path, feed: report.feed.rawValue, size: report.byteCount, sha256: nil,
-                    rowsRead: report.rowsRead, rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected,
-                    rowsKeptWithInvalidText: report.ignoredInvalidText?.rows ?? 0)
-                return
-            }
-            let attributes = try FileManager.default.attributesOfItem(atPath: full)
             self.init(
-                path: path, feed: report.feed.rawValue,
-                size: (attributes[.size] as? NSNumber)?.intValue ?? report.byteCount,
-                sha256: try SHA256Digest.hex(ofFileAt: full), rowsRead: report.rowsRead,
+                path: path, feed: report.feed.rawValue, size: report.rollupByteCount ?? report.byteCount,
+                sha256: report.failure?.isIOError == true ? nil : report.sha256, rowsRead: report.rowsRead,
                 rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected,
                 rowsKeptWithInvalidText: report.ignoredInvalidText?.rows ?? 0)
             if report.rollupFile != nil {

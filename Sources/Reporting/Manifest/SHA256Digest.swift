@@ -1,5 +1,5 @@
-import CLibCrypto
 import Foundation
+import Ingest
 
 /// SHA-256 digests as lowercase hexadecimal, for the run manifest and content-derived identifiers.
 ///
@@ -50,50 +50,11 @@ public enum SHA256Digest {
     }
 
     private static func hex(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        SHA256Hasher.hex(digest)
     }
 
-    /// One SHA-256 computation: a libcrypto `EVP_MD_CTX`, freed when the hasher goes away.
-    private final class Hasher {
-        /// The reason given when libcrypto fails (it does only when it cannot allocate memory).
-        static let failure = "libcrypto could not compute its SHA-256 (out of memory)"
-
-        private let context: OpaquePointer
-
-        /// A digest context set up for SHA-256, or nil when libcrypto cannot allocate one.
-        init?() {
-            guard let context = EVP_MD_CTX_new() else { return nil }
-            guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-                EVP_MD_CTX_free(context)
-                return nil
-            }
-            self.context = context
-        }
-
-        deinit { EVP_MD_CTX_free(context) }
-
-        /// Adds `bytes` to the digest; false when libcrypto fails.
-        func update(_ bytes: UnsafeRawBufferPointer) -> Bool {
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-            return EVP_DigestUpdate(context, base, bytes.count) == 1
-        }
-
-        /// The 32 bytes of the digest, or nil when libcrypto fails; the hasher is spent afterwards.
-        func finalize() -> [UInt8]? {
-            var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-            var length: UInt32 = 0
-            let ended = digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
-            guard ended == 1, length == 32 else { return nil }
-            return Array(digest[..<32])
-        }
-    }
+    /// Ingest's hasher: the manifest's digests and those of the inputs are computed one way.
+    private typealias Hasher = SHA256Hasher
 }
 
 /// A file whose digest could not be computed: its path and the system's reason.

@@ -77,6 +77,7 @@ struct GzipFeedTests {
         copy.files = copy.files.map { report in
             var report = report
             report.byteCount = 0
+            report.sha256 = nil
             return report
         }
         copy.impressions = []

@@ -56,6 +56,7 @@ struct GzipPartsTests {
         }.sorted()
         var report = outcome.report
         report.byteCount = 0
+        report.sha256 = nil
         return "\(report)\n\(outcome.rejects)\n\(counts)"
     }
 
@@ -69,12 +70,13 @@ struct GzipPartsTests {
         let reader = try reader(feed)
         let wholeInterner = KeyInterner()
         let whole = reader.read(path: plain, name: "f.csv", fileIndex: 0, interner: wholeInterner)
-        let head = try CSVFileReader().head(path: gzip)
+        let input = try OpenedInput.open(path: gzip)
+        let head = try CSVFileReader().head(of: input)
         #expect(head.isGzip)
         let partsInterner = KeyInterner()
         let inParts = try #require(
             reader.readGzipInParts(
-                path: gzip, name: "f.csv", fileIndex: 0, interner: partsInterner, parallelism: Self.parts, head: head))
+                input, name: "f.csv", fileIndex: 0, interner: partsInterner, parallelism: Self.parts, head: head))
         #expect(whole.report.rowsRead == rows)
         #expect(whole.report.rowsRejected > 50)
         #expect(summary(inParts, partsInterner) == summary(whole, wholeInterner))
@@ -102,10 +104,11 @@ struct GzipPartsTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(Int(Double(bytes.count) * fraction)).write(to: URL(fileURLWithPath: path))
         let reader = try reader(.helplineCalls)
-        let head = try CSVFileReader().head(path: path)
+        let input = try OpenedInput.open(path: path)
+        let head = try CSVFileReader().head(of: input)
         #expect(
             reader.readGzipInParts(
-                path: path, name: "c.csv", fileIndex: 0, interner: KeyInterner(), parallelism: Self.parts, head: head)
+                input, name: "c.csv", fileIndex: 0, interner: KeyInterner(), parallelism: Self.parts, head: head)
                 == nil)
         let whole = reader.read(path: path, name: "c.csv", fileIndex: 0, interner: KeyInterner())
         let inParts = reader.read(
@@ -148,7 +151,7 @@ struct ReadAheadByteSourceTests {
         let file = scratch.root.appendingPathComponent("t.bin")
         let bytes = text(50_000)
         try Data(bytes).write(to: file)
-        let source = ReadAheadByteSource(base: try CSVFileDescriptor(path: file.path), chunkSize: 4096, depth: 2)
+        let source = ReadAheadByteSource(base: try OpenedInput.open(path: file.path), chunkSize: 4096, depth: 2)
         var read: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: readSize)
         while true {
@@ -165,7 +168,7 @@ struct ReadAheadByteSourceTests {
         let file = scratch.root.appendingPathComponent("t.bin")
         let bytes = text(9000)
         try Data(bytes).write(to: file)
-        let source = ReadAheadByteSource(base: try CSVFileDescriptor(path: file.path), chunkSize: 1000, depth: 2)
+        let source = ReadAheadByteSource(base: try OpenedInput.open(path: file.path), chunkSize: 1000, depth: 2)
         var buffer = [UInt8](repeating: 0, count: 10_000)
         let count = try buffer.withUnsafeMutableBytes { try source.read(into: $0, at: 2500) }
         #expect(Array(buffer[..<count]) == Array(bytes[2500...]))
@@ -209,11 +212,11 @@ struct ReadAheadByteSourceTests {
         // Dropped after one small read, with the producer blocked on a full queue: letting it go must stop the
         // thread and free its chunks (under the address sanitizer, a leak or a use after free shows).
         for _ in 0..<20 {
-            let source = ReadAheadByteSource(base: try CSVFileDescriptor(path: file.path), chunkSize: 4096, depth: 2)
+            let source = ReadAheadByteSource(base: try OpenedInput.open(path: file.path), chunkSize: 4096, depth: 2)
             var buffer = [UInt8](repeating: 0, count: 10)
             _ = try buffer.withUnsafeMutableBytes { try source.read(into: $0, at: 0) }
         }
         // And one never read from.
-        _ = ReadAheadByteSource(base: try CSVFileDescriptor(path: file.path))
+        _ = ReadAheadByteSource(base: try OpenedInput.open(path: file.path))
     }
 }

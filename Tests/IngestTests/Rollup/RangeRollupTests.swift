@@ -224,3 +224,105 @@ struct RollupFileTests {
         #expect(data.files.first?.failure?.message == "a rollup of impressions in the clicks folder")
     }
 }
+
+/// A rollup stands for its file only when it is that file's whole rollup and the file is not read besides it
+/// (DESIGN §3.5); its accounting is checked without overflow.
+@Suite("Rollups checked against their file")
+struct RollupCheckTests {
+    static func refusal(_ data: IngestedData, _ file: String) -> RollupFormatError? {
+        guard
+            case .rollup(let error)? = data.files.first(where: { ($0.rollupFile ?? $0.file) == file })?.failure?.reason
+        else { return nil }
+        return error
+    }
+
+    @Test func aFileBesideItsOwnRollupIsNotCountedTwice() throws {
+        let data = try DataFolderFixture([
+            "impressions/a.csv.rollup.json": RollupFileTests.rollup(file: "impressions/a.csv", count: 30).jsonText,
+            "impressions/a.csv":
+                "timestamp,campaign,banner,placement,region\n2020-05-04T10:00:00Z,banner-119,B,s,IDF\n",
+        ]).read()
+        #expect(Self.refusal(data, "impressions/a.csv.rollup.json") == .fileBesideRollup("impressions/a.csv"))
+        #expect(data.impressions.map(\.count) == [1])
+    }
+
+    @Test func twoRollupsOfOneFileAreBothRefused() throws {
+        let text = RollupFileTests.rollup(file: "impressions/a.csv", count: 30).jsonText
+        let data = try DataFolderFixture([
+            "impressions/a.csv.rollup.json": text, "impressions/a.csv.ROLLUP.JSON": text,
+        ]).read()
+        #expect(
+            Self.refusal(data, "impressions/a.csv.rollup.json")
+                == .anotherRollupOfTheFile(other: "impressions/a.csv.ROLLUP.JSON"))
+        #expect(
+            Self.refusal(data, "impressions/a.csv.ROLLUP.JSON")
+                == .anotherRollupOfTheFile(other: "impressions/a.csv.rollup.json"))
+        #expect(data.impressions.isEmpty)
+    }
+
+    @Test(arguments: ["../../etc/passwd", "impressions/b.csv", "clicks/a.csv", "a.csv"])
+    func aRollupNamingAnotherFileThanItsOwnNameIsRefused(file: String) throws {
+        let data = try DataFolderFixture([
+            "impressions/a.csv.rollup.json": RollupFileTests.rollup(file: file, count: 30).jsonText
+        ]).read()
+        #expect(
+            Self.refusal(data, "impressions/a.csv.rollup.json")
+                == .fileNameMismatch(file: file, expected: "impressions/a.csv"))
+        #expect(data.impressions.isEmpty)
+    }
+
+    @Test(arguments: [(0, 50, 52), (10, 100, 100), (0, 100, 90), (0, 90, 100)])
+    func aRollupCoveringPartOfItsFileIsRefused(start: Int, end: Int, stop: Int) throws {
+        var rollup = RollupFileTests.rollup(file: "impressions/a.csv", count: 30)
+        rollup.start = start
+        rollup.end = end
+        rollup.stop = stop
+        let data = try DataFolderFixture(["impressions/a.csv.rollup.json": rollup.jsonText]).read()
+        #expect(
+            Self.refusal(data, "impressions/a.csv.rollup.json")
+                == .partialCoverage(start: start, end: end, stop: stop, fileSize: 100))
+        #expect(data.impressions.isEmpty)
+    }
+
+    @Test func aRollupOfMoreRowsThanItsFileHasBytesIsRefused() throws {
+        var rollup = RollupFileTests.rollup(file: "impressions/a.csv", count: 30)
+        rollup.rowsRead = 1001
+        rollup.rowsAccepted = 1000
+        let data = try DataFolderFixture(["impressions/a.csv.rollup.json": rollup.jsonText]).read()
+        #expect(Self.refusal(data, "impressions/a.csv.rollup.json") == .moreRowsThanBytes(rows: 1001, fileSize: 100))
+    }
+
+    @Test(arguments: [
+        ("\"line\": 7", "\"line\": -7", "rejects.0.line"), ("\"column\": 6", "\"column\": 0", "rejects.0.column"),
+    ])
+    func rejectLinesAndColumnsArePositive(original: String, changed: String, path: String) throws {
+        let text = RollupFileTests.rollup(file: "impressions/a.csv", count: 30).jsonText
+        #expect(text.contains(original))
+        let changedText = text.replacingOccurrences(of: original, with: changed)
+        #expect(throws: RollupFormatError.badValue(path)) { try RangeRollup(jsonData: Data(changedText.utf8)) }
+    }
+
+    @Test func accountingNearInt64MaxIsRefusedNotATrap() throws {
+        var text = RollupFileTests.rollup(file: "impressions/a.csv", count: 30).jsonText
+        text = text.replacingOccurrences(of: "\"rows_read\": 3", with: "\"rows_read\": 9223372036854775807")
+        text = text.replacingOccurrences(of: "\"rows_accepted\": 2", with: "\"rows_accepted\": 9223372036854775807")
+        #expect(throws: RollupFormatError.doesNotAddUp(read: .max, accepted: .max, rejected: 1)) {
+            try RangeRollup(jsonData: Data(text.utf8))
+        }
+        let data = try DataFolderFixture(["impressions/a.csv.rollup.json": text]).read()
+        #expect(
+            Self.refusal(data, "impressions/a.csv.rollup.json")
+                == .doesNotAddUp(read: .max, accepted: .max, rejected: 1))
+    }
+
+    @Test(arguments: ["file_size", "start", "end", "stop"])
+    func offsetsAreBytesOfAFileOfAtMostAPetabyte(key: String) throws {
+        let text = RollupFileTests.rollup(file: "impressions/a.csv", count: 30).jsonText
+        for bad in ["-1", "9223372036854775807"] {
+            let changed = text.split(separator: "\n").map { line in
+                line.hasPrefix("\"\(key)\":") ? "\"\(key)\": \(bad)," : String(line)
+            }.joined(separator: "\n")
+            #expect(throws: RollupFormatError.badValue(key)) { try RangeRollup(jsonData: Data(changed.utf8)) }
+        }
+    }
+}

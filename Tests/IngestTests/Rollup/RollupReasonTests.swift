@@ -30,6 +30,8 @@ struct RollupReasonTests {
             .quoteInUnquotedField, .textAfterClosingQuote, .unclosedQuote(openedOnLine: 3), .parserOutOfMemory,
             .outOfMemory, .zlibCouldNotStart, .zlibOutOfMemory, .gzipTruncated(compressedBytes: 120),
             .gzipTrailingBytes(offset: 64), .gzipCorrupt(offset: 33, zlib: "incorrect data check"),
+            .notARegularFile(.fifo), .notARegularFile(.characterDevice),
+            .changedWhileRead(sizeAtOpen: 4096, sizeAfter: 1024), .digestFailed,
         ] + CSVProblem.ForwardSource.allCases.map { .readBackwards(source: $0, offset: 10, position: 20) }
 
     static let refusalReasons: [FileRefusalReason] =
@@ -45,6 +47,11 @@ struct RollupReasonTests {
             .rollup(.badValue("counts.3")), .rollup(.notABannerFeed("helpline_calls")),
             .rollup(.doesNotAddUp(read: 5, accepted: 3, rejected: 1)),
             .rollup(.feedMismatch(folder: .clicks, rollup: .impressions)), .rollup(.notEvents(.wholeFileOnly)),
+            .rollup(.fileNameMismatch(file: "../../etc/passwd", expected: "impressions/a.csv")),
+            .rollup(.fileBesideRollup("impressions/a.csv")),
+            .rollup(.anotherRollupOfTheFile(other: "impressions/a.csv.ROLLUP.JSON")),
+            .rollup(.partialCoverage(start: 0, end: 50, stop: 52, fileSize: 100)),
+            .rollup(.moreRowsThanBytes(rows: 500, fileSize: 100)),
         ] + csvProblems.map { .csv($0) }
 
     static func rollup() -> RangeRollup {
