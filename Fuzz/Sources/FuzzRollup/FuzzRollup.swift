@@ -6,10 +6,10 @@ import Ingest
 ///
 /// Every input is decoded by `RangeRollup(jsonData:)`; a `RollupFormatError` is an expected outcome, and a crash or
 /// sanitizer report a finding. A rollup that decodes must add up, and must come back equal when its own JSON is
-/// decoded again (the writer and the reader agree on every key and reason). It is then put in a feed folder of its
-/// feed as `events.csv.rollup.json` and read by `DataFolderReader` as a night would read it, whose report must add
-/// up too. Inputs that do not decode skip the folder read: the folder reader refuses them by the same decoding,
-/// and files cost about a hundred times the decoding.
+/// decoded again (the writer and the reader agree on every key and reason). It is then read in memory by
+/// `DataFolderReader` as `events.csv.rollup.json` in its feed's folder, as a night would read it: the report must
+/// add up, and a rollup that is used gives its own accounting. Inputs that do not decode skip the folder read:
+/// the folder reader refuses them by the same decoding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
@@ -28,9 +28,11 @@ public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         violated("a decoded rollup's own JSON is refused (\(error)):\n\(rollup.jsonText)")
     }
     guard again == rollup else { violated("a rollup changed through its JSON:\n\(rollup)\n---\n\(again)") }
-    RollupFolder.shared.reset(feed: rollup.feed, contents: data)
-    let read = DataFolderReader(localDays: RollupFolder.paris, declaredCampaigns: ["banner-119"])
-        .read(folder: RollupFolder.shared.path)
+    let read = reader.read(files: [
+        DataFolderReader.FileBytes(
+            feed: rollup.feed, name: "events.csv" + RangeRollup.fileSuffix,
+            bytes: Array(UnsafeBufferPointer(start: start, count: count)))
+    ])
     for report in read.files where report.rowsRead != report.rowsAccepted + report.rowsRejected {
         violated("\(report.file): \(report.rowsRead) read != \(report.rowsAccepted) + \(report.rowsRejected)")
     }
@@ -49,32 +51,11 @@ func violated(_ message: String) -> Never {
     abort()
 }
 
-/// The data folder the decoded rollups are written to: one per process, under `$TMPDIR` (which `Fuzz/run` sets
-/// and cleans). It has no `campaigns.yaml`: `DataFolderReader` reads feeds only.
-final class RollupFolder: Sendable {
-    static let shared = RollupFolder()
-    static let paris: LocalDayTable = {
-        guard let table = LocalDayTable(timeZoneIdentifier: "Europe/Paris") else { violated("no Europe/Paris zone") }
-        return table
-    }()
-
-    let path: String
-
-    private init() {
-        path = NSTemporaryDirectory() + "/awareness-fuzz-rollup-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    /// Leaves exactly one feed folder, `feed`'s, holding the input as `events.csv.rollup.json`.
-    func reset(feed: Feed, contents: Data) {
-        for other in Feed.allCases {
-            try? FileManager.default.removeItem(atPath: path + "/" + other.rawValue)
-        }
-        let feedFolder = path + "/" + feed.rawValue
-        try? FileManager.default.createDirectory(atPath: feedFolder, withIntermediateDirectories: true)
-        try? contents.write(to: URL(fileURLWithPath: feedFolder + "/events.csv" + RangeRollup.fileSuffix))
-    }
-}
+/// The reader of every input, made once: the calendar's zone and its one banner campaign.
+let reader: DataFolderReader = {
+    guard let paris = LocalDayTable(timeZoneIdentifier: "Europe/Paris") else { violated("no Europe/Paris zone") }
+    return DataFolderReader(localDays: paris, declaredCampaigns: ["banner-119"], digestsInputs: false)
+}()
 
 // MARK: - Entry point
 
