@@ -26,6 +26,22 @@ public struct EventFeedWriter: Sendable {
         public let bytes: Int
     }
 
+    /// The most impression rows one call writes: 1,000,000,000, about 90 GB with their clicks. Ten times the
+    /// largest benchmark (14,000,000 events in `Benchmarks/run`) many times over; a count past it is a typo, and
+    /// writing it would only fill the disk.
+    public static let maximumEvents = 1_000_000_000
+
+    /// The bytes written per impression row, its clicks included, rounded up: 86.1 measured (200,000 events,
+    /// 17,212,075 bytes); rows are of bounded length, so the estimate grows with the count and nothing else.
+    public static let bytesPerEvent = 90
+
+    /// The bytes `events` impression rows and their clicks take on disk, at most (``bytesPerEvent`` each, plus the
+    /// headers and campaigns.yaml).
+    public static func estimatedBytes(events: Int) -> Int {
+        let (bytes, overflow) = events.multipliedReportingOverflow(by: bytesPerEvent)
+        return overflow ? .max : bytes.addingReportingOverflow(64 << 10).partialValue
+    }
+
     /// The files `write(to:)` writes, relative to its folder.
     public static let paths = ["campaigns.yaml", "impressions/impressions_events.csv", "clicks/clicks_events.csv"]
 

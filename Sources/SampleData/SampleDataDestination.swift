@@ -41,6 +41,22 @@ public struct SampleDataDestination: Sendable, Equatable {
         }
     }
 
+    /// The bytes free to an unprivileged writer on the file system that holds `path`, or that will hold it once
+    /// created (the nearest folder above it that exists), from statvfs(3); nil when none can be asked.
+    public static func freeBytes(at path: String) -> Int? {
+        var candidate = URL(fileURLWithPath: path).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: candidate.path) {
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { return nil }
+            candidate = parent
+        }
+        var info = statvfs()
+        guard statvfs(candidate.path, &info) == 0 else { return nil }
+        let (bytes, overflow) = Int(clamping: info.f_bavail).multipliedReportingOverflow(
+            by: Int(clamping: info.f_frsize))
+        return overflow ? .max : bytes
+    }
+
     /// The destination `path` of the files `paths` (relative to it).
     public init(path: String, paths: [String]) {
         self.path = path

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Reporting
 
 /// The `awareness` command: the nightly batch and the analyst's queries over the campaign feeds.
@@ -23,6 +24,7 @@ struct Awareness: ParsableCommand {
     /// `ValidationError` thrown by `run()`: it is printed as `error: <message>` alone, since the usage line
     /// ArgumentParser would add there is the root command's, not the subcommand's.
     static func main() {
+        StandardStream.prepare()
         var parsed: ParsableCommand
         do {
             parsed = try parseAsRoot()
@@ -33,23 +35,46 @@ struct Awareness: ParsableCommand {
             try parsed.run()
         } catch let failure as CommandFailure {
             DiagnosticPrinter.print(failure.diagnostics)
-            Foundation.exit(failure.status.rawValue)
+            finish(failure.status)
         } catch let error as ValidationError {
             DiagnosticPrinter.print(.error(error.message))
-            Foundation.exit(ExitStatus.usage.rawValue)
+            finish(.usage)
         } catch {
             fail(error)
         }
+        finish(.success)
     }
 
-    /// Prints `error` as ArgumentParser does and exits with its status, 2 for a usage error.
+    /// Prints `error` as ArgumentParser does and exits with its status, 2 for a usage error; help and the version
+    /// go to standard output, through ``StandardStream`` like every answer.
     private static func fail(_ error: Error) -> Never {
-        if exitCode(for: error) == .validationFailure {
-            var message = fullMessage(for: error)
-            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(ExitStatus.usage.rawValue)
+        let code = exitCode(for: error)
+        // The message may quote an argument as given: its control characters are escaped as in diagnostics.
+        var message = ShownText.escapingControls(fullMessage(for: error), keepingLineFeeds: true)
+        if code == .success {
+            StandardStream.output.write(message.isEmpty ? "" : message + "\n")
+            finish(.success)
         }
-        exit(withError: error)
+        if code == .validationFailure {
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) }
+            StandardStream.error.write(message + "\n")
+            finish(.usage)
+        }
+        if !message.isEmpty { StandardStream.error.write(message + "\n") }
+        finish(ExitStatus(rawValue: code.rawValue) ?? .usage)
+    }
+
+    /// Ends the process with `status`, or with status 3 when standard output or standard error could not be
+    /// written (DESIGN §2): a full disk, a closed descriptor or a pipe whose reader went away. A lost standard
+    /// output is said on standard error; a lost standard error can only be said by the status.
+    static func finish(_ status: ExitStatus) -> Never {
+        StandardStream.flushStandardOutput()
+        var status = status
+        if let problem = StandardStream.output.failureText {
+            DiagnosticPrinter.print(.error("could not be written: \(problem)", file: StandardStream.output.name))
+            status = max(status, .ioFailure)
+        }
+        if StandardStream.error.failure != nil { status = max(status, .ioFailure) }
+        Foundation.exit(status.rawValue)
     }
 }

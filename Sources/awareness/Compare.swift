@@ -32,7 +32,10 @@ struct Compare: ParsableCommand {
     func validate() throws {
         let given = try Self.parse(period)
         if given == .lastYear { throw ValidationError("last-year can only be given to --against") }
-        if let against { _ = try Self.parse(against) }
+        if case .days(let days) = given { try SupportedYears.check(days.days, option: "<period>") }
+        if let against, case .days(let days) = try Self.parse(against) {
+            try SupportedYears.check(days.days, option: "--against")
+        }
     }
 
     func run() throws {

@@ -34,9 +34,11 @@ struct Diagnostic: Sendable, Equatable {
         Diagnostic(severity: .warning, location: file.map { InputLocation(file: $0, line: line) }, message: message)
     }
 
-    /// The line printed: `<severity>: <location>: <message>`.
+    /// The line printed: `<severity>: <location>: <message>`, every control character of the file name and of
+    /// the names and ids the message quotes escaped (``ShownText``), so that none reaches the terminal and the
+    /// diagnostic stays on its line.
     var text: String {
-        "\(severity.rawValue): " + (location.map { "\($0): " } ?? "") + message
+        "\(severity.rawValue): " + ShownText.escapingControls((location.map { "\($0): " } ?? "") + message)
     }
 }
 
@@ -80,12 +82,15 @@ struct CommandFailure: Error {
     }
 }
 
-/// The one printer of diagnostics, on standard error.
+/// The one printer of diagnostics, on standard error (``StandardStream/error``: a failed write is kept for the
+/// exit status, never a trap).
 enum DiagnosticPrinter {
+    /// Prints `diagnostic` on its own line.
     static func print(_ diagnostic: Diagnostic) {
-        FileHandle.standardError.write(Data((diagnostic.text + "\n").utf8))
+        StandardStream.error.write(diagnostic.text + "\n")
     }
 
+    /// Prints `diagnostics` in order.
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { print(diagnostic) }
     }

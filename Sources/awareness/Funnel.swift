@@ -36,7 +36,12 @@ struct Funnel: ParsableCommand {
         let breakdown: FunnelBreakdown
         switch made {
         case .success(let value): breakdown = value
-        case .failure(let error): throw ValidationError(error.description)
+        case .failure(let error):
+            // Totals past the largest count are a problem of the data (status 1); the others, of the question asked.
+            if case .countsTooLarge = error.problem {
+                throw CommandFailure(.dataProblems, [.error(error.description, file: options.data.data)])
+            }
+            throw ValidationError(error.description)
         }
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.funnel(breakdown)) { QueryTables(language: language).funnel(breakdown) }

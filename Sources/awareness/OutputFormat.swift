@@ -21,10 +21,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// Prints `table` as CSV or JSON, or `document` as plain text or markdown.
     func print(_ table: TidyTable, document: () -> TextDocument) {
         switch self {
-        case .text: Swift.print(document().rendered(.text(width: Self.textWidth)), terminator: "")
-        case .markdown: Swift.print(document().rendered(.markdown), terminator: "")
-        case .csv: Swift.print(TidyCSV.render(table), terminator: "")
-        case .json: Swift.print(TidyJSON.render(table), terminator: "")
+        case .text:
+            // Plain text goes to a terminal as it is, so the names and ids it quotes have their controls escaped.
+            StandardStream.output.write(
+                ShownText.escapingControls(document().rendered(.text(width: Self.textWidth)), keepingLineFeeds: true))
+        case .markdown: StandardStream.output.write(document().rendered(.markdown))
+        case .csv: StandardStream.output.write(TidyCSV.render(table))
+        case .json: StandardStream.output.write(TidyJSON.render(table))
         }
     }
 }

@@ -52,8 +52,11 @@ struct Plan: ParsableCommand {
                 throw ValidationError("--uplift must be a positive fraction (0.10 is +10%), got \(uplift)")
             }
         }
-        if let start, CivilDate(iso8601: start) == nil {
-            throw ValidationError("--start '\(start)' is not a date (YYYY-MM-DD)")
+        if let start {
+            guard let day = CivilDate(iso8601: start) else {
+                throw ValidationError("--start '\(start)' is not a date (YYYY-MM-DD)")
+            }
+            try SupportedYears.check(day, option: "--start")
         }
     }
 

@@ -113,7 +113,7 @@ struct Rollup: ParsableCommand {
         }
         let text = Data(rollup.jsonBytes)
         guard let out else {
-            FileHandle.standardOutput.write(text)
+            StandardStream.output.write(bytes: rollup.jsonBytes)
             return
         }
         do {

@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
         batch.language = language.flatMap(ReportLanguage.init(rawValue:))
         batch.force = force
         batch.includesMermaid = mermaid
-        let progressLine = ProgressLine.standardError()
+        let progressLine = ProgressLine.standardError { StandardStream.error.write($0) }
         let outcome: NightlyBatch.Outcome
         do {
             outcome = try batch.run(progress: progressLine.readProgress()) { stage in
@@ -128,7 +128,7 @@ struct Run: ParsableCommand {
 
     /// A progress line on stderr, prefixed with `awareness run:`.
     private func say(_ line: String) {
-        FileHandle.standardError.write(Data("awareness run: \(line)\n".utf8))
+        StandardStream.error.write("awareness run: \(ShownText.escapingControls(line))\n")
     }
 }
 

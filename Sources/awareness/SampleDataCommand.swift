@@ -25,7 +25,10 @@ struct SampleDataCommand: ParsableCommand {
     var out: String = "Data"
 
     /// The number of impression events of the benchmark feeds.
-    @Option(help: "Write N event-level impression rows (and their clicks) instead of the daily data set.")
+    @Option(
+        help: ArgumentHelp(
+            "Write N event-level impression rows (and their clicks) instead of the daily data set; at most "
+                + "1000000000 (about 90 bytes each), and only when the folder's file system has the room."))
     var events: Int?
 
     /// Whether a folder that is not empty may be written into (over an earlier sample, never beside real feeds).
@@ -35,6 +38,12 @@ struct SampleDataCommand: ParsableCommand {
     func validate() throws {
         if let events, events < 1 {
             throw ValidationError("--events must be a positive number of rows, not \(events).")
+        }
+        if let events, events > EventFeedWriter.maximumEvents {
+            throw ValidationError(
+                "--events must be at most \(EventFeedWriter.maximumEvents) rows (about "
+                    + "\(Self.size(EventFeedWriter.estimatedBytes(events: EventFeedWriter.maximumEvents)))), not "
+                    + "\(events).")
         }
     }
 
@@ -48,18 +57,41 @@ struct SampleDataCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.usage, [.error(error.description)])
         }
+        if let events, let free = SampleDataDestination.freeBytes(at: out) {
+            let needed = EventFeedWriter.estimatedBytes(events: events)
+            guard needed <= free else {
+                throw CommandFailure(
+                    .ioFailure,
+                    [
+                        .error(
+                            "--events \(events) needs about \(Self.size(needed)) of disk space, and its file system "
+                                + "has \(Self.size(free)) free; nothing was written", file: out)
+                    ])
+            }
+        }
         do {
             if let events {
                 let summary = try EventFeedWriter(events: events, seed: seed).write(to: directory)
-                print(
+                StandardStream.output.write(
                     "wrote \(summary.impressionRows) impression rows and \(summary.clickRows) click rows "
-                        + "(\(summary.bytes) bytes) to \(out)")
+                        + "(\(summary.bytes) bytes) to \(out)\n")
             } else if let dataSet {
                 try dataSet.write(to: directory)
-                print("wrote \(dataSet.files.count) files to \(out) (seed \(seed))")
+                StandardStream.output.write("wrote \(dataSet.files.count) files to \(out) (seed \(seed))\n")
             }
         } catch {
             throw CommandFailure(.ioFailure, [.error(error.description)])
         }
+    }
+
+    /// `12.3 GB`, `456 MB` or `789 kB`: decimal units, as `df -H` gives them.
+    static func size(_ bytes: Int) -> String {
+        let value = Double(bytes)
+        if value >= 1e9 {
+            let tenths = Int((value / 1e8).rounded())
+            return "\(tenths / 10).\(tenths % 10) GB"
+        }
+        if value >= 1e6 { return "\(Int((value / 1e6).rounded())) MB" }
+        return "\(Int((value / 1e3).rounded(.up))) kB"
     }
 }

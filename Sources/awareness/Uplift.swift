@@ -57,6 +57,9 @@ struct Uplift: ParsableCommand {
         if id != nil, from != nil || to != nil {
             throw ValidationError("--from and --to ask about a period of their own; they do not go with an id")
         }
+        if let from { try SupportedYears.check(from.day, option: "--from") }
+        if let to { try SupportedYears.check(to.day, option: "--to") }
+        if let against { try SupportedYears.check(against.range, option: "--against") }
         if let from, let to, to.day < from.day {
             throw ValidationError("--to \(to.day) is before --from \(from.day)")
         }

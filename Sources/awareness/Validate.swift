@@ -35,7 +35,7 @@ struct Validate: ParsableCommand {
             folder: options.data, timeZone: folder.calendar.timeZoneIdentifier, data: folder.data,
             maxRejectRate: maxRejectRate,
             language: language.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? folder.calendar.language)
-        print(summary.text, terminator: "")
+        StandardStream.output.write(ShownText.escapingControls(summary.text, keepingLineFeeds: true))
         printCalendarWarnings(folder, dataPath: options.data, series: SeriesCatalog.build(from: folder.data))
         let status = ExitStatus(folder.data.verdict(maxRejectRate: maxRejectRate))
         if status != .success { throw CommandFailure(status) }
@@ -44,7 +44,7 @@ struct Validate: ParsableCommand {
 
 /// Loads a data folder; a failure ends the command with its diagnostic and exit status 2 or 3.
 func loadDataFolder(_ path: String) throws -> DataFolder {
-    let progressLine = ProgressLine.standardError()
+    let progressLine = ProgressLine.standardError { StandardStream.error.write($0) }
     do {
         let folder = try DataFolder.load(path: path, progress: progressLine.readProgress())
         progressLine.clear()

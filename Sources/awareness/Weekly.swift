@@ -19,6 +19,8 @@ struct Weekly: ParsableCommand {
     @OptionGroup var options: TableOptions
 
     func validate() throws {
+        if let from { try SupportedYears.check(from.week, option: "--from") }
+        if let to { try SupportedYears.check(to.week, option: "--to") }
         if let from, let to, to.week < from.week {
             throw ValidationError("--from \(from.week) is after --to \(to.week): the range ends before it starts")
         }

@@ -81,4 +81,23 @@ struct FunnelBreakdownTests {
         let none = FunnelBreakdown.make(campaign: try Self.campaign(), impressions: [], clicks: clicks, by: .placement)
         #expect(throws: FunnelBreakdownError(campaign: "spring", problem: .noImpressions)) { try none.get() }
     }
+
+    /// Two days of a placement each at the largest count (2⁶³ − 1) add up past it: the breakdown is refused naming
+    /// the placement, where the sum used to stop at the largest count and give a wrong CTR.
+    @Test func countsAddingUpPastTheLargestCountAreRefusedNamingTheGroup() throws {
+        let (impressions, clicks) = try Self.rows()
+        let huge = try ["2020-05-04", "2020-05-05"].map {
+            BannerDay(
+                date: try Self.day($0), campaign: "feed", banner: "", placement: "search", region: "IDF",
+                count: .max)
+        }
+        let result = FunnelBreakdown.make(
+            campaign: try Self.campaign(), impressions: impressions + huge, clicks: clicks, by: .placement)
+        let refusal = FunnelBreakdownError(campaign: "spring", problem: .countsTooLarge(group: "search"))
+        #expect(throws: refusal) { try result.get() }
+        #expect(
+            refusal.description
+                == "campaign spring: the impressions or clicks of search add up past the largest count "
+                + "(9223372036854775807) over its window, so no CTR is formed")
+    }
 }

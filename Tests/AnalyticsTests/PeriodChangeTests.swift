@@ -46,6 +46,38 @@ struct PeriodChangeTests {
         #expect(change.comparedWeekdays.isEmpty)
     }
 
+    /// A week of no calls against a week whose days are each at the largest count (2⁶³ − 1): the reference total
+    /// is past what the exact interval counts in, so there is no change rather than a trap, and the weekly
+    /// summary still gives the week's total.
+    @Test func aReferenceTotalPastTheLargestCountGivesNoChangeAndNoTrap() throws {
+        let week = try #require(ISOWeek(parsing: "2020-W19"))
+        var values: [CivilDate: Double] = [:]
+        for day in week.days.days { values[day] = 0 }
+        for day in week.previous.days.days { values[day] = Double(Int64.max) }
+        let series = DailySeries(name: SeriesName(metric: .calls, key: "119"), values: values)
+        #expect(WeekChange.between(week, and: week.previous, in: series) == nil)
+        #expect(WeekChange.between(week.previous, and: week, in: series) == nil)
+        let rows = WeeklySummary.rows(series: [series], campaigns: [])
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.changeVsPrevious == nil })
+        #expect(rows.last?.value == 0)
+    }
+
+    /// A CTR week whose impressions add up past the largest count has no CTR in the weekly summary, rather than one
+    /// of totals stopped at the largest count (1.0 here), and no change against its neighbours.
+    @Test func aCTRWeekWhoseTotalsOverflowHasNoValue() throws {
+        let week = try #require(ISOWeek(parsing: "2020-W19"))
+        let points = [week.monday, week.monday.adding(days: 1), week.next.monday].map {
+            SeriesPoint(date: $0, successes: Int64.max / 4, trials: Int64.max)
+        }
+        let series = DailySeries(name: SeriesName(metric: .ctr, key: "banner-119"), points: points)
+        let rows = WeeklySummary.rows(series: [series])
+        #expect(rows.map(\.week) == [week, week.next])
+        #expect(rows.first?.value == nil)
+        #expect(rows.last.flatMap(\.value).map { abs($0 - 0.25) < 1e-9 } == true)
+        #expect(rows.allSatisfy { $0.changeVsPrevious == nil })
+    }
+
     @Test func aWeekIsStillComparedOnTheSameWeekdays() throws {
         let week = try #require(ISOWeek(parsing: "2020-W19"))
         var values: [CivilDate: Double] = [:]

@@ -89,4 +89,33 @@ struct WindowComparisonTests {
         let comparison = WindowComparison(series: series, campaign: Self.campaign, baseline: baseline)
         #expect(comparison.status == .noCampaignData)
     }
+
+    /// Two baseline days each at the largest count a feed accepts (2⁶³ − 1) add up past it: the comparison is
+    /// refused with the window whose total overflowed, where the exact test used to trap converting the total.
+    @Test func totalsPastTheLargestCountAreATypedRefusalNamingTheWindow() throws {
+        let largest = Double(Int64.max)
+        var series: [CivilDate: Double] = [:]
+        for day in Self.campaign.days { series[day] = 3 }
+        let baseline = try #require(WindowComparison.precedingBaseline(for: Self.campaign, days: 2))
+        for day in baseline.days { series[day] = largest }
+        let comparison = WindowComparison(series: series, campaign: Self.campaign, baseline: baseline)
+        #expect(comparison.status == .totalTooLarge)
+        #expect(comparison.estimate == nil)
+        #expect(comparison.shortfall == .totalTooLarge(window: baseline))
+    }
+
+    /// Campaign and baseline each within the limit but not together: `RateRatio` adds them, so they are refused.
+    @Test func totalsWithinTheLimitApartButNotTogetherAreRefused() throws {
+        let half = Double(Int64.max / 2 + 1)
+        var series: [CivilDate: Double] = [:]
+        let campaign = try #require(DayRange(start: Self.campaignStart, end: Self.campaignStart))
+        let baseline = try #require(WindowComparison.precedingBaseline(for: campaign, days: 1))
+        series[Self.campaignStart] = half
+        series[baseline.start] = half
+        let comparison = WindowComparison(series: series, campaign: campaign, baseline: baseline)
+        #expect(comparison.shortfall == .totalTooLarge(window: campaign))
+        #expect(
+            RateRatio(events: Int.max / 2 + 1, exposure: 1, referenceEvents: Int.max / 2 + 1, referenceExposure: 1)
+                == nil)
+    }
 }

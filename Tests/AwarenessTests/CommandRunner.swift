@@ -35,10 +35,11 @@ struct CommandRunner {
     /// Runs `awareness` with `arguments` in `directory`. With `unprivileged` and when this process is root (as
     /// on the build machines and CI), the command runs as `nobody` through util-linux's `setpriv`, so that file
     /// permissions apply to it: root reads and writes any file whatever its mode. `environment` is added to this
-    /// process's environment.
+    /// process's environment. A `redirection` runs the command through `/bin/sh` with that redirection of its
+    /// standard streams (`>/dev/full`, `2>&-`); the streams it leaves alone are captured as usual.
     static func run(
         _ arguments: [String], in directory: URL = fixtures, unprivileged: Bool = false,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], redirection: String? = nil
     ) throws -> Result {
         let process = Process()
         if !environment.isEmpty {
@@ -49,6 +50,11 @@ struct CommandRunner {
             process.arguments =
                 ["--reuid=\(unprivilegedID)", "--regid=\(unprivilegedID)", "--clear-groups", executable.path]
                 + arguments
+        } else if let redirection {
+            // The shell applies `redirection` (`>/dev/full`, `2>&-`) to the command alone; what is not redirected
+            // is still captured below.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirection)", executable.path] + arguments
         } else {
             process.executableURL = executable
             process.arguments = arguments

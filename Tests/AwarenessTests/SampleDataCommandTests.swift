@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `awareness sample-data` end to end: it writes only where it is asked to, never beside real feeds.
 @Suite("sample-data command, end to end")
 struct SampleDataCommandTests {
@@ -109,7 +113,9 @@ struct SampleDataCommandTests {
                   --seed <seed>           The seed of every random draw. (default: 20200504)
                   --out <out>             The folder to write into. (default: Data)
                   --events <events>       Write N event-level impression rows (and their
-                                          clicks) instead of the daily data set.
+                                          clicks) instead of the daily data set; at most
+                                          1000000000 (about 90 bytes each), and only when the
+                                          folder's file system has the room.
                   --force                 Write into a folder that is not empty, over an
                                           earlier sample (never beside other feed files).
                   --version               Show the version.
@@ -117,5 +123,38 @@ struct SampleDataCommandTests {
 
 
                 """)
+    }
+
+    /// A count past the documented bound (the issue's `9223372036854775807` wrote until the disk was full) is a
+    /// usage error, before anything is written.
+    @Test func refusesMoreEventsThanTheBoundWithStatus2() throws {
+        let work = try WorkFolder()
+        let result = try CommandRunner.run(
+            ["sample-data", "--events", "9223372036854775807", "--out", "ev"], in: work.root)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.hasPrefix(
+                "error: --events must be at most 1000000000 rows (about 90.0 GB), not 9223372036854775807.\n"))
+        #expect(try work.contents().isEmpty)
+    }
+
+    /// More events than the file system has room for: refused with status 3 before a byte is written, saying how
+    /// much is needed and how much is free. The count is twice what the temporary folder's free space holds (as
+    /// statvfs gives it here), so the refusal is real; a file system with room for the bound is not tested.
+    @Test func refusesMoreEventsThanTheDiskHoldsWithStatus3AndWritesNothing() throws {
+        let work = try WorkFolder()
+        var info = statvfs()
+        try #require(statvfs(work.root.path, &info) == 0)
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        let events = free / 90 * 2
+        guard events <= 1_000_000_000 else { return }
+        let result = try CommandRunner.run(
+            ["sample-data", "--events", String(events), "--out", "ev"], in: work.root)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: ev: --events \(events) needs about "), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(" free; nothing was written\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(try work.contents().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: work.root.appendingPathComponent("ev").path))
     }
 }

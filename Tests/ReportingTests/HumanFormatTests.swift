@@ -373,6 +373,13 @@ struct NotFittedReasonWordingTests {
                 .invalidRateRatio, "the totals or the confidence level are not valid for a rate ratio",
                 "les totaux ou le niveau de confiance ne permettent pas de calculer un rapport de taux"
             ),
+            (
+                .totalTooLarge(window: range),
+                "the counts add up past the largest count (9223372036854775807) over 2020-02-03–2020-02-09, so no "
+                    + "ratio is formed",
+                "les comptages additionnés dépassent le plus grand comptage (9223372036854775807) sur 3–9 février "
+                    + "2020, aucun rapport n'est calculé"
+            ),
         ]
         for (shortfall, english, french) in shortfalls {
             #expect(shortfall.text(Self.english) == english)

@@ -23,6 +23,18 @@ struct MarkdownTests {
         #expect(Markdown.escape("a-b") == "a-b")
     }
 
+    /// Bare addresses in data values would become links in a report rendered by GitHub (cmark-gfm's autolink
+    /// extension); the escapes below were checked with cmark-gfm to render the text unchanged and unlinked.
+    @Test func breaksEveryAutolinkSoNoAddressFromTheDataBecomesALink() {
+        #expect(Markdown.escape("https://evil.example/x") == "https\\://evil.example/x")
+        #expect(Markdown.escape("see HTTP://a.b and ftp://c.d") == "see HTTP\\://a.b and ftp\\://c.d")
+        #expect(Markdown.escape("www.evil.example") == "www\\.evil.example")
+        #expect(Markdown.escape("go to WWW.evil.example") == "go to WWW\\.evil.example")
+        #expect(Markdown.escape("me@evil.example") == "me\u{2060}@evil.example")
+        // Words that only look alike are left as they are.
+        #expect(Markdown.escape("awww.b calls:119 12:30 @handle a @ b") == "awww.b calls:119 12:30 @handle a @ b")
+    }
+
     @Test func fencesABlockWithMoreBackticksThanItsBody() {
         #expect(Markdown.fencedBlock("a ```` b", info: "mermaid") == "`````mermaid\na ```` b\n`````\n")
     }

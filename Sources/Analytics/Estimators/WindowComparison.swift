@@ -34,6 +34,8 @@ public struct WindowComparison: Sendable {
         case noBaseline
         /// The campaign window has no days with data.
         case noCampaignData
+        /// The totals add up past the largest count (``Shortfall/totalTooLarge(window:)``).
+        case totalTooLarge = "total_too_large"
     }
 
     /// The figures of a comparison that could be made.
@@ -104,7 +106,15 @@ public struct WindowComparison: Sendable {
         case zeroBaselineTotal(days: Int)
         /// The totals or the confidence level do not make a rate ratio.
         case invalidRateRatio
+        /// The counts of `window` (the campaign's or the baseline's days with data) add up, with those of the
+        /// other window, past the largest count (2⁶³ − 1), though each day's count is within it: the exact test
+        /// counts events in 64-bit integers, so no ratio is formed rather than one from rounded totals.
+        case totalTooLarge(window: DayRange)
     }
+
+    /// The largest total of counts a comparison takes, campaign and baseline together: 2⁶³ − 1, the limit of a
+    /// single count (DESIGN §3.2), as a `Double` bound that is exact (2⁶³) and excluded.
+    public static let totalLimit = 9_223_372_036_854_775_808.0
 
     /// The dispersion above which the exact interval is flagged as misleadingly narrow.
     public static let misleadingDispersion = 1.5
@@ -164,6 +174,12 @@ public struct WindowComparison: Sendable {
             estimate = nil
             shortfall =
                 baselineDays.isEmpty ? .noBaselineData(baseline) : .zeroBaselineTotal(days: baselineDays.count)
+            return
+        }
+        guard campaignTotal + baselineTotal < Self.totalLimit else {
+            status = .totalTooLarge
+            estimate = nil
+            shortfall = .totalTooLarge(window: campaignTotal >= baselineTotal ? campaign : baseline)
             return
         }
         guard

@@ -27,6 +27,9 @@ public struct FunnelBreakdown: Sendable {
         case noImpressions
         /// No row of the window gives the dimension: the files have no such column (placement, banner, region).
         case dimensionNotGiven(Dimension)
+        /// The impressions or clicks of group `group` over the window add up past the largest count (2⁶³ − 1),
+        /// though each row is within it: no CTR is formed from a total that does not fit.
+        case countsTooLarge(group: String)
     }
 
     /// One group: its name (empty for rows that leave the dimension blank), impressions, clicks and CTR.
@@ -82,23 +85,34 @@ public struct FunnelBreakdown: Sendable {
             let group: String
             let date: CivilDate
         }
+        // Sums are checked: a group whose total overflows is named in the refusal (the first by name).
+        var overflowing: Set<String> = []
+        func add(_ count: Int64, to sum: inout Int64, group: String) {
+            let (total, overflow) = sum.addingReportingOverflow(count)
+            if overflow { overflowing.insert(group) } else { sum = total }
+        }
         var shown: [GroupDay: Int64] = [:]
         for row in impressions where feeds.contains(row.campaign) && window.contains(row.date) {
-            shown[GroupDay(group: name(row), date: row.date), default: 0].addSaturating(row.count)
+            let key = GroupDay(group: name(row), date: row.date)
+            add(row.count, to: &shown[key, default: 0], group: key.group)
         }
         var clicked: [GroupDay: Int64] = [:]
         for row in clicks where feeds.contains(row.campaign) && window.contains(row.date) {
-            clicked[GroupDay(group: name(row), date: row.date), default: 0].addSaturating(row.count)
+            let key = GroupDay(group: name(row), date: row.date)
+            add(row.count, to: &clicked[key, default: 0], group: key.group)
         }
         var totals: [String: (impressions: Int64, clicks: Int64)] = [:]
         for (key, count) in shown where count > 0 && clickDays.contains(key.date) {
             var total = totals[key.group] ?? (0, 0)
-            total.impressions.addSaturating(count)
-            total.clicks.addSaturating(clicked[key] ?? 0)
+            add(count, to: &total.impressions, group: key.group)
+            add(clicked[key] ?? 0, to: &total.clicks, group: key.group)
             totals[key.group] = total
         }
         guard !totals.isEmpty else {
             return .failure(FunnelBreakdownError(campaign: campaign.id, problem: .noImpressions))
+        }
+        if let group = overflowing.min() {
+            return .failure(FunnelBreakdownError(campaign: campaign.id, problem: .countsTooLarge(group: group)))
         }
         if dimension != .week, totals.keys.allSatisfy(\.isEmpty) {
             return .failure(FunnelBreakdownError(campaign: campaign.id, problem: .dimensionNotGiven(dimension)))
@@ -151,6 +165,10 @@ public struct FunnelBreakdownError: Error, Hashable, Sendable, CustomStringConve
             return "campaign \(campaign): no \(dimension.rawValue) is given by its banner feeds in its window (the "
                 + "impressions and clicks files have no \(dimension.rawValue) column, or leave it empty); "
                 + (dimension == .placement ? "try --by week" : "try --by placement or --by week")
+        case .countsTooLarge(let group):
+            return
+                "campaign \(campaign): the impressions or clicks of \(group.isEmpty ? "the rows without a value" : group) "
+                + "add up past the largest count (9223372036854775807) over its window, so no CTR is formed"
         }
     }
 }

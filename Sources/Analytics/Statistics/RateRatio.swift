@@ -39,7 +39,8 @@ public struct RateRatio: Hashable, Sendable {
         events: Int, exposure: Double, referenceEvents: Int, referenceExposure: Double,
         confidenceLevel: Double = 0.95
     ) {
-        guard events >= 0, referenceEvents >= 0, exposure > 0, exposure.isFinite, referenceExposure > 0,
+        guard events >= 0, referenceEvents >= 0, !events.addingReportingOverflow(referenceEvents).overflow,
+            exposure > 0, exposure.isFinite, referenceExposure > 0,
             referenceExposure.isFinite, confidenceLevel > 0, confidenceLevel < 1
         else { return nil }
         self.events = events

@@ -133,7 +133,10 @@ public struct WeekChange: Hashable, Sendable {
         guard !current.isEmpty, !previous.isEmpty else { return nil }
         let total = current.reduce(0, +)
         let referenceTotal = previous.reduce(0, +)
-        guard referenceTotal > 0, confidenceLevel > 0, confidenceLevel < 1 else { return nil }
+        // Past 2⁶³ − 1 in all the exact interval's integer counts would trap; such a change is not given.
+        guard referenceTotal > 0, total + referenceTotal < WindowComparison.totalLimit, confidenceLevel > 0,
+            confidenceLevel < 1
+        else { return nil }
         let ratio = (total / Double(current.count)) / (referenceTotal / Double(previous.count))
         let phi = dispersion(byDay, period, reference)
         if total == 0 {
@@ -167,7 +170,8 @@ public struct WeekChange: Hashable, Sendable {
         ctrTotals(week.days, points)
     }
 
-    /// Sums of clicks and impressions of a `ctr` series over `days`: nil when none of them has data.
+    /// Sums of clicks and impressions of a `ctr` series over `days`: nil when none of them has data, or when a sum
+    /// goes past the largest count (2⁶³ − 1), since a CTR of totals that do not fit would be wrong.
     static func ctrTotals(_ days: DayRange, _ points: [CivilDate: SeriesPoint]) -> (clicks: Int64, impressions: Int64)?
     {
         var clicks: Int64 = 0
@@ -178,8 +182,11 @@ public struct WeekChange: Hashable, Sendable {
                 continue
             }
             any = true
-            clicks.addSaturating(successes)
-            impressions.addSaturating(trials)
+            let (clickSum, clicksOverflow) = clicks.addingReportingOverflow(successes)
+            let (impressionSum, impressionsOverflow) = impressions.addingReportingOverflow(trials)
+            if clicksOverflow || impressionsOverflow { return nil }
+            clicks = clickSum
+            impressions = impressionSum
         }
         return any ? (clicks, impressions) : nil
     }

@@ -466,6 +466,9 @@ struct CampaignCalendarReader {
         guard let date = CivilDate(iso8601: value) else {
             throw error(at: node, path, "\"\(value)\" is not a date")
         }
+        guard date.isInSupportedYears else {
+            throw error(at: node, path, date.outsideSupportedYearsMessage)
+        }
         return date
     }
 

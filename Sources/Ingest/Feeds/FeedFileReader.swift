@@ -391,12 +391,12 @@ struct FeedFileReader {
         .duplicate(firstLine: firstLine, columns: feed.dimensionColumns)
     }
 
-    /// A value as shown in reasons: at most 60 characters, control characters escaped.
+    /// A value as shown in reasons: at most 60 characters, control characters escaped (``ShownText``).
     static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         var shown = ""
         for scalar in text.unicodeScalars.prefix(60) {
-            shown += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
+            shown += ShownText.escaped(scalar)
         }
         return text.unicodeScalars.count > 60 ? shown + "…" : shown
     }

@@ -122,6 +122,12 @@ extension WindowComparison.Shortfall {
             return french
                 ? "les totaux ou le niveau de confiance ne permettent pas de calculer un rapport de taux"
                 : "the totals or the confidence level are not valid for a rate ratio"
+        case .totalTooLarge(let window):
+            return french
+                ? "les comptages additionnés dépassent le plus grand comptage (9223372036854775807) sur "
+                    + "\(range(window)), aucun rapport n'est calculé"
+                : "the counts add up past the largest count (9223372036854775807) over \(range(window)), so no "
+                    + "ratio is formed"
         }
     }
 }

@@ -95,6 +95,14 @@ public enum CampaignNotebook {
             def escaped(text):
                 out = ""
                 for index, char in enumerate(text):
+                    # No autolink, as Markdown.escape: "\\://", "www\\.", a word joiner before an e-mail's "@".
+                    if char == ":" and text[index + 1:index + 3] == "//":
+                        out += "\\"
+                    elif char == "." and index >= 3 and text[index - 3:index].lower() == "www" and (
+                            index == 3 or not text[index - 4].isalpha()):
+                        out += "\\"
+                    elif char == "@" and index > 0 and (text[index - 1].isalnum() or text[index - 1] in "._+-"):
+                        out += "\u2060"
                     if char in "\\|*_`[]~":
                         out += "\\" + char
                     elif char in "&<>":

@@ -20,11 +20,10 @@ public final class ProgressLine: @unchecked Sendable {
         self.write = write
     }
 
-    /// A line on standard error, shown only when standard error is a terminal.
-    public static func standardError() -> ProgressLine {
-        ProgressLine(isTerminal: isatty(STDERR_FILENO) != 0) { text in
-            FileHandle.standardError.write(Data(text.utf8))
-        }
+    /// A line on standard error, shown only when standard error is a terminal, written with `write` (the command
+    /// line passes its standard-error stream, which keeps a failed write for the exit status instead of trapping).
+    public static func standardError(write: @escaping @Sendable (String) -> Void) -> ProgressLine {
+        ProgressLine(isTerminal: isatty(STDERR_FILENO) != 0, write: write)
     }
 
     /// A progress counter that redraws this line, or nil when the output is not a terminal.
