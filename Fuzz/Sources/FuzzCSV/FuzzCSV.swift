@@ -16,7 +16,8 @@ public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     // The low seven bits pick the feed, so that every feed is reached whatever their number; bit 7 is the flag.
     let feed = Feed.allCases[Int(selector & 0x7F) % Feed.allCases.count]
     var files = [
-        DataFolderReader.FileBytes(feed: feed, name: "a.csv", bytes: Array(UnsafeBufferPointer(start: start + 1, count: count - 1)))
+        DataFolderReader.FileBytes(
+            feed: feed, name: "a.csv", bytes: Array(UnsafeBufferPointer(start: start + 1, count: count - 1)))
     ]
     if selector & 0x80 != 0 {
         files.append(DataFolderReader.FileBytes(feed: feed, name: "b.csv", bytes: Array(validFile(feed).utf8)))

@@ -45,9 +45,12 @@ public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
     for one in series {
         _ = WeekChange.between(
-            campaign.window, and: DayRange(start: campaign.window.start.adding(days: -28), end: campaign.window.start.adding(days: -1)) ?? campaign.window, in: one, confidenceLevel: level)
+            campaign.window,
+            and: DayRange(start: campaign.window.start.adding(days: -28), end: campaign.window.start.adding(days: -1))
+                ?? campaign.window, in: one, confidenceLevel: level)
         let week = ISOWeek(containing: campaign.window.start)
-        _ = WeekChange.between(week, and: ISOWeek(containing: week.monday.adding(days: -364)), in: one, confidenceLevel: level)
+        _ = WeekChange.between(
+            week, and: ISOWeek(containing: week.monday.adding(days: -364)), in: one, confidenceLevel: level)
     }
     let weekly = WeeklySummary.rows(series: series, campaigns: calendar.campaigns, confidenceLevel: level)
     if let last = series.compactMap(\.span?.end).max() {
