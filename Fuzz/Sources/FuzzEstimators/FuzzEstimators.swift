@@ -90,10 +90,11 @@ func violated(_ message: String) -> Never {
 /// A campaign and the rows of its four feeds, decoded from fuzz bytes.
 ///
 /// Header (``headerSize`` bytes): the campaign's first day as days after 2018-01-01 (bytes 0–1, little-endian,
-/// modulo the last day's offset below), its length (byte 2: 1 to 64 days, or 365 when its top bit is set), flags (byte 3: bit 0 an
-/// explicit baseline right before the window, bit 1 a context event over the window's first week, bit 2 a control
-/// series, bit 3 answered calls and views written, bit 4 the French reports, bit 5 a year-earlier baseline
-/// instead, bits 6–7 the confidence level), and the whole night run when byte 4's low three bits are all set.
+/// modulo the last day's offset below), its length (byte 2: 1 to 64 days, or 365 when its top bit is set),
+/// flags (byte 3: bit 0 an explicit baseline right before the window, bit 1 a context event over the window's
+/// first week, bit 2 a control series, bit 3 answered calls and views written, bit 4 the French reports, bit 5 a year-earlier baseline
+/// instead when the window is shorter than 364 days, bits 6–7 the confidence level), and the whole night run
+/// when byte 4's low three bits are all set.
 ///
 /// Then one byte per instruction, its top three bits the operation and its low five bits `n`; each series
 /// (calls of `119`, of the control `116006`, videos of `#119`, impressions and clicks of `banner-119`) has its own
@@ -183,7 +184,8 @@ struct HostileSeries {
         if flags & 0x01 != 0 {
             let baselineStart = campaignStart.adding(days: -28)
             lines += ["    baseline:", "      start: \(baselineStart)", "      end: \(campaignStart.adding(days: -1))"]
-        } else if flags & 0x20 != 0 {
+        } else if flags & 0x20 != 0, campaignLength < 364 {
+            // A year earlier, where it does not overlap the window (a baseline may not).
             lines += [
                 "    baseline:", "      start: \(campaignStart.adding(days: -364))",
                 "      end: \(end.adding(days: -364))",
