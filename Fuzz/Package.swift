@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "FuzzCSV", targets: ["FuzzCSV"]),
         .executable(name: "FuzzCampaigns", targets: ["FuzzCampaigns"]),
+        .executable(name: "FuzzRollup", targets: ["FuzzRollup"]),
+        .executable(name: "FuzzEstimators", targets: ["FuzzEstimators"]),
     ],
     dependencies: [.package(path: "..")],
     targets: [
@@ -21,6 +23,14 @@ let package = Package(
             name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "Ingest", package: rootPackage)]),
         .executableTarget(
             name: "FuzzCampaigns", dependencies: ["FuzzDriver", .product(name: "Ingest", package: rootPackage)]),
+        .executableTarget(
+            name: "FuzzRollup", dependencies: ["FuzzDriver", .product(name: "Ingest", package: rootPackage)]),
+        .executableTarget(
+            name: "FuzzEstimators",
+            dependencies: [
+                "FuzzDriver", .product(name: "Ingest", package: rootPackage),
+                .product(name: "Analytics", package: rootPackage), .product(name: "Reporting", package: rootPackage),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

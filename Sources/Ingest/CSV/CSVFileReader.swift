@@ -317,7 +317,10 @@ final class CSVSegmentReader {
     func read(
         from start: Int, to end: Int, onProgress: (Int) -> Void = { _ in }, onRecord: (CSVRecord) throws -> Void
     ) throws {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        // No larger than the range: a part of a few hundred bytes (a small file cut for cores, a file held in
+        // memory) does not allocate and map a whole block.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: max(1, min(blockSize, end - start)), alignment: 16)
         defer { buffer.deallocate() }
         var offset = start
         let diskStart = file.diskOffset(afterReadingTo: start)
