@@ -457,7 +457,7 @@ public struct CounterfactualModel: Sendable {
             let weekday = day.isoWeekday
             for dummy in 2...7 { row.append(weekday == dummy ? 1 : 0) }
             row.append(holidays.contains(day) ? 1 : 0)
-            for event in contextEvents { row.append(event.days.contains(day) ? 1 : 0) }
+            for event in contextEvents { row.append(event.value(on: day)) }
             if seasonal {
                 let phase = 2 * Double.pi * Double(day.daysSinceEpoch) / 365.25
                 row += [sin(phase), cos(phase), sin(2 * phase), cos(2 * phase)]
