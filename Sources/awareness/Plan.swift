@@ -72,7 +72,7 @@ struct Plan: ParsableCommand {
         let last = first.adding(days: (days ?? CampaignPlan.longestSearchedDays) - 1)
         guard
             let model = CampaignPlan.model(
-                of: series.values, calendar: folder.calendar, start: first, days: first.days(to: last) + 1)
+                of: series.values, named: name, calendar: folder.calendar, start: first, days: first.days(to: last) + 1)
         else { return }
         let answered: Result<PlanAnswer, NotFittedReason>
         if let uplift {

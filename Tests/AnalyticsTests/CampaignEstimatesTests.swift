@@ -12,10 +12,14 @@ struct CampaignEstimatesTests {
         let campaign = Campaign(
             id: "banner-119", window: Self.window, helplines: ["119", "3919"],
             hashtags: ["#NonAuHarcelement", "#nonauharcèlement"], banners: ["banner-119"])
-        let other = Campaign(id: "earlier", window: dayRange(from: Self.start.adding(days: 400), days: 14))
+        let other = Campaign(
+            id: "earlier", window: dayRange(from: Self.start.adding(days: 400), days: 14), helplines: ["119"])
+        let elsewhere = Campaign(
+            id: "elsewhere", window: dayRange(from: Self.start.adding(days: 300), days: 14), helplines: ["3020"])
         let lockdown = ContextEvent(id: "lockdown", window: dayRange(from: Self.start.adding(days: 500), days: 50))
         return CampaignCalendar(
-            timeZoneIdentifier: "Europe/Paris", holidays: holidays, campaigns: [campaign, other], context: [lockdown])
+            timeZoneIdentifier: "Europe/Paris", holidays: holidays, campaigns: [campaign, other, elsewhere],
+            context: [lockdown])
     }
 
     private func series() -> [DailySeries] {
@@ -53,8 +57,9 @@ struct CampaignEstimatesTests {
         let figures = try #require(calls.model?.figures)
         #expect(figures.upliftInterval.contains(0.3))
         #expect(figures.columns.contains("holiday") && figures.columns.contains("context:lockdown"))
-        // The other campaign's 14 days are left out of the 730 fitted days.
-        #expect(figures.fittedDays == 716)
+        // The other campaign on 119 is left out of the 730 fitted days with its 14 days of carry-over; the one on
+        // 3020 does not touch calls:119.
+        #expect(figures.fittedDays == 702)
         let row = try #require(estimates.rows.first { $0.method == .model })
         #expect(row.uplift == figures.uplift && row.upliftLow == figures.upliftInterval.lower)
         #expect(row.start == Self.window.start && row.end == Self.window.end)

@@ -10,9 +10,11 @@ import Ingest
 /// no numbers.
 ///
 /// The model uses the calendar's holidays (`HolidaySource.holidays(years:)` over every year the fits and windows
-/// touch), one `ContextStep` per context event, other campaigns' windows left out of the fit, the default fit
-/// window (up to 3 years before the start), the campaign's controls as an offset (`CounterfactualModel`) and the
-/// calendar's confidence level. The window and year-over-year comparisons of a modelled series use its model's noise structure.
+/// touch), one `ContextStep` per context event (with its declared return), the windows and carry-over of the other
+/// campaigns that touch the series or its controls left out of the fit and the placebo's (`CampaignExclusions`),
+/// the default fit window (up to 3 years before the start), the campaign's controls as an offset
+/// (`CounterfactualModel`) and the calendar's confidence level. The default baseline of the window comparison is
+/// the 28 days before the campaign, moved earlier past any such window and carry-over. The window and year-over-year comparisons of a modelled series use its model's noise structure.
 public struct CampaignEstimates: Sendable {
     /// The campaign.
     public let campaign: Campaign
@@ -46,13 +48,15 @@ public struct CampaignEstimates: Sendable {
     ///     period of any series).
     ///   - skippingContext: a context event the models leave out of their design (the question is the event
     ///     itself: its days are the window, and its step would otherwise be the answer).
+    ///   - exclusions: the calendar's campaigns indexed by what they touch; built from `calendar` when nil
+    ///     (`estimateAll` builds it once for the night).
     ///
     /// A model whose window overlaps context events it adjusts for also gets a twin without those steps
     /// (`SeriesEstimate.modelWithoutContext`): the adjusted model attributes that part of the change to the
     /// events, and the reader sees both.
     public static func estimate(
         campaign: Campaign, calendar: CampaignCalendar, series: [DailySeries], seriesNames: [SeriesName]? = nil,
-        skippingContext: String? = nil
+        skippingContext: String? = nil, exclusions: CampaignExclusions? = nil
     ) -> CampaignEstimates {
         let level = calendar.confidenceLevel
         let byName = Dictionary(series.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -60,14 +64,13 @@ public struct CampaignEstimates: Sendable {
         let firstDay = campaign.window.start.adding(days: -CounterfactualModel.defaultFitDays - length)
         let lastDay = campaign.window.end.adding(days: length)
         let (holidays, holidayNote) = calendar.holidays.holidays(years: firstDay.year...lastDay.year)
-        let context = calendar.context.filter { $0.id != skippingContext }.map {
-            ContextStep(id: $0.id, days: $0.window)
-        }
+        let context = calendar.context.filter { $0.id != skippingContext }.map(ContextStep.init)
+        let exclusions = exclusions ?? CampaignExclusions(campaigns: calendar.campaigns)
+        let endingNotes = Self.contextEndingNotes(
+            campaign: campaign.window, events: calendar.context.filter { $0.id != skippingContext })
         let overlapping = context.filter {
             $0.days.start <= campaign.window.end && campaign.window.start <= $0.days.end
         }
-        let excluded = calendar.campaigns.filter { $0.id != campaign.id }.map(\.window)
-        let baseline = campaign.baseline ?? WindowComparison.precedingBaseline(for: campaign.window)
 
         var names = campaign.helplines.map { SeriesName(metric: .calls, key: $0) }
         var seenHashtags: Set<String> = []
@@ -84,6 +87,14 @@ public struct CampaignEstimates: Sendable {
         var estimates: [SeriesEstimate] = []
         for name in names {
             let values = byName[name]?.values ?? [:]
+            let controlNames = controls.filter { Self.sameFamily($0.name, name.metric) }.compactMap {
+                SeriesName(parsing: $0.name)
+            }
+            let excluded = exclusions.excludedDays(touching: [name] + controlNames, except: campaign.id)
+            let baseline =
+                campaign.baseline
+                ?? WindowComparison.precedingBaseline(
+                    for: campaign.window, avoiding: exclusions.excludedDays(touching: [name], except: campaign.id))
             var model: CounterfactualModel?
             var unadjusted: CounterfactualModel?
             if name.metric == .calls || name.metric == .videos || name.metric == .answered || name.metric == .views {
@@ -116,14 +127,18 @@ public struct CampaignEstimates: Sendable {
                 SeriesEstimate(
                     campaign: campaign.id, series: name, hasData: !values.isEmpty, window: window,
                     yearOverYear: yearOverYear, model: modelEstimate, placebo: model?.placebo(),
-                    persistence: model?.persistence(), modelNotes: holidayNote.map { [$0] } ?? [],
+                    persistence: model?.persistence(),
+                    modelNotes: (holidayNote.map { [$0] } ?? []) + (model == nil ? [] : endingNotes),
                     modelWithoutContext: unadjusted?.estimate(), overlappingContext: overlapping.map(\.id)))
         }
         let controlChecks = controls.map { control in
             ControlCheck(
                 control: control.name,
                 estimate: CounterfactualModel(
-                    series: control.values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
+                    series: control.values, campaign: campaign.window,
+                    excludedDays: exclusions.excludedDays(
+                        touching: SeriesName(parsing: control.name).map { [$0] } ?? [], except: campaign.id),
+                    holidays: holidays,
                     contextEvents: context, confidenceLevel: level
                 ).estimate())
         }
@@ -133,7 +148,8 @@ public struct CampaignEstimates: Sendable {
             let values = byName[name]?.values ?? [:]
             if let last = values.keys.max(),
                 let model = CampaignPlan.model(
-                    of: values, calendar: calendar, start: last.adding(days: 1), days: length),
+                    of: values, named: name, calendar: calendar, start: last.adding(days: 1), days: length,
+                    exclusions: exclusions),
                 case .success(let projection) = CampaignPlan.minimumDetectableUplift(
                     of: model, start: last.adding(days: 1), days: length)
             {
@@ -163,7 +179,26 @@ public struct CampaignEstimates: Sendable {
 
     /// Estimates every campaign of `calendar`, in calendar order.
     public static func estimateAll(calendar: CampaignCalendar, series: [DailySeries]) -> [CampaignEstimates] {
-        calendar.campaigns.map { estimate(campaign: $0, calendar: calendar, series: series) }
+        let exclusions = CampaignExclusions(campaigns: calendar.campaigns)
+        return calendar.campaigns.map {
+            estimate(campaign: $0, calendar: calendar, series: series, exclusions: exclusions)
+        }
+    }
+
+    /// How many days before a campaign's start a context event may have ended and still be noted
+    /// (`EstimateNote.contextEnding`): six weeks, about how long calls took to settle after the first lockdown.
+    public static let contextEndingNoticeDays = 42
+
+    /// One `EstimateNote.contextEnding` per event of `events` that ended inside `campaign` or in the
+    /// `contextEndingNoticeDays` days before its start: the model's expectation on the window then rests on how
+    /// the event's effect is assumed to end (abruptly, or over its declared return).
+    static func contextEndingNotes(campaign: DayRange, events: [ContextEvent]) -> [EstimateNote] {
+        events.compactMap { event in
+            let endedDaysBefore = event.window.end.days(to: campaign.start)
+            guard event.window.end <= campaign.end, endedDaysBefore <= contextEndingNoticeDays else { return nil }
+            return .contextEnding(
+                event: event.id, endedDaysBefore: endedDaysBefore, declaredReturn: event.gradualReturn)
+        }
     }
 
     /// Every `uplift.csv` row of the campaign, series by series.

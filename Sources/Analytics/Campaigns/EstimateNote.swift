@@ -22,4 +22,9 @@ public enum EstimateNote: Sendable, Hashable {
     case noModel(NotFittedReason)
     /// A window comparison could not be made, for this reason.
     case noComparison(WindowComparison.Shortfall)
+    /// The context event `event` (its id) ended `endedDaysBefore` days before the window's first day (1: the day
+    /// before; 0 or less: inside the window), so the counts may still be returning to their usual level: the
+    /// expectation rests on `declaredReturn` (nil: the event declares none, and its effect is taken to stop on
+    /// its last day).
+    case contextEnding(event: String, endedDaysBefore: Int, declaredReturn: ContextReturn?)
 }

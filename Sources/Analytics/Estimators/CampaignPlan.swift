@@ -16,19 +16,24 @@ public enum CampaignPlan {
         case longerThanSearched(CounterfactualModel.Projection)
     }
 
-    /// The model a campaign planned on a series from `start`, for up to `days` days, would be judged by: the
-    /// calendar's public holidays over every year from the series' first day to the planned window's last, one
-    /// step per context event, every campaign's window left out of the fit, the calendar's confidence level.
+    /// The model a campaign planned on the series `name` (whose daily values are `values`) from `start`, for up
+    /// to `days` days, would be judged by: the calendar's public holidays over every year from the series' first
+    /// day to the planned window's last, one column per context event, the window and carry-over of every
+    /// campaign that touches the series left out of the fit (`CampaignExclusions`), the calendar's confidence
+    /// level (`exclusions`, when given, stands for the calendar's campaigns, indexed once for a whole night).
     /// `awareness plan` and each report's "before the next campaign" line both use it, so they agree.
     public static func model(
-        of values: [CivilDate: Double], calendar: CampaignCalendar, start: CivilDate, days: Int
+        of values: [CivilDate: Double], named name: SeriesName, calendar: CampaignCalendar, start: CivilDate,
+        days: Int, exclusions: CampaignExclusions? = nil
     ) -> CounterfactualModel? {
         guard let first = values.keys.min(),
             let window = DayRange(start: start, end: start.adding(days: max(0, days - 1)))
         else { return nil }
         let background = calendar.backgroundAdjustments(years: min(first.year, start.year)...window.end.year)
         return CounterfactualModel(
-            series: values, campaign: window, excludedDays: background.excludedDays, holidays: background.holidays,
+            series: values, campaign: window,
+            excludedDays: (exclusions ?? background.exclusions).excludedDays(touching: [name]),
+            holidays: background.holidays,
             contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel)
     }
 

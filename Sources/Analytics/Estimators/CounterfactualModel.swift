@@ -5,8 +5,9 @@ import Ingest
 ///
 /// A quasi-Poisson GLM with log link (`PoissonGLM`) is fitted on the days of the fit window that have data,
 /// leaving out the campaign and every excluded range. Design: intercept; linear trend in years since the first
-/// fitted day; day of week (six dummies, Monday the reference); a public-holiday dummy; one step per context
-/// event; and yearly Fourier terms sin/cos(2πk·t/365.25), k = 1, 2, when the fitted days span at least a year.
+/// fitted day; day of week (six dummies, Monday the reference); a public-holiday dummy; one column per context
+/// event (`ContextStep.value(on:)`: 1 on its days, then its declared return); and yearly Fourier terms
+/// sin/cos(2πk·t/365.25), k = 1, 2, when the fitted days span at least a year.
 /// A column with no variation in the fitted days (a context event that does not overlap them, no holiday among
 /// them) is dropped and noted rather than making the design singular.
 ///
@@ -36,7 +37,8 @@ public struct CounterfactualModel: Sendable {
     public let campaign: DayRange
     /// The fit window, or nil for the default: the `defaultFitDays` days before the campaign starts.
     public let fitWindow: DayRange?
-    /// Day ranges left out of every fit (other campaigns' windows).
+    /// Day ranges left out of every fit (the windows and carry-over of other campaigns on the series,
+    /// `CampaignExclusions`).
     public let excludedDays: [DayRange]
     /// Public holidays (the holiday dummy is 1 on these days).
     public let holidays: Set<CivilDate>
@@ -457,7 +459,7 @@ public struct CounterfactualModel: Sendable {
             let weekday = day.isoWeekday
             for dummy in 2...7 { row.append(weekday == dummy ? 1 : 0) }
             row.append(holidays.contains(day) ? 1 : 0)
-            for event in contextEvents { row.append(event.days.contains(day) ? 1 : 0) }
+            for event in contextEvents { row.append(event.value(on: day)) }
             if seasonal {
                 let phase = 2 * Double.pi * Double(day.daysSinceEpoch) / 365.25
                 row += [sin(phase), cos(phase), sin(2 * phase), cos(2 * phase)]

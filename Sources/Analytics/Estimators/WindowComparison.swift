@@ -124,6 +124,26 @@ public struct WindowComparison: Sendable {
         DayRange(start: campaign.start.adding(days: -max(1, days)), end: campaign.start.adding(days: -1))
     }
 
+    /// The `days` days before `campaign`, moved earlier until they overlap none of `avoiding` (the windows and
+    /// carry-over of other campaigns on the series): each time they overlap, they end the day before the
+    /// earliest start among the ranges they overlap. A baseline inside another campaign's effect would hide
+    /// this one's.
+    public static func precedingBaseline(
+        for campaign: DayRange, days: Int = 28, avoiding: [DayRange]
+    ) -> DayRange? {
+        var baseline = precedingBaseline(for: campaign, days: days)
+        // Each move ends before another range's start, so there are at most `avoiding.count` moves.
+        for _ in 0...avoiding.count {
+            guard let current = baseline else { return nil }
+            let hits = avoiding.filter { $0.start <= current.end && current.start <= $0.end }
+            guard let earliest = hits.map(\.start).min(),
+                let moved = DayRange(start: earliest, end: earliest)
+            else { return current }
+            baseline = precedingBaseline(for: moved, days: days)
+        }
+        return baseline
+    }
+
     /// The year-over-year baseline: `campaign` shifted 364 days earlier, so weekdays line up.
     public static func yearEarlierBaseline(for campaign: DayRange) -> DayRange? {
         DayRange(start: campaign.start.adding(days: -364), end: campaign.end.adding(days: -364))

@@ -14,15 +14,15 @@ public struct BackgroundNoise: Sendable {
     }
 
     /// The noise of every count series of `series`, each fitted with the calendar's public holidays over the years
-    /// of `span` (the series themselves by default), one step per context event, and every campaign's window left
-    /// out.
+    /// of `span` (the series themselves by default), one column per context event, and the window and carry-over
+    /// of every campaign that touches the series left out (`CampaignExclusions`).
     public init(series: [DailySeries], calendar: CampaignCalendar, yearsOf span: [DailySeries]? = nil) {
         let adjustments = calendar.backgroundAdjustments(for: span ?? series)
         var byName: [SeriesName: NoiseStructure] = [:]
         for one in series where one.name.metric != .ctr {
             byName[one.name] = NoiseStructure.background(
                 of: one.values, holidays: adjustments.holidays, contextEvents: adjustments.contextEvents,
-                excludedDays: adjustments.excludedDays)
+                excludedDays: adjustments.exclusions.excludedDays(touching: [one.name]))
         }
         self.byName = byName
     }

@@ -4,8 +4,8 @@ public struct Campaign: Sendable, Equatable {
     /// Two campaigns are equal when they declare the same thing, wherever in the file they stand.
     public static func == (lhs: Campaign, rhs: Campaign) -> Bool {
         (lhs.id, lhs.name, lhs.window, lhs.helplines) == (rhs.id, rhs.name, rhs.window, rhs.helplines)
-            && (lhs.hashtags, lhs.banners, lhs.baseline, lhs.controls)
-                == (rhs.hashtags, rhs.banners, rhs.baseline, rhs.controls)
+            && (lhs.hashtags, lhs.banners, lhs.baseline, lhs.controls, lhs.carryover)
+                == (rhs.hashtags, rhs.banners, rhs.baseline, rhs.controls, rhs.carryover)
     }
 
     /// A safe identifier (`^[A-Za-z0-9][A-Za-z0-9._-]*$`, never containing `..`), used in output file names.
@@ -28,10 +28,16 @@ public struct Campaign: Sendable, Equatable {
     /// controls to its video series. Written `<metric>:<key>` with metric `calls`, `answered`, `videos`
     /// or `views`.
     public let controls: [String]
+    /// The days after `window` during which the campaign may still move the series it touches (`carryover:`,
+    /// default `defaultCarryover`): the models of other campaigns on those series leave them out of their fits
+    /// along with the window.
+    public let carryover: Int
+    /// The carry-over of a campaign whose entry gives none: two weeks.
+    public static let defaultCarryover = 14
     /// The line of campaigns.yaml its entry starts on (1-based), when read from a file.
     public let line: Int?
 
-    /// Creates a campaign; `name` defaults to `id` and `banners` to `[id]`.
+    /// Creates a campaign; `name` defaults to `id`, `banners` to `[id]` and a negative `carryover` to 0.
     public init(
         id: String,
         name: String? = nil,
@@ -41,8 +47,10 @@ public struct Campaign: Sendable, Equatable {
         banners: [String]? = nil,
         baseline: DayRange? = nil,
         controls: [String] = [],
+        carryover: Int = Campaign.defaultCarryover,
         line: Int? = nil
     ) {
+        self.carryover = max(0, carryover)
         self.line = line
         self.controls = controls
         self.id = id

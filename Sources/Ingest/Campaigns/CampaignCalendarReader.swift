@@ -18,12 +18,15 @@ struct CampaignCalendarReader {
     /// The keys of a feed's entry under `feeds:`.
     private static let feedKeys = ["date_format", "columns", "encoding"]
     private static let campaignKeys = [
-        "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls",
+        "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls", "carryover",
     ]
     /// The metrics a control series may have: daily counts with a model of their own.
     static let controlMetrics: Set<String> = ["calls", "answered", "videos", "views"]
     private static let baselineKeys = ["start", "end"]
-    private static let contextKeys = ["id", "name", "start", "end"]
+    private static let contextKeys = ["id", "name", "start", "end", "ends_over", "return"]
+    /// The longest `carryover:` or `ends_over:` accepted, in days: ten years, far beyond any real tail, and small
+    /// enough that no date arithmetic on it can overflow.
+    static let longestTailDays = 3650
 
     /// The file named in errors.
     let file: String
@@ -327,9 +330,14 @@ struct CampaignCalendarReader {
             controls.append(control)
         }
 
+        var carryover = Campaign.defaultCarryover
+        if let carryoverNode = fields["carryover"], !Self.isNull(carryoverNode) {
+            carryover = try days(carryoverNode, at: "\(path).carryover", minimum: 0)
+        }
+
         let campaign = Campaign(
             id: id, name: name, window: window, helplines: helplines, hashtags: hashtags, banners: banners,
-            baseline: baseline, controls: controls, line: node.mark?.line)
+            baseline: baseline, controls: controls, carryover: carryover, line: node.mark?.line)
         return (campaign, idNode)
     }
 
@@ -340,7 +348,43 @@ struct CampaignCalendarReader {
         let (id, idNode) = try identifier(fields, of: node, at: path)
         let name = try optionalText(fields["name"], at: "\(path).name")
         let window = try dayRange(fields, of: node, at: path)
-        return (ContextEvent(id: id, name: name, window: window), idNode)
+        var gradualReturn: ContextReturn?
+        let endsOverNode = fields["ends_over"].flatMap { Self.isNull($0) ? nil : $0 }
+        let returnNode = fields["return"].flatMap { Self.isNull($0) ? nil : $0 }
+        var shape = ContextReturn.Shape.linear
+        if let returnNode {
+            let value = try text(returnNode, at: "\(path).return")
+            guard let parsed = ContextReturn.Shape(rawValue: value) else {
+                throw error(
+                    at: returnNode, "\(path).return", "\"\(value)\" is not a return shape (linear or exponential)")
+            }
+            guard endsOverNode != nil else {
+                throw error(
+                    at: returnNode, "\(path).return",
+                    "\"return\" needs \"ends_over\": the number of days over which the effect ends")
+            }
+            shape = parsed
+        }
+        if let endsOverNode {
+            let days = try days(endsOverNode, at: "\(path).ends_over", minimum: 0)
+            // 0 days is an effect that stops on the last day, as without the key.
+            if days > 0 { gradualReturn = ContextReturn(days: days, shape: shape) }
+        }
+        return (ContextEvent(id: id, name: name, window: window, gradualReturn: gradualReturn), idNode)
+    }
+
+    /// A whole number of days from `minimum` to `longestTailDays`, written as a plain integer (`14`, not
+    /// `14.0` or `two weeks`).
+    private mutating func days(_ node: Node, at path: String, minimum: Int) throws(CampaignCalendarError) -> Int {
+        let value = try scalar(node, at: path).trimmingCharacters(in: .whitespaces)
+        let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(value) else {
+            throw error(at: node, path, "\"\(value)\" is not a whole number of days (such as 14)")
+        }
+        guard days >= minimum, days <= Self.longestTailDays else {
+            throw error(at: node, path, "\(days) is not between \(minimum) and \(Self.longestTailDays) days")
+        }
+        return days
     }
 
     /// Reads `id`, which becomes part of file names: letters, digits, `.`, `_`, `-`, starting with a letter or

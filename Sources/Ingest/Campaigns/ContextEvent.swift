@@ -7,11 +7,15 @@ public struct ContextEvent: Sendable, Equatable {
     public let name: String
     /// The days of the event, both ends included.
     public let window: DayRange
+    /// How its effect ends after `window` (`ends_over:` and `return:`), or nil when it stops on the last day.
+    public let gradualReturn: ContextReturn?
 
-    /// Creates a context event; `name` defaults to `id`.
-    public init(id: String, name: String? = nil, window: DayRange) {
+    /// Creates a context event; `name` defaults to `id`, and without `gradualReturn` its effect stops on the
+    /// last day of `window`.
+    public init(id: String, name: String? = nil, window: DayRange, gradualReturn: ContextReturn? = nil) {
         self.id = id
         self.name = name ?? id
         self.window = window
+        self.gradualReturn = gradualReturn
     }
 }

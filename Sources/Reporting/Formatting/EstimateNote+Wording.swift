@@ -58,6 +58,49 @@ extension EstimateNote {
             return (french ? "pas de modèle\u{00A0}: " : "no model: ") + reason.text(wording)
         case .noComparison(let shortfall):
             return shortfall.text(wording)
+        case .contextEnding(let event, let endedDaysBefore, let declaredReturn):
+            return Self.contextEnding(
+                name: wording.contextName(event) ?? event, endedDaysBefore: endedDaysBefore,
+                declaredReturn: declaredReturn, french: french)
+        }
+    }
+
+    /// The wording of `.contextEnding`: when the event ended, then what the expectation rests on.
+    private static func contextEnding(
+        name: String, endedDaysBefore: Int, declaredReturn: ContextReturn?, french: Bool
+    ) -> String {
+        let ended: String
+        switch endedDaysBefore {
+        case ...0: ended = french ? "terminé pendant la fenêtre" : "it ended inside the window"
+        case 1: ended = french ? "terminé la veille de la fenêtre" : "it ended the day before the window"
+        default:
+            ended =
+                french
+                ? "terminé \(endedDaysBefore) jours avant la fenêtre"
+                : "it ended \(endedDaysBefore) days before the window"
+        }
+        let head =
+            french
+            ? "les comptages peuvent encore être en train de revenir à leur niveau habituel après «\u{00A0}\(name)\u{00A0}» "
+                + "(\(ended))\u{202F}; "
+            : "counts may still be returning to their usual level after '\(name)' (\(ended)); "
+        guard let declaredReturn else {
+            return head
+                + (french
+                    ? "l'estimation suppose que son effet a cessé à son dernier jour (aucun ends_over déclaré)"
+                    : "the estimate assumes its effect stopped on its last day (no ends_over declared)")
+        }
+        let days = declaredReturn.days
+        switch (declaredReturn.shape, french) {
+        case (.linear, false):
+            return head + "the estimate rests on the return the event declares (over \(days) days, linear)"
+        case (.exponential, false):
+            return head + "the estimate rests on the return the event declares (over \(days) days, exponential)"
+        case (.linear, true):
+            return head + "l'estimation repose sur le retour que l'événement déclare (sur \(days) jours, linéaire)"
+        case (.exponential, true):
+            return head
+                + "l'estimation repose sur le retour que l'événement déclare (sur \(days) jours, exponentiel)"
         }
     }
 
