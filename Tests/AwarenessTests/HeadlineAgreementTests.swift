@@ -52,14 +52,15 @@ struct HeadlineAgreementTests {
     @Test func aCampaignWithNineteenDaysOfHistoryIsAnsweredByTheWindowComparisonInBothCommands() throws {
         let root = try dataFolder(callsFrom: "2020-04-15")
         defer { try? FileManager.default.removeItem(at: root) }
-        let uplift = try CommandRunner.run(["uplift", "short-history", "--data", root.path])
+        let uplift = try CommandRunner.run(["uplift", "short-history", "--data", root.path, "--format", "markdown"])
         #expect(uplift.status == 0)
         #expect(uplift.stderr.isEmpty)
         let quoted = headline(of: uplift.stdout)
         #expect(quoted.contains("The seasonal model could not be fitted, so the expected count comes from the"))
         #expect(uplift.stdout.contains("Estimate: before vs during, because the seasonal model could not be fitted"))
 
-        let out = root.appendingPathComponent("out")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("headline-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
         let run = try CommandRunner.run([
             "run", "--data", root.path, "--out", out.appendingPathComponent("reports").path, "--notebooks",
             out.appendingPathComponent("Notebooks-export").path,
@@ -84,7 +85,8 @@ struct HeadlineAgreementTests {
         let uplift = try CommandRunner.run(["uplift", "short-history", "--data", root.path])
         #expect(uplift.status == 1)
         #expect(uplift.stderr == "error: campaign short-history: no estimate could be made; the table says why\n")
-        let out = root.appendingPathComponent("out")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("headline-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
         let run = try CommandRunner.run([
             "run", "--data", root.path, "--out", out.appendingPathComponent("reports").path, "--notebooks",
             out.appendingPathComponent("Notebooks-export").path,

@@ -67,9 +67,9 @@ struct CampaignReportTests {
     }
 
     @Test func headlineWarnsWhenThePlaceboFindsAnEffect() throws {
-        let report = try #require(RunFixture.run(language: .en, riseBefore: true).reports.first)
-        #expect(report.headline.choice?.cautions.map(\.code) == [.placebo])
-        let english = report.headline.text
+        let cautioned = try #require(RunFixture.run(language: .en, riseBefore: true).reports.first)
+        #expect(cautioned.headline.choice?.cautions.map(\.code) == [.placebo])
+        let english = cautioned.headline.text
         #expect(english.contains("Caution: the same model finds an effect of +"))
         #expect(
             english.contains(

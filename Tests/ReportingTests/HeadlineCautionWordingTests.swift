@@ -46,10 +46,10 @@ struct HeadlineCautionWordingTests {
         ),
         (
             .methodsDisagree(findings), .methodsDisagree,
-            "Caution: the before/during comparison finds +3.0% (−2.0% to +8.0%) and the comparison with the same "
+            "Caution: the before/during comparison finds +3.0% (-2.0% to +8.0%) and the comparison with the same "
                 + "days a year earlier finds +25% (+18% to +32%), which the model's interval contradicts; quote the "
                 + "model with care.",
-            "Prudence\u{202F}: la comparaison avant/pendant trouve +3,0\u{202F}% (−2,0\u{202F}% à +8,0\u{202F}%) et "
+            "Prudence\u{202F}: la comparaison avant/pendant trouve +3,0\u{202F}% (-2,0\u{202F}% à +8,0\u{202F}%) et "
                 + "la comparaison avec les mêmes jours un an plus tôt trouve +25\u{202F}% (+18\u{202F}% à "
                 + "+32\u{202F}%), ce que l'intervalle du modèle contredit\u{202F}; citez le modèle avec réserve."
         ),
@@ -95,11 +95,11 @@ struct HeadlineCautionWordingTests {
                 + "(methods_disagree)\u{202F}; comparez-le aux autres lignes avant de le citer.")
         #expect(
             english.otherComparisonsFound(Self.findings)
-                == "For comparison, the before/during comparison finds +3.0% (−2.0% to +8.0%); the comparison with "
+                == "For comparison, the before/during comparison finds +3.0% (-2.0% to +8.0%); the comparison with "
                 + "the same days a year earlier finds +25% (+18% to +32%).")
         #expect(
             french.otherComparisonsFound([Self.findings[0]])
-                == "À titre de comparaison, la comparaison avant/pendant trouve +3,0\u{202F}% (−2,0\u{202F}% à "
+                == "À titre de comparaison, la comparaison avant/pendant trouve +3,0\u{202F}% (-2,0\u{202F}% à "
                 + "+8,0\u{202F}%).")
     }
 }

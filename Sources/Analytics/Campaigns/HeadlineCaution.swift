@@ -9,8 +9,9 @@ public enum HeadlineCaution: Sendable, Hashable {
     /// The model misses the weeks just before the campaign (``RecentFitCheck``): a level or trend it does not
     /// know about moved them, and it carries on into the campaign's expected count.
     case recentMisfit(RecentFitCheck)
-    /// The window or year-over-year comparisons contradict the model: each one listed excludes 0 while the
-    /// model's interval does not contain its estimate, or excludes 0 on the other side of the model's own.
+    /// The window and year-over-year comparisons contradict the model: every one the series has excludes 0 with
+    /// its estimate beyond the model's interval on the same side, or the one listed excludes 0 on the other side
+    /// of a model that excludes 0 too.
     case methodsDisagree([Finding])
     /// A context event the model adjusts for ends during or just before the window, and its effect may not end
     /// with its last day (detected by another part of the pipeline; defined here for its code).
