@@ -63,7 +63,8 @@ extension SeriesEstimate {
     /// - `recent_misfit`: ``RecentFitCheck`` fails.
     /// - `methods_disagree`: every comparison the series has (window, and year over year when the history has
     ///   it) excludes 0 with its estimate beyond the model's interval on the same side; or one excludes 0 on the
-    ///   other side of a model that excludes 0 too.
+    ///   other side of a model that excludes 0 too; not when the model adjusts for a context event over the
+    ///   window (``overlappingContext``), which the comparisons know nothing of.
     public func headlineChoice(confidenceLevel: Double) -> HeadlineChoice {
         let others = [window, yearOverYear].compactMap { comparison -> HeadlineCaution.Finding? in
             guard let comparison, let estimate = comparison.estimate else { return nil }
@@ -95,13 +96,17 @@ extension SeriesEstimate {
         // reference period and the window, the trend over a year): on stable simulated series with a yearly
         // cycle the window row alone missed the model's interval in 78% of null campaigns. Every row the series
         // has must then miss it on the same side; a row of the opposite sign to a model excluding 0 is enough.
-        let above = others.filter { $0.excludesZero && $0.uplift > modelInterval.upper }
-        let below = others.filter { $0.excludesZero && $0.uplift < modelInterval.lower }
-        let opposite = others.filter { other in
+        // A context event the model adjusts for over the window moves the comparisons, which know nothing of it
+        // (the sample's lockdown lifted the before/during reference period): they are no witnesses then.
+        let witnesses = overlappingContext.isEmpty ? others : []
+        let above = witnesses.filter { $0.excludesZero && $0.uplift > modelInterval.upper }
+        let below = witnesses.filter { $0.excludesZero && $0.uplift < modelInterval.lower }
+        let opposite = witnesses.filter { other in
             other.excludesZero && modelExcludesZero && (other.uplift > 0) != (figures.uplift > 0)
         }
         let disagreeing =
-            !others.isEmpty && (above.count == others.count || below.count == others.count) ? others : opposite
+            !witnesses.isEmpty && (above.count == witnesses.count || below.count == witnesses.count)
+            ? witnesses : opposite
         if !disagreeing.isEmpty { cautions.append(.methodsDisagree(disagreeing)) }
         return HeadlineChoice(
             series: series, basis: cautions.isEmpty ? .model : .modelWithCaution(cautions), otherComparisons: others)
