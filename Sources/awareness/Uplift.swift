@@ -96,7 +96,14 @@ struct Uplift: ParsableCommand {
         }
         blocks += [.blank, .table(QueryTables(language: language, context: calendar.context).uplift(rows))]
         options.format.print(TidyTables.uplift(rows)) { TextDocument(blocks) }
-        if rows.contains(where: { $0.method == .model && $0.uplift == nil }) { throw CommandFailure(.dataProblems) }
+        // The headline's own choice decides, as for `run`: a headline on the window comparison (the model not
+        // fitted) is an answer; no estimate at all is a data problem, said on standard error.
+        if !headline.isEstimated {
+            let what = question.isCampaign ? "campaign" : "period"
+            throw CommandFailure(
+                .dataProblems,
+                [.error("\(what) \(question.campaign.id): no estimate could be made; the table says why")])
+        }
     }
 
     /// What is asked: the window, the series, the baseline and controls, as a campaign the estimator reads.

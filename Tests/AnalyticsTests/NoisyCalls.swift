@@ -158,3 +158,107 @@ struct CalibrationOutcome: Sendable {
         return outcome
     }
 }
+
+/// What the headline did in one misspecified setting (issue 25): how often the model's interval covered the
+/// injected uplift, how often a null campaign was called significant, and how often the headline quoted an
+/// interval that missed the truth without any caution, on campaigns with the effect and on null ones; and how
+/// often a caution fired on the null campaigns.
+struct HeadlineOutcome: Sendable {
+    /// What the model does not know about: nothing, an undeclared level shift of ±10–25% six weeks before the
+    /// campaign (size and sign drawn per simulation), or a change of the trend's slope by ±15% a year eight
+    /// months before it.
+    enum Misfit: String, Sendable {
+        case none
+        case levelShift = "level shift ±10–25% 6 weeks before"
+        case slopeChange = "slope change ±15%/year 8 months before"
+    }
+
+    var simulations = 0
+    var notFitted = 0
+    var covered = 0
+    var nullFindings = 0
+    var silentMisses = 0
+    var silentNullMisses = 0
+    var nullCautions = 0
+    var cautions: [HeadlineCaution.Code: Int] = [:]
+
+    func rate(_ count: Int) -> Double { Double(count) / Double(max(1, simulations)) }
+
+    /// The shock of `misfit` on the day `offset` days after the simulation's start, for a history of
+    /// `historyDays`; its size and sign drawn from `seed`.
+    static func shock(_ misfit: Misfit, historyDays: Int, seed: UInt64) -> (Int) -> Double {
+        var generator = SeededGenerator(seed: seed, stream: "misfit")
+        let sign: Double = generator.nextUnit() < 0.5 ? -1 : 1
+        let size = 0.10 + 0.15 * generator.nextUnit()
+        switch misfit {
+        case .none:
+            return { _ in 1 }
+        case .levelShift:
+            let from = historyDays - 42
+            return { $0 >= from ? 1 + sign * size : 1 }
+        case .slopeChange:
+            let from = historyDays - 243
+            return { $0 >= from ? 1 + sign * 0.15 * Double($0 - from) / 365.25 : 1 }
+        }
+    }
+
+    /// What the pipeline makes of a simulated series (``CampaignEstimates``, the French holidays, no other
+    /// campaign): its headline choice, the model's figures and the uplift interval of the row the headline quotes.
+    struct Headline {
+        let choice: HeadlineChoice
+        let figures: CounterfactualEstimate.Figures
+        let quoted: ConfidenceInterval?
+
+        /// Whether the headline quotes an interval that misses `truth`, with no caution.
+        func missesSilently(_ truth: Double) -> Bool {
+            guard choice.cautions.isEmpty, let quoted else { return false }
+            return !quoted.contains(truth)
+        }
+    }
+
+    static func headline(_ simulated: NoisyCalls) -> Headline? {
+        let name = SeriesName(metric: .calls, key: "119")
+        let campaign = Campaign(id: "simulated", window: simulated.campaign)
+        let calendar = CampaignCalendar(timeZoneIdentifier: "Europe/Paris", campaigns: [campaign])
+        let estimates = CampaignEstimates.estimate(
+            campaign: campaign, calendar: calendar, series: [DailySeries(name: name, values: simulated.series)],
+            seriesNames: [name])
+        guard let figures = estimates.series.first?.model?.figures, let choice = estimates.headline else {
+            return nil
+        }
+        let row = estimates.rows.first { $0.headline }
+        let quoted = row.flatMap { row in
+            row.upliftLow.flatMap { low in
+                row.upliftHigh.map { ConfidenceInterval(lower: low, upper: $0, level: 0.95) }
+            }
+        }
+        return Headline(choice: choice, figures: figures, quoted: quoted)
+    }
+
+    /// Runs `count` simulations of `setting` with `misfit` from `firstSeed`: each draws the series with the
+    /// setting's uplift and again with none, the same misfit on both.
+    static func run(
+        _ setting: NoisyCalls.Setting, misfit: Misfit, count: Int, firstSeed: UInt64
+    ) -> HeadlineOutcome {
+        var outcome = HeadlineOutcome()
+        let historyDays = Int((setting.historyYears * 365).rounded())
+        for index in 0..<count {
+            let seed = firstSeed + UInt64(index)
+            let shock = Self.shock(misfit, historyDays: historyDays, seed: seed)
+            let treated = NoisyCalls(setting: setting, seed: seed, shock: shock)
+            let null = NoisyCalls(setting: setting, seed: seed, stream: "null", uplift: 0, shock: shock)
+            guard let effect = Self.headline(treated), let nothing = Self.headline(null) else {
+                outcome.notFitted += 1
+                continue
+            }
+            outcome.simulations += 1
+            if effect.figures.upliftInterval.contains(setting.uplift) { outcome.covered += 1 }
+            if !nothing.figures.upliftInterval.contains(0) { outcome.nullFindings += 1 }
+            if effect.missesSilently(setting.uplift) { outcome.silentMisses += 1 }
+            if nothing.missesSilently(0) { outcome.silentNullMisses += 1 }
+            if !nothing.choice.cautions.isEmpty { outcome.nullCautions += 1 }
+            for code in Set(nothing.choice.cautions.map(\.code)) { outcome.cautions[code, default: 0] += 1 }
+        }
+        return outcome
+    }
+}

@@ -15,7 +15,7 @@ struct QueryCommandTests {
             "campaign", "series", "method", "start", "end", "observed", "expected", "expected_low", "expected_high",
             "extra", "extra_low", "extra_high", "uplift", "uplift_low", "uplift_high", "p_value", "dispersion", "note",
             "autocorrelation_lag1", "autocorrelation_max", "autocorrelation_max_lag", "interval_widening", "controls",
-            "context_events",
+            "context_events", "headline", "caution",
         ]
         #expect(lines.first == header.joined(separator: ","))
         let methods = Set(
@@ -55,11 +55,18 @@ struct QueryCommandTests {
                     + "lockdown-1)"))
     }
 
-    @Test func upliftSaysWhyNoModelWasFittedAndExitsWithStatus1() throws {
+    /// As `run` on the same folder (0, `writesEveryOutputForTheGoodFixtureAndExitsWith0`): a headline on the window
+    /// comparison is an answer.
+    @Test func upliftSaysWhyNoModelWasFittedAndQuotesTheWindowComparisonWithStatus0() throws {
         let result = try CommandRunner.run(["uplift", "banner-119", "--data", "good", "--format", "csv"])
-        #expect(result.status == 1)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("banner-119,calls:119,model,2020-05-04,2020-05-17,"))
         #expect(result.stdout.contains("no model:"))
+        // One quoted row per series: the window comparison for the calls, whose model was not fitted.
+        let quoted = result.stdout.split(separator: "\n").filter { $0.hasSuffix(",true,") }
+        #expect(
+            quoted.filter { $0.hasPrefix("banner-119,calls:119,") }.map { $0.split(separator: ",")[2] } == ["window"])
     }
 
     @Test func weeklyPrintsOneRowPerWeekAndSeriesWithinTheRange() throws {

@@ -67,13 +67,19 @@ struct CampaignReportTests {
     }
 
     @Test func headlineWarnsWhenThePlaceboFindsAnEffect() throws {
-        let english = try #require(RunFixture.run(language: .en, riseBefore: true).reports.first).headline.text
+        let cautioned = try #require(RunFixture.run(language: .en, riseBefore: true).reports.first)
+        #expect(cautioned.headline.choice?.cautions.map(\.code) == [.placebo])
+        let english = cautioned.headline.text
+        #expect(english.contains("Caution: the same model finds an effect of +"))
         #expect(
-            english.hasSuffix(
-                "Caution: the same model finds an effect just before the campaign, where there should be none; "
-                    + "the expected count may be off."))
+            english.contains(
+                ", before the campaign, where there should be none (p < 0.001); the expected count may be off. "
+                    + "For comparison, the before/during comparison finds +"))
         let french = try #require(RunFixture.run(language: .fr, riseBefore: true).reports.first).headline.text
-        #expect(french.hasSuffix("l'attendu peut être faussé."))
+        #expect(french.contains("Prudence\u{202F}: le même modèle trouve un effet de +"))
+        #expect(
+            french.contains("l'attendu peut être faussé. À titre de comparaison, la comparaison avant/pendant trouve +")
+        )
         #expect(!(try report(.en).headline.text.contains("Caution")))
     }
 

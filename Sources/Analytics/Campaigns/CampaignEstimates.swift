@@ -129,7 +129,8 @@ public struct CampaignEstimates: Sendable {
                     yearOverYear: yearOverYear, model: modelEstimate, placebo: model?.placebo(),
                     persistence: model?.persistence(),
                     modelNotes: (holidayNote.map { [$0] } ?? []) + (model == nil ? [] : endingNotes),
-                    modelWithoutContext: unadjusted?.estimate(), overlappingContext: overlapping.map(\.id)))
+                    modelWithoutContext: unadjusted?.estimate(), overlappingContext: overlapping.map(\.id),
+                    earlierPlacebos: model.map { Self.earlierPlacebos(of: $0) } ?? []))
         }
         let controlChecks = controls.map { control in
             ControlCheck(
@@ -160,6 +161,38 @@ public struct CampaignEstimates: Sendable {
             campaign: campaign, series: estimates,
             funnel: BannerFunnel(campaign: campaign, series: series, confidenceLevel: level), controls: controlChecks,
             nextCampaign: next)
+    }
+
+    /// The placebos of `model` further back than its own (``SeriesEstimate/earlierPlacebos``): the same model
+    /// on a fake campaign two lengths before the start and on the same days 364 days earlier, each fitted on the
+    /// days before its fake start. A window that overlaps another campaign, or that has no data, is left out.
+    static func earlierPlacebos(of model: CounterfactualModel) -> [CounterfactualEstimate] {
+        let campaign = model.campaign
+        let length = campaign.dayCount
+        let windows = [
+            DayRange(start: campaign.start.adding(days: -2 * length), end: campaign.start.adding(days: -length - 1)),
+            DayRange(start: campaign.start.adding(days: -364), end: campaign.end.adding(days: -364)),
+        ]
+        var seen: Set<CivilDate> = []
+        return windows.compactMap { window -> CounterfactualEstimate? in
+            guard let window, window.end < campaign.start, seen.insert(window.start).inserted,
+                !model.excludedDays.contains(where: { $0.start <= window.end && window.start <= $0.end }),
+                window.days.contains(where: { model.series[$0] != nil })
+            else { return nil }
+            let placebo = CounterfactualModel(
+                series: model.series, campaign: window, excludedDays: model.excludedDays, holidays: model.holidays,
+                contextEvents: model.contextEvents, controls: model.controls, confidenceLevel: model.confidenceLevel
+            ).estimate()
+            return placebo.isFitted ? placebo : nil
+        }
+    }
+
+    /// The headline choice of the campaign (``HeadlineChoice``): that of its first helpline series, else of its
+    /// first series; nil when it has no series.
+    public var headline: HeadlineChoice? {
+        let helpline = campaign.helplines.first.map { SeriesName(metric: .calls, key: $0) }
+        guard let chosen = series.first(where: { $0.series == helpline }) ?? series.first else { return nil }
+        return chosen.headlineChoice(confidenceLevel: chosen.model?.confidenceLevel ?? chosen.window.confidenceLevel)
     }
 
     /// Whether the control named `control` applies to a series of `metric`: helpline controls (`calls:`,

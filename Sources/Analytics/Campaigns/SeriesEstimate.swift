@@ -26,14 +26,21 @@ public struct SeriesEstimate: Sendable {
     public let modelWithoutContext: CounterfactualEstimate?
     /// The ids of the context events that overlap the window and that the model adjusts for.
     public let overlappingContext: [String]
+    /// Placebos on windows further back than ``placebo``: two campaign lengths before the start, and the same
+    /// days a year earlier (364 days, weekdays aligned) when the history has them; each window that overlaps
+    /// another campaign is left out. A calendar misfit (a season the model gets wrong) shows a year earlier,
+    /// where the window just before cannot see it.
+    public let earlierPlacebos: [CounterfactualEstimate]
 
     /// Creates an estimate from its parts.
     public init(
         campaign: String, series: SeriesName, hasData: Bool, window: WindowComparison,
         yearOverYear: WindowComparison?, model: CounterfactualEstimate?, placebo: CounterfactualEstimate?,
         persistence: CounterfactualEstimate?, modelNotes: [EstimateNote] = [],
-        modelWithoutContext: CounterfactualEstimate? = nil, overlappingContext: [String] = []
+        modelWithoutContext: CounterfactualEstimate? = nil, overlappingContext: [String] = [],
+        earlierPlacebos: [CounterfactualEstimate] = []
     ) {
+        self.earlierPlacebos = earlierPlacebos
         self.modelWithoutContext = modelWithoutContext
         self.overlappingContext = overlappingContext
         self.campaign = campaign
@@ -55,13 +62,20 @@ public struct SeriesEstimate: Sendable {
     }
 
     /// The rows of `uplift.csv`: window, year_over_year (when present), model, model_without_context (when a
-    /// context event overlaps the window), placebo, persistence (when present), in that order.
+    /// context event overlaps the window), placebo, persistence (when present), in that order; the row the
+    /// headline choice quotes (``headlineChoice(confidenceLevel:)``, at the model's level, else the window's)
+    /// carries `headline` and its cautions.
     public var rows: [UpliftRow] {
         var rows = [row(window, .window)]
         if let yearOverYear { rows.append(row(yearOverYear, .yearOverYear)) }
         if let model { rows.append(row(model)) }
         if let modelWithoutContext { rows.append(row(modelWithoutContext, as: .modelWithoutContext)) }
         for estimate in [placebo, persistence].compactMap({ $0 }) { rows.append(row(estimate)) }
+        let choice = headlineChoice(confidenceLevel: model?.confidenceLevel ?? window.confidenceLevel)
+        if let quoted = rows.firstIndex(where: { $0.method == choice.method }) {
+            rows[quoted].headline = true
+            rows[quoted].cautions = choice.cautions.map(\.code)
+        }
         return rows
     }
 

@@ -74,6 +74,12 @@ public struct UpliftRow: Hashable, Sendable {
     public let controls: [String]
     /// The context events the model adjusted for, one step each.
     public let contextEvents: [String]
+    /// `headline`: whether this is the row a headline about this series quotes (``HeadlineChoice``); one row per
+    /// series at most.
+    public var headline = false
+    /// `caution`: on the headline row, the codes of the cautions against it (``HeadlineCaution/Code``), joined
+    /// with `;` in the tidy files; empty elsewhere.
+    public var cautions: [HeadlineCaution.Code] = []
 
     public init(
         campaign: String, series: SeriesName, method: Method, start: CivilDate, end: CivilDate,
@@ -115,6 +121,6 @@ public struct UpliftRow: Hashable, Sendable {
         "campaign", "series", "method", "start", "end", "observed", "expected", "expected_low", "expected_high",
         "extra", "extra_low", "extra_high", "uplift", "uplift_low", "uplift_high", "p_value", "dispersion", "note",
         "autocorrelation_lag1", "autocorrelation_max", "autocorrelation_max_lag", "interval_widening", "controls",
-        "context_events",
+        "context_events", "headline", "caution",
     ]
 }

@@ -5,15 +5,17 @@ import Ingest
 /// press officer can quote them: what was observed, what was expected without the campaign (with its
 /// interval), the uplift (with its interval), the extra count, and whether it stands out from noise.
 ///
-/// The figures are the `model` estimate of the campaign's first helpline (its first series when it has no
-/// helpline); when the model is not fitted, the before/during `window` comparison, and the text says so.
-/// A rise "stands out from noise" when p < 1 − the confidence level. When the model's placebo finds an
-/// effect at that level, a last sentence says the expected count may be off.
+/// The figures are those of the row ``HeadlineChoice`` names for the campaign's first helpline (its first series
+/// when it has no helpline): the `model` estimate, or the before/during `window` comparison when the model is not
+/// fitted, and the text says so. A rise "stands out from noise" when p < 1 − the confidence level. Each caution
+/// of the choice adds a sentence, and then one says what the other comparisons found.
 public struct CampaignHeadline: Sendable, Equatable {
     /// The series the headline is about.
     public let series: SeriesName?
     /// The method of the figures quoted, nil when no estimate could be made.
     public let method: UpliftRow.Method?
+    /// Which estimate the headline rests on and why, as decided by Analytics; nil when the campaign has no series.
+    public let choice: HeadlineChoice?
     /// Which estimate the headline rests on and why, one sentence (printed under it by `awareness uplift`).
     public let basis: String
     /// The sentences with ``marker`` where the series label goes (the only part from the data).
@@ -33,7 +35,8 @@ public struct CampaignHeadline: Sendable, Equatable {
             .joined(separator: Markdown.escape(dataLabel))
     }
 
-    /// Whether the headline quotes an estimate; false means the campaign could not be estimated.
+    /// Whether the headline quotes an estimate; false means the campaign could not be estimated. `run` and
+    /// `uplift` both decide their exit status by it.
     public var isEstimated: Bool { method != nil }
 
     /// What the window is: a campaign ("during the campaign (4–17 May 2020)") or a period asked about
@@ -43,32 +46,33 @@ public struct CampaignHeadline: Sendable, Equatable {
         case period
     }
 
-    /// Writes the headline of `estimates` in the language of `wording`.
+    /// Writes the headline of `estimates` in the language of `wording`, on the estimate its
+    /// ``HeadlineChoice`` names (``CampaignEstimates/headline``): the same choice `uplift.csv` marks.
     public init(
         _ estimates: CampaignEstimates, confidenceLevel: Double, wording: ReportWording, period: Period = .campaign
     ) {
-        let helpline = estimates.campaign.helplines.first.map { SeriesName(metric: .calls, key: $0) }
-        let chosen = estimates.series.first { $0.series == helpline } ?? estimates.series.first
         let window = estimates.campaign.window
         let format = wording.format
         let during = wording.headlineWindow(window, period: period)
-        guard let chosen else {
+        guard let choice = estimates.headline,
+            let chosen = estimates.series.first(where: { $0.series == choice.series })
+        else {
             series = nil
             method = nil
+            self.choice = nil
             template = wording.noSeriesToEstimate(window)
             dataLabel = ""
             basis = ""
             return
         }
         series = chosen.series
+        self.choice = choice
         let metric = chosen.series.metric
         dataLabel = wording.seriesLabel(chosen.series)
         let label = Self.marker
         let rows = chosen.rows
-        let model = rows.first { $0.method == .model && $0.expected != nil }
-        let fallback = rows.first { $0.method == .window && $0.expected != nil }
-        guard let row = model ?? fallback, let observed = row.observed, let expected = row.expected,
-            let uplift = row.uplift, let extra = row.extra
+        guard let row = rows.first(where: { $0.headline }), let observed = row.observed,
+            let expected = row.expected, let uplift = row.uplift, let extra = row.extra
         else {
             method = nil
             basis = wording.basisNone
@@ -80,22 +84,24 @@ public struct CampaignHeadline: Sendable, Equatable {
             return
         }
         method = row.method
-        let placeboFails = model != nil && chosen.placeboFindsEffect(confidenceLevel: confidenceLevel)
         let wideningFactor = chosen.model?.figures?.intervalWidening ?? 1
         let widening = format.decimal(wideningFactor, fractionDigits: 2)
-        if model == nil {
-            basis = wording.basisWindow(modelNotFitted: chosen.model?.notFittedReason)
-        } else if placeboFails {
-            basis = wording.basisModelDespitePlacebo
-        } else if wideningFactor < 1.01 {
+        switch choice.basis {
+        case .windowBecauseModelNotFitted(let reason):
+            basis = wording.basisWindow(modelNotFitted: reason)
+        case .none:
+            basis = wording.basisNone
+        case .modelWithCaution(let cautions):
+            basis = wording.basisModelDespite(cautions.map(\.code))
+        case .model where wideningFactor < 1.01:
             basis = wording.basisModel
-        } else {
+        case .model:
             basis = wording.basisModel(widening: widening)
         }
         var sentences: [String] = []
         sentences.append(
             label + during + wording.colon + "\(format.count(observed)) \(wording.received(metric)).")
-        if model == nil {
+        if row.method == .window {
             sentences.append(wording.expectedFromReferencePeriod(chosen.window.baselineWindow))
         }
         sentences.append(
@@ -110,7 +116,17 @@ public struct CampaignHeadline: Sendable, Equatable {
             wording.thatIs + format.change(uplift) + upliftInterval + ", " + wording.extraCount(extra, metric: metric)
                 + wording.semicolon + wording.noiseVerdict(uplift: uplift, standsOut: p < 1 - confidenceLevel)
                 + " (\(wording.pValue(row.pValue))).")
-        if placeboFails { sentences.append(wording.placeboCaution) }
+        let cautions = choice.cautions
+        sentences += cautions.map { $0.text(wording) }
+        // A caution sends the reader to the other rows: say what they found, unless a caution already did.
+        let named = cautions.flatMap { caution -> [HeadlineCaution.Finding] in
+            if case .methodsDisagree(let findings) = caution { return findings }
+            return []
+        }
+        let others = choice.otherComparisons.filter { !named.contains($0) }
+        if !cautions.isEmpty, !others.isEmpty {
+            sentences.append(wording.otherComparisonsFound(others))
+        }
         template = sentences.joined(separator: " ")
     }
 }

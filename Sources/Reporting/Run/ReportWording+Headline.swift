@@ -46,13 +46,22 @@ extension ReportWording {
             "Estimation\u{202F}: avant/pendant, car le modèle saisonnier n'a pas pu être ajusté\(why).")
     }
 
-    /// The basis of a headline that rests on a model whose placebo check fails.
-    public var basisModelDespitePlacebo: String {
-        pick(
-            "Estimate: the seasonal model, although its placebo check fails (see the placebo row); compare it "
-                + "with the other rows before quoting it.",
-            "Estimation\u{202F}: le modèle saisonnier, bien que son test placebo échoue (voir la ligne placebo)\u{202F}; "
-                + "comparez-la aux autres lignes avant de la citer.")
+    /// The basis of a headline that rests on a model that some checks speak against (their codes, as in the
+    /// `caution` column).
+    public func basisModelDespite(_ codes: [HeadlineCaution.Code]) -> String {
+        let listed = codes.map(\.rawValue).joined(separator: ", ")
+        return pick(
+            "Estimate: the seasonal model, although some checks speak against it (\(listed)); compare it with the "
+                + "other rows before quoting it.",
+            "Estimation\u{202F}: le modèle saisonnier, bien que des contrôles le mettent en doute (\(listed))\u{202F}; "
+                + "comparez-le aux autres lignes avant de le citer.")
+    }
+
+    /// The sentence saying what the other comparisons found, after a caution.
+    public func otherComparisonsFound(_ findings: [HeadlineCaution.Finding]) -> String {
+        let found = findings.map { HeadlineCaution.finding($0, self) }
+        let joined = found.joined(separator: language == .fr ? "\u{202F}; " : "; ")
+        return pick("For comparison, \(joined).", "À titre de comparaison, \(joined).")
     }
 
     /// The basis of a headline that rests on a model whose noise did not widen its interval.
@@ -123,15 +132,6 @@ extension ReportWording {
 
     /// `That is ` / `Soit `, before the uplift.
     public var thatIs: String { pick("That is ", "Soit ") }
-
-    /// The last sentence when the model's placebo finds an effect.
-    public var placeboCaution: String {
-        pick(
-            "Caution: the same model finds an effect just before the campaign, where there should be none; "
-                + "the expected count may be off.",
-            "Prudence\u{202F}: le même modèle trouve un effet juste avant la campagne, où il ne devrait pas y "
-                + "en avoir\u{202F}; l'attendu peut être faussé.")
-    }
 
     /// `english` or `french`, whichever is the report's language.
     private func pick(_ english: String, _ french: String) -> String {

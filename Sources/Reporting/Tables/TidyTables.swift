@@ -20,6 +20,8 @@ public enum TidyTables {
                     .number(row.autocorrelationLag1), .number(row.autocorrelationMaximum),
                     row.autocorrelationMaximumLag.map { .integer($0) } ?? .number(nil), .number(row.intervalWidening),
                     .text(row.controls.joined(separator: " ")), .text(row.contextEvents.joined(separator: " ")),
+                    .boolean(row.headline),
+                    .text(row.cautions.isEmpty ? nil : row.cautions.map(\.rawValue).joined(separator: ";")),
                 ]
             })
     }

@@ -1,0 +1,99 @@
+import Analytics
+import Foundation
+import Ingest
+import Testing
+
+/// The one decision of what a headline quotes (``HeadlineChoice``) and the checks that can caution it.
+@Suite("Headline choice")
+struct HeadlineChoiceTests {
+    static let setting = CalibrationTests.settings[0]
+    static var historyDays: Int { Int((setting.historyYears * 365).rounded()) }
+
+    @Test func aWellSpecifiedModelIsQuotedWithoutCautionOnOneRowPerSeries() throws {
+        let simulated = NoisyCalls(setting: Self.setting, seed: 11)
+        let headline = try #require(HeadlineOutcome.headline(simulated))
+        #expect(headline.choice.basis == .model)
+        #expect(headline.choice.method == .model)
+        #expect(headline.choice.otherComparisons.map(\.method) == [.window, .yearOverYear])
+        let check = try #require(
+            RecentFitCheck(
+                CounterfactualModel(
+                    series: simulated.series, campaign: simulated.campaign, holidays: NoisyCalls.holidays
+                ).estimate()))
+        #expect(check.fittedDays == RecentFitCheck.spanDays)
+        #expect(!check.fails)
+        #expect(check.interval.contains(1))
+    }
+
+    @Test func aLevelThatMovedSixWeeksBeforeIsARecentMisfit() throws {
+        let from = Self.historyDays - 42
+        let simulated = NoisyCalls(setting: Self.setting, seed: 11, uplift: 0, shock: { $0 >= from ? 1.2 : 1 })
+        let headline = try #require(HeadlineOutcome.headline(simulated))
+        // The model's trend follows part of the new level; the rest shows in the weeks before the start.
+        #expect(headline.figures.uplift > 0.05)
+        let codes = headline.choice.cautions.map(\.code)
+        #expect(codes.contains(.recentMisfit))
+        guard case .recentMisfit(let check) = headline.choice.cautions.first(where: { $0.code == .recentMisfit })
+        else { return }
+        #expect(check.ratio > 1.1)
+        #expect(check.interval.lower > 1)
+        #expect(check.days.end == simulated.campaign.start.adding(days: -1))
+    }
+
+    @Test func aYearlyDipTheModelDoesNotKnowIsSeenByThePlaceboAYearEarlier() throws {
+        // Every year the campaign's days fall 30%; the campaign lifts them by 40%, back near the usual level.
+        let start = Self.historyDays
+        let length = Self.setting.campaignDays
+        let dip: (Int) -> Double = { offset in
+            let before = start - offset
+            let back = ((before % 364) + 364) % 364
+            return (back == 0 || back > 364 - length) ? 0.7 : 1
+        }
+        let simulated = NoisyCalls(setting: Self.setting, seed: 12, uplift: 0.4, shock: dip)
+        let headline = try #require(HeadlineOutcome.headline(simulated))
+        let codes = headline.choice.cautions.map(\.code)
+        #expect(codes.contains(.placebo))
+        // The year-over-year row, which the dip does not fool, is among what the headline reports alongside.
+        let yearOverYear = try #require(headline.choice.otherComparisons.first { $0.method == .yearOverYear })
+        #expect(yearOverYear.interval.lower > 0.2)
+        guard case .placebo(let window, let uplift, _) = headline.choice.cautions.first(where: { $0.code == .placebo })
+        else { return }
+        #expect(window.start == simulated.campaign.start.adding(days: -364))
+        #expect(uplift < -0.15)
+    }
+
+    @Test func aModelThatCannotBeFittedLeavesTheHeadlineToTheWindowComparison() throws {
+        let start = CivilDate(year: 2020, month: 4, day: 15) ?? CivilDate(daysSinceEpoch: 0)
+        let window = dayRange(from: start.adding(days: 19), days: 14)
+        let calls = simulatedCalls(seed: 3, from: start, days: 33, campaign: window, effect: 1.3)
+        let name = SeriesName(metric: .calls, key: "119")
+        let campaign = Campaign(id: "short", window: window, helplines: ["119"])
+        let estimates = CampaignEstimates.estimate(
+            campaign: campaign, calendar: CampaignCalendar(timeZoneIdentifier: "Europe/Paris", campaigns: [campaign]),
+            series: [DailySeries(name: name, values: calls)])
+        let choice = try #require(estimates.headline)
+        guard case .windowBecauseModelNotFitted(let reason) = choice.basis else {
+            Issue.record("expected the window comparison, got \(choice.basis)")
+            return
+        }
+        #expect(
+            reason
+                == .tooFewFittedDays(
+                    found: 19, fitRange: try #require(estimates.series.first?.model?.fitWindow), needed: 28))
+        let marked = estimates.rows.filter(\.headline)
+        #expect(marked.map(\.method) == [.window])
+        #expect(marked.allSatisfy { $0.cautions.isEmpty })
+    }
+
+    @Test func aSeriesWithoutAnyDataHasNoHeadline() throws {
+        let start = CivilDate(year: 2020, month: 5, day: 4) ?? CivilDate(daysSinceEpoch: 0)
+        let campaign = Campaign(id: "empty", window: dayRange(from: start, days: 14), helplines: ["119"])
+        let estimates = CampaignEstimates.estimate(
+            campaign: campaign, calendar: CampaignCalendar(timeZoneIdentifier: "Europe/Paris", campaigns: [campaign]),
+            series: [])
+        let choice = try #require(estimates.headline)
+        #expect(choice.basis == .none)
+        #expect(!choice.isEstimated)
+        #expect(estimates.rows.allSatisfy { !$0.headline })
+    }
+}
