@@ -10,7 +10,7 @@ import Ingest
 /// no numbers.
 ///
 /// The model uses the calendar's holidays (`HolidaySource.holidays(years:)` over every year the fits and windows
-/// touch), one `ContextStep` per context event, other campaigns' windows left out of the fit, the default fit
+/// touch) and calendar columns (`CampaignCalendar.calendarTerms(holidays:)`), one `ContextStep` per context event, other campaigns' windows left out of the fit, the default fit
 /// window (up to 3 years before the start), the campaign's controls as an offset (`CounterfactualModel`) and the
 /// calendar's confidence level. The window and year-over-year comparisons of a modelled series use its model's noise structure.
 public struct CampaignEstimates: Sendable {
@@ -60,6 +60,7 @@ public struct CampaignEstimates: Sendable {
         let firstDay = campaign.window.start.adding(days: -CounterfactualModel.defaultFitDays - length)
         let lastDay = campaign.window.end.adding(days: length)
         let (holidays, holidayNote) = calendar.holidays.holidays(years: firstDay.year...lastDay.year)
+        let terms = calendar.calendarTerms(holidays: holidays)
         let context = calendar.context.filter { $0.id != skippingContext }.map {
             ContextStep(id: $0.id, days: $0.window)
         }
@@ -92,12 +93,12 @@ public struct CampaignEstimates: Sendable {
                 }
                 model = CounterfactualModel(
                     series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
-                    contextEvents: context, controls: own, confidenceLevel: level)
+                    contextEvents: context, controls: own, confidenceLevel: level, calendarTerms: terms)
                 if !overlapping.isEmpty {
                     unadjusted = CounterfactualModel(
                         series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
                         contextEvents: context.filter { !overlapping.contains($0) }, controls: own,
-                        confidenceLevel: level)
+                        confidenceLevel: level, calendarTerms: terms)
                 }
             }
             let modelEstimate = model?.estimate()
@@ -124,7 +125,7 @@ public struct CampaignEstimates: Sendable {
                 control: control.name,
                 estimate: CounterfactualModel(
                     series: control.values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
-                    contextEvents: context, confidenceLevel: level
+                    contextEvents: context, confidenceLevel: level, calendarTerms: terms
                 ).estimate())
         }
         var next: (series: SeriesName, projection: CounterfactualModel.Projection)?

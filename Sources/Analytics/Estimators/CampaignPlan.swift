@@ -18,7 +18,8 @@ public enum CampaignPlan {
 
     /// The model a campaign planned on a series from `start`, for up to `days` days, would be judged by: the
     /// calendar's public holidays over every year from the series' first day to the planned window's last, one
-    /// step per context event, every campaign's window left out of the fit, the calendar's confidence level.
+    /// step per context event, every campaign's window left out of the fit, the calendar's confidence level and
+    /// calendar columns (`CampaignCalendar.calendarTerms(holidays:)`).
     /// `awareness plan` and each report's "before the next campaign" line both use it, so they agree.
     public static func model(
         of values: [CivilDate: Double], calendar: CampaignCalendar, start: CivilDate, days: Int
@@ -29,7 +30,8 @@ public enum CampaignPlan {
         let background = calendar.backgroundAdjustments(years: min(first.year, start.year)...window.end.year)
         return CounterfactualModel(
             series: values, campaign: window, excludedDays: background.excludedDays, holidays: background.holidays,
-            contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel)
+            contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel,
+            calendarTerms: calendar.calendarTerms(holidays: background.holidays))
     }
 
     /// The projection of a campaign of `days` days starting on `start` (`days` ≥ 1).
