@@ -133,7 +133,12 @@ struct CalendarTermsTests {
         #expect(figures.columns.contains("school:toussaint"))
         #expect(figures.columns.contains("rentree"))
         #expect(!figures.columns.contains("school:summer"))
-        #expect(estimate.notes.contains(.columnDropped("school:summer")))
-        #expect(estimate.notes.contains(.columnDropped("school:winter")))
+        #expect(
+            estimate.notes.contains(
+                .calendarColumnsDropped([
+                    "school:summer", "school:christmas", "school:winter", "school:spring", "holiday:christmas",
+                    "bridge",
+                ])))
+        #expect(!estimate.notes.contains(.columnDropped("school:summer")))
     }
 }

@@ -109,7 +109,8 @@ struct SchoolCalendarKeysTests {
             yaml: periodHeader + "    dates:\n      2020: [2020-05-23, 2020-04-24]\n", line: 5,
             keyPath: "periods[0].dates.2020[1]", message: "2020-04-24 is before 2020-05-23"),
         BrokenCalendar(
-            yaml: periodHeader + "    dates:\n      2020: [2020-04-24, 2021-05-12]\n      2021: [2021-04-13, 2021-05-12]\n",
+            yaml: periodHeader
+                + "    dates:\n      2020: [2020-04-24, 2021-05-12]\n      2021: [2021-04-13, 2021-05-12]\n",
             line: 6, keyPath: "periods[0].dates.2021",
             message: "2021-04-13 to 2021-05-12 overlaps the occurrence 2020-04-24 to 2021-05-12"),
         BrokenCalendar(

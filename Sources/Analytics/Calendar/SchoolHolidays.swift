@@ -1,5 +1,4 @@
 import Foundation
-
 import Ingest
 
 /// The school holidays of zones A, B and C of metropolitan France, 1990–2028, from the Ministry of Education's

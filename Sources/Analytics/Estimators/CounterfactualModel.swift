@@ -185,14 +185,19 @@ public struct CounterfactualModel: Sendable {
         let fitOffsets = fitDays.map(design.offset)
         let fullRows = fitDays.map(design.row)
         var kept: [Int] = []
+        var droppedCalendarColumns: [String] = []
+        let calendarNames = Set(calendarTerms.names)
         for (index, name) in design.names.enumerated() {
             let values = fullRows.map { $0[index] }
             if index == 0 || values.contains(where: { $0 != values[0] }) {
                 kept.append(index)
+            } else if calendarNames.contains(name) {
+                droppedCalendarColumns.append(name)
             } else {
                 notes.append(.columnDropped(name))
             }
         }
+        if !droppedCalendarColumns.isEmpty { notes.append(.calendarColumnsDropped(droppedCalendarColumns)) }
         let keptNames = kept.map { design.names[$0] }
         func project(_ row: [Double]) -> [Double] { kept.map { row[$0] } }
         let fitRows = fullRows.map(project)
