@@ -56,7 +56,9 @@ struct SchoolCalendarCalibrationTests {
     ]
 
     /// A simulated series of `setting` for simulation `index`, with the campaign multiplying by 1 + `uplift`.
-    static func simulate(_ setting: Setting, index: Int, seed: UInt64, stream: String, uplift: Double)
+    static func simulate(
+        _ setting: Setting, index: Int, seed: UInt64, stream: String, uplift: Double
+    )
         -> (series: [CivilDate: Double], campaign: DayRange)
     {
         var generator = SeededGenerator(seed: seed, stream: stream)
@@ -108,7 +110,8 @@ struct SchoolCalendarCalibrationTests {
             var without = Outcome()
             for index in 0..<count {
                 let seed = UInt64(1 + index)
-                let treated = Self.simulate(setting, index: index, seed: seed, stream: "treated", uplift: setting.uplift)
+                let treated = Self.simulate(
+                    setting, index: index, seed: seed, stream: "treated", uplift: setting.uplift)
                 let null = Self.simulate(setting, index: index, seed: seed, stream: "null", uplift: 0)
                 func record(_ terms: CalendarTerms, into outcome: inout Outcome) {
                     let model = CounterfactualModel(

@@ -281,7 +281,8 @@ struct CampaignCalendarReader {
             let fields = try mapping(item, at: path, keys: Self.periodKeys)
             let (id, idNode) = try identifier(fields, of: item, at: path)
             if let firstLine = lines[id] {
-                throw error(at: idNode, "\(path).id", "duplicate period id \"\(id)\" (first declared at line \(firstLine))")
+                throw error(
+                    at: idNode, "\(path).id", "duplicate period id \"\(id)\" (first declared at line \(firstLine))")
             }
             lines[id] = idNode.mark?.line ?? 0
             let name = try optionalText(fields["name"], at: "\(path).name")
