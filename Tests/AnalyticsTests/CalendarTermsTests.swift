@@ -142,3 +142,27 @@ struct CalendarTermsTests {
         #expect(!estimate.notes.contains(.columnDropped("school:summer")))
     }
 }
+
+extension CalendarTermsTests {
+    @Test func aCalendarColumnEqualToAContextEventOverTheFittedDaysGivesWayToIt() throws {
+        // A context event declared for the Christmas holidays of 2019 (21 Dec – 5 Jan), the same days as the
+        // school:christmas column: the design keeps the event and drops the calendar column.
+        let start = try Self.day("2019-09-02")
+        var series: [CivilDate: Double] = [:]
+        for offset in 0..<230 { series[start.adding(days: offset)] = 100 + Double(offset % 7) * 3 }
+        let campaign = try #require(DayRange(start: try Self.day("2020-03-20"), end: try Self.day("2020-03-31")))
+        let holidays = try #require(DayRange(start: try Self.day("2019-12-21"), end: try Self.day("2020-01-05")))
+        let estimate = CounterfactualModel(
+            series: series, campaign: campaign, holidays: Self.holidays,
+            contextEvents: [ContextStep(id: "winter-break", days: holidays)], calendarTerms: Self.all
+        ).estimate()
+        let figures = try #require(estimate.figures)
+        #expect(figures.columns.contains("context:winter-break"))
+        #expect(!figures.columns.contains("school:christmas"))
+        #expect(
+            estimate.notes.contains { note in
+                if case .calendarColumnsDropped(let names) = note { return names.contains("school:christmas") }
+                return false
+            })
+    }
+}

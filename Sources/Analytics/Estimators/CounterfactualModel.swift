@@ -189,7 +189,12 @@ public struct CounterfactualModel: Sendable {
         let calendarNames = Set(calendarTerms.names)
         for (index, name) in design.names.enumerated() {
             let values = fullRows.map { $0[index] }
-            if index == 0 || values.contains(where: { $0 != values[0] }) {
+            // A calendar column equal over the fitted days to a column before it (a context event the analyst
+            // declared for the same Christmas holidays) would make the design singular: the earlier one stays.
+            let repeatsAnother =
+                calendarNames.contains(name)
+                && kept.contains { other in fullRows.allSatisfy { $0[other] == $0[index] } }
+            if index == 0 || (values.contains(where: { $0 != values[0] }) && !repeatsAnother) {
                 kept.append(index)
             } else if calendarNames.contains(name) {
                 droppedCalendarColumns.append(name)
