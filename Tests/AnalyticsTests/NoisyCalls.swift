@@ -219,7 +219,9 @@ struct HeadlineOutcome: Sendable {
     static func headline(_ simulated: NoisyCalls) -> Headline? {
         let name = SeriesName(metric: .calls, key: "119")
         let campaign = Campaign(id: "simulated", window: simulated.campaign)
-        let calendar = CampaignCalendar(timeZoneIdentifier: "Europe/Paris", campaigns: [campaign])
+        // The simulated calls follow no school calendar, so the model is given none (as `school_holidays: none`).
+        let calendar = CampaignCalendar(
+            timeZoneIdentifier: "Europe/Paris", campaigns: [campaign], schoolHolidays: SchoolHolidayZones.none)
         let estimates = CampaignEstimates.estimate(
             campaign: campaign, calendar: calendar, series: [DailySeries(name: name, values: simulated.series)],
             seriesNames: [name])

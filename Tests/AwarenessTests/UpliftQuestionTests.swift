@@ -37,7 +37,7 @@ struct UpliftQuestionTests {
         )
         #expect(during == 17_827 && before == 14_722)
         let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  Before vs during ") })
-        #expect(row.contains("  17,827  14,722 (14,195 to 15,268)  "))
+        #expect(row.contains("  17,827  14,722 (14,195 to 15,269)  "))
         #expect(result.stdout.contains("+21% (+17% to +26%)"))
         #expect(abs(Double(during) / Double(before) - 1.211) < 0.001)
     }

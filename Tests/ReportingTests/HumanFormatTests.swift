@@ -239,6 +239,16 @@ extension EstimateNoteWordingTests {
         id: "lockdown-2", name: "Deuxième confinement",
         window: DayRange(start: day, end: day.adding(days: 45)) ?? RunFixture.window)
 
+    @Test func droppedCalendarColumnsAreListedInOneNoteInBothLanguages() {
+        let note = EstimateNote.calendarColumnsDropped(["school:summer", "bridge"])
+        #expect(
+            note.text(ReportWording(language: .en))
+                == "calendar columns dropped (constant over the fitted days): school:summer, bridge")
+        #expect(
+            note.text(ReportWording(language: .fr))
+                == "colonnes du calendrier retirées (constantes sur les jours ajustés)\u{00A0}: school:summer, bridge")
+    }
+
     @Test func aDroppedContextEventIsNamedByItsCampaignsYAMLNameWhenTheWordingHasIt() {
         let note = EstimateNote.columnDropped("context:lockdown-2")
         #expect(

@@ -29,7 +29,9 @@ struct RecoveryTests {
     }
 
     /// banner-119 follows the first lockdown's ramp through its control, the victims' helpline: its placebo
-    /// finds nothing, where without the control the lockdown step alone left an effect before the campaign.
+    /// finds nothing, where without the control the lockdown step alone left an effect before the campaign. That
+    /// last part is checked on the design without school terms: with them, the 2020 spring holidays, which fell
+    /// inside the lockdown, take up part of the ramp, so the uncontrolled placebo no longer shows it (README).
     @Test func theBanner119ControlFollowsTheLockdownRampSoItsPlaceboPasses() throws {
         let folder = try DataFolder.load(path: SampleDataFolder.url.path)
         let series = SeriesCatalog.build(from: folder.data)
@@ -43,7 +45,13 @@ struct RecoveryTests {
         let uncontrolled = Campaign(
             id: campaign.id, name: campaign.name, window: campaign.window, helplines: campaign.helplines,
             hashtags: campaign.hashtags, banners: campaign.banners)
-        let without = CampaignEstimates.estimate(campaign: uncontrolled, calendar: folder.calendar, series: series)
+        let c = folder.calendar
+        let withoutSchool = CampaignCalendar(
+            timeZoneIdentifier: c.timeZoneIdentifier, language: c.language, holidays: c.holidays,
+            confidenceLevel: c.confidenceLevel, delimiter: c.delimiter, feedOptions: c.feedOptions,
+            knownHelplines: c.knownHelplines, campaigns: c.campaigns, context: c.context,
+            schoolHolidays: SchoolHolidayZones.none, periods: c.periods)
+        let without = CampaignEstimates.estimate(campaign: uncontrolled, calendar: withoutSchool, series: series)
         let callsWithout = try #require(without.series.first { $0.series.description == "calls:119" })
         #expect(callsWithout.placeboFindsEffect(confidenceLevel: 0.95))
     }

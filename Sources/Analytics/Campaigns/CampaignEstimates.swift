@@ -10,7 +10,7 @@ import Ingest
 /// no numbers.
 ///
 /// The model uses the calendar's holidays (`HolidaySource.holidays(years:)` over every year the fits and windows
-/// touch), one `ContextStep` per context event (with its declared return), the windows and carry-over of the other
+/// touch) and calendar columns (`CampaignCalendar.calendarTerms(holidays:)`), one `ContextStep` per context event (with its declared return), the windows and carry-over of the other
 /// campaigns that touch the series or its controls left out of the fit and the placebo's (`CampaignExclusions`),
 /// the default fit window (up to 3 years before the start), the campaign's controls as an offset
 /// (`CounterfactualModel`) and the calendar's confidence level. The default baseline of the window comparison is
@@ -64,6 +64,7 @@ public struct CampaignEstimates: Sendable {
         let firstDay = campaign.window.start.adding(days: -CounterfactualModel.defaultFitDays - length)
         let lastDay = campaign.window.end.adding(days: length)
         let (holidays, holidayNote) = calendar.holidays.holidays(years: firstDay.year...lastDay.year)
+        let terms = calendar.calendarTerms(holidays: holidays)
         let context = calendar.context.filter { $0.id != skippingContext }.map(ContextStep.init)
         let exclusions = exclusions ?? CampaignExclusions(campaigns: calendar.campaigns)
         let endingNotes = Self.contextEndingNotes(
@@ -103,12 +104,12 @@ public struct CampaignEstimates: Sendable {
                 }
                 model = CounterfactualModel(
                     series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
-                    contextEvents: context, controls: own, confidenceLevel: level)
+                    contextEvents: context, controls: own, confidenceLevel: level, calendarTerms: terms)
                 if !overlapping.isEmpty {
                     unadjusted = CounterfactualModel(
                         series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
                         contextEvents: context.filter { !overlapping.contains($0) }, controls: own,
-                        confidenceLevel: level)
+                        confidenceLevel: level, calendarTerms: terms)
                 }
             }
             let modelEstimate = model?.estimate()
@@ -140,7 +141,7 @@ public struct CampaignEstimates: Sendable {
                     excludedDays: exclusions.excludedDays(
                         touching: SeriesName(parsing: control.name).map { [$0] } ?? [], except: campaign.id),
                     holidays: holidays,
-                    contextEvents: context, confidenceLevel: level
+                    contextEvents: context, confidenceLevel: level, calendarTerms: terms
                 ).estimate())
         }
         var next: (series: SeriesName, projection: CounterfactualModel.Projection)?

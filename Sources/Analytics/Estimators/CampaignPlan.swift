@@ -20,7 +20,7 @@ public enum CampaignPlan {
     /// to `days` days, would be judged by: the calendar's public holidays over every year from the series' first
     /// day to the planned window's last, one column per context event, the window and carry-over of every
     /// campaign that touches the series left out of the fit (`CampaignExclusions`), the calendar's confidence
-    /// level (`exclusions`, when given, stands for the calendar's campaigns, indexed once for a whole night).
+    /// level and calendar columns (`CampaignCalendar.calendarTerms(holidays:)`) (`exclusions`, when given, stands for the calendar's campaigns, indexed once for a whole night).
     /// `awareness plan` and each report's "before the next campaign" line both use it, so they agree.
     public static func model(
         of values: [CivilDate: Double], named name: SeriesName, calendar: CampaignCalendar, start: CivilDate,
@@ -34,7 +34,8 @@ public enum CampaignPlan {
             series: values, campaign: window,
             excludedDays: (exclusions ?? background.exclusions).excludedDays(touching: [name]),
             holidays: background.holidays,
-            contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel)
+            contextEvents: background.contextEvents, confidenceLevel: calendar.confidenceLevel,
+            calendarTerms: calendar.calendarTerms(holidays: background.holidays))
     }
 
     /// The projection of a campaign of `days` days starting on `start` (`days` ≥ 1).

@@ -6,7 +6,8 @@ import Ingest
 /// A quasi-Poisson GLM with log link (`PoissonGLM`) is fitted on the days of the fit window that have data,
 /// leaving out the campaign and every excluded range. Design: intercept; linear trend in years since the first
 /// fitted day; day of week (six dummies, Monday the reference); a public-holiday dummy; one column per context
-/// event (`ContextStep.value(on:)`: 1 on its days, then its declared return); and yearly Fourier terms
+/// event (`ContextStep.value(on:)`: 1 on its days, then its declared return); the calendar columns of
+/// `calendarTerms` (school holidays, rentrée, days around public holidays, the analyst's recurring periods); and yearly Fourier terms
 /// sin/cos(2πk·t/365.25), k = 1, 2, when the fitted days span at least a year.
 /// A column with no variation in the fitted days (a context event that does not overlap them, no holiday among
 /// them) is dropped and noted rather than making the design singular.
@@ -50,6 +51,8 @@ public struct CounterfactualModel: Sendable {
     /// documentation), at their observed values in the fit and in the window. A day any control lacks is left out
     /// of the fit and of the window.
     public let controls: [ControlSeries]
+    /// The calendar columns beyond day of week and the holiday dummy (`CalendarTerms`); `.none` by default.
+    public let calendarTerms: CalendarTerms
 
     /// The minimum number of fitted days.
     public static let minimumFittedDays = 28
@@ -68,8 +71,9 @@ public struct CounterfactualModel: Sendable {
     public init(
         series: [CivilDate: Double], campaign: DayRange, fitWindow: DayRange? = nil, excludedDays: [DayRange] = [],
         holidays: Set<CivilDate> = [], contextEvents: [ContextStep] = [], controls: [ControlSeries] = [],
-        confidenceLevel: Double = 0.95
+        confidenceLevel: Double = 0.95, calendarTerms: CalendarTerms = .none
     ) {
+        self.calendarTerms = calendarTerms
         self.controls = controls
         self.series = series
         self.campaign = campaign
@@ -179,18 +183,28 @@ public struct CounterfactualModel: Sendable {
         }
         let design = Design(
             origin: first, holidays: holidays, contextEvents: contextEvents, seasonal: seasonal,
-            controls: Array(zip(controls, centres)))
+            controls: Array(zip(controls, centres)), calendarTerms: calendarTerms)
         let fitOffsets = fitDays.map(design.offset)
         let fullRows = fitDays.map(design.row)
         var kept: [Int] = []
+        var droppedCalendarColumns: [String] = []
+        let calendarNames = Set(calendarTerms.names)
         for (index, name) in design.names.enumerated() {
             let values = fullRows.map { $0[index] }
-            if index == 0 || values.contains(where: { $0 != values[0] }) {
+            // A calendar column equal over the fitted days to a column before it (a context event the analyst
+            // declared for the same Christmas holidays) would make the design singular: the earlier one stays.
+            let repeatsAnother =
+                calendarNames.contains(name)
+                && kept.contains { other in fullRows.allSatisfy { $0[other] == $0[index] } }
+            if index == 0 || (values.contains(where: { $0 != values[0] }) && !repeatsAnother) {
                 kept.append(index)
+            } else if calendarNames.contains(name) {
+                droppedCalendarColumns.append(name)
             } else {
                 notes.append(.columnDropped(name))
             }
         }
+        if !droppedCalendarColumns.isEmpty { notes.append(.calendarColumnsDropped(droppedCalendarColumns)) }
         let keptNames = kept.map { design.names[$0] }
         func project(_ row: [Double]) -> [Double] { kept.map { row[$0] } }
         let fitRows = fullRows.map(project)
@@ -208,7 +222,9 @@ public struct CounterfactualModel: Sendable {
         }
         let phi = max(1, fit.pearsonChiSquare / Double(fit.residualDegreesOfFreedom))
         let dayNumbers = fitDays.map(\.daysSinceEpoch)
-        let smooth = keptNames.filter { !Design.weekdayNames.contains($0) && $0 != "holiday" }.count
+        let smooth = keptNames.filter {
+            !Design.weekdayNames.contains($0) && $0 != "holiday" && !CalendarTerms.dayEffectNames.contains($0)
+        }.count
         let noise = NoiseStructure.estimate(
             days: dayNumbers, observed: response, expected: fit.fitted, parameters: keptNames.count,
             smoothParameters: smooth)
@@ -416,6 +432,7 @@ public struct CounterfactualModel: Sendable {
         /// Each control with the mean of its log level over the fitted days, subtracted so that the intercept
         /// keeps its meaning.
         let controls: [(ControlSeries, Double)]
+        let calendarTerms: CalendarTerms
 
         /// The offset on a day: the mean over the controls of log(count) minus its mean over the fitted days (0
         /// without controls, or on a day a control lacks).
@@ -450,6 +467,7 @@ public struct CounterfactualModel: Sendable {
         var names: [String] {
             var names = ["intercept", "trend"] + Design.weekdayNames + ["holiday"]
             names += contextEvents.map { "context:\($0.id)" }
+            names += calendarTerms.names
             if seasonal { names += ["sin1", "cos1", "sin2", "cos2"] }
             return names
         }
@@ -460,6 +478,7 @@ public struct CounterfactualModel: Sendable {
             for dummy in 2...7 { row.append(weekday == dummy ? 1 : 0) }
             row.append(holidays.contains(day) ? 1 : 0)
             for event in contextEvents { row.append(event.value(on: day)) }
+            row += calendarTerms.values(on: day)
             if seasonal {
                 let phase = 2 * Double.pi * Double(day.daysSinceEpoch) / 365.25
                 row += [sin(phase), cos(phase), sin(2 * phase), cos(2 * phase)]
@@ -498,7 +517,7 @@ extension CounterfactualModel {
         for day in window.days where filled[day] == nil { filled[day] = 0 }
         let model = CounterfactualModel(
             series: filled, campaign: window, fitWindow: fitWindow, excludedDays: excludedDays, holidays: holidays,
-            contextEvents: contextEvents, confidenceLevel: confidenceLevel)
+            contextEvents: contextEvents, confidenceLevel: confidenceLevel, calendarTerms: calendarTerms)
         let estimate = model.estimate()
         guard let figures = estimate.figures else {
             return .failure(estimate.notFittedReason ?? .noDataInWindow(window))

@@ -27,6 +27,11 @@ public struct CampaignCalendar: Sendable, Equatable {
     public let campaigns: [Campaign]
     /// The context events, in file order; ids are unique.
     public let context: [ContextEvent]
+    /// Whose school holidays the model knows (`school_holidays:`); nil when the file gives none, which means all
+    /// three zones with the built-in French holidays and none otherwise (see `effectiveSchoolHolidays`).
+    public let schoolHolidays: SchoolHolidayZones?
+    /// Recurring periods of the analyst's own (`periods:`), fitted like holidays; ids are unique.
+    public let periods: [RecurringPeriod]
 
     /// Creates a calendar from values; the defaults are those applied to a file that leaves the key out.
     public init(
@@ -38,7 +43,9 @@ public struct CampaignCalendar: Sendable, Equatable {
         feedOptions: [Feed: FeedReadOptions] = [:],
         knownHelplines: [String] = CampaignCalendar.builtInHelplines,
         campaigns: [Campaign] = [],
-        context: [ContextEvent] = []
+        context: [ContextEvent] = [],
+        schoolHolidays: SchoolHolidayZones? = nil,
+        periods: [RecurringPeriod] = []
     ) {
         self.timeZoneIdentifier = timeZoneIdentifier
         self.language = language
@@ -49,6 +56,16 @@ public struct CampaignCalendar: Sendable, Equatable {
         self.knownHelplines = knownHelplines
         self.campaigns = campaigns
         self.context = context
+        self.schoolHolidays = schoolHolidays
+        self.periods = periods
+    }
+
+    /// The school-holiday zones the model uses: the ones given, else all three when the holidays are the built-in
+    /// French ones (France's school calendar goes with France's holidays) and none otherwise.
+    public var effectiveSchoolHolidays: SchoolHolidayZones {
+        if let schoolHolidays { return schoolHolidays }
+        if case .builtIn(let country) = holidays, country.uppercased() == "FR" { return .all }
+        return .none
     }
 
     /// The campaign with this id, or nil when the calendar declares none.

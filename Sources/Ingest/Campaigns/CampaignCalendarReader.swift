@@ -13,7 +13,7 @@ struct CampaignCalendarReader {
 
     private static let rootKeys = [
         "timezone", "language", "holidays", "confidence", "delimiter", "date_format", "encoding", "feeds",
-        "helplines", "campaigns", "context",
+        "helplines", "campaigns", "context", "school_holidays", "periods",
     ]
     /// The keys of a feed's entry under `feeds:`.
     private static let feedKeys = ["date_format", "columns", "encoding"]
@@ -27,6 +27,8 @@ struct CampaignCalendarReader {
     /// The longest `carryover:` or `ends_over:` accepted, in days: ten years, far beyond any real tail, and small
     /// enough that no date arithmetic on it can overflow.
     static let longestTailDays = 3650
+    /// The keys of an entry under `periods:`.
+    private static let periodKeys = ["id", "name", "dates"]
 
     /// The file named in errors.
     let file: String
@@ -133,10 +135,16 @@ struct CampaignCalendarReader {
             events.append(event)
         }
 
+        var schoolHolidays: SchoolHolidayZones?
+        if let node = fields["school_holidays"], !Self.isNull(node) {
+            schoolHolidays = try schoolHolidayZones(node)
+        }
+        let periods = try recurringPeriods(fields["periods"])
+
         return CampaignCalendar(
             timeZoneIdentifier: zone, language: language, holidays: holidays, confidenceLevel: confidence,
             delimiter: delimiter, feedOptions: feedOptions, knownHelplines: knownHelplines, campaigns: campaigns,
-            context: events)
+            context: events, schoolHolidays: schoolHolidays, periods: periods)
     }
 
     /// The root `date_format:` applied to every feed, then each feed's entry under `feeds:` (keyed by the feed's
@@ -252,6 +260,74 @@ struct CampaignCalendarReader {
             dates.insert(try date(item, at: "holidays[\(index)]"))
         }
         return .dates(dates.sorted())
+    }
+
+    /// Reads `school_holidays:`: A, B or C (any case), all or none.
+    private mutating func schoolHolidayZones(_ node: Node) throws(CampaignCalendarError) -> SchoolHolidayZones {
+        let value = try text(node, at: "school_holidays")
+        let zones = SchoolHolidayZones(rawValue: value.uppercased()) ?? SchoolHolidayZones(rawValue: value.lowercased())
+        guard let zones else {
+            throw error(
+                at: node, "school_holidays",
+                "\"\(value)\" is not a school-holiday zone (A, B, C, all or none)")
+        }
+        return zones
+    }
+
+    /// Reads `periods:`, a list of `{id, name, dates}` where `dates` maps each year to `[first day, last day]`
+    /// in that year (the last may fall in the next year, for a period across the new year).
+    private mutating func recurringPeriods(_ node: Node?) throws(CampaignCalendarError) -> [RecurringPeriod] {
+        var periods: [RecurringPeriod] = []
+        var lines: [String: Int] = [:]
+        for (index, item) in try list(node, at: "periods").enumerated() {
+            let path = "periods[\(index)]"
+            let fields = try mapping(item, at: path, keys: Self.periodKeys)
+            let (id, idNode) = try identifier(fields, of: item, at: path)
+            if let firstLine = lines[id] {
+                throw error(
+                    at: idNode, "\(path).id", "duplicate period id \"\(id)\" (first declared at line \(firstLine))")
+            }
+            lines[id] = idNode.mark?.line ?? 0
+            let name = try optionalText(fields["name"], at: "\(path).name")
+            let datesNode = try required("dates", in: fields, of: item, at: path)
+            let datesPath = "\(path).dates"
+            try visit(datesNode, at: datesPath)
+            guard case .mapping(let years) = datesNode, !years.isEmpty else {
+                throw error(
+                    at: datesNode, datesPath,
+                    "expected a mapping from each year to [first day, last day], found \(Self.kind(of: datesNode))")
+            }
+            var occurrences: [DayRange] = []
+            for (yearNode, rangeNode) in years {
+                let yearText = try text(yearNode, at: datesPath)
+                let yearPath = "\(datesPath).\(yearText)"
+                guard let year = Int(yearText), (1...9999).contains(year) else {
+                    throw error(at: yearNode, yearPath, "\"\(yearText)\" is not a year")
+                }
+                let bounds = try list(rangeNode, at: yearPath)
+                guard bounds.count == 2 else {
+                    throw error(
+                        at: rangeNode, yearPath,
+                        "expected [first day, last day], found a list of \(bounds.count) item(s)")
+                }
+                let first = try date(bounds[0], at: "\(yearPath)[0]")
+                let last = try date(bounds[1], at: "\(yearPath)[1]")
+                guard first.year == year else {
+                    throw error(at: bounds[0], "\(yearPath)[0]", "\(first) is not in \(year)")
+                }
+                guard let range = DayRange(start: first, end: last) else {
+                    throw error(at: bounds[1], "\(yearPath)[1]", "\(last) is before \(first)")
+                }
+                if let other = occurrences.first(where: { $0.start <= range.end && range.start <= $0.end }) {
+                    throw error(
+                        at: rangeNode, yearPath,
+                        "\(first) to \(last) overlaps the occurrence \(other.start) to \(other.end)")
+                }
+                occurrences.append(range)
+            }
+            periods.append(RecurringPeriod(id: id, name: name, occurrences: occurrences, line: item.mark?.line))
+        }
+        return periods
     }
 
     private mutating func confidenceLevel(_ node: Node) throws(CampaignCalendarError) -> Double {

@@ -41,6 +41,11 @@ extension EstimateNote {
             return french
                 ? "colonne «\u{00A0}\(column)\u{00A0}» retirée\u{00A0}: elle est constante sur les jours ajustés"
                 : "column '\(column)' dropped: it is constant over the fitted days"
+        case .calendarColumnsDropped(let columns):
+            let list = columns.joined(separator: ", ")
+            return french
+                ? "colonnes du calendrier retirées (constantes sur les jours ajustés)\u{00A0}: \(list)"
+                : "calendar columns dropped (constant over the fitted days): \(list)"
         case .seasonalityNotModelled(let span, let minimum):
             return french
                 ? "les jours ajustés couvrent \(span) jours (< \(minimum))\u{00A0}: la saisonnalité annuelle n'est pas "

@@ -1,0 +1,108 @@
+import Ingest
+
+/// The calendar columns of the counterfactual model's design beyond day of week and the public-holiday dummy
+/// (DESIGN §4.2): the French school holidays, the rentrée, the days around public holidays, and the analyst's
+/// own recurring periods. Each is a function of the date alone, so it is known in the campaign window too.
+///
+/// - `school:<kind>` for summer, christmas, winter, spring and toussaint: the share of the chosen zones on that
+///   holiday (0, ⅓, ⅔ or 1 with all three zones; the winter and spring holidays are staggered by zone).
+/// - `rentree`: the share of the chosen zones in the first 14 days after their summer holidays.
+/// - `holiday:christmas`: 1 on 24, 25, 26 and 31 December and 1 January, on top of the `holiday` dummy on 25 Dec
+///   and 1 Jan: the end of the year is not like 8 May.
+/// - `bridge`: a weekday that is not a public holiday, between one and a weekend day (the Friday after Ascension).
+/// - `eve`: the day before a public holiday that is neither a holiday, a bridge day, nor in `holiday:christmas`.
+/// - `period:<id>`: 1 on the days of each of the analyst's recurring periods.
+///
+/// The model drops a column that does not vary over the fitted days, as it does every column.
+public struct CalendarTerms: Sendable {
+    /// The zones whose school holidays are modelled; empty for none.
+    public let zones: [SchoolHolidays.Zone]
+    /// The public holidays the day-effect columns are built around; empty for no such columns.
+    public let publicHolidays: Set<CivilDate>
+    /// The analyst's recurring periods.
+    public let periods: [RecurringPeriod]
+
+    /// No calendar columns: the design of a model without them.
+    public static let none = CalendarTerms(zones: [], publicHolidays: [], periods: [])
+
+    /// The school-holiday kinds with a column of their own; the Ascension bridge is left to the holiday terms.
+    public static let schoolKinds: [SchoolHolidays.Kind] = [.summer, .christmas, .winter, .spring, .toussaint]
+    /// The length of the rentrée term in days after the summer holidays.
+    public static let rentreeDays = 14
+    /// The names of the columns that mark single days rather than weeks: they are not counted among the
+    /// slowly varying columns whose absorption of serial correlation the noise estimate corrects for.
+    public static let dayEffectNames: Set<String> = ["holiday:christmas", "bridge", "eve"]
+
+    /// Creates the terms; `publicHolidays` empty leaves out the day-effect columns.
+    public init(zones: [SchoolHolidays.Zone], publicHolidays: Set<CivilDate>, periods: [RecurringPeriod] = []) {
+        self.zones = zones
+        self.publicHolidays = publicHolidays
+        self.periods = periods
+        var rentree: [CivilDate: Double] = [:]
+        let weight = zones.isEmpty ? 0 : 1 / Double(zones.count)
+        for period in SchoolHolidays.periods where period.kind == .summer && zones.contains(period.zone) {
+            for offset in 1...CalendarTerms.rentreeDays {
+                rentree[period.days.end.adding(days: offset), default: 0] += weight
+            }
+        }
+        self.rentree = rentree
+    }
+
+    private let rentree: [CivilDate: Double]
+
+    /// The column names, in the order of `values(on:)`.
+    public var names: [String] {
+        var names: [String] = []
+        if !zones.isEmpty {
+            names += CalendarTerms.schoolKinds.map { "school:\($0.rawValue)" }
+            names.append("rentree")
+        }
+        if !publicHolidays.isEmpty { names += ["holiday:christmas", "bridge", "eve"] }
+        names += periods.map { "period:\($0.id)" }
+        return names
+    }
+
+    /// The columns' values on `day`.
+    public func values(on day: CivilDate) -> [Double] {
+        var values: [Double] = []
+        if !zones.isEmpty {
+            var shares = [Double](repeating: 0, count: CalendarTerms.schoolKinds.count)
+            for zone in zones {
+                if let kind = SchoolHolidays.kind(on: day, zone: zone),
+                    let index = CalendarTerms.schoolKinds.firstIndex(of: kind)
+                {
+                    shares[index] += 1 / Double(zones.count)
+                }
+            }
+            values += shares
+            values.append(rentree[day] ?? 0)
+        }
+        if !publicHolidays.isEmpty {
+            let christmas = CalendarTerms.isChristmasOrNewYear(day)
+            let bridge = isBridge(day)
+            let eve =
+                !christmas && !bridge && !publicHolidays.contains(day)
+                && publicHolidays.contains(day.adding(days: 1))
+            values += [christmas ? 1 : 0, bridge ? 1 : 0, eve ? 1 : 0]
+        }
+        values += periods.map { $0.contains(day) ? 1 : 0 }
+        return values
+    }
+
+    /// Whether `day` is 24, 25, 26 or 31 December or 1 January.
+    public static func isChristmasOrNewYear(_ day: CivilDate) -> Bool {
+        let (_, month, date) = day.components
+        return (month == 12 && [24, 25, 26, 31].contains(date)) || (month == 1 && date == 1)
+    }
+
+    /// Whether `day` is a weekday, not a public holiday, with a public holiday on one side and a Saturday or
+    /// Sunday on the other: the Monday before a Tuesday holiday, the Friday after a Thursday one.
+    public func isBridge(_ day: CivilDate) -> Bool {
+        guard day.isoWeekday <= 5, !publicHolidays.contains(day) else { return false }
+        let before = day.adding(days: -1)
+        let after = day.adding(days: 1)
+        func isWeekend(_ date: CivilDate) -> Bool { date.isoWeekday >= 6 }
+        return (publicHolidays.contains(before) && isWeekend(after))
+            || (publicHolidays.contains(after) && isWeekend(before))
+    }
+}
