@@ -251,11 +251,13 @@ def shifted_reject(reject, shift):
 
 def summed_rollup(name, used, size):
     """The rollup of a whole file from its joined ranges: counts summed by full key, rejects and the refusal moved
-    to the file's lines, rows added up to the first refused range (whose refusal refuses the whole file)."""
+    to the file's lines, rows added up to the first refused range (whose refusal refuses the whole file). A range
+    read from a stream does not know the file's size, so a refused one may say it stopped past the end: the whole
+    file's `stop` is at most its size, as the direct read's check of a rollup requires."""
     first = used[0]
     total = {
         "format": first["format"], "feed": first["feed"], "file": name, "file_size": size, "start": 0,
-        "end": size, "stop": used[-1]["stop"], "line_ends": 0, "ranges": len(used), "level": "events",
+        "end": size, "stop": min(used[-1]["stop"], size), "line_ends": 0, "ranges": len(used), "level": "events",
         "delimiter": first["delimiter"], "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
         "refusal": None, "unknown_columns": first["unknown_columns"], "counts": [], "rejects": [],
     }
