@@ -48,8 +48,8 @@ struct DataQualitySummaryTests {
         let failed = data(
             read: 0, rejected: 0,
             failure: FileFailure(isIOError: true, line: nil, column: nil, reason: .csv(.noSuchFile)))
-        #expect(failed.verdict(maxRejectRate: 0.5) == .ioFailure)
-        #expect(failed.verdict(maxRejectRate: 0.5) == .ioFailure)
+        let verdict = NightVerdict(data: failed, lastNight: nil, maxRejectRate: 0.5, maxFileRejectRate: 0.5)
+        #expect(verdict.dataVerdict == .ioFailure)
     }
 }
 

@@ -7,15 +7,3 @@ public enum DataVerdict: Sendable, Equatable {
     /// A file or a feed folder could not be read (permissions, a directory named `.csv`, a read error).
     case ioFailure
 }
-
-extension IngestedData {
-    /// The verdict with at most `maxRejectRate` (a fraction) of the rows read rejected. A file refused
-    /// for its content is a data problem even when it held no rows (an empty file in a delivery is one).
-    /// This is the verdict without last night to compare with; `NightVerdict` adds the rules that need it and
-    /// the per-file threshold, and is what `validate` and `run` use.
-    public func verdict(maxRejectRate: Double) -> DataVerdict {
-        if !unreadableFeeds.isEmpty || files.contains(where: { $0.failure?.isIOError == true }) { return .ioFailure }
-        if rejectRate > maxRejectRate || files.contains(where: { $0.failure != nil }) { return .problems }
-        return .usable
-    }
-}

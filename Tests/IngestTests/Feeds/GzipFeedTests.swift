@@ -171,7 +171,8 @@ struct GzipFeedTests {
         // Every complete row before the line where the text stops was read, and counts as rejected.
         #expect(report.rowsRead == line - 2)
         #expect(report.rowsRejected == report.rowsRead)
-        #expect(data.verdict(maxRejectRate: 1) == .problems)
+        #expect(
+            NightVerdict(data: data, lastNight: nil, maxRejectRate: 1, maxFileRejectRate: 1).dataVerdict == .problems)
     }
 
     @Test func aWrongChecksumIsRefusedAfterTheLastLine() throws {

@@ -39,7 +39,7 @@ struct SkippedFileTests {
                 SkippedFile(feed: .helplineCalls, file: "helpline_calls/Thumbs.db", reason: .thumbnailCache),
                 SkippedFile(feed: .helplineCalls, file: "helpline_calls/~$calls.csv", reason: .officeLockFile),
             ])
-        #expect(data.verdict(maxRejectRate: 0) == .usable)
+        #expect(NightVerdict(data: data, lastNight: nil, maxRejectRate: 0, maxFileRejectRate: 0).dataVerdict == .usable)
     }
 
     @Test func saysEachReasonInEnglishAndFrench() {
