@@ -434,24 +434,26 @@ struct BadInputTests {
     }
 
     /// The peak resident set, in bytes, of one `awareness validate --data <folder>` run on its own (its output
-    /// discarded): the child is spawned and waited for with `wait4`, whose usage is that child's alone (Linux reports
-    /// `ru_maxrss` in kilobytes). The peak over every child of the test process (`RUSAGE_CHILDREN`) would depend on
-    /// which other suites ran first.
+    /// discarded). A child forked by this test process would inherit its high-water mark (Linux records the old
+    /// address space's peak at exec), so a small Python process starts the run and reports its child's peak from
+    /// `RUSAGE_CHILDREN` (kilobytes on Linux).
     static func peakMemory(validating folder: URL) throws -> Int {
-        let arguments = [CommandRunner.executable.path, "validate", "--data", folder.path, "--language", "en"]
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
-        try #require(spawned == 0, "posix_spawn failed: \(spawned)")
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return usage.ru_maxrss * 1024
+        let script = """
+            import resource, subprocess, sys
+            subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [
+            "-c", script, CommandRunner.executable.path, "validate", "--data", folder.path, "--language", "en",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try #require(Int(text), "no peak reported: \(text)") * 1024
     }
 }
