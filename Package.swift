@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "CByteScan"),
         // libcsv's field and record callbacks in C: they collect a slice's records for the reader to visit in one loop.
         .target(name: "CRecordBatch"),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc does not declare: migrates an output folder to its link.
+        .target(name: "CRenameExchange"),
         .target(
             name: "Ingest",
             dependencies: [
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "Analytics", dependencies: ["Ingest"]),
         .target(
             name: "Reporting",
-            dependencies: ["Analytics", "Ingest"]),
+            dependencies: ["Analytics", "Ingest", "CRenameExchange"]),
         .target(name: "SampleData", dependencies: ["Analytics", "Ingest"]),
         .executableTarget(
             name: "awareness",

@@ -35,6 +35,16 @@ extension OutputRefusal: CustomStringConvertible {
             return "\(role.option) holds \(entries) that no awareness run wrote: \(foreign.joined(separator: ", "))"
                 + "\(more); a run replaces only a folder that is absent, empty or its own, so choose a new or empty "
                 + "folder, or move those entries away; \(nothingDone)"
+        case .nightStoreNotOurs(_, let foreign, let count):
+            guard count > 0 else {
+                return "the store of nights of --out (where a run keeps the folders --out and --notebooks link to) "
+                    + "is not a folder; move it away; \(nothingDone)"
+            }
+            let more = count > foreign.count ? ", and \(count - foreign.count) more" : ""
+            let entries = count == 1 ? "1 entry" : "\(count) entries"
+            return "the store of nights of --out (where a run keeps the folders --out and --notebooks link to) "
+                + "holds \(entries) that no awareness run made: \(foreign.joined(separator: ", "))\(more); move "
+                + "those entries away; \(nothingDone)"
         }
     }
 }

@@ -11,7 +11,9 @@ import Foundation
 ///
 /// Each path is made absolute from the working directory, with `.` and `..` applied and the symbolic links of its
 /// parent folders resolved, but not the last component's: a folder that is itself a link is refused
-/// (``OutputRefusal/symbolicLink(folder:role:target:)``) so that a run never empties a link's target. Then the
+/// (``OutputRefusal/symbolicLink(folder:role:target:)``) so that a run never empties a link's target, unless it
+/// is a link a run made into its store of nights (``NightStore/isOwnLink(_:role:)``), which is replaced, never what
+/// it leads to. The store beside the reports folder must be absent or hold only a store's entries. Then the
 /// folders must not be the root, the data folder or inside it or around it, the working directory or one of its
 /// parents, nor the same as or inside one another; and each must be absent, empty or a run's own
 /// (``OutputOwnership``). The first rule broken is thrown as an ``OutputRefusal``.
@@ -63,6 +65,8 @@ public struct OutputPlan: Sendable, Equatable {
             case .absent:
                 continue
             case .other:
+                // A link a run made into its store of nights is replaced, never what it leads to.
+                if NightStore.isOwnLink(folder.path, role: folder.role) { continue }
                 var status = stat()
                 if lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path)) ?? "?"
@@ -79,6 +83,21 @@ public struct OutputPlan: Sendable, Equatable {
                         foreign: Array(foreign.prefix(OutputRefusal.listedEntries)), count: foreign.count)
                 }
             }
+        }
+        let store = NightStore.root(forReports: reports)
+        let storeShown = NightStore.root(forReports: reportsPath)
+        switch OutputOwnership.kind(of: store) {
+        case .absent:
+            break
+        case .folder:
+            let foreign = NightStore.foreignEntries(inStore: store)
+            guard foreign.isEmpty else {
+                throw .nightStoreNotOurs(
+                    folder: storeShown, foreign: Array(foreign.prefix(OutputRefusal.listedEntries)),
+                    count: foreign.count)
+            }
+        case .file, .other:
+            throw .nightStoreNotOurs(folder: storeShown, foreign: [], count: 0)
         }
         self.reports = reports
         self.notebooks = notebooks

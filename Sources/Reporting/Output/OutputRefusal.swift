@@ -19,6 +19,9 @@ public enum OutputRefusal: Error, Sendable, Equatable {
     case notAFolder(folder: String, role: OutputRole)
     /// The folder holds entries no awareness run wrote (`foreign`, sorted, at most ``listedEntries``; `count` in all).
     case notOurs(folder: String, role: OutputRole, foreign: [String], count: Int)
+    /// The store of nights beside the reports folder (`.<out>.nights`, ``NightStore``) is not a folder (`count` 0)
+    /// or holds entries no run made (`foreign`, sorted, at most ``listedEntries``; `count` in all).
+    case nightStoreNotOurs(folder: String, foreign: [String], count: Int)
 
     /// The most foreign entries a ``notOurs(folder:role:foreign:count:)`` refusal names.
     public static let listedEntries = 5
@@ -50,7 +53,7 @@ extension OutputRefusal {
         switch self {
         case .noFolderName(let folder, _), .sameFolder(let folder), .overlapsData(let folder, _, _, _),
             .holdsWorkingDirectory(let folder, _), .symbolicLink(let folder, _, _), .notAFolder(let folder, _),
-            .notOurs(let folder, _, _, _):
+            .notOurs(let folder, _, _, _), .nightStoreNotOurs(let folder, _, _):
             folder
         case .nested(_, _, let outer, _):
             outer
