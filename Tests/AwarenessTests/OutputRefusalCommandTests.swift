@@ -155,6 +155,17 @@ struct OutputRefusalCommandTests {
                 + "empties a link's target; give the target's path, or remove the link; \(Self.nothingDone)")
     }
 
+    @Test func refusesAStoreOfNightsHoldingAUsersFile() throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("x\n".utf8).write(to: folder.appendingPathComponent(".reports.nights/thesis.txt"))
+        try expectRefusal(
+            ["--data", "data"], project: folder,
+            message: ".reports.nights: the store of nights of --out (where a run keeps the folders --out and "
+                + "--notebooks link to) holds 1 entry that no awareness run made: thesis.txt; move those entries "
+                + "away; \(Self.nothingDone)")
+    }
+
     @Test func refusesNotebooksInsideTheReports() throws {
         let folder = try project()
         defer { try? FileManager.default.removeItem(at: folder) }

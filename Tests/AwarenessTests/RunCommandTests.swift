@@ -16,17 +16,26 @@ struct RunCommandTests {
         return url
     }
 
-    /// Every regular file under `folder`, as sorted relative paths.
+    /// Every regular file under `folder`, as sorted relative paths, read through the output folders' links; the
+    /// hidden store of nights they lead into is not listed.
     func files(under folder: URL) -> [String] {
         let root = folder.resolvingSymlinksInPath().path
-        let enumerator = FileManager.default.enumerator(atPath: root)
         var paths: [String] = []
-        while let path = enumerator?.nextObject() as? String {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where !entry.hasPrefix(".") {
+            let full = URL(fileURLWithPath: root + "/" + entry).resolvingSymlinksInPath().path
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            {
-                paths.append(path)
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+            guard isDirectory.boolValue else {
+                paths.append(entry)
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(atPath: full)
+            while let path = enumerator?.nextObject() as? String {
+                if FileManager.default.fileExists(atPath: full + "/" + path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                {
+                    paths.append(entry + "/" + path)
+                }
             }
         }
         return paths.sorted()
@@ -57,6 +66,9 @@ struct RunCommandTests {
                 "reports/run-manifest.json", "reports/summary.md", "reports/uplift.csv", "reports/uplift.json",
                 "reports/weekly.csv",
             ])
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("reports").path)
+                == ".reports.nights/current/reports")
         let report = try String(
             contentsOf: folder.appendingPathComponent("reports/campaigns/banner-119.md"), encoding: .utf8)
         #expect(report.hasPrefix("# 119 banner\n\nCalls to 119 during the campaign (4–17 May 2020): 1,605 received."))
@@ -114,6 +126,8 @@ struct RunCommandTests {
         #expect(result.stderr.contains("error: \(folder.appendingPathComponent("Notebooks-export").path): another run"))
         #expect(try String(contentsOf: summaryPath, encoding: .utf8) == before)
         #expect(files(under: folder).filter { $0.contains(".tmp-") }.isEmpty)
+        let store = folder.appendingPathComponent(".reports.nights").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store).count == 2)
     }
 
     /// A bad night after a good one: last night's outputs stay byte for byte, the night's diagnostics go to

@@ -173,4 +173,75 @@ struct OutputPlanTests {
         let checked = try plan(root, out: "link/reports")
         #expect(checked.reports.hasSuffix("/real/reports"))
     }
+
+    // MARK: - The links into the store of nights
+
+    /// A written pair: both folders are links into the store; the next run's plan accepts them as its own.
+    func lastNight(_ root: String) throws {
+        let outputs = RunOutputs(
+            reports: [OutputFile(path: "summary.md", contents: "last night\n")],
+            notebooks: [OutputFile(path: "spring.ipynb", contents: "{}\n")])
+        try outputs.write(reportsPath: root + "/reports", notebooksPath: root + "/notebooks")
+    }
+
+    @Test func acceptsItsOwnLinksIntoTheStoreOfNights() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try lastNight(root)
+        let checked = try plan(root)
+        #expect(checked.reports.hasSuffix("/reports"))
+        #expect(NightStore.linkedFolder(root + "/reports", role: .reports) != nil)
+        #expect(NightStore.linkedFolder(root + "/reports", role: .notebooks) == nil)
+    }
+
+    @Test func refusesItsOwnLinkOnceAUsersFileIsInWhatItLeadsTo() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try lastNight(root)
+        try write("mine\n", to: root + "/notebooks/notes.txt")
+        #expect(
+            throws: OutputRefusal.notOurs(folder: "notebooks", role: .notebooks, foreign: ["notes.txt"], count: 1)
+        ) { try plan(root) }
+    }
+
+    @Test func refusesALinkShapedLikeOursThatLeadsToAFile() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("x\n", to: root + "/.mine.nights/current/reports")
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/reports", withDestinationPath: ".mine.nights/current/reports")
+        #expect(
+            throws: OutputRefusal.symbolicLink(
+                folder: "reports", role: .reports, target: ".mine.nights/current/reports")
+        ) { try plan(root) }
+    }
+
+    @Test func refusesAStoreOfNightsHoldingEntriesNoRunMade() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try lastNight(root)
+        try write("mine\n", to: root + "/.reports.nights/thesis.txt")
+        #expect(
+            throws: OutputRefusal.nightStoreNotOurs(folder: ".reports.nights", foreign: ["thesis.txt"], count: 1)
+        ) { try plan(root) }
+        try FileManager.default.removeItem(atPath: root + "/.reports.nights")
+        try write("mine\n", to: root + "/.reports.nights")
+        #expect(throws: OutputRefusal.nightStoreNotOurs(folder: ".reports.nights", foreign: [], count: 0)) {
+            try plan(root)
+        }
+    }
+
+    @Test func refusesNotebooksReachedThroughTheReportsLink() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try lastNight(root)
+        #expect(
+            throws: OutputRefusal.nested(
+                inner: "reports/nb", innerRole: .notebooks, outer: "reports", outerRole: .reports)
+        ) { try plan(root, notebooks: "reports/nb") }
+        #expect(
+            throws: OutputRefusal.nested(
+                inner: ".reports.nights/nb", innerRole: .notebooks, outer: "reports", outerRole: .reports)
+        ) { try plan(root, notebooks: ".reports.nights/nb") }
+    }
 }

@@ -136,7 +136,8 @@ struct RunOutputsTests {
         #expect(read(parent + "/nested/Notebooks-export/spring.ipynb") == "{}\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [
-                "nested", "reports", "reports.lock",
+                ".reports.nights", "nested", "reports", "reports.lock",
             ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/.reports.nights").count == 2)
     }
 }

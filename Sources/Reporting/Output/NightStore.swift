@@ -92,23 +92,20 @@ public struct NightStore: Sendable {
 
     // MARK: - Recognising a run's own link
 
-    /// Whether the entry at `path` is a link a run made for `role`'s folder: its text leads (read lexically) to
-    /// `<a store>/current/<role>` with a store named `.<name>.nights`, and what it leads to is absent (no night
-    /// yet) or a folder that is a run's own for `role` (``OutputOwnership``). A run replaces such a link, never
-    /// what it leads to; any other link is refused.
-    public static func isOwnLink(_ path: String, role: OutputRole) -> Bool {
-        guard role != .diagnostics, let text = linkText(path) else { return false }
+    /// The folder the link at `path` leads to when it is a link a run made for `role`'s folder: its text leads
+    /// (read lexically) to `<a store>/current/<role>` in a store named `.<name>.nights`; nil for any other entry.
+    /// A run replaces such a link, never what it leads to, and only when what it leads to is absent (no night yet)
+    /// or a run's own folder for `role` (``OutputPlan``); any other link is refused.
+    public static func linkedFolder(_ path: String, role: OutputRole) -> String? {
+        guard role != .diagnostics, let text = linkText(path) else { return nil }
         let parent = (path as NSString).deletingLastPathComponent
         let components = lexicalComponents(text.hasPrefix("/") ? text : parent + "/" + text)
-        guard components.count >= 3 else { return false }
+        guard components.count >= 3 else { return nil }
         let store = components[components.count - 3]
         guard components[components.count - 1] == folderName(role), components[components.count - 2] == currentName,
-            store.hasPrefix("."), store.hasSuffix(".nights")
-        else { return false }
-        let target = "/" + components.joined(separator: "/")
-        var status = stat()
-        guard stat(target, &status) == 0 else { return errno == ENOENT }
-        return status.st_mode & S_IFMT == S_IFDIR && OutputOwnership.foreignEntries(in: target, role: role).isEmpty
+            store.hasPrefix("."), store.hasSuffix(".nights"), store.count > ".nights".count + 1
+        else { return nil }
+        return "/" + components.joined(separator: "/")
     }
 
     /// The entries of the store at `root` that no run made (sorted), its own names being `current`, the nights

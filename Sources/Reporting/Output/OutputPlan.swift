@@ -12,7 +12,7 @@ import Foundation
 /// Each path is made absolute from the working directory, with `.` and `..` applied and the symbolic links of its
 /// parent folders resolved, but not the last component's: a folder that is itself a link is refused
 /// (``OutputRefusal/symbolicLink(folder:role:target:)``) so that a run never empties a link's target, unless it
-/// is a link a run made into its store of nights (``NightStore/isOwnLink(_:role:)``), which is replaced, never what
+/// is a link a run made into its store of nights (``NightStore/linkedFolder(_:role:)``), which is replaced, never what
 /// it leads to. The store beside the reports folder must be absent or hold only a store's entries. Then the
 /// folders must not be the root, the data folder or inside it or around it, the working directory or one of its
 /// parents, nor the same as or inside one another; and each must be absent, empty or a run's own
@@ -43,7 +43,8 @@ public struct OutputPlan: Sendable, Equatable {
         ]
         for folder in folders {
             guard folder.path != "/" else { throw .noFolderName(folder: folder.shown, role: folder.role) }
-            if Self.isSameOrInside(here, folder.path) {
+            let onDisk = Self.realPath(folder.path)
+            if Self.isSameOrInside(here, folder.path) || onDisk.map({ Self.isSameOrInside(here, $0) }) == true {
                 throw .holdsWorkingDirectory(folder: folder.shown, role: folder.role)
             }
             let overlap: OutputRefusal.DataOverlap? =
@@ -55,18 +56,53 @@ public struct OutputPlan: Sendable, Equatable {
                 throw .overlapsData(folder: folder.shown, role: folder.role, data: dataPath, overlap: overlap)
             }
         }
-        if reports == notebooks { throw .sameFolder(folder: notebooksPath) }
-        for (inner, outer) in [(folders[1], folders[0]), (folders[0], folders[1]), (folders[1], folders[2])]
-        where Self.isSameOrInside(inner.path, outer.path) {
-            throw .nested(inner: inner.shown, innerRole: inner.role, outer: outer.shown, outerRole: outer.role)
+        // Where each folder is on disk: once the folders are links into the store of nights, a path through one of
+        // them (`reports/notebooks`) lies inside the store, not inside the path as given.
+        let physical = folders.map { Self.realPath($0.path) ?? $0.path }
+        let store = NightStore.root(forReports: reports)
+        if reports == notebooks || physical[0] == physical[1] { throw .sameFolder(folder: notebooksPath) }
+        for (inner, outer) in [(1, 0), (0, 1), (1, 2)] {
+            // The store is the reports folder's too, but the notebooks link leads into it by design.
+            let places = [folders[outer].path, physical[outer]]
+            let given = places + (outer == 0 ? [store] : [])
+            guard
+                given.contains(where: { Self.isSameOrInside(folders[inner].path, $0) })
+                    || places.contains(where: { Self.isSameOrInside(physical[inner], $0) })
+            else { continue }
+            throw .nested(
+                inner: folders[inner].shown, innerRole: folders[inner].role, outer: folders[outer].shown,
+                outerRole: folders[outer].role)
+        }
+        func checkOwnership(
+            of path: String, _ folder: (role: OutputRole, shown: String, path: String)
+        )
+            throws(OutputRefusal)
+        {
+            let foreign = OutputOwnership.foreignEntries(in: path, role: folder.role)
+            guard foreign.isEmpty else {
+                throw .notOurs(
+                    folder: folder.shown, role: folder.role,
+                    foreign: Array(foreign.prefix(OutputRefusal.listedEntries)), count: foreign.count)
+            }
         }
         for folder in folders {
             switch OutputOwnership.kind(of: folder.path) {
             case .absent:
                 continue
             case .other:
-                // A link a run made into its store of nights is replaced, never what it leads to.
-                if NightStore.isOwnLink(folder.path, role: folder.role) { continue }
+                // A link a run made into a store of nights is replaced, never what it leads to; what it leads to
+                // must be absent (no night yet) or a run's own folder, as a plain folder must.
+                if let target = NightStore.linkedFolder(folder.path, role: folder.role) {
+                    switch OutputOwnership.kind(of: Self.realPath(target) ?? target) {
+                    case .absent:
+                        continue
+                    case .folder:
+                        try checkOwnership(of: target, folder)
+                        continue
+                    case .file, .other:
+                        break
+                    }
+                }
                 var status = stat()
                 if lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path)) ?? "?"
@@ -76,21 +112,16 @@ public struct OutputPlan: Sendable, Equatable {
             case .file:
                 throw .notAFolder(folder: folder.shown, role: folder.role)
             case .folder:
-                let foreign = OutputOwnership.foreignEntries(in: folder.path, role: folder.role)
-                guard foreign.isEmpty else {
-                    throw .notOurs(
-                        folder: folder.shown, role: folder.role,
-                        foreign: Array(foreign.prefix(OutputRefusal.listedEntries)), count: foreign.count)
-                }
+                try checkOwnership(of: folder.path, folder)
             }
         }
-        let store = NightStore.root(forReports: reports)
+        let storeRoot = NightStore.root(forReports: reports)
         let storeShown = NightStore.root(forReports: reportsPath)
-        switch OutputOwnership.kind(of: store) {
+        switch OutputOwnership.kind(of: storeRoot) {
         case .absent:
             break
         case .folder:
-            let foreign = NightStore.foreignEntries(inStore: store)
+            let foreign = NightStore.foreignEntries(inStore: storeRoot)
             guard foreign.isEmpty else {
                 throw .nightStoreNotOurs(
                     folder: storeShown, foreign: Array(foreign.prefix(OutputRefusal.listedEntries)),
