@@ -57,15 +57,16 @@ struct SampleDataCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.usage, [.error(error.description)])
         }
-        if let events, let free = SampleDataDestination.freeBytes(at: out) {
-            let needed = EventFeedWriter.estimatedBytes(events: events)
-            guard needed <= free else {
+        if let events {
+            do {
+                try EventSpaceShortfall.check(events: events, freeBytes: SampleDataDestination.freeBytes(at: out))
+            } catch {
                 throw CommandFailure(
                     .ioFailure,
                     [
                         .error(
-                            "--events \(events) needs about \(Self.size(needed)) of disk space, and its file system "
-                                + "has \(Self.size(free)) free; nothing was written", file: out)
+                            "--events \(error.events) needs about \(Self.size(error.needed)) of disk space, and its "
+                                + "file system has \(Self.size(error.free)) free; nothing was written", file: out)
                     ])
             }
         }
