@@ -22,6 +22,20 @@ extension HumanFormatTests {
         #expect(english.integer(value) == expected)
     }
 
+    /// A total of counts past the largest count (2⁶³ − 1), which a `Double` sum can only approximate, says so
+    /// instead of showing digits that look exact; the largest count itself is written in full.
+    @Test func marksACountPastTheLargestCountInEachLanguage() {
+        #expect(english.count(9_223_372_036_854_775_808.0) == "more than 9,223,372,036,854,775,807")
+        #expect(english.count(1.0e19) == "more than 9,223,372,036,854,775,807")
+        #expect(english.count(-1.0e19) == "less than -9,223,372,036,854,775,807")
+        let n = "\u{202F}"
+        #expect(french.count(1.4e19) == "plus de 9\(n)223\(n)372\(n)036\(n)854\(n)775\(n)807")
+        #expect(english.count(9_000_000_000_000_000_000.0) == "9,000,000,000,000,000,000")
+        #expect(english.count(1_234.4) == "1,234")
+        #expect(english.count(.nan) == HumanFormat.notAvailable)
+        #expect(french.count(.infinity) == HumanFormat.notAvailable)
+    }
+
     @Test func groupsFrenchIntegersWithNarrowNoBreakSpaces() {
         #expect(french.integer(15_234) == "15\u{202F}234")
         #expect(french.integer(-1_234_567) == "-1\u{202F}234\u{202F}567")

@@ -48,9 +48,21 @@ public struct HumanFormat: Sendable, Equatable {
     }
 
     /// A count that may be fractional (an expected count), rounded to a whole number: `1,234` / `1 234`.
+    ///
+    /// A count of 2⁶³ or more (a week's or a window's total of daily counts that each fit, summed as a `Double`)
+    /// is past the largest count, 2⁶³ − 1, and its digits past the 16th are not the sum's: it is written
+    /// `more than 9,223,372,036,854,775,807` / `plus de 9 223 372 036 854 775 807` rather than as digits that
+    /// look exact (``pastLargestCount``); one of −2⁶³ or less, `less than -9,223,372,036,854,775,807`.
     public func count(_ value: Double) -> String {
-        decimal(value, fractionDigits: 0)
+        // Not finite (NaN, infinity) stays the dash `decimal` writes.
+        guard !value.isFinite || value.magnitude < Self.pastLargestCount else {
+            return value < 0 ? vocabulary.lessThan + integer(-Int.max) : vocabulary.moreThan + integer(Int.max)
+        }
+        return decimal(value, fractionDigits: 0)
     }
+
+    /// 2⁶³, the first total past the largest count (`Int64.max`, 2⁶³ − 1); exactly representable as a `Double`.
+    public static let pastLargestCount = 9_223_372_036_854_775_808.0
 
     // MARK: - Percentages
 
@@ -265,6 +277,10 @@ public struct HumanFormat: Sendable, Equatable {
         let intervalJoin: String
         /// After the lower bound of an interval the data do not bound above: ` or more` / ` ou plus`.
         let unboundedAbove: String
+        /// Before the largest count, for a total past it: `more than ` / `plus de `.
+        let moreThan: String
+        /// Before the smallest count, for a total below it (an extra count): `less than ` / `moins de `.
+        let lessThan: String
         /// Before the number of a short week: `W` / `S` (semaine).
         let weekLetter: String
         /// The first day of a month in a date: `1` / `1er`.
@@ -278,7 +294,8 @@ public struct HumanFormat: Sendable, Equatable {
 
         static let english = Vocabulary(
             decimalSeparator: ".", groupSeparator: ",", percentSign: "%", intervalJoin: " to ",
-            unboundedAbove: " or more", weekLetter: "W", firstOfMonth: "1",
+            unboundedAbove: " or more", moreThan: "more than ", lessThan: "less than ",
+            weekLetter: "W", firstOfMonth: "1",
             monthNames: [
                 "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December",
@@ -289,7 +306,7 @@ public struct HumanFormat: Sendable, Equatable {
         static let french = Vocabulary(
             decimalSeparator: ",", groupSeparator: HumanFormat.narrowNoBreakSpace,
             percentSign: HumanFormat.narrowNoBreakSpace + "%", intervalJoin: " à ", unboundedAbove: " ou plus",
-            weekLetter: "S", firstOfMonth: "1er",
+            moreThan: "plus de ", lessThan: "moins de ", weekLetter: "S", firstOfMonth: "1er",
             monthNames: [
                 "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                 "novembre", "décembre",
