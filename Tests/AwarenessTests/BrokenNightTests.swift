@@ -90,19 +90,23 @@ struct BrokenNightTests {
         return try CommandRunner.run(arguments, in: folder.root, unprivileged: unprivileged)
     }
 
-    /// Every regular file under `folder` with its bytes, by relative path.
+    /// Every regular file under `folder` with its bytes, by relative path, folders as `path/` with no bytes; links
+    /// to folders (the output folders, into their store of nights) are followed, an unreadable folder is left out.
     static func contents(of folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let path = enumerator?.nextObject() as? String {
-            let url = folder.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = try Data(contentsOf: url)
-            } else {
-                files[path + "/"] = Data()
+        func visit(_ directory: URL, _ prefix: String) throws {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+                let url = directory.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[prefix + name] = try Data(contentsOf: url)
+                } else {
+                    files[prefix + name + "/"] = Data()
+                    if isDirectory.boolValue { try visit(url, prefix + name + "/") }
+                }
             }
         }
+        try visit(folder, "")
         return files
     }
 
