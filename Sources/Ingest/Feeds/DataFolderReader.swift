@@ -88,12 +88,14 @@ public struct DataFolderReader: Sendable {
             }
         }
 
-        /// The entry `name` of the feed's folder, opened (a file on disk opened once, by descriptor).
-        func open(_ name: String, of feed: Feed) throws(CSVFileError) -> OpenedInput {
+        /// The entry `name` of the feed's folder, opened (a file on disk opened once, by descriptor); with
+        /// `digesting`, hashed as it is read (``OpenedInput/open(path:digesting:)``).
+        func open(_ name: String, of feed: Feed, digesting: Bool = false) throws(CSVFileError) -> OpenedInput {
             switch self {
             case .folder(let folder):
                 let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
-                return try OpenedInput.open(path: (feedFolder as NSString).appendingPathComponent(name))
+                return try OpenedInput.open(
+                    path: (feedFolder as NSString).appendingPathComponent(name), digesting: digesting)
             case .memory(let files):
                 return OpenedInput(bytes: files[feed]?[name] ?? [], name: "\(feed.rawValue)/\(name)")
             }
@@ -230,7 +232,7 @@ public struct DataFolderReader: Sendable {
                     }
                 } else {
                     do {
-                        let input = try source.open(name, of: feed)
+                        let input = try source.open(name, of: feed, digesting: digestsInputs)
                         if Self.isRollup(name) {
                             outcome = reader.readRollup(
                                 input, name: relative, entries: listing.names,

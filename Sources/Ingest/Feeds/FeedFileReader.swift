@@ -69,7 +69,7 @@ struct FeedFileReader {
     func opening(_ path: String, name: String, read: (OpenedInput) -> Outcome) -> Outcome {
         let input: OpenedInput
         do {
-            input = try OpenedInput.open(path: path)
+            input = try OpenedInput.open(path: path, digesting: digestsInput)
         } catch {
             var outcome = Outcome(report: FileReport(feed: feed, file: name))
             refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(error.problem))

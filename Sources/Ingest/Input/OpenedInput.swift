@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -19,6 +20,19 @@ final class OpenedInput: CSVByteSource, Sendable {
     private let storage: Storage
     /// The size in bytes: the file's at open, or the buffer's.
     let byteCount: Int
+    /// The SHA-256 of the file's bytes from its start, fed by every read that reaches the first byte not yet
+    /// hashed, so that a read from start to end hashes the file in the same pass as it parses it; nil when no
+    /// digest is wanted (``open(path:digesting:)``), for bytes in memory, or after libcrypto failed.
+    private let running: Mutex<RunningDigest>
+    /// Bytes read from the file by `pread`, every read counted: what tells a second pass from none.
+    private let bytesFromDisk = Atomic<Int>(0)
+
+    /// The digest of the bytes `0..<through`, while it lasts. Unchecked: its hasher is only touched under the
+    /// `running` lock.
+    private struct RunningDigest: ~Copyable, @unchecked Sendable {
+        var hasher: SHA256Hasher?
+        var through = 0
+    }
 
     private enum Storage: Sendable {
         case file(descriptor: Int32, snapshot: FileSnapshot)
@@ -29,7 +43,10 @@ final class OpenedInput: CSVByteSource, Sendable {
     /// refused without blocking: the type is looked at before the file is opened, the file is opened with
     /// `O_NONBLOCK` (in case something else was put there in between) and looked at again by `fstat`, and only a
     /// regular file is kept, its descriptor made blocking again.
-    static func open(path: String) throws(CSVFileError) -> OpenedInput {
+    ///
+    /// With `digesting`, the bytes read are hashed as they are read, in file order (``finish(digest:)`` then reads
+    /// only what no read reached in order: nothing after a read from start to end).
+    static func open(path: String, digesting: Bool = false) throws(CSVFileError) -> OpenedInput {
         var status = stat()
         if stat(path, &status) != 0 {
             let reason = errno
@@ -59,17 +76,20 @@ final class OpenedInput: CSVByteSource, Sendable {
         }
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
-        return OpenedInput(path: path, storage: .file(descriptor: descriptor, snapshot: snapshot))
+        return OpenedInput(
+            path: path, storage: .file(descriptor: descriptor, snapshot: snapshot),
+            hasher: digesting ? SHA256Hasher() : nil)
     }
 
     /// `bytes` as an input named `name`.
     convenience init(bytes: [UInt8], name: String) {
-        self.init(path: name, storage: .memory(bytes))
+        self.init(path: name, storage: .memory(bytes), hasher: nil)
     }
 
-    private init(path: String, storage: Storage) {
+    private init(path: String, storage: Storage, hasher: SHA256Hasher?) {
         self.path = path
         self.storage = storage
+        self.running = Mutex(RunningDigest(hasher: hasher))
         switch storage {
         case .file(_, let snapshot): byteCount = snapshot.size
         case .memory(let bytes): byteCount = bytes.count
@@ -118,7 +138,27 @@ final class OpenedInput: CSVByteSource, Sendable {
                 if count == 0 { break }
                 total += count
             }
+            bytesFromDisk.add(total, ordering: .relaxed)
+            hashInOrder(UnsafeRawBufferPointer(rebasing: buffer[..<total]), at: offset)
             return total
+        }
+    }
+
+    /// The bytes read from the file so far, every read counted (0 for bytes in memory).
+    var bytesReadFromDisk: Int { bytesFromDisk.load(ordering: .relaxed) }
+
+    /// Feeds the running digest the part of `bytes` (read at `offset`) past the bytes it has hashed, when `bytes`
+    /// reach them; reads elsewhere (a later part read on another thread) leave it for ``finish(digest:)``.
+    private func hashInOrder(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        running.withLock { state in
+            guard let hasher = state.hasher, offset <= state.through, offset + bytes.count > state.through else {
+                return
+            }
+            if hasher.update(UnsafeRawBufferPointer(rebasing: bytes[(state.through - offset)...])) {
+                state.through = offset + bytes.count
+            } else {
+                state.hasher = nil
+            }
         }
     }
 
@@ -143,6 +183,10 @@ final class OpenedInput: CSVByteSource, Sendable {
             case .file:
                 let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
                 defer { block.deallocate() }
+                if let digest = try finishRunningDigest(block) {
+                    try checkUnchanged()
+                    return digest
+                }
                 var offset = 0
                 while true {
                     let count: Int
@@ -165,6 +209,30 @@ final class OpenedInput: CSVByteSource, Sendable {
         }
         try checkUnchanged()
         return hex
+    }
+
+    /// The running digest completed: the bytes no read reached in order are read now (through `block`), each read
+    /// feeding it as any read does; nil when there is no running digest (or libcrypto failed on the way), for a
+    /// whole pass instead.
+    private func finishRunningDigest(_ block: UnsafeMutableRawBufferPointer) throws(CSVFileError) -> String? {
+        while true {
+            let (active, through) = running.withLock { ($0.hasher != nil, $0.through) }
+            guard active else { return nil }
+            let count: Int
+            do {
+                count = try read(into: block, at: through)
+            } catch let error as CSVFileError {
+                throw error
+            } catch {
+                throw CSVFileError.io(file: path, problem: .digestFailed)
+            }
+            if count == 0 { break }
+        }
+        let digest = running.withLock { state -> [UInt8]? in
+            defer { state.hasher = nil }
+            return state.hasher?.finalize()
+        }
+        return digest.map(SHA256Hasher.hex)
     }
 
     /// Throws when the file's size or modification time is no longer what it was at open (nothing to check for

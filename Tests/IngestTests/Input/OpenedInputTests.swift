@@ -116,6 +116,65 @@ struct OpenedInputTests {
     }
 }
 
+// MARK: - The digest from the same pass
+
+extension OpenedInputTests {
+    /// The sample file's SHA-256 (`sha256sum` of ``calls``).
+    static let callsDigest = "e45c63964c6830c8d03d8fdbc586ca51f997853db085a8b11042b3e91dfc9f3b"
+
+    func openCalls(digesting: Bool) throws -> (OpenedInput, DataFolderFixture) {
+        let fixture = try DataFolderFixture(["helpline_calls/calls.csv": Self.calls])
+        let path = fixture.root.appendingPathComponent("helpline_calls/calls.csv").path
+        return (try OpenedInput.open(path: path, digesting: digesting), fixture)
+    }
+
+    /// A file parsed start to end is hashed as it is parsed: the digest reads nothing more from the disk.
+    @Test(arguments: [IngestParallelism.sequential, parts])
+    func aFileReadWholeIsHashedInTheSamePass(parallelism: IngestParallelism) throws {
+        let (input, fixture) = try openCalls(digesting: true)
+        _ = fixture
+        var fileReader = try reader()
+        fileReader.digestsInput = false
+        let outcome = fileReader.read(
+            input, name: "helpline_calls/calls.csv", fileIndex: 0, interner: KeyInterner(), parallelism: parallelism)
+        #expect(outcome.report.rowsAccepted == 3)
+        let parsed = input.bytesReadFromDisk
+        #expect(parsed >= Self.calls.utf8.count)
+        #expect(try input.finish(digest: true) == Self.callsDigest)
+        if parallelism == .sequential {
+            #expect(input.bytesReadFromDisk == parsed)
+        } else {
+            // Parts read out of order on other threads are read again, and only they.
+            #expect(input.bytesReadFromDisk < parsed + Self.calls.utf8.count)
+        }
+    }
+
+    /// Reads out of order leave the bytes after a gap to the digest, which reads them again; the digest is the
+    /// file's whatever the order.
+    @Test func readsOutOfOrderStillGiveTheFilesDigest() throws {
+        let (input, fixture) = try openCalls(digesting: true)
+        _ = fixture
+        var buffer = [UInt8](repeating: 0, count: 20)
+        _ = try buffer.withUnsafeMutableBytes { try input.read(into: $0, at: 30) }
+        _ = try buffer.withUnsafeMutableBytes { try input.read(into: $0, at: 0) }
+        _ = try buffer.withUnsafeMutableBytes { try input.read(into: $0, at: 10) }
+        #expect(input.bytesReadFromDisk == 60)
+        #expect(try input.finish(digest: true) == Self.callsDigest)
+        // Bytes 0..<30 were hashed as read; the digest read from 30 to the end.
+        #expect(input.bytesReadFromDisk == 60 + Self.calls.utf8.count - 30)
+    }
+
+    /// Without a running digest, the digest is a whole second pass, as before.
+    @Test func anInputOpenedWithoutDigestingHashesInASecondPass() throws {
+        let (input, fixture) = try openCalls(digesting: false)
+        _ = fixture
+        var buffer = [UInt8](repeating: 0, count: 100)
+        _ = try buffer.withUnsafeMutableBytes { try input.read(into: $0, at: 0) }
+        #expect(try input.finish(digest: true) == Self.callsDigest)
+        #expect(input.bytesReadFromDisk == 2 * Self.calls.utf8.count)
+    }
+}
+
 /// Where the FIFO test's reading thread leaves what it read.
 private final class FIFORead: @unchecked Sendable {
     var data: IngestedData?
