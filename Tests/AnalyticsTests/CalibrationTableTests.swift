@@ -7,7 +7,7 @@ import Testing
 /// (``FearedCalls/Setting``), each estimated by the whole pipeline, its headline included.
 ///
 /// `AWARENESS_CALIBRATION=1 swift test -c release -Xswiftc -enable-testing --filter CalibrationTable` prints the
-/// README's table. `AWARENESS_CALIBRATION_SIMULATIONS` sets the simulations per row (default 200; the
+/// README's table. `AWARENESS_CALIBRATION_SIMULATIONS` sets the simulations per row (default 400; the
 /// many-campaigns row draws one night of 100 campaigns per 20 of them), `AWARENESS_CALIBRATION_SEED` the first
 /// seed (default 1), `AWARENESS_CALIBRATION_ONLY=spikes,level-shift` the rows, and
 /// `AWARENESS_CALIBRATION_EXPORT=<folder>` writes the series and awareness's results for `Benchmarks/causalimpact`
@@ -54,7 +54,7 @@ struct CalibrationTableTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["AWARENESS_CALIBRATION"] == "1"))
     func everyRowMeetsItsTargetsWithTheHeadlineCautionedWhereTheModelMisses() throws {
         let environment = ProcessInfo.processInfo.environment
-        let simulations = max(20, environment["AWARENESS_CALIBRATION_SIMULATIONS"].flatMap { Int($0) } ?? 200)
+        let simulations = max(20, environment["AWARENESS_CALIBRATION_SIMULATIONS"].flatMap { Int($0) } ?? 400)
         let seed = environment["AWARENESS_CALIBRATION_SEED"].flatMap { UInt64($0) } ?? 1
         let only = environment["AWARENESS_CALIBRATION_ONLY"].flatMap {
             $0.isEmpty ? nil : Set($0.split(separator: ",").map(String.init))
@@ -67,7 +67,7 @@ struct CalibrationTableTests {
         print(
             "calibration table: \(simulations) simulations per row from seed \(seed)\n"
                 + "| setting | campaigns | coverage | null significant | placebo significant | median width | bias "
-                + "| silent miss (effect / null) | caution on null | ms per campaign | targets "
+                + "| silent miss (effect / null) | caution on null (codes) | ms per campaign | targets "
                 + "| before (audit): coverage / null / silent miss |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|")
         for setting in Setting.allCases {
@@ -82,7 +82,7 @@ struct CalibrationTableTests {
                     + "| \(String(format: "%+.1f pts", 100 * outcome.bias)) "
                     + "| \(percent(outcome.rate(outcome.silentMisses))) / "
                     + "\(percent(outcome.rate(outcome.silentNullMisses))) "
-                    + "| \(percent(outcome.rate(outcome.nullCautions))) "
+                    + "| \(percent(outcome.rate(outcome.nullCautions))) (\(outcome.nullCautionSummary)) "
                     + "| \(String(format: "%.1f", 1000 * CalibrationOutcome.median(outcome.seconds))) "
                     + "| \(met ? "met" : "missed") | \(setting.audit) |")
             #expect(outcome.notFitted == 0, "\(setting.rawValue): \(outcome.notFitted) not fitted")

@@ -280,6 +280,8 @@ struct FearedOutcome: Sendable {
     var silentMisses = 0
     var silentNullMisses = 0
     var nullCautions = 0
+    /// On the null campaigns, how often each caution code was given.
+    var nullCautionCodes: [HeadlineCaution.Code: Int] = [:]
     var widths: [Double] = []
     var errors: [Double] = []
     var seconds: [Double] = []
@@ -291,6 +293,14 @@ struct FearedOutcome: Sendable {
     /// The share of headlines, with the effect and without, that miss the truth with no caution.
     var silentMissRate: Double { Double(silentMisses + silentNullMisses) / Double(max(1, 2 * campaigns)) }
     var bias: Double { errors.reduce(0, +) / Double(max(1, errors.count)) }
+
+    /// The caution codes given on null campaigns with their rates, most frequent first ("—" when none).
+    var nullCautionSummary: String {
+        let codes = nullCautionCodes.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
+        guard !codes.isEmpty else { return "—" }
+        return codes.map { "\($0.key.rawValue) \(String(format: "%.1f%%", 100 * rate($0.value)))" }.joined(
+            separator: ", ")
+    }
 
     /// Counts one target drawn with its effect and without: a pair whose model was not fitted on either side
     /// counts as not fitted, and nowhere else.
@@ -305,7 +315,10 @@ struct FearedOutcome: Sendable {
         if let placebo = effect.placebo, !placebo.upliftInterval.contains(0) { placeboFindings += 1 }
         if effect.missesSilently(truth) { silentMisses += 1 }
         if null.missesSilently(0) { silentNullMisses += 1 }
-        if let choice = null.choice, !choice.cautions.isEmpty { nullCautions += 1 }
+        if let choice = null.choice, !choice.cautions.isEmpty {
+            nullCautions += 1
+            for code in Set(choice.cautions.map(\.code)) { nullCautionCodes[code, default: 0] += 1 }
+        }
         widths.append(figures.upliftInterval.upper - figures.upliftInterval.lower)
         errors.append(figures.uplift - truth)
         seconds.append(effect.seconds)
