@@ -50,9 +50,11 @@ struct UpliftQuestionTests {
         let csv = try CommandRunner.run([
             "uplift", "lockdown-1", "--series", "calls:119", "--data", Self.sampleData, "--format", "csv",
         ])
-        let model = try #require(
-            csv.stdout.split(separator: "\n").first { $0.hasPrefix("lockdown-1,calls:119,model,") })
-        #expect(model.split(separator: ",", omittingEmptySubsequences: false).last == "")
+        let lines = csv.stdout.split(separator: "\n")
+        let header = try #require(lines.first).split(separator: ",", omittingEmptySubsequences: false)
+        let column = try #require(header.firstIndex(of: "context_events"))
+        let model = try #require(lines.first { $0.hasPrefix("lockdown-1,calls:119,model,") })
+        #expect(model.split(separator: ",", omittingEmptySubsequences: false)[column] == "")
         #expect(!csv.stdout.contains("model_without_context"))
     }
 
@@ -104,7 +106,9 @@ struct NextCampaignTests {
         let header = try #require(lines.first)
         let column = try #require(header.firstIndex(of: "minimum_detectable_uplift"))
         let mde = try #require(Double(String(lines[1][column])))
-        let shown = "+" + String(Int((mde * 100).rounded())) + "%"
+        // As the report writes it: one decimal below 10%, none from 10% up.
+        let percent = (mde * 1000).rounded() / 10
+        let shown = percent < 10 ? String(format: "+%.1f%%", percent) : "+" + String(Int((mde * 100).rounded())) + "%"
         #expect(report.contains("(1–14 January 2021) would detect a change of \(shown) in calls to 119"), "\(shown)")
     }
 }

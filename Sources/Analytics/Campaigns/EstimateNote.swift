@@ -25,6 +25,9 @@ public enum EstimateNote: Sendable, Hashable {
     case noBuiltInHolidays(country: String)
     /// No model was fitted, for this reason.
     case noModel(NotFittedReason)
+    /// The model found a change of level or slope in its fitted days that nobody declared (``TrendChange``),
+    /// and carries it into the window: "the model found a change of level on 2020-03-02".
+    case trendChanged(TrendChange)
     /// A window comparison could not be made, for this reason.
     case noComparison(WindowComparison.Shortfall)
     /// The context event `event` (its id) ended `endedDaysBefore` days before the window's first day (1: the day

@@ -53,6 +53,10 @@ public struct CounterfactualModel: Sendable {
     public let controls: [ControlSeries]
     /// The calendar columns beyond day of week and the holiday dummy (`CalendarTerms`); `.none` by default.
     public let calendarTerms: CalendarTerms
+    /// Whether the fit looks for undeclared changes of level and slope in its days (`TrendChange.search`) and
+    /// carries those it finds into the window; true by default (false gives the design without them, for
+    /// comparison).
+    public let detectsTrendChanges: Bool
 
     /// The minimum number of fitted days.
     public static let minimumFittedDays = 28
@@ -71,8 +75,9 @@ public struct CounterfactualModel: Sendable {
     public init(
         series: [CivilDate: Double], campaign: DayRange, fitWindow: DayRange? = nil, excludedDays: [DayRange] = [],
         holidays: Set<CivilDate> = [], contextEvents: [ContextStep] = [], controls: [ControlSeries] = [],
-        confidenceLevel: Double = 0.95, calendarTerms: CalendarTerms = .none
+        confidenceLevel: Double = 0.95, calendarTerms: CalendarTerms = .none, detectsTrendChanges: Bool = true
     ) {
+        self.detectsTrendChanges = detectsTrendChanges
         self.calendarTerms = calendarTerms
         self.controls = controls
         self.series = series
@@ -205,9 +210,26 @@ public struct CounterfactualModel: Sendable {
             }
         }
         if !droppedCalendarColumns.isEmpty { notes.append(.calendarColumnsDropped(droppedCalendarColumns)) }
-        let keptNames = kept.map { design.names[$0] }
-        func project(_ row: [Double]) -> [Double] { kept.map { row[$0] } }
-        let fitRows = fullRows.map(project)
+        let baseNames = kept.map { design.names[$0] }
+        func isSmooth(_ name: String) -> Bool {
+            !Design.weekdayNames.contains(name) && name != "holiday" && !CalendarTerms.dayEffectNames.contains(name)
+        }
+        let baseRows = fullRows.map { row in kept.map { row[$0] } }
+        // Changes of level and slope the design was not told of, found on the fitted days and carried into the
+        // window (`TrendChange`): one column each, after the declared ones.
+        let changes =
+            detectsTrendChanges
+            ? TrendChange.search(
+                TrendChange.Problem(
+                    days: fitDays, response: response, rows: baseRows, names: baseNames,
+                    offset: controls.isEmpty ? nil : fitOffsets, smoothColumns: baseNames.filter(isSmooth).count,
+                    anchor: fitRange.end.adding(days: 1))) : []
+        notes += changes.map { .trendChanged($0) }
+        let keptNames = baseNames + changes.map(\.columnName)
+        func project(_ row: [Double], on day: CivilDate) -> [Double] {
+            kept.map { row[$0] } + changes.map { $0.value(on: day) }
+        }
+        let fitRows = zip(baseRows, fitDays).map { row, day in row + changes.map { $0.value(on: day) } }
         let fit: QuasiPoissonFit
         do {
             let model = try PoissonGLM(
@@ -222,9 +244,7 @@ public struct CounterfactualModel: Sendable {
         }
         let phi = max(1, fit.pearsonChiSquare / Double(fit.residualDegreesOfFreedom))
         let dayNumbers = fitDays.map(\.daysSinceEpoch)
-        let smooth = keptNames.filter {
-            !Design.weekdayNames.contains($0) && $0 != "holiday" && !CalendarTerms.dayEffectNames.contains($0)
-        }.count
+        let smooth = keptNames.filter(isSmooth).count
         let noise = NoiseStructure.estimate(
             days: dayNumbers, observed: response, expected: fit.fitted, parameters: keptNames.count,
             smoothParameters: smooth)
@@ -244,11 +264,11 @@ public struct CounterfactualModel: Sendable {
         let z = SpecialFunctions.studentCriticalValue(
             confidenceLevel: confidenceLevel, degreesOfFreedom: degreesOfFreedom)
 
-        let windowRows = windowDays.map { project(design.row($0)) }
+        let windowRows = windowDays.map { project(design.row($0), on: $0) }
         let windowMeans = zip(windowRows, windowDays).map { exp(fit.linearPredictor($0.0) + design.offset($0.1)) }
         let observed = windowDays.reduce(0) { $0 + (series[$1] ?? 0) }
         let expected = windowMeans.reduce(0, +)
-        var gradient = [Double](repeating: 0, count: kept.count)
+        var gradient = [Double](repeating: 0, count: keptNames.count)
         for (row, mu) in zip(windowRows, windowMeans) {
             for j in row.indices { gradient[j] += mu * row[j] }
         }
@@ -274,7 +294,7 @@ public struct CounterfactualModel: Sendable {
         let chartEnd = max(fitRange.end, window.end)
         for offset in 0...chartStart.days(to: chartEnd) {
             let day = chartStart.adding(days: offset)
-            let row = project(design.row(day))
+            let row = project(design.row(day), on: day)
             let mu = exp(fit.linearPredictor(row) + design.offset(day))
             guard mu.isFinite else { continue }
             let dayVariance = mu * mu * Self.quadraticForm(sigma, row) + noise.variance(atLevel: mu)
@@ -517,7 +537,8 @@ extension CounterfactualModel {
         for day in window.days where filled[day] == nil { filled[day] = 0 }
         let model = CounterfactualModel(
             series: filled, campaign: window, fitWindow: fitWindow, excludedDays: excludedDays, holidays: holidays,
-            contextEvents: contextEvents, confidenceLevel: confidenceLevel, calendarTerms: calendarTerms)
+            contextEvents: contextEvents, confidenceLevel: confidenceLevel, calendarTerms: calendarTerms,
+            detectsTrendChanges: detectsTrendChanges)
         let estimate = model.estimate()
         guard let figures = estimate.figures else {
             return .failure(estimate.notFittedReason ?? .noDataInWindow(window))

@@ -63,6 +63,13 @@ extension EstimateNote {
             return (french ? "pas de modèle\u{00A0}: " : "no model: ") + reason.text(wording)
         case .noComparison(let shortfall):
             return shortfall.text(wording)
+        case .trendChanged(let change):
+            switch (change.kind, french) {
+            case (.level, false): return "the model found a change of level on \(change.day)"
+            case (.slope, false): return "the model found a change of trend on \(change.day)"
+            case (.level, true): return "le modèle a trouvé un changement de niveau le \(date(change.day))"
+            case (.slope, true): return "le modèle a trouvé un changement de tendance le \(date(change.day))"
+            }
         case .contextEnding(let event, let endedDaysBefore, let declaredReturn):
             return Self.contextEnding(
                 name: wording.contextName(event) ?? event, endedDaysBefore: endedDaysBefore,
