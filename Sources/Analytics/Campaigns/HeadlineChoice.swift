@@ -61,6 +61,7 @@ extension SeriesEstimate {
     ///   (1 − level)/k for k placebos fitted (Bonferroni), so that looking at more windows does not by itself
     ///   make a caution likelier on a model that fits.
     /// - `recent_misfit`: ``RecentFitCheck`` fails.
+    /// - `spike_in_window`: the window's rise sits on one to three days (``WindowSpikeCheck``).
     /// - `methods_disagree`: every comparison the series has (window, and year over year when the history has
     ///   it) excludes 0 with its estimate beyond the model's interval on the same side; or one excludes 0 on the
     ///   other side of a model that excludes 0 too; not when the model adjusts for a context event over the
@@ -89,6 +90,9 @@ extension SeriesEstimate {
         }
         if let model, let check = RecentFitCheck(model), check.fails {
             cautions.append(.recentMisfit(check))
+        }
+        if let spike = WindowSpikeCheck(figures) {
+            cautions.append(.spikeInWindow(days: spike.days, share: spike.share))
         }
         let modelInterval = figures.upliftInterval
         let modelExcludesZero = modelInterval.lower > 0 || modelInterval.upper < 0
