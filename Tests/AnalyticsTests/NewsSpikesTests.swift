@@ -31,6 +31,17 @@ struct NewsSpikesTests {
         #expect(abs(spikes.scale - 1) < 0.25)
     }
 
+    /// A level 30% higher over the last six weeks of 400 Poisson days around 100, which the model does not know:
+    /// the noise breaks the shifted days into runs above the onset threshold, some of them short, but none rises
+    /// from the usual level and returns to it.
+    @Test func aShiftedLevelBrokenIntoShortRunsIsNoSpike() {
+        var generator = SplitMix64(seed: 8)
+        let observed = (0..<400).map { $0 < 358 ? generator.poisson(100) : generator.poisson(130) }
+        let spikes = NewsSpikes.find(
+            days: Array(0..<400), observed: observed, expected: [Double](repeating: 100, count: 400), noise: .poisson)
+        #expect(spikes.spikes.isEmpty)
+    }
+
     @Test func aDayBetweenSpikesWithoutDataEndsTheTail() {
         var (days, observed, expected) = Self.days()
         days.remove(at: 102)
