@@ -204,6 +204,7 @@ struct HeadlineOutcome: Sendable {
 
     /// What the pipeline makes of a simulated series (``CampaignEstimates``, the French holidays, no other
     /// campaign): its headline choice, the model's figures and the uplift interval of the row the headline quotes.
+    /// `series` replaces the simulation's counts when given (the same campaign with news spikes, `SpikyCalls`).
     struct Headline {
         let choice: HeadlineChoice
         let figures: CounterfactualEstimate.Figures
@@ -216,14 +217,15 @@ struct HeadlineOutcome: Sendable {
         }
     }
 
-    static func headline(_ simulated: NoisyCalls) -> Headline? {
+    static func headline(_ simulated: NoisyCalls, series: [CivilDate: Double]? = nil) -> Headline? {
         let name = SeriesName(metric: .calls, key: "119")
         let campaign = Campaign(id: "simulated", window: simulated.campaign)
         // The simulated calls follow no school calendar, so the model is given none (as `school_holidays: none`).
         let calendar = CampaignCalendar(
             timeZoneIdentifier: "Europe/Paris", campaigns: [campaign], schoolHolidays: SchoolHolidayZones.none)
         let estimates = CampaignEstimates.estimate(
-            campaign: campaign, calendar: calendar, series: [DailySeries(name: name, values: simulated.series)],
+            campaign: campaign, calendar: calendar,
+            series: [DailySeries(name: name, values: series ?? simulated.series)],
             seriesNames: [name])
         guard let figures = estimates.series.first?.model?.figures, let choice = estimates.headline else {
             return nil

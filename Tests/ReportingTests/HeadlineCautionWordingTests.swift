@@ -60,9 +60,18 @@ struct HeadlineCautionWordingTests {
                 + "durer au-delà."
         ),
         (
-            .spikeInWindow(day: recent.end), .spikeInWindow,
-            "Caution: a single day (3 May 2020) carries much of the difference.",
-            "Prudence\u{202F}: un seul jour (3 mai 2020) porte une grande part de l'écart."
+            .spikeInWindow(days: [recent.end], share: 0.64), .spikeInWindow,
+            "Caution: the rise rests on a single day (3 May 2020), which carries 64% of the difference; a news spike "
+                + "or a launch day rather than the whole campaign.",
+            "Prudence\u{202F}: la hausse repose sur un seul jour (3 mai 2020), qui porte 64\u{202F}% de "
+                + "l'écart\u{202F}; un pic d'actualité ou un jour de lancement plutôt que toute la campagne."
+        ),
+        (
+            .spikeInWindow(days: [window.start, window.start.adding(days: 1), window.end], share: 1.3), .spikeInWindow,
+            "Caution: the rise rests on 3 days (20 April 2020, 21 April 2020 and 3 May 2020), which carry all of the "
+                + "difference; a news spike or a launch day rather than the whole campaign.",
+            "Prudence\u{202F}: la hausse repose sur 3 jours (20 avril 2020, 21 avril 2020 et 3 mai 2020), qui portent "
+                + "tout l'écart\u{202F}; un pic d'actualité ou un jour de lancement plutôt que toute la campagne."
         ),
     ]
 

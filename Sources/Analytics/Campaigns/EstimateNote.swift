@@ -35,4 +35,8 @@ public enum EstimateNote: Sendable, Hashable {
     /// expectation rests on `declaredReturn` (nil: the event declares none, and its effect is taken to stop on
     /// its last day).
     case contextEnding(event: String, endedDaysBefore: Int, declaredReturn: ContextReturn?)
+    /// `days` fitted days stood more than 4 robust standard deviations from the model (`NewsSpikes`) and were left
+    /// out of the fit and of the noise estimate: the days of `spikes` news spikes (with their decaying tails) and
+    /// days far below the model. The window's interval allows for spikes like them.
+    case outlierDaysLeftOut(days: Int, spikes: Int)
 }

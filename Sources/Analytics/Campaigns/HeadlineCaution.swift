@@ -16,9 +16,9 @@ public enum HeadlineCaution: Sendable, Hashable {
     /// A context event the model adjusts for ends during or just before the window, and its effect may not end
     /// with its last day (detected by another part of the pipeline; defined here for its code).
     case contextEnding(event: String)
-    /// A single day of the window carries much of the extra count (detected by another part of the pipeline;
-    /// defined here for its code).
-    case spikeInWindow(day: CivilDate)
+    /// The window's rise sits on one to three days (``WindowSpikeCheck``): these days, in date order, carry `share`
+    /// of its extra count (O − E).
+    case spikeInWindow(days: [CivilDate], share: Double)
 
     /// What one comparison found: its method, its uplift and the uplift's interval.
     public struct Finding: Sendable, Hashable {
@@ -50,7 +50,7 @@ public enum HeadlineCaution: Sendable, Hashable {
         case methodsDisagree = "methods_disagree"
         /// ``HeadlineCaution/contextEnding(event:)``.
         case contextEnding = "context_ending"
-        /// ``HeadlineCaution/spikeInWindow(day:)``.
+        /// ``HeadlineCaution/spikeInWindow(days:share:)``.
         case spikeInWindow = "spike_in_window"
     }
 

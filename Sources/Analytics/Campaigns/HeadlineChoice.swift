@@ -61,6 +61,7 @@ extension SeriesEstimate {
     ///   (1 − level)/k for k placebos fitted (Bonferroni), so that looking at more windows does not by itself
     ///   make a caution likelier on a model that fits.
     /// - `recent_misfit`: ``RecentFitCheck`` fails.
+    /// - `spike_in_window`: the window's rise sits on one to three days (``WindowSpikeCheck``).
     /// - `methods_disagree`: a comparison (window, or year over year) contradicts the model — it excludes 0 and
     ///   the model's interval does not contain its estimate, or the signs differ and both exclude 0 — both as
     ///   it stands and once the difference the model itself expects between its reference period and the window
@@ -90,6 +91,9 @@ extension SeriesEstimate {
         }
         if let model, let check = RecentFitCheck(model), check.fails {
             cautions.append(.recentMisfit(check))
+        }
+        if let spike = WindowSpikeCheck(figures) {
+            cautions.append(.spikeInWindow(days: spike.days, share: spike.share))
         }
         let modelInterval = figures.upliftInterval
         let modelExcludesZero = modelInterval.lower > 0 || modelInterval.upper < 0

@@ -43,6 +43,9 @@ public struct CounterfactualEstimate: Sendable {
         public let dispersion: Double
         /// The variance function and serial correlation of the fitted days' residuals, used for the interval.
         public let noise: NoiseStructure
+        /// The news spikes found among the fitted days (`NewsSpikes`): left out of the fit and of `noise`, and
+        /// allowed for in the window's interval. `NewsSpikes.none` when there were none.
+        public let newsSpikes: NewsSpikes
         /// The control series of the model's offset (`calls:3919`), in the order given.
         public let controls: [String]
         /// The uplift detectable with 80 % power at this level: exp((z_{1−α/2} + z_{0.80})·se) − 1.

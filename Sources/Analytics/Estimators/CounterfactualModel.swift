@@ -158,7 +158,7 @@ public struct CounterfactualModel: Sendable {
         guard confidenceLevel > 0, confidenceLevel < 1 else {
             return notFitted(.confidenceLevelOutOfRange(confidenceLevel))
         }
-        let fitDays = fitRange.days.filter { day in
+        var fitDays = fitRange.days.filter { day in
             usable(day) && !campaign.contains(day) && !window.contains(day)
                 && !excludedDays.contains { $0.contains(day) }
         }
@@ -167,7 +167,7 @@ public struct CounterfactualModel: Sendable {
                 .tooFewFittedDays(
                     found: fitDays.count, fitRange: fitRange, needed: CounterfactualModel.minimumFittedDays))
         }
-        let response = fitDays.map { series[$0] ?? 0 }
+        var response = fitDays.map { series[$0] ?? 0 }
         guard response.contains(where: { $0 > 0 }) else {
             return notFitted(.allFittedDaysZero(days: fitDays.count))
         }
@@ -229,8 +229,8 @@ public struct CounterfactualModel: Sendable {
         func project(_ row: [Double], on day: CivilDate) -> [Double] {
             kept.map { row[$0] } + changes.map { $0.value(on: day) }
         }
-        let fitRows = zip(baseRows, fitDays).map { row, day in row + changes.map { $0.value(on: day) } }
-        let fit: QuasiPoissonFit
+        var fitRows = zip(baseRows, fitDays).map { row, day in row + changes.map { $0.value(on: day) } }
+        var fit: QuasiPoissonFit
         do {
             let model = try PoissonGLM(
                 columnNames: keptNames, rows: fitRows, response: response,
@@ -241,6 +241,16 @@ public struct CounterfactualModel: Sendable {
         }
         if !fit.converged {
             notes.append(.fitNotConverged(iterations: fit.iterations))
+        }
+        // News spikes (`NewsSpikes`) leave the fit and the noise estimate, which they would widen for every
+        // window, and the window's interval allows for them instead (`ratioInterval`).
+        let spikes = Self.spikes(days: fitDays, response: response, fit: fit, parameters: keptNames.count)
+        if let refit = Self.refit(
+            leavingOut: spikes, days: fitDays, rows: fitRows, response: response,
+            offsets: controls.isEmpty ? nil : fitOffsets, names: keptNames)
+        {
+            (fitDays, fitRows, response, fit) = (refit.days, refit.rows, refit.response, refit.fit)
+            notes.append(.outlierDaysLeftOut(days: spikes.flaggedDays.count, spikes: spikes.spikes.count))
         }
         let phi = max(1, fit.pearsonChiSquare / Double(fit.residualDegreesOfFreedom))
         let dayNumbers = fitDays.map(\.daysSinceEpoch)
@@ -279,13 +289,23 @@ public struct CounterfactualModel: Sendable {
         let independentSE =
             (phi * Self.quadraticForm(fit.covariance, gradient) + phi * expected).squareRoot() / expected
         let fittedLevels = (fit.fitted.min() ?? 0)...(fit.fitted.max() ?? 0)
+        let standingOut = spikes.standingOut(
+            observed: windowDays.map { series[$0] ?? 0 }, levels: windowMeans, noise: noise)
         let ratio = Self.ratioInterval(
             observed: observed, expected: expected, levels: windowLevels,
-            relativeParameterVariance: parameterVariance, noise: noise, fittedLevels: fittedLevels, critical: z)
+            relativeParameterVariance: parameterVariance, noise: noise, fittedLevels: fittedLevels, critical: z,
+            spikes: spikes, holdsSpike: !standingOut.isEmpty, confidenceLevel: confidenceLevel)
         let expectedLow = ratio.upper.isFinite && ratio.upper > 0 ? observed / ratio.upper : 0
         let expectedHigh = ratio.lower > 0 ? observed / ratio.lower : expected * exp(z * se)
-        let pValue = SpecialFunctions.studentTwoSidedPValue(
-            (observed - expected) / (se * expected), degreesOfFreedom: degreesOfFreedom)
+        let skewedTest = WindowTotalTest(
+            observed: observed, expected: expected, levels: windowLevels, relativeParameterVariance: parameterVariance,
+            noise: noise, fittedLevels: fittedLevels, critical: z, spikes: spikes, holdsSpike: !standingOut.isEmpty,
+            confidenceLevel: confidenceLevel)
+        let pValue =
+            skewedTest.isSkewed
+            ? skewedTest.pValueOfNoChange
+            : SpecialFunctions.studentTwoSidedPValue(
+                (observed - expected) / (se * expected), degreesOfFreedom: degreesOfFreedom)
         let power = SpecialFunctions.normalQuantile(0.80)
 
         let fitSet = Set(fitDays)
@@ -317,7 +337,7 @@ public struct CounterfactualModel: Sendable {
             upliftInterval: ConfidenceInterval(
                 lower: observed / expectedHigh - 1, upper: observed / expectedLow - 1, level: level),
             pValue: pValue, standardError: se, independentStandardError: independentSE, dispersion: phi,
-            noise: noise, controls: controls.map(\.name),
+            noise: noise, newsSpikes: spikes, controls: controls.map(\.name),
             minimumDetectableUplift: exp((z + power) * se) - 1, windowDaysWithData: windowDays.count,
             fittedDays: fitDays.count, iterations: fit.iterations, columns: keptNames,
             coefficients: fit.coefficients, daily: daily,
@@ -345,20 +365,26 @@ public struct CounterfactualModel: Sendable {
     /// `fittedLevels`, the fitted means the noise was estimated on, take the variance function's conservative
     /// extrapolation (`NoiseStructure.varianceOfTotal(_:trustedOver:)`). The bounds are found by bisection on
     /// log r; an upper bound that no r up to 10⁶·O/E reaches is infinite.
+    ///
+    /// When the fit found news spikes (`spikes`) and a day of the window stands out as theirs do
+    /// (`holdsSpike`, `NewsSpikes.standingOut`), the window's total holds one or more spikes, which skews it to the
+    /// right: r is then in the interval when O lies between the (1 − level)/2 and (1 + level)/2 quantiles of
+    /// r·Ê + S + N, S the spikes' extra calls at the level r claims (`NewsSpikes.windowExcess`: one or two of the
+    /// spikes seen, each times r·Ê/W) and N the noise above, taken as normal with its standard deviation scaled by
+    /// z/t (z the normal critical value). A window total lifted by a spike then keeps lower candidates than a
+    /// symmetric interval would; a window without one keeps the symmetric test, spikes left out of the noise.
     static func ratioInterval(
         observed: Double, expected: Double, levels: [(day: Int, level: Double)], relativeParameterVariance: Double,
-        noise: NoiseStructure, fittedLevels: ClosedRange<Double>, critical: Double
+        noise: NoiseStructure, fittedLevels: ClosedRange<Double>, critical: Double, spikes: NewsSpikes = .none,
+        holdsSpike: Bool = false, confidenceLevel: Double = 0.95
     ) -> (lower: Double, upper: Double) {
         guard expected > 0, observed >= 0 else { return (0, .infinity) }
-        func excess(_ r: Double) -> Double {
-            let scaled = levels.map { (day: $0.day, level: $0.level * r) }
-            let variance =
-                noise.varianceOfTotal(scaled, trustedOver: fittedLevels)
-                + r * r * expected * expected * relativeParameterVariance
-            let difference = observed - r * expected
-            return difference * difference - critical * critical * variance
-        }
-        let centre = max(observed, 0.5) / expected
+        let test = WindowTotalTest(
+            observed: observed, expected: expected, levels: levels,
+            relativeParameterVariance: relativeParameterVariance, noise: noise, fittedLevels: fittedLevels,
+            critical: critical, spikes: spikes, holdsSpike: holdsSpike, confidenceLevel: confidenceLevel)
+        let excess = test.excess
+        let centre = test.centre
         func root(from inside: Double, to outside: Double) -> Double {
             var (a, b) = (log(inside), log(outside))
             for _ in 0..<60 {

@@ -8,8 +8,9 @@ import Ingest
 /// (`CounterfactualModel`): the inverted test of the ratio O_k/E_k (`CounterfactualModel.ratioInterval`) with the
 /// relative parameter variance g_kᵀΣg_k/E_k², g_k = Σ μ_t x_t over those days, the window's own noise from
 /// `NoiseStructure.varianceOfTotal(_:trustedOver:)`, and Student's critical value with 3n/(2k) degrees of
-/// freedom. On the window's last day with data the total is the whole window's, so that day's figures are the
-/// model row's `extra` and its interval exactly. Intervals of early days are wide: a day or two carry little
+/// freedom, and the right skew of news spikes when one of its first k days stands out as a spike's (whole-window
+/// `NewsSpikes.standingOut`). On the window's last day with data the total is the whole window's, so that day's
+/// figures are the model row's `extra` and its interval exactly. Intervals of early days are wide: a day or two carry little
 /// evidence, and the critical value of few days is large.
 public struct CumulativeEffect: Sendable, Hashable {
     /// The total over the window's first days with data, up to and including `date`.
@@ -38,6 +39,9 @@ public struct CumulativeEffect: Sendable, Hashable {
         var expected = 0.0
         var gradient = [Double](repeating: 0, count: terms.covariance.count)
         var levels: [(day: Int, level: Double)] = []
+        let firstStandingOut = figures.newsSpikes.standingOut(
+            observed: terms.observed, levels: terms.levels, noise: noise
+        ).min()
         for index in terms.days.indices {
             let mu = terms.levels[index]
             // Accumulated in the model's own order, so the last total is the window's to the last bit.
@@ -55,7 +59,8 @@ public struct CumulativeEffect: Sendable, Hashable {
                     fittedDays: figures.fittedDays, windowDays: levels.count))
             let ratio = CounterfactualModel.ratioInterval(
                 observed: observed, expected: expected, levels: levels, relativeParameterVariance: parameterVariance,
-                noise: noise, fittedLevels: terms.fittedLevels, critical: critical)
+                noise: noise, fittedLevels: terms.fittedLevels, critical: critical, spikes: figures.newsSpikes,
+                holdsSpike: firstStandingOut.map { $0 <= index } ?? false, confidenceLevel: terms.confidenceLevel)
             let expectedLow = ratio.upper.isFinite && ratio.upper > 0 ? observed / ratio.upper : 0
             let expectedHigh = ratio.lower > 0 ? observed / ratio.lower : expected * exp(critical * se)
             days.append(

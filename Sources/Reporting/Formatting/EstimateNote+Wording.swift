@@ -74,6 +74,20 @@ extension EstimateNote {
             return Self.contextEnding(
                 name: wording.contextName(event) ?? event, endedDaysBefore: endedDaysBefore,
                 declaredReturn: declaredReturn, french: french)
+        case .outlierDaysLeftOut(let days, let spikes):
+            let dayWords =
+                french
+                ? (days == 1 ? "jour atypique écarté" : "jours atypiques écartés")
+                : (days == 1 ? "outlying day left out" : "outlying days left out")
+            let spikeWords =
+                french
+                ? (spikes == 1 ? "pic d'actualité" : "pics d'actualité")
+                : (spikes == 1 ? "news spike" : "news spikes")
+            return french
+                ? "\(days) \(dayWords) de l'ajustement et de l'estimation du bruit (à plus de 4 écarts-types robustes du "
+                    + "modèle, dont \(spikes) \(spikeWords))\u{202F}; l'intervalle tient compte de tels pics"
+                : "\(days) \(dayWords) of the fit and of the noise estimate (more than 4 robust sd from the model, "
+                    + "\(spikes) \(spikeWords) among them); the interval allows for such spikes"
         }
     }
 

@@ -39,11 +39,24 @@ extension HeadlineCaution {
                 ? "Prudence\u{202F}: l'événement \(name) finit pendant la période ou juste avant, et son effet peut "
                     + "durer au-delà."
                 : "Caution: the event \(name) ends during or just before the period, and its effect may outlast it."
-        case .spikeInWindow(let day):
-            let date = format.date(day)
+        case .spikeInWindow(let days, let share):
+            let dates = days.map(format.date)
+            let list =
+                dates.count > 1
+                ? dates.dropLast().joined(separator: ", ") + (french ? " et " : " and ") + (dates.last ?? "")
+                : dates.first ?? ""
+            let one = days.count == 1
+            let carried =
+                share >= 1
+                ? (french ? "tout l'écart" : "all of the difference")
+                : (french ? "\(format.percent(share)) de l'écart" : "\(format.percent(share)) of the difference")
             return french
-                ? "Prudence\u{202F}: un seul jour (\(date)) porte une grande part de l'écart."
-                : "Caution: a single day (\(date)) carries much of the difference."
+                ? "Prudence\u{202F}: la hausse repose sur \(one ? "un seul jour" : "\(days.count) jours") (\(list)), "
+                    + "qui \(one ? "porte" : "portent") \(carried)\u{202F}; un pic d'actualité ou un jour de lancement "
+                    + "plutôt que toute la campagne."
+                : "Caution: the rise rests on \(one ? "a single day" : "\(days.count) days") (\(list)), which "
+                    + "\(one ? "carries" : "carry") \(carried); a news spike or a launch day rather than the whole "
+                    + "campaign."
         }
     }
 
