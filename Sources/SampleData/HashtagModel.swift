@@ -3,7 +3,8 @@ import Ingest
 /// The daily videos and views of the campaign hashtags in 2020.
 ///
 /// Videos are negative binomial (variance 2.5× the mean) around `base × platform growth (+50% over the
-/// year) × weekend factor × first-lockdown factor × campaign effects`; views are the day's videos times a
+/// year) × weekend factor × first-lockdown factor (+30%, fading over the two weeks after it as the calls do)
+/// × campaign effects`; views are the day's videos times a
 /// per-hashtag views-per-video, with 20% day-to-day variation. `#NonAuHarcelement` is split between its two
 /// spellings (70% without the accent, 30% with it), written as separate rows that the pipeline merges.
 public enum HashtagModel {
@@ -52,7 +53,7 @@ public enum HashtagModel {
     public static func expectedVideos(_ tag: Tag, on date: CivilDate, excluding excluded: String? = nil) -> Double {
         let growth = 1 + 0.5 * Double(period.start.days(to: date)) / 365
         let weekend = date.isoWeekday >= 6 ? 1.15 : 1
-        let lockdown = SampleCampaign.context[0].window.contains(date) ? 1.3 : 1
+        let lockdown = 1 + 0.3 * SampleCampaign.context[0].presence(on: date)
         return tag.baseVideos * growth * weekend * lockdown
             * CampaignEffect.multiplier(of: "videos:" + tag.key, on: date, excluding: excluded)
     }

@@ -5,11 +5,14 @@ import Ingest
 /// The expected daily calls of the four helplines of the sample data (119, 3020, 3919 and 116006, the victims'
 /// helpline, which no campaign touches and which shares 119's first-lockdown ramp), 2019–2020.
 ///
-/// A day's mean is a background (level, trend, season, day of week, French public holidays, school
-/// holidays for 3020) times the lockdown effects times the campaign effects of ``CampaignEffect``. The
-/// first lockdown on 119 is a ramp whose three free heights are solved from the published figures (week 2
-/// +15% and week 3 +53% on week 1; 18 Mar–6 Apr +20% on 12 Feb–2 Mar; 13–19 Apr +89.35% and 18 Mar–10 May
-/// +56.2% on the same dates of 2019), so the calibration holds in the means before any draw.
+/// A day's mean is a background (level, trend, season, day of week, French public holidays, the school
+/// calendar of ``SchoolShape`` for 3020, strongly, and 119, mildly) times the lockdown effects times the
+/// campaign effects of ``CampaignEffect``. The first lockdown on 119 is a ramp whose three free heights are
+/// solved from the published figures (week 2 +15% and week 3 +53% on week 1; 18 Mar–6 Apr +20% on
+/// 12 Feb–2 Mar; 13–19 Apr +89.35% and 18 Mar–10 May +56.2% on the same dates of 2019), so the calibration
+/// holds in the means before any draw; every helpline's first-lockdown effect then fades linearly over the 14
+/// days after 10 May (`SampleContextEvent.presence(on:)`). 119's level is scaled so that its normal weeks
+/// of 2019 average 700 calls a day in the means, school holidays included.
 public struct HelplineModel: Sendable {
     /// The helplines with a call series, in the order the files list them.
     public static let helplines = ["119", "3020", "3919", "116006"]
@@ -26,26 +29,43 @@ public struct HelplineModel: Sendable {
     /// The calls to 3020 over the school year 1 Sep 2019–31 Aug 2020 that the level is scaled to (the
     /// published 2018–19 figure is "more than 77,000").
     public static let schoolYearTarget3020 = 77_500.0
+    /// The mean calls to 119 per day over the normal weeks of 2019 that its level is scaled to (AFP: "≈ 700").
+    public static let normalDayTarget119 = 700.0
+    /// The school-harassment line follows the school year closely: −35% in summer, −25% at Christmas, −15% in
+    /// the other holidays, +15% in the two weeks of the rentrée.
+    public static let schoolShape3020 = SchoolShape(summer: 0.35, christmas: 0.25, otherHolidays: 0.15, rentree: 0.15)
+    /// Children call 119 less when they are not at school (teachers and school nurses refer many of them), but
+    /// far less markedly than pupils call 3020.
+    public static let schoolShape119 = SchoolShape(summer: 0.12, christmas: 0.10, otherHolidays: 0.05, rentree: 0.05)
 
     private let holidays: Set<CivilDate>
     private let lockdown: LockdownRamp
     private let scale3020: Double
+    private let scale119: Double
 
     /// Builds the model and solves its calibrated parameters.
     public init() {
         holidays = Set((2018...2021).flatMap { PublicHolidays.france(year: $0) })
-        var model = HelplineModel(holidays: holidays, lockdown: LockdownRamp(weekOne: 1, peak: 1, end: 1), scale: 1)
+        let flat = LockdownRamp(weekOne: 1, peak: 1, end: 1)
+        var model = HelplineModel(holidays: holidays, lockdown: flat, scale3020: 1, scale119: 1)
+        // The normal weeks of 2019 lie before any lockdown or 119 campaign: the background alone sets them.
+        let normalDays = CalibrationFigures.normalWeeks2019(model: model).flatMap(\.days)
+        let normalMean = normalDays.reduce(0.0) { $0 + model.expected("119", on: $1) } / Double(normalDays.count)
+        let scale119 = HelplineModel.normalDayTarget119 / normalMean
+        model = HelplineModel(holidays: holidays, lockdown: flat, scale3020: 1, scale119: scale119)
         model = model.solvingLockdown()
         let schoolYear = DayRange.days(2019, 9, 1, through: 2020, 8, 31)
         let unscaled = schoolYear.days.reduce(0.0) { $0 + model.expected("3020", on: $1) }
         self.lockdown = model.lockdown
         self.scale3020 = HelplineModel.schoolYearTarget3020 / unscaled
+        self.scale119 = scale119
     }
 
-    private init(holidays: Set<CivilDate>, lockdown: LockdownRamp, scale: Double) {
+    private init(holidays: Set<CivilDate>, lockdown: LockdownRamp, scale3020: Double, scale119: Double) {
         self.holidays = holidays
         self.lockdown = lockdown
-        self.scale3020 = scale
+        self.scale3020 = scale3020
+        self.scale119 = scale119
     }
 
     /// Whether `date` is a French public holiday.
@@ -66,7 +86,8 @@ public struct HelplineModel: Sendable {
             let years = Double(HelplineModel.referenceDay.days(to: date)) / 365.25
             let season = 1 + 0.05 * cos(2 * Double.pi * Double(HelplineModel.seasonPeak.days(to: date)) / 365.25)
             let dayOfWeek = [1.08, 1.05, 1.09, 1.03, 1.00, 0.89, 0.86][weekday]
-            return 700 * pow(1.03, years) * season * dayOfWeek * (holiday ? 0.8 : 1)
+            let school = HelplineModel.schoolShape119.multiplier(on: date)
+            return 700 * scale119 * pow(1.03, years) * season * dayOfWeek * school * (holiday ? 0.8 : 1)
         case "3919":
             let dayOfWeek = [236.0, 229, 226, 222, 214, 124, 90][weekday]
             return dayOfWeek * (holiday ? 0.6 : 1)
@@ -75,32 +96,44 @@ public struct HelplineModel: Sendable {
             return 520 * dayOfWeek * (holiday ? 0.8 : 1)
         case "3020":
             let dayOfWeek = [1.22, 1.18, 1.06, 1.18, 1.08, 0.52, 0.18][weekday]
-            let school = HelplineModel.schoolHolidays.first { $0.range.contains(date) }?.factor ?? 1
+            let school = HelplineModel.schoolShape3020.multiplier(on: date)
             return 250 * scale3020 * dayOfWeek * school * (holiday ? 0.3 : 1)
         default:
             return 0
         }
     }
 
-    /// The lockdown multiplier of `helpline` on `date` (1 outside the lockdowns).
+    /// The lockdown multiplier of `helpline` on `date` (1 outside the lockdowns and the first one's return).
     public func context(_ helpline: String, on date: CivilDate) -> Double {
-        let first = SampleCampaign.context[0].window
+        let first = SampleCampaign.context[0]
         let second = SampleCampaign.context[1].window
+        if first.window.contains(date) { return firstLockdown(helpline, on: date) }
+        let remaining = first.presence(on: date)
+        if remaining > 0 {
+            // After 10 May the effect of the lockdown's last day fades linearly to nothing.
+            let last = firstLockdown(helpline, on: first.window.end)
+            return 1 + (last - 1) * remaining
+        }
+        guard second.contains(date) else { return 1 }
         switch helpline {
-        case "119", "116006":
-            // The victims' helpline lived through the same first lockdown as 119: it is the control series
-            // of the banner-119 campaign.
-            if first.contains(date) { return lockdown.multiplier(on: date) }
-            return second.contains(date) ? 1.22 : 1
-        case "3919":
-            if first.contains(date) { return 1.30 }
-            return second.contains(date) ? 1.20 : 1
-        case "3020":
-            // Schools closed in the first lockdown and stayed open in the second.
-            if first.contains(date) { return 0.45 }
-            return second.contains(date) ? 0.95 : 1
-        default:
-            return 1
+        case "119", "116006": return 1.22
+        case "3919": return 1.20
+        // Schools stayed open in the second lockdown.
+        case "3020": return 0.95
+        default: return 1
+        }
+    }
+
+    /// The first lockdown's multiplier of `helpline` on `date`, a day of the lockdown.
+    private func firstLockdown(_ helpline: String, on date: CivilDate) -> Double {
+        switch helpline {
+        // The victims' helpline lived through the same first lockdown as 119: it is the control series of
+        // the banner-119 campaign.
+        case "119", "116006": lockdown.multiplier(on: date)
+        case "3919": 1.30
+        // Schools closed.
+        case "3020": 0.45
+        default: 1
         }
     }
 
@@ -132,21 +165,6 @@ public struct HelplineModel: Sendable {
     private static let referenceDay = CivilDate.literal(2019, 7, 2)
     private static let seasonPeak = CivilDate.literal(2019, 3, 15)
 
-    /// School holidays (zone C dates where the zones differ) and the factor they apply to 3020 calls.
-    private static let schoolHolidays: [(range: DayRange, factor: Double)] = [
-        (.days(2018, 12, 22, through: 2019, 1, 6), 0.6),
-        (.days(2019, 2, 9, through: 2019, 3, 10), 0.85),
-        (.days(2019, 4, 6, through: 2019, 5, 5), 0.85),
-        (.days(2019, 7, 6, through: 2019, 9, 1), 0.45),
-        (.days(2019, 10, 19, through: 2019, 11, 3), 0.7),
-        (.days(2019, 12, 21, through: 2020, 1, 5), 0.6),
-        (.days(2020, 2, 8, through: 2020, 3, 8), 0.85),
-        (.days(2020, 4, 4, through: 2020, 5, 3), 0.85),
-        (.days(2020, 7, 4, through: 2020, 8, 31), 0.45),
-        (.days(2020, 10, 17, through: 2020, 11, 1), 0.7),
-        (.days(2020, 12, 19, through: 2021, 1, 3), 0.6),
-    ]
-
     private func total(_ range: DayRange, year offset: Int = 0) -> Double {
         range.days.reduce(0.0) { $0 + expected("119", on: $1.adding(days: offset)) }
     }
@@ -156,7 +174,7 @@ public struct HelplineModel: Sendable {
         let yearBefore = -366  // 2020 is a leap year: the same dates of 2019 lie 366 days earlier.
         var ramp = lockdown
         func with(_ ramp: LockdownRamp) -> HelplineModel {
-            HelplineModel(holidays: holidays, lockdown: ramp, scale: scale3020)
+            HelplineModel(holidays: holidays, lockdown: ramp, scale3020: scale3020, scale119: scale119)
         }
         // The peak week: 13–19 Apr 2020 lies on the flat top of the ramp.
         let peakWeek = HelplineModel.peakWeek2020

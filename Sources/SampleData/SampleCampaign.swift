@@ -42,16 +42,49 @@ public struct SampleCampaign: Sendable, Hashable {
             hashtags: ["#NonAuHarcelement"], banners: ["discover-3020"]),
     ]
 
-    /// The context events (lockdowns) the sample data contains, as id, name and window.
-    public static let context: [(id: String, name: String, window: DayRange)] = [
-        ("lockdown-1", "Premier confinement", .days(2020, 3, 17, through: 2020, 5, 10)),
-        ("lockdown-2", "Deuxième confinement", .days(2020, 10, 30, through: 2020, 12, 14)),
+    /// The context events (lockdowns) the sample data contains.
+    ///
+    /// Calls did not snap back when the first lockdown was lifted on Monday 11 May 2020: its effect fades
+    /// linearly over the two weeks after its last day, 10 May, and `campaigns.yaml` declares it so
+    /// (`ends_over: 14`). The second lockdown ends after the last campaign and stops on its last day.
+    public static let context: [SampleContextEvent] = [
+        SampleContextEvent(
+            id: "lockdown-1", name: "Premier confinement", window: .days(2020, 3, 17, through: 2020, 5, 10),
+            endsOver: 14),
+        SampleContextEvent(
+            id: "lockdown-2", name: "Deuxième confinement", window: .days(2020, 10, 30, through: 2020, 12, 14)),
     ]
 
     /// The campaign with `id`, if any.
     public static func named(_ id: String) -> SampleCampaign? {
         all.first { $0.id == id }
     }
+}
+
+/// A context event of the sample data, as `Data/campaigns.yaml` declares it.
+public struct SampleContextEvent: Sendable {
+    /// The event id (`lockdown-1`).
+    public let id: String
+    /// The display name, in French.
+    public let name: String
+    /// The days of the event, both ends inclusive.
+    public let window: DayRange
+    /// The days over which its effect fades linearly after `window` (`ends_over:`), or nil when it stops on the
+    /// last day.
+    public var endsOver: Int?
+
+    /// The share of the event's effect present on `date`: 1 on its days, `1 − k/endsOver` on the k-th day after
+    /// its end (k = 1…`endsOver`, the linear return of `ContextReturn`), 0 otherwise.
+    public func presence(on date: CivilDate) -> Double {
+        if window.contains(date) { return 1 }
+        guard let endsOver, endsOver > 0 else { return 0 }
+        let daysAfter = window.end.days(to: date)
+        guard daysAfter > 0, daysAfter <= endsOver else { return 0 }
+        return 1 - Double(daysAfter) / Double(endsOver)
+    }
+
+    /// Whether `date` is on the event's days or in its return.
+    public func isPresent(on date: CivilDate) -> Bool { presence(on: date) > 0 }
 }
 
 extension DayRange {

@@ -23,7 +23,7 @@ struct SampleDataReadme {
 
             | file | content |
             |---|---|
-            | `campaigns.yaml` | the four campaigns and the two lockdowns (`context`), Europe/Paris, fr, FR holidays |
+            | `campaigns.yaml` | the four campaigns and the two lockdowns (`context`, the first fading over 14 days: `ends_over: 14`), Europe/Paris, fr, FR holidays |
             | `helpline_calls/helpline_calls_2019.csv`, `_2020.csv` | `date,helpline,calls,answered`, daily, 119, 3020 and 3919 |
             | `impressions/impressions_2020.csv` | `date,campaign,banner,placement,region,impressions`, daily, 13 regions |
             | `clicks/clicks_2020.csv` | `date,campaign,banner,placement,region,clicks`, same keys |
@@ -34,10 +34,21 @@ struct SampleDataReadme {
 
             - **Calls**: negative binomial around a daily mean (gamma–Poisson mixture; variance 3× the mean for 119,
               2.5× for 3919, 2.2× for 3020), with a day-of-week pattern (weekends lower), French public holidays
-              lower, 3020 lower in school holidays, the two lockdowns and the campaign effects. `answered` is
+              lower, the school calendar (below), the two lockdowns and the campaign effects. `answered` is
               binomial on `calls` and falls when the lines are saturated.
+            - **School calendar** (the Ministry of Education's dates for zones A, B and C, those the model knows):
+              each zone on holiday lowers the day by a third of the holiday's fall, so the staggered winter and
+              spring holidays dip a national line by a third in each of their three weeks; each zone in the 14
+              days after its summer holidays (the rentrée) raises it by a third of the rise. 3020, the
+              school-harassment line, follows it strongly (summer −35%, Christmas −25%, the other holidays −15%,
+              rentrée +15%); 119 mildly (−12%, −10%, −5%, +5%), its level scaled so that its normal weeks of
+              2019 still average 700 calls a day; 3919 and 116006 not at all.
+            - **End of the first lockdown**: calls did not snap back when it was lifted on Monday 11 May 2020.
+              On every helpline (and on the hashtags) its effect on its last day, 10 May, fades linearly to
+              nothing over the next 14 days, and `campaigns.yaml` declares that return (`ends_over: 14`).
             - **119, first lockdown**: a ramp (week 2 +15% and week 3 +53% on week 1, a peak held over 13–19 April,
-              then a decline to 10 May) whose three heights are solved so the means meet the published ratios.
+              then a decline to 10 May, then the return above) whose three heights are solved so the means meet
+              the published ratios.
               The realised counts of 2020 are then rescaled so that the ratios hold in the counts as well: 13–19
               April by ×\(DecimalText.fixed(sample.peakWeekRescale, places: 4)), the other days of 18 March–10 May
               by ×\(DecimalText.fixed(sample.windowRescale, places: 4)).
@@ -74,7 +85,8 @@ struct SampleDataReadme {
             other effect (lockdowns, other campaigns) kept. Series are named as in the reports (`calls:119`,
             `videos:nonauharcelement`, `views:nonauharcelement`). Effects do not stop on the last day of the window,
             so the weeks after a campaign are not a clean baseline; the 119 lockdown ramp is not a step, which a
-            model with a lockdown step cannot capture exactly.
+            model with a lockdown step cannot capture exactly (the `banner-119` models follow it through their
+            control, 116006, which shares it).
 
             | campaign | series | window | expected without | expected with | uplift |
             |---|---|---|---|---|---|

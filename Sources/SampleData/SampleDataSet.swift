@@ -102,6 +102,9 @@ public struct SampleDataSet: Sendable {
                     end: \(event.window.end)
 
                 """
+            if let endsOver = event.endsOver {
+                text += "    ends_over: \(endsOver)\n"
+            }
         }
         return text
     }()

@@ -44,10 +44,13 @@ struct CampaignTailsCommandTests {
         #expect(
             english.stdout.contains(
                 "counts may still be returning to their usual level after 'Premier confinement' (it ended inside the"))
+        // The sample declares the first lockdown's return (`ends_over: 14`), as its generator draws it.
+        #expect(english.stdout.contains("estimate rests on the return the event declares (over 14 days, linear)"))
         let french = try CommandRunner.run(["uplift", "banner-119", "--data", "../../../Data"])
         #expect(french.status == 0)
         #expect(
             french.stdout.contains(
-                "pendant la fenêtre)\u{202F}; l'estimation suppose que son effet a cessé à son dernier jour"))
+                "pendant la fenêtre)\u{202F}; l'estimation repose sur le retour que l'événement déclare (sur 14 jours, "
+                    + "linéaire)"))
     }
 }

@@ -30,7 +30,7 @@ struct QueryCommandTests {
         ])
         #expect(english.status == 0)
         let lines = english.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0].hasPrefix("Calls to 119 during the campaign (4–17 May 2020): 14,032 received."))
+        #expect(lines[0].hasPrefix("Calls to 119 during the campaign (4–17 May 2020): 16,552 received."))
         #expect(lines[1].hasPrefix("Estimate: the seasonal model"))
         #expect(lines[2].hasPrefix("The model attributes part of the change to the context event Premier confinement"))
         #expect(lines[3].isEmpty)

@@ -46,13 +46,70 @@ struct RecoveryTests {
             id: campaign.id, name: campaign.name, window: campaign.window, helplines: campaign.helplines,
             hashtags: campaign.hashtags, banners: campaign.banners)
         let c = folder.calendar
-        let withoutSchool = CampaignCalendar(
+        let without = CampaignEstimates.estimate(
+            campaign: uncontrolled, calendar: Self.withoutSchoolHolidays(c), series: series)
+        let callsWithout = try #require(without.series.first { $0.series.description == "calls:119" })
+        #expect(callsWithout.placeboFindsEffect(confidenceLevel: 0.95))
+    }
+
+    /// 3020 is the school-harassment line, and #NonAuHarcelement (5–12 November 2020) began three days after the
+    /// Toussaint holidays. The second lockdown began on 30 October, in their last three days, so without the
+    /// school terms its step takes up the holidays' low days and carries them into the campaign window: the
+    /// expected count falls and the uplift is inflated. With them the interval covers the injected uplift.
+    @Test func theNonAuHarcelementEstimateIsNotInflatedByTheEndOfTheToussaintHolidays() throws {
+        let folder = try DataFolder.load(path: SampleDataFolder.url.path)
+        let series = SeriesCatalog.build(from: folder.data)
+        let campaign = try #require(folder.calendar.campaign(id: "non-au-harcelement"))
+        let truth = try Self.injectedUplift(campaign: "non-au-harcelement", series: "calls:3020")
+        func model(_ calendar: CampaignCalendar) throws -> CounterfactualEstimate.Figures {
+            let estimates = CampaignEstimates.estimate(campaign: campaign, calendar: calendar, series: series)
+            let calls = try #require(estimates.series.first { $0.series.description == "calls:3020" })
+            return try #require(calls.model?.figures)
+        }
+        let with = try model(folder.calendar)
+        let without = try model(Self.withoutSchoolHolidays(folder.calendar))
+        #expect(with.columns.contains("school:toussaint"))
+        #expect(!without.columns.contains("school:toussaint"))
+        #expect(with.upliftInterval.lower <= truth && truth <= with.upliftInterval.upper)
+        #expect(abs(with.uplift - truth) < 0.03, "with the school terms: \(with.uplift) against \(truth)")
+        #expect(without.uplift > truth + 0.05, "without the school terms: \(without.uplift) against \(truth)")
+        #expect(without.uplift > with.uplift + 0.05)
+        // The holidays the design cannot see are left in the residuals, where they look like days that stay high
+        // or low together: the interval without them is far wider.
+        let widthWith = with.upliftInterval.upper - with.upliftInterval.lower
+        let widthWithout = without.upliftInterval.upper - without.upliftInterval.lower
+        #expect(widthWithout > 2 * widthWith)
+    }
+
+    /// balance-ton-tiktokeur (2–15 July 2020) straddles the start of the summer holidays, which lower 119 calls.
+    /// The same days a year earlier fall in the summer of 2019, and a placebo there is fitted on January–June
+    /// 2019 only: it never saw a summer, and would read the holidays as an effect. It is left out, and the
+    /// headline carries no caution.
+    @Test func aPlaceboThatNeverSawTheSummerDoesNotCautionTheJulyHeadline() throws {
+        let folder = try DataFolder.load(path: SampleDataFolder.url.path)
+        let series = SeriesCatalog.build(from: folder.data)
+        let campaign = try #require(folder.calendar.campaign(id: "balance-ton-tiktokeur"))
+        let estimates = CampaignEstimates.estimate(campaign: campaign, calendar: folder.calendar, series: series)
+        let calls = try #require(estimates.series.first { $0.series.description == "calls:119" })
+        let yearEarlier = try #require(CivilDate(iso8601: "2019-07-04"))
+        #expect(!calls.earlierPlacebos.contains { $0.window.start == yearEarlier })
+        #expect(calls.earlierPlacebos.allSatisfy { $0.figures?.columns.contains("school:summer") ?? false })
+        #expect(calls.headlineChoice(confidenceLevel: 0.95).cautions.isEmpty)
+    }
+
+    /// The calendar with `school_holidays: none`.
+    static func withoutSchoolHolidays(_ c: CampaignCalendar) -> CampaignCalendar {
+        CampaignCalendar(
             timeZoneIdentifier: c.timeZoneIdentifier, language: c.language, holidays: c.holidays,
             confidenceLevel: c.confidenceLevel, delimiter: c.delimiter, feedOptions: c.feedOptions,
             knownHelplines: c.knownHelplines, campaigns: c.campaigns, context: c.context,
             schoolHolidays: SchoolHolidayZones.none, periods: c.periods)
-        let without = CampaignEstimates.estimate(campaign: uncontrolled, calendar: withoutSchool, series: series)
-        let callsWithout = try #require(without.series.first { $0.series.description == "calls:119" })
-        #expect(callsWithout.placeboFindsEffect(confidenceLevel: 0.95))
+    }
+
+    /// The uplift `ground-truth.csv` gives for `campaign` on `series`.
+    static func injectedUplift(campaign: String, series: String) throws -> Double {
+        let rows = try SampleDataFolder.rows("ground-truth.csv").dropFirst()
+        let row = try #require(rows.first { $0[0] == campaign && $0[1] == series })
+        return try #require(Double(row[7]))
     }
 }

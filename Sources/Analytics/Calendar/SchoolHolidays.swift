@@ -61,7 +61,10 @@ public enum SchoolHolidays {
 
     /// The kind of holiday `zone` is on on `day`, or nil on a school day (or outside `coveredYears`).
     public static func kind(on day: CivilDate, zone: Zone) -> Kind? {
-        byDay[day]?[zone]
+        let index = day.daysSinceEpoch - dayTable.start
+        guard index >= 0, index < dayTable.codes.count else { return nil }
+        let code = Int(dayTable.codes[index] >> (4 * zone.slot)) & 0xF
+        return code == 0 ? nil : kindsByCode[code - 1]
     }
 
     /// The zones of `zones` mapped to the Zone values they stand for.
@@ -75,11 +78,35 @@ public enum SchoolHolidays {
         }
     }
 
-    private static let byDay: [CivilDate: [Zone: Kind]] = {
-        var days: [CivilDate: [Zone: Kind]] = [:]
+    /// One code per day from `start` (days since 1970-01-01) to the last day of the table: four bits per zone
+    /// (`Zone.slot`), 0 on a school day, else the kind's position in `Kind.allCases` plus one; a later period of
+    /// the table overrides an earlier one on the same day. The model reads it for every day of every design
+    /// row, so it is an array, not a dictionary of dates (a hash per zone and day was a sixth of a model fit).
+    private static let dayTable: (start: Int, codes: [UInt16]) = {
+        guard let first = periods.map(\.days.start.daysSinceEpoch).min(),
+            let last = periods.map(\.days.end.daysSinceEpoch).max()
+        else { return (0, []) }
+        var codes = [UInt16](repeating: 0, count: last - first + 1)
         for period in periods {
-            for day in period.days.days { days[day, default: [:]][period.zone] = period.kind }
+            guard let position = kindsByCode.firstIndex(of: period.kind) else { continue }
+            let shift = UInt16(4 * period.zone.slot)
+            for day in period.days.start.daysSinceEpoch...period.days.end.daysSinceEpoch {
+                codes[day - first] = (codes[day - first] & ~(0xF << shift)) | (UInt16(position + 1) << shift)
+            }
         }
-        return days
+        return (first, codes)
     }()
+
+    private static let kindsByCode = Kind.allCases
+}
+
+extension SchoolHolidays.Zone {
+    /// The zone's place in a day code of the school-holiday table.
+    fileprivate var slot: Int {
+        switch self {
+        case .a: 0
+        case .b: 1
+        case .c: 2
+        }
+    }
 }

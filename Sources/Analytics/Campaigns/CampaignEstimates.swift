@@ -165,8 +165,11 @@ public struct CampaignEstimates: Sendable {
     }
 
     /// The placebos of `model` further back than its own (``SeriesEstimate/earlierPlacebos``): the same model
-    /// on a fake campaign two lengths before the start and on the same days 364 days earlier, each fitted on the
-    /// days before its fake start. A window that overlaps another campaign, or that has no data, is left out.
+    /// (its calendar columns included) on a fake campaign two lengths before the start and on the same days 364
+    /// days earlier, each fitted on the days before its fake start. A window that overlaps another campaign, or
+    /// that has no data, is left out; so is a placebo whose fit had to drop a calendar column that is not 0 in its
+    /// window: on a history that starts in January, the year-earlier window of a July campaign holds summer
+    /// holidays its fit never saw, and it would find the holidays (−11% on the sample's 119 calls), not a misfit.
     static func earlierPlacebos(of model: CounterfactualModel) -> [CounterfactualEstimate] {
         let campaign = model.campaign
         let length = campaign.dayCount
@@ -182,9 +185,28 @@ public struct CampaignEstimates: Sendable {
             else { return nil }
             let placebo = CounterfactualModel(
                 series: model.series, campaign: window, excludedDays: model.excludedDays, holidays: model.holidays,
-                contextEvents: model.contextEvents, controls: model.controls, confidenceLevel: model.confidenceLevel
+                contextEvents: model.contextEvents, controls: model.controls, confidenceLevel: model.confidenceLevel,
+                calendarTerms: model.calendarTerms
             ).estimate()
-            return placebo.isFitted ? placebo : nil
+            guard placebo.isFitted, !meetsDroppedCalendarColumn(placebo, terms: model.calendarTerms) else {
+                return nil
+            }
+            return placebo
+        }
+    }
+
+    /// Whether a calendar column that `estimate`'s fit dropped is not 0 on one of its window's days.
+    static func meetsDroppedCalendarColumn(_ estimate: CounterfactualEstimate, terms: CalendarTerms) -> Bool {
+        let dropped = Set(
+            estimate.notes.flatMap { note -> [String] in
+                if case .calendarColumnsDropped(let names) = note { return names }
+                return []
+            })
+        guard !dropped.isEmpty else { return false }
+        let indices = terms.names.indices.filter { dropped.contains(terms.names[$0]) }
+        return estimate.window.days.contains { day in
+            let values = terms.values(on: day)
+            return indices.contains { values[$0] != 0 }
         }
     }
 

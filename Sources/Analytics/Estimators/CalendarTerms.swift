@@ -38,17 +38,50 @@ public struct CalendarTerms: Sendable {
         self.zones = zones
         self.publicHolidays = publicHolidays
         self.periods = periods
-        var rentree: [CivilDate: Double] = [:]
-        let weight = zones.isEmpty ? 0 : 1 / Double(zones.count)
-        for period in SchoolHolidays.periods where period.kind == .summer && zones.contains(period.zone) {
-            for offset in 1...CalendarTerms.rentreeDays {
-                rentree[period.days.end.adding(days: offset), default: 0] += weight
-            }
+        zoneShare = zones.isEmpty ? 0 : 1 / Double(zones.count)
+        columnCount =
+            (zones.isEmpty ? 0 : CalendarTerms.schoolKinds.count + 1) + (publicHolidays.isEmpty ? 0 : 3)
+            + periods.count
+        // The model asks for every column of every day of its design, fit and chart (about 1,900 rows a model):
+        // the rentrée and the public holidays are read from arrays indexed by day rather than hashed.
+        let summerEnds = SchoolHolidays.periods.filter { $0.kind == .summer && zones.contains($0.zone) }
+            .map(\.days.end.daysSinceEpoch)
+        let rentreeStart = (summerEnds.min() ?? 0) + 1
+        var rentree = [UInt8](
+            repeating: 0,
+            count: summerEnds.isEmpty ? 0 : (summerEnds.max() ?? 0) + CalendarTerms.rentreeDays + 1 - rentreeStart)
+        for end in summerEnds {
+            for offset in 1...CalendarTerms.rentreeDays { rentree[end + offset - rentreeStart] += 1 }
         }
-        self.rentree = rentree
+        self.rentreeStart = rentreeStart
+        self.rentreeZones = rentree
+        let holidayDays = publicHolidays.map(\.daysSinceEpoch)
+        let holidayStart = holidayDays.min() ?? 0
+        var flags = [Bool](
+            repeating: false, count: holidayDays.isEmpty ? 0 : (holidayDays.max() ?? 0) - holidayStart + 1)
+        for day in holidayDays { flags[day - holidayStart] = true }
+        self.holidayStart = holidayStart
+        self.holidayFlags = flags
     }
 
-    private let rentree: [CivilDate: Double]
+    /// The share of the chosen zones one zone stands for.
+    private let zoneShare: Double
+    /// The number of columns, `names.count`.
+    private let columnCount: Int
+    /// The day (since 1970-01-01) of `rentreeZones[0]`.
+    private let rentreeStart: Int
+    /// For each day from `rentreeStart`, the number of chosen zones in their rentrée.
+    private let rentreeZones: [UInt8]
+    /// The day (since 1970-01-01) of `holidayFlags[0]`.
+    private let holidayStart: Int
+    /// For each day from `holidayStart`, whether it is one of `publicHolidays`.
+    private let holidayFlags: [Bool]
+
+    /// Whether `day` is one of `publicHolidays`.
+    private func isPublicHoliday(_ day: CivilDate) -> Bool {
+        let index = day.daysSinceEpoch - holidayStart
+        return index >= 0 && index < holidayFlags.count && holidayFlags[index]
+    }
 
     /// The column names, in the order of `values(on:)`.
     public var names: [String] {
@@ -65,28 +98,44 @@ public struct CalendarTerms: Sendable {
     /// The columns' values on `day`.
     public func values(on day: CivilDate) -> [Double] {
         var values: [Double] = []
+        values.reserveCapacity(columnCount)
         if !zones.isEmpty {
-            var shares = [Double](repeating: 0, count: CalendarTerms.schoolKinds.count)
+            let first = values.count
+            values.append(contentsOf: repeatElement(0, count: CalendarTerms.schoolKinds.count))
             for zone in zones {
-                if let kind = SchoolHolidays.kind(on: day, zone: zone),
-                    let index = CalendarTerms.schoolKinds.firstIndex(of: kind)
-                {
-                    shares[index] += 1 / Double(zones.count)
+                if let index = SchoolHolidays.kind(on: day, zone: zone).flatMap(CalendarTerms.schoolKindIndex) {
+                    values[first + index] += zoneShare
                 }
             }
-            values += shares
-            values.append(rentree[day] ?? 0)
+            let index = day.daysSinceEpoch - rentreeStart
+            let inRentree = index >= 0 && index < rentreeZones.count ? Int(rentreeZones[index]) : 0
+            // Summed zone by zone, as the shares are, so that all three zones give exactly 1.
+            var rentree = 0.0
+            for _ in 0..<inRentree { rentree += zoneShare }
+            values.append(rentree)
         }
         if !publicHolidays.isEmpty {
             let christmas = CalendarTerms.isChristmasOrNewYear(day)
             let bridge = isBridge(day)
-            let eve =
-                !christmas && !bridge && !publicHolidays.contains(day)
-                && publicHolidays.contains(day.adding(days: 1))
-            values += [christmas ? 1 : 0, bridge ? 1 : 0, eve ? 1 : 0]
+            let eve = !christmas && !bridge && !isPublicHoliday(day) && isPublicHoliday(day.adding(days: 1))
+            values.append(christmas ? 1 : 0)
+            values.append(bridge ? 1 : 0)
+            values.append(eve ? 1 : 0)
         }
-        values += periods.map { $0.contains(day) ? 1 : 0 }
+        for period in periods { values.append(period.contains(day) ? 1 : 0) }
         return values
+    }
+
+    /// The position of `kind` in `schoolKinds`, nil for the Ascension bridge.
+    private static func schoolKindIndex(_ kind: SchoolHolidays.Kind) -> Int? {
+        switch kind {
+        case .summer: 0
+        case .christmas: 1
+        case .winter: 2
+        case .spring: 3
+        case .toussaint: 4
+        case .ascension: nil
+        }
     }
 
     /// Whether `day` is 24, 25, 26 or 31 December or 1 January.
@@ -98,11 +147,10 @@ public struct CalendarTerms: Sendable {
     /// Whether `day` is a weekday, not a public holiday, with a public holiday on one side and a Saturday or
     /// Sunday on the other: the Monday before a Tuesday holiday, the Friday after a Thursday one.
     public func isBridge(_ day: CivilDate) -> Bool {
-        guard day.isoWeekday <= 5, !publicHolidays.contains(day) else { return false }
+        guard day.isoWeekday <= 5, !isPublicHoliday(day) else { return false }
         let before = day.adding(days: -1)
         let after = day.adding(days: 1)
         func isWeekend(_ date: CivilDate) -> Bool { date.isoWeekday >= 6 }
-        return (publicHolidays.contains(before) && isWeekend(after))
-            || (publicHolidays.contains(after) && isWeekend(before))
+        return (isPublicHoliday(before) && isWeekend(after)) || (isPublicHoliday(after) && isWeekend(before))
     }
 }

@@ -85,17 +85,27 @@ public struct PoissonGLM: Sendable {
             iterations += 1
             let working = (0..<n).map { eta[$0] - offsets[$0] + (response[$0] - mu[$0]) / mu[$0] }
             let system = try weightedSystem(design: design, weights: mu)
+            // The loops over n × p below run on buffers: indexing the arrays costs a bounds check per element
+            // read and a uniqueness check per element written, which were half of an iteration's instructions.
             var rhs = [Double](repeating: 0, count: p)
-            for i in 0..<n {
-                let weighted = mu[i] * working[i]
-                for j in 0..<p { rhs[j] += design[i * p + j] * weighted }
+            design.withUnsafeBufferPointer { x in
+                rhs.withUnsafeMutableBufferPointer { b in
+                    for i in 0..<n {
+                        let weighted = mu[i] * working[i]
+                        for j in 0..<p { b[j] += x[i * p + j] * weighted }
+                    }
+                }
             }
             coefficients = system.solve(rhs)
-            for i in 0..<n {
-                var value = offsets[i]
-                for j in 0..<p { value += design[i * p + j] * coefficients[j] }
-                eta[i] = value
-                mu[i] = exp(value)
+            design.withUnsafeBufferPointer { x in
+                coefficients.withUnsafeBufferPointer { beta in
+                    for i in 0..<n {
+                        var value = offsets[i]
+                        for j in 0..<p { value += x[i * p + j] * beta[j] }
+                        eta[i] = value
+                        mu[i] = exp(value)
+                    }
+                }
             }
             deviance = PoissonGLM.deviance(response: response, fitted: mu)
             guard deviance.isFinite else {
@@ -139,13 +149,22 @@ public struct PoissonGLM: Sendable {
     private func weightedSystem(design: [Double], weights: [Double]) throws(ModelFitError) -> SymmetricSystem {
         let p = columnNames.count
         var matrix = [Double](repeating: 0, count: p * p)
-        for i in 0..<weights.count {
-            let w = weights[i]
-            let base = i * p
-            for j in 0..<p {
-                let xw = design[base + j] * w
-                if xw == 0 { continue }
-                for k in 0...j { matrix[j * p + k] += xw * design[base + k] }
+        // The fit's hottest loop (n·p²/2 multiply-adds per IRLS step), on buffers for the reason given in `fit`;
+        // the order of the additions is the same as indexing the arrays, so the sums are the same to the bit.
+        matrix.withUnsafeMutableBufferPointer { m in
+            design.withUnsafeBufferPointer { x in
+                weights.withUnsafeBufferPointer { weight in
+                    for i in 0..<weight.count {
+                        let w = weight[i]
+                        let base = i * p
+                        for j in 0..<p {
+                            let xw = x[base + j] * w
+                            if xw == 0 { continue }
+                            let row = j * p
+                            for k in 0...j { m[row + k] += xw * x[base + k] }
+                        }
+                    }
+                }
             }
         }
         do {
