@@ -213,7 +213,8 @@ print(
     "Series: \(figures.fittedDays) fitted days from \(BenchmarkSeries.firstDay), \(figures.columns.count) design "
         + "columns, \(figures.iterations) IRLS iterations; campaign \(simulated.campaign.start)–"
         + "\(simulated.campaign.end) (+15% injected, estimated "
-        + String(format: "%+.1f%%, %+.1f%% to %+.1f%%", 100 * figures.uplift, 100 * figures.upliftInterval.lower,
+        + String(
+            format: "%+.1f%%, %+.1f%% to %+.1f%%", 100 * figures.uplift, 100 * figures.upliftInterval.lower,
             100 * figures.upliftInterval.upper)
-        + "; noise correlation reaches \(figures.noise.maximumLag) days); \(repetitions) timed calls per stage after two "
-        + "untimed ones (checksum \(sink.isFinite ? "ok" : "not finite")).")
+        + "; noise correlation reaches \(figures.noise.maximumLag) days); \(repetitions) timed calls per stage "
+        + "after two untimed ones (checksum \(sink.isFinite ? "ok" : "not finite")).")
