@@ -8,7 +8,9 @@ import Testing
 /// `awareness run` killed (SIGKILL) at the points of its swap where a mix of two nights could show: just before
 /// and just after the flip of the store's `current` link, stopped there by `AWARENESS_PAUSE_AT`. With no later run,
 /// the reports and notebooks folders are then one night's pair: last night's byte for byte, or tonight's.
-@Suite("awareness run killed around the flip")
+@Suite(
+    "awareness run killed around the flip",
+    .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "the stop is seen in /proc"))
 struct KillAtFlipCommandTests {
     /// A folder with last night's outputs of the good fixture in English.
     func lastNight() throws -> URL {
