@@ -9,9 +9,10 @@ public enum HeadlineCaution: Sendable, Hashable {
     /// The model misses the weeks just before the campaign (``RecentFitCheck``): a level or trend it does not
     /// know about moved them, and it carries on into the campaign's expected count.
     case recentMisfit(RecentFitCheck)
-    /// The window and year-over-year comparisons contradict the model: every one the series has excludes 0 with
-    /// its estimate beyond the model's interval on the same side, or the one listed excludes 0 on the other side
-    /// of a model that excludes 0 too.
+    /// The window or year-over-year comparison contradicts the model (it excludes 0 and the model's interval does
+    /// not contain its estimate, or the signs differ and both exclude 0), both as it stands and net of the
+    /// difference the model itself expects between its reference days and the window
+    /// (`CounterfactualEstimate.modelAdjusted(_:)`); the findings listed are the rows as they stand.
     case methodsDisagree([Finding])
     /// A context event the model adjusts for ends during or just before the window, and its effect may not end
     /// with its last day (detected by another part of the pipeline; defined here for its code).
