@@ -146,7 +146,8 @@ public struct NewsSpikes: Sendable, Hashable {
 
     /// The indices of the days of a window that stand out as a spike's: with R the median of y/μ over the window
     /// (its typical ratio, which a spike does not move), the days whose (y − R·μ)/√v(R·μ) is above
-    /// `onsetThreshold`, v the model's variance function `noise`. A rise of the whole window has none.
+    /// `onsetThreshold`, v the model's variance function `noise` (the one `centre` and `scale` were measured
+    /// with: see `rescaled`). A rise of the whole window has none.
     public func standingOut(observed: [Double], levels: [Double], noise: NoiseStructure) -> [Int] {
         let ratios = zip(observed, levels).compactMap { $1 > 0 ? $0 / $1 : nil }
         guard !ratios.isEmpty else { return [] }
@@ -157,6 +158,22 @@ public struct NewsSpikes: Sendable, Hashable {
             let variance = noise.variance(atLevel: level)
             return variance > 0 && (observed[index] - level) / variance.squareRoot() > onsetThreshold
         }
+    }
+
+    /// The same spikes with `centre` and `scale` measured again on the residuals of the days left in the fit,
+    /// standardised with the noise estimated on them: the variance function of every day, spikes included, is
+    /// larger, so the first scale is in units that a window's residuals under the final noise are not in.
+    public func rescaled(days: [Int], observed: [Double], expected: [Double], noise: NoiseStructure) -> NewsSpikes {
+        let n = min(days.count, observed.count, expected.count)
+        guard n >= 28 else { return self }
+        let z = (0..<n).map { index -> Double in
+            let variance = noise.variance(atLevel: expected[index])
+            return variance > 0 ? (observed[index] - expected[index]) / variance.squareRoot() : 0
+        }
+        let centre = Self.median(z)
+        let scale = 1.4826 * Self.median(z.map { abs($0 - centre) })
+        guard scale > 0, scale.isFinite else { return self }
+        return NewsSpikes(centre: centre, scale: scale, spikes: spikes, lowDays: lowDays, daysLookedAt: daysLookedAt)
     }
 
     /// The values, or `largestMixture` evenly spaced quantiles of them when there are more.
