@@ -12,8 +12,8 @@ import Foundation
 ///
 /// - a spike starts on a day whose z is more than `onsetDeviations` (4) robust standard deviations above the
 ///   median, and goes on over the following consecutive days above `tailDeviations` (2), its decaying tail;
-/// - a run longer than `longestSpike` (7) days, or one whose `surroundingDays` (7) fitted days on each side have a
-///   median z above the tail's threshold, is not a spike but a change of level broken by the noise into pieces,
+/// - a run longer than `longestSpike` (7) days, or one whose `surroundingDays` (7) fitted days before it or after
+///   it have a median z above the tail's threshold, is not a spike but a change of level broken by the noise into pieces,
 ///   which the model's checks (`RecentFitCheck`) are for: it is left in the fit;
 /// - a day more than 4 robust standard deviations below the median (a line down, a day of missing calls recorded
 ///   as few) is left out too, but is no spike.
@@ -57,8 +57,8 @@ public struct NewsSpikes: Sendable, Hashable {
     public static let tailDeviations = 2.0
     /// The longest run of days taken for a spike.
     public static let longestSpike = 7
-    /// A spike rises from the usual level and returns to it: the median z of this many fitted days on each side
-    /// of the run is below the tail's threshold.
+    /// A spike rises from the usual level and returns to it: the median z of this many fitted days before the run,
+    /// and that of as many after it, are each below the tail's threshold.
     public static let surroundingDays = 7
     /// At most this many spike sizes enter a window's mixture (quantiles of those seen, when there are more).
     static let largestMixture = 16
@@ -110,8 +110,10 @@ public struct NewsSpikes: Sendable, Hashable {
             }
             var end = index + 1
             while end < n, days[end] == days[end - 1] + 1, z[end] > tail { end += 1 }
-            let around = z[max(0, index - surroundingDays)..<index] + z[end..<min(n, end + surroundingDays)]
-            if end - index <= longestSpike, around.isEmpty || median(Array(around)) <= tail {
+            let before = Array(z[max(0, index - surroundingDays)..<index])
+            let after = Array(z[end..<min(n, end + surroundingDays)])
+            let usualAround = [before, after].allSatisfy { $0.isEmpty || median($0) <= tail }
+            if end - index <= longestSpike, usualAround {
                 let excess = (index..<end).reduce(0.0) { total, day in
                     expected[day] > 0 ? total + observed[day] / expected[day] - 1 : total
                 }
