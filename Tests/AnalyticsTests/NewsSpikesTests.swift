@@ -130,8 +130,14 @@ struct NewsSpikesTests {
         #expect(
             figures.fittedDays + figures.newsSpikes.flaggedDays.count
                 == clean.fittedDays + clean.newsSpikes.flaggedDays.count)
-        // The noise is that of the calm days; only the lower side of the interval makes room for a spike.
+        // The noise is that of the calm days, and the scale of the spikes' threshold is measured under it (about 1
+        // for Poisson days), so no day of this calm window stands out and its interval is the symmetric one.
         #expect(abs(figures.noise.linear - clean.noise.linear) < 0.1)
+        #expect(abs(figures.newsSpikes.scale - 1) < 0.15)
+        let terms = figures.windowTerms
+        #expect(
+            figures.newsSpikes.standingOut(observed: terms.observed, levels: terms.levels, noise: figures.noise)
+                .isEmpty)
         let width = figures.upliftInterval.upper - figures.upliftInterval.lower
         let cleanWidth = clean.upliftInterval.upper - clean.upliftInterval.lower
         #expect(width < 1.25 * cleanWidth)

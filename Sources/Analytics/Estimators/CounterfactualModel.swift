@@ -244,13 +244,17 @@ public struct CounterfactualModel: Sendable {
         }
         // News spikes (`NewsSpikes`) leave the fit and the noise estimate, which they would widen for every
         // window, and the window's interval allows for them instead (`ratioInterval`).
-        let spikes = Self.spikes(days: fitDays, response: response, fit: fit, parameters: keptNames.count)
+        var found = Self.spikes(days: fitDays, response: response, fit: fit, parameters: keptNames.count)
         if let refit = Self.refit(
-            leavingOut: spikes, days: fitDays, rows: fitRows, response: response,
+            leavingOut: found, days: fitDays, rows: fitRows, response: response,
             offsets: controls.isEmpty ? nil : fitOffsets, names: keptNames)
         {
             (fitDays, fitRows, response, fit) = (refit.days, refit.rows, refit.response, refit.fit)
-            notes.append(.outlierDaysLeftOut(days: spikes.flaggedDays.count, spikes: spikes.spikes.count))
+            notes.append(.outlierDaysLeftOut(days: found.flaggedDays.count, spikes: found.spikes.count))
+        } else {
+            // Nothing was left out (or the refit failed): the noise holds whatever spikes there were.
+            found = NewsSpikes(
+                centre: found.centre, scale: found.scale, spikes: [], lowDays: [], daysLookedAt: found.daysLookedAt)
         }
         let phi = max(1, fit.pearsonChiSquare / Double(fit.residualDegreesOfFreedom))
         let dayNumbers = fitDays.map(\.daysSinceEpoch)
@@ -258,6 +262,7 @@ public struct CounterfactualModel: Sendable {
         let noise = NoiseStructure.estimate(
             days: dayNumbers, observed: response, expected: fit.fitted, parameters: keptNames.count,
             smoothParameters: smooth)
+        let spikes = found.rescaled(days: dayNumbers, observed: response, expected: fit.fitted, noise: noise)
         let sigma = Self.sandwich(
             bread: fit.covariance, rows: fitRows, days: dayNumbers, means: fit.fitted, noise: noise)
         // The window's variance sums the fitted correlation over its lags with the weights 1 − k/W of a Bartlett

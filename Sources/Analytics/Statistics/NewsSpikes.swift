@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Spikes are not noise of the kind `NoiseStructure` describes: a few days at two to four times the usual level in
 /// a year add little to the mean but dominate a moment estimate of the variance and of the autocorrelation, so
-/// every interval widens for what happens on a few days (on simulated calls with four spikes a year, the intervals
-/// of every window were 1.4–1.7 times those of the same days without them). They are found on the standardised
+/// every interval widens for what happens on a few days (on simulated calls with four spikes a year, the median
+/// interval was 2.1 to 5.4 times that of the same days without them; README, "Calibration"). They are found on the standardised
 /// residuals z = (y − μ)/√v(μ) of a first fit, measured against their median and their median absolute deviation
 /// (scaled by 1.4826, the standard deviation of normal data; Hampel 1974), which a few spikes do not move:
 ///
 /// - a spike starts on a day whose z is more than `onsetDeviations` (4) robust standard deviations above the
 ///   median, and goes on over the following consecutive days above `tailDeviations` (2), its decaying tail;
-/// - a run longer than `longestSpike` (7) days, or one whose `surroundingDays` (7) fitted days on each side have a
-///   median z above the tail's threshold, is not a spike but a change of level broken by the noise into pieces,
+/// - a run longer than `longestSpike` (7) days, or one whose `surroundingDays` (7) fitted days before it or after
+///   it have a median z above the tail's threshold, is not a spike but a change of level broken by the noise into pieces,
 ///   which the model's checks (`RecentFitCheck`) are for: it is left in the fit;
 /// - a day more than 4 robust standard deviations below the median (a line down, a day of missing calls recorded
 ///   as few) is left out too, but is no spike.
@@ -57,8 +57,8 @@ public struct NewsSpikes: Sendable, Hashable {
     public static let tailDeviations = 2.0
     /// The longest run of days taken for a spike.
     public static let longestSpike = 7
-    /// A spike rises from the usual level and returns to it: the median z of this many fitted days on each side
-    /// of the run is below the tail's threshold.
+    /// A spike rises from the usual level and returns to it: the median z of this many fitted days before the run,
+    /// and that of as many after it, are each below the tail's threshold.
     public static let surroundingDays = 7
     /// At most this many spike sizes enter a window's mixture (quantiles of those seen, when there are more).
     static let largestMixture = 16
@@ -110,8 +110,10 @@ public struct NewsSpikes: Sendable, Hashable {
             }
             var end = index + 1
             while end < n, days[end] == days[end - 1] + 1, z[end] > tail { end += 1 }
-            let around = z[max(0, index - surroundingDays)..<index] + z[end..<min(n, end + surroundingDays)]
-            if end - index <= longestSpike, around.isEmpty || median(Array(around)) <= tail {
+            let before = Array(z[max(0, index - surroundingDays)..<index])
+            let after = Array(z[end..<min(n, end + surroundingDays)])
+            let usualAround = [before, after].allSatisfy { $0.isEmpty || median($0) <= tail }
+            if end - index <= longestSpike, usualAround {
                 let excess = (index..<end).reduce(0.0) { total, day in
                     expected[day] > 0 ? total + observed[day] / expected[day] - 1 : total
                 }
@@ -146,7 +148,8 @@ public struct NewsSpikes: Sendable, Hashable {
 
     /// The indices of the days of a window that stand out as a spike's: with R the median of y/μ over the window
     /// (its typical ratio, which a spike does not move), the days whose (y − R·μ)/√v(R·μ) is above
-    /// `onsetThreshold`, v the model's variance function `noise`. A rise of the whole window has none.
+    /// `onsetThreshold`, v the model's variance function `noise` (the one `centre` and `scale` were measured
+    /// with: see `rescaled`). A rise of the whole window has none.
     public func standingOut(observed: [Double], levels: [Double], noise: NoiseStructure) -> [Int] {
         let ratios = zip(observed, levels).compactMap { $1 > 0 ? $0 / $1 : nil }
         guard !ratios.isEmpty else { return [] }
@@ -157,6 +160,22 @@ public struct NewsSpikes: Sendable, Hashable {
             let variance = noise.variance(atLevel: level)
             return variance > 0 && (observed[index] - level) / variance.squareRoot() > onsetThreshold
         }
+    }
+
+    /// The same spikes with `centre` and `scale` measured again on the residuals of the days left in the fit,
+    /// standardised with the noise estimated on them: the variance function of every day, spikes included, is
+    /// larger, so the first scale is in units that a window's residuals under the final noise are not in.
+    public func rescaled(days: [Int], observed: [Double], expected: [Double], noise: NoiseStructure) -> NewsSpikes {
+        let n = min(days.count, observed.count, expected.count)
+        guard n >= 28 else { return self }
+        let z = (0..<n).map { index -> Double in
+            let variance = noise.variance(atLevel: expected[index])
+            return variance > 0 ? (observed[index] - expected[index]) / variance.squareRoot() : 0
+        }
+        let centre = Self.median(z)
+        let scale = 1.4826 * Self.median(z.map { abs($0 - centre) })
+        guard scale > 0, scale.isFinite else { return self }
+        return NewsSpikes(centre: centre, scale: scale, spikes: spikes, lowDays: lowDays, daysLookedAt: daysLookedAt)
     }
 
     /// The values, or `largestMixture` evenly spaced quantiles of them when there are more.
