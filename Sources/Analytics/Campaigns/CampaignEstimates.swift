@@ -106,10 +106,12 @@ public struct CampaignEstimates: Sendable {
                     series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
                     contextEvents: context, controls: own, confidenceLevel: level, calendarTerms: terms)
                 if !overlapping.isEmpty {
+                    // The row without the overlapping events looks for no undeclared change either: it would find
+                    // the events themselves (a lockdown is a change of level) and put back what the row leaves out.
                     unadjusted = CounterfactualModel(
                         series: values, campaign: campaign.window, excludedDays: excluded, holidays: holidays,
                         contextEvents: context.filter { !overlapping.contains($0) }, controls: own,
-                        confidenceLevel: level, calendarTerms: terms)
+                        confidenceLevel: level, calendarTerms: terms, detectsTrendChanges: false)
                 }
             }
             let modelEstimate = model?.estimate()

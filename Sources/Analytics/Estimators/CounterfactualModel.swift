@@ -223,7 +223,7 @@ public struct CounterfactualModel: Sendable {
                 TrendChange.Problem(
                     days: fitDays, response: response, rows: baseRows, names: baseNames,
                     offset: controls.isEmpty ? nil : fitOffsets, smoothColumns: baseNames.filter(isSmooth).count,
-                    anchor: fitRange.end.adding(days: 1))) : []
+                    anchor: fitRange.end.adding(days: 1), declaredSpans: contextEvents.map(\.affectedDays))) : []
         notes += changes.map { .trendChanged($0) }
         let keptNames = baseNames + changes.map(\.columnName)
         func project(_ row: [Double], on day: CivilDate) -> [Double] {

@@ -89,7 +89,23 @@ extension TrendChange {
         let smoothColumns: Int
         /// The day after the fit: the window's start.
         let anchor: CivilDate
+        /// The days of the context events the design declares, with their returns (`ContextStep.affectedDays`).
+        /// No change is looked for in them nor within `declaredMargin` days of them: a lockdown that ramps up or
+        /// down is the event's own shape, and a step found inside it would be carried past the event's end into
+        /// the window (the sample's 119 calls got two steps in April 2020 that lowered May's expected count).
+        var declaredSpans: [DayRange] = []
+
+        /// Whether a change on `day` would sit in or next to a declared event.
+        func isDeclared(_ day: CivilDate) -> Bool {
+            declaredSpans.contains { span in
+                span.start.adding(days: -TrendChange.declaredMargin) <= day
+                    && day <= span.end.adding(days: TrendChange.declaredMargin)
+            }
+        }
     }
+
+    /// How many days either side of a declared context event no change is looked for: two weeks.
+    static let declaredMargin = 14
 
     /// The penalty a change's score statistic must beat when `candidates` were scored: the square of the normal
     /// quantile at 1 − α/(2K), α = 5% and K the candidates, a Bonferroni bound over the search, so that a stable
@@ -124,7 +140,7 @@ extension TrendChange {
         var candidates: [CivilDate] = []
         var candidate = problem.anchor.adding(days: -minimumDaysAfter)
         while first.days(to: candidate) > 0 {
-            candidates.append(candidate)
+            if !problem.isDeclared(candidate) { candidates.append(candidate) }
             candidate = candidate.adding(days: -gridSpacing)
         }
         var chosen: [TrendChange] = []
@@ -150,6 +166,7 @@ extension TrendChange {
             for shift in -refinement...refinement where shift != 0 {
                 let change = TrendChange(kind: found.change.kind, day: found.change.day.adding(days: shift))
                 guard change.day.days(to: problem.anchor) >= minimumDaysAfter(change.kind), !chosen.contains(change),
+                    !problem.isDeclared(change.day),
                     let statistic = scorer.statistic(change), statistic > found.statistic
                 else { continue }
                 found = (change, statistic)
