@@ -81,11 +81,15 @@ struct Uplift: ParsableCommand {
         let estimates = CampaignEstimates.estimate(
             campaign: question.campaign, calendar: calendar, series: series, seriesNames: question.seriesNames,
             skippingContext: question.skippingContext)
+        // A query builds only the part it prints: the estimates and the headline's answer, no chart figures.
+        let analysis = CampaignAnalysis(
+            estimates: estimates, series: series, context: calendar.context, confidenceLevel: calendar.confidenceLevel,
+            charts: false)
         let rows = estimates.rows
         let language = options.reportLanguage(or: calendar.language)
         let wording = ReportWording(language: language, campaigns: calendar.campaigns, context: calendar.context)
         let headline = CampaignHeadline(
-            estimates, confidenceLevel: calendar.confidenceLevel, wording: wording,
+            analysis, confidenceLevel: calendar.confidenceLevel, wording: wording,
             period: question.isCampaign ? .campaign : .period)
         var blocks: [TextDocument.Block] = [
             .paragraph(text: headline.text, markdown: headline.markdown), .sentence(headline.basis),
@@ -96,9 +100,9 @@ struct Uplift: ParsableCommand {
         }
         blocks += [.blank, .table(QueryTables(language: language, context: calendar.context).uplift(rows))]
         options.format.print(TidyTables.uplift(rows)) { TextDocument(blocks) }
-        // The headline's own choice decides, as for `run`: a headline on the window comparison (the model not
-        // fitted) is an answer; no estimate at all is a data problem, said on standard error.
-        if !headline.isEstimated {
+        // Analytics decides, as for `run` (`CampaignAnalysis.isEstimated`): a headline on the window comparison
+        // (the model not fitted) is an answer; no estimate at all is a data problem, said on standard error.
+        if !analysis.isEstimated {
             let what = question.isCampaign ? "campaign" : "period"
             throw CommandFailure(
                 .dataProblems,

@@ -66,6 +66,7 @@ struct HeadlineAgreementTests {
             out.appendingPathComponent("Notebooks-export").path,
         ])
         #expect(run.status == 0)
+        #expect(!run.stderr.contains("error:"))
         let report = try String(
             contentsOf: out.appendingPathComponent("reports/campaigns/short-history.md"), encoding: .utf8)
         #expect(report.contains(quoted))

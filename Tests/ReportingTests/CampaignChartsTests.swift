@@ -16,27 +16,27 @@ struct CampaignChartsTests {
         id: "later", name: "Later",
         window: DayRange(start: RunFixture.date(2020, 6, 1), end: RunFixture.date(2020, 6, 10)) ?? RunFixture.window)
 
-    func charts(_ language: ReportLanguage, context: [ContextEvent]) throws -> (CampaignCharts, SeriesEstimate) {
+    func charts(_ language: ReportLanguage, context: [ContextEvent]) throws -> (CampaignCharts, ChartedSeries) {
         let run = RunFixture.run(language: language, context: context)
-        let estimates = try #require(run.estimates.first)
+        let analysis = try #require(run.analysis.campaigns.first)
         let charts = CampaignCharts(
-            estimates: estimates, series: run.series,
-            wording: ReportWording(language: language, campaigns: [estimates.campaign]), context: context)
-        let calls = try #require(estimates.series.first { $0.series.description == "calls:119" })
+            analysis: analysis, wording: ReportWording(language: language, campaigns: [analysis.campaign]),
+            context: context)
+        let calls = try #require(analysis.charted.first { $0.estimate.series.description == "calls:119" })
         return (charts, calls)
     }
 
     @Test func startsTheDailyChartTwoWeeksBeforeTheFirstContextEventTheModelAdjustsFor() throws {
-        let (charts, calls) = try charts(.en, context: [Self.later, Self.winterBreak])
-        #expect(calls.model?.figures?.contextEventsAdjustedFor == ["winter-break"])
-        #expect(charts.span(for: calls).start == RunFixture.date(2019, 12, 7))
-        #expect(charts.span(for: calls).end == RunFixture.window.end.adding(days: 21))
-        #expect(charts.dailyRows(calls).first?.date == RunFixture.date(2019, 12, 7))
+        let (_, calls) = try charts(.en, context: [Self.later, Self.winterBreak])
+        #expect(calls.estimate.model?.figures?.contextEventsAdjustedFor == ["winter-break"])
+        #expect(calls.span.start == RunFixture.date(2019, 12, 7))
+        #expect(calls.span.end == RunFixture.window.end.adding(days: 21))
+        #expect(calls.days.first?.date == RunFixture.date(2019, 12, 7))
     }
 
     @Test func keepsSixWeeksBeforeTheCampaignWithoutContextEvents() throws {
         let (charts, calls) = try charts(.en, context: [Self.later])
-        #expect(charts.span(for: calls) == CampaignCharts.span(of: RunFixture.window))
+        #expect(calls.span == ChartedSeries.span(of: RunFixture.window))
         #expect(!charts.observedAgainstExpected(calls).svg.contains("period-hatch"))
     }
 
@@ -56,13 +56,12 @@ struct CampaignChartsTests {
 
     @Test func theCumulativeChartEndsOnTheModelRowsExtraCountAndInterval() throws {
         let (charts, calls) = try charts(.en, context: [])
-        let row = try #require(calls.rows.first { $0.method == .model })
-        let last = try #require(charts.cumulativeEffect(calls)?.days.last)
+        let row = try #require(calls.estimate.rows.first { $0.method == .model })
+        let last = try #require(calls.cumulative?.days.last)
         #expect(last.extra == row.extra)
         #expect(last.extraInterval.lower == row.extraLow)
         #expect(last.extraInterval.upper == row.extraHigh)
-        let effect = try #require(charts.cumulativeEffect(calls))
-        let chart = try #require(charts.cumulativeExtra(calls, effect: effect))
+        let chart = try #require(charts.cumulativeExtra(calls))
         let format = HumanFormat(language: .en)
         let cells = try #require(chart.table.rows.last)
         #expect(cells[0] == format.date(RunFixture.window.end))

@@ -41,8 +41,7 @@ struct CampaignReportTests {
         data.files = [file]
         let series = SeriesCatalog.build(from: data)
         let run = NightlyRun(
-            calendar: calendar, data: data, series: series,
-            estimates: CampaignEstimates.estimateAll(calendar: calendar, series: series), manifest: RunFixture.manifest,
+            analysis: NightAnalysis(calendar: calendar, series: series), data: data, manifest: RunFixture.manifest,
             language: language)
         let markdown = try #require(run.reports.first).markdown()
         let lines = markdown.split(separator: "\n")

@@ -221,9 +221,8 @@ struct MarkedPeriodTests {
             id: "break", name: "Break",
             window: try #require(DayRange(start: RunFixture.date(2020, 2, 20), end: RunFixture.date(2020, 3, 3))))
         let run = RunFixture.run(language: .en, context: [event])
-        let estimates = try #require(run.estimates.first)
-        let charts = CampaignCharts(
-            estimates: estimates, series: run.series, wording: ReportWording(language: .en), context: [event])
+        let analysis = try #require(run.analysis.campaigns.first)
+        let charts = CampaignCharts(analysis: analysis, wording: ReportWording(language: .en), context: [event])
         let weeks = [2020, 2020, 2020, 2020].enumerated().compactMap { offset, year in
             ISOWeek(year: year, week: 8 + offset)
         }

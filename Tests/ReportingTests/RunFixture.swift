@@ -84,8 +84,7 @@ enum RunFixture {
         let data = data(hashtag: hashtag, rejects: rejects, riseBefore: riseBefore)
         let series = SeriesCatalog.build(from: data)
         return NightlyRun(
-            calendar: calendar, data: data, series: series,
-            estimates: CampaignEstimates.estimateAll(calendar: calendar, series: series), manifest: manifest,
+            analysis: NightAnalysis(calendar: calendar, series: series), data: data, manifest: manifest,
             language: language)
     }
 }

@@ -6,55 +6,26 @@ import Ingest
 /// call and video series, weekly impressions and clicks for each banner, and the CTR by placement over the
 /// campaign with its interval.
 ///
-/// Daily charts cover ``span(for:)``: six weeks before the campaign, or from two weeks before the first context
-/// event the series' model adjusts for, to three weeks after it.
+/// Daily charts cover the span Analytics chose (``ChartedSeries/span``): six weeks before the campaign, or from two
+/// weeks before the first context event the series' model adjusts for, to three weeks after it. The builder
+/// renders figures; it computes none.
 public struct CampaignCharts: Sendable {
-    /// The campaign's estimates.
-    public let estimates: CampaignEstimates
-    /// Every daily series of the run (for series without a fitted model).
-    public let series: [DailySeries]
+    /// The campaign's analysis: its estimates and the figures of its daily charts.
+    public let analysis: CampaignAnalysis
     /// The wording of labels.
     public let wording: ReportWording
     /// The calendar's context events (lockdowns and the like), marked on the daily charts they overlap.
     public let context: [ContextEvent]
 
     /// Creates the chart builder.
-    public init(
-        estimates: CampaignEstimates, series: [DailySeries], wording: ReportWording, context: [ContextEvent] = []
-    ) {
-        self.estimates = estimates
-        self.series = series
+    public init(analysis: CampaignAnalysis, wording: ReportWording, context: [ContextEvent] = []) {
+        self.analysis = analysis
         self.wording = wording
         self.context = context
     }
 
-    /// Days drawn before the campaign starts.
-    public static let daysBefore = 42
-    /// Days drawn after the campaign ends.
-    public static let daysAfter = 21
-    /// Days drawn before the first context event a model adjusts for, so that the chart shows the level the
-    /// event changed.
-    public static let daysBeforeContext = 14
-
-    /// Six weeks before a campaign window to three weeks after it: the weeks of the banner charts, and the daily
-    /// charts' days when no context event reaches further back.
-    public static func span(of window: DayRange) -> DayRange {
-        DayRange(start: window.start.adding(days: -daysBefore), end: window.end.adding(days: daysAfter)) ?? window
-    }
-
-    /// The days the daily charts of `estimate` and the `daily` part of `uplift.json` cover: ``span(of:)``,
-    /// started earlier when a context event the series' model adjusts for (one that overlaps the days it is
-    /// fitted on) begins less than ``daysBeforeContext`` days after that span's start, so that it starts that many
-    /// days before the earliest such event.
-    public func span(for estimate: SeriesEstimate) -> DayRange {
-        let base = Self.span(of: estimates.campaign.window)
-        let adjusted = Set(estimate.model?.figures?.contextEventsAdjustedFor ?? [])
-        let starts = context.filter { adjusted.contains($0.id) }.map {
-            $0.window.start.adding(days: -Self.daysBeforeContext)
-        }
-        guard let earliest = starts.min(), earliest < base.start else { return base }
-        return DayRange(start: earliest, end: base.end) ?? base
-    }
+    /// The campaign's estimates.
+    public var estimates: CampaignEstimates { analysis.estimates }
 
     /// The context events that overlap `days`, in calendar order, as hatched periods named in the report's
     /// language.
@@ -62,44 +33,6 @@ public struct CampaignCharts: Sendable {
         context.filter { $0.window.start <= days.end && days.start <= $0.window.end }.map {
             MarkedPeriod(name: wording.contextEventLegend($0.name), days: $0.window)
         }
-    }
-
-    /// One day of an observed-against-expected chart: observed may be missing, expected is nil without a
-    /// fitted model.
-    public struct DailyRow: Sendable, Equatable {
-        /// The day.
-        public let date: CivilDate
-        /// The observed count, nil on a day without data.
-        public let observed: Double?
-        /// The expected count without the campaign.
-        public let expected: Double?
-        /// The lower bound of the expected count.
-        public let expectedLow: Double?
-        /// The upper bound of the expected count.
-        public let expectedHigh: Double?
-        /// Whether the day is in the campaign window.
-        public let inWindow: Bool
-    }
-
-    /// The day-by-day observed and expected values of `estimate` over the chart span.
-    public func dailyRows(_ estimate: SeriesEstimate) -> [DailyRow] {
-        let window = estimates.campaign.window
-        let span = span(for: estimate)
-        let expectations = Dictionary(
-            (estimate.model?.figures?.daily ?? []).map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
-        let values = series.first { $0.name == estimate.series }?.values ?? [:]
-        return span.days.map { day in
-            let expectation = expectations[day]
-            return DailyRow(
-                date: day, observed: values[day] ?? expectation?.observed, expected: expectation?.expected,
-                expectedLow: expectation?.interval.lower, expectedHigh: expectation?.interval.upper,
-                inWindow: window.contains(day))
-        }
-    }
-
-    /// The series that get an observed-against-expected chart: calls and videos with data.
-    public var dailySeries: [SeriesEstimate] {
-        estimates.series.filter { ($0.series.metric == .calls || $0.series.metric == .videos) && $0.hasData }
     }
 
     /// `<campaign>-<part>.svg` with characters other than ASCII letters, digits, `-` and `_` made `-`.
@@ -131,8 +64,9 @@ public struct CampaignCharts: Sendable {
     // MARK: - Observed against expected
 
     /// Observed against expected without the campaign, the band of the expected count, the campaign shaded.
-    public func observedAgainstExpected(_ estimate: SeriesEstimate) -> ReportChart {
-        let rows = dailyRows(estimate)
+    public func observedAgainstExpected(_ charted: ChartedSeries) -> ReportChart {
+        let estimate = charted.estimate
+        let rows = charted.days
         let title = wording.observedAndExpectedTitle(estimate.series)
         let observed = LineSeries(
             name: wording.observed,
@@ -155,7 +89,7 @@ public struct CampaignCharts: Sendable {
                     ShadedBand(name: wording.expectedRange(atLevel: $0.confidenceLevel), intervals: band)
                 },
             shadedDays: ShadedDays(name: wording.campaignWindow, days: estimates.campaign.window),
-            markedPeriods: contextPeriods(over: span(for: estimate)), language: wording.language)
+            markedPeriods: contextPeriods(over: charted.span), language: wording.language)
         let format = wording.format
         let table = MarkdownTable(
             headers: [
@@ -170,7 +104,7 @@ public struct CampaignCharts: Sendable {
                     wording.count(row.expectedLow), wording.count(row.expectedHigh), row.inWindow ? "●" : "",
                 ]
             })
-        let span = span(for: estimate)
+        let span = charted.span
         let file = fileName(estimate.series.metric.rawValue, estimate.series.key)
         let headers = table.headers.map(Self.python).joined(separator: ", ")
         let python = """
@@ -206,17 +140,14 @@ public struct CampaignCharts: Sendable {
 
     // MARK: - Cumulative effect
 
-    /// The extra counts of `estimate`'s model accumulated over the campaign window, day by day, with their
-    /// interval (``CumulativeEffect``); nil without a fitted model.
-    public func cumulativeEffect(_ estimate: SeriesEstimate) -> CumulativeEffect? {
-        estimate.model?.figures.map(CumulativeEffect.init)
-    }
-
-    /// The chart of `effect`, `estimate`'s extra counts accumulated over the campaign (``cumulativeEffect(_:)``),
-    /// observed minus expected since its first day, with the band of their interval: the last day's value and
-    /// band are the model's extra count and its interval.
-    public func cumulativeExtra(_ estimate: SeriesEstimate, effect: CumulativeEffect) -> ReportChart? {
-        guard !effect.days.isEmpty, let level = estimate.model?.confidenceLevel else { return nil }
+    /// The chart of the extra counts of `charted`'s model accumulated over the campaign
+    /// (``ChartedSeries/cumulative``), observed minus expected since its first day, with the band of their
+    /// interval: the last day's value and band are the model's extra count and its interval; nil without a fitted
+    /// model or a day with data.
+    public func cumulativeExtra(_ charted: ChartedSeries) -> ReportChart? {
+        let estimate = charted.estimate
+        guard let effect = charted.cumulative, !effect.days.isEmpty, let level = estimate.model?.confidenceLevel
+        else { return nil }
         let metric = estimate.series.metric
         let title = wording.cumulativeChartTitle(estimate.series)
         let line = LineSeries(
@@ -277,7 +208,7 @@ public struct CampaignCharts: Sendable {
 
     /// Weekly impressions and clicks of one banner feed id over the weeks the daily charts cover.
     public func weeklyBanner(_ banner: String) -> ReportChart? {
-        let span = Self.span(of: estimates.campaign.window)
+        let span = ChartedSeries.span(of: estimates.campaign.window)
         let first = ISOWeek(containing: span.start)
         let last = ISOWeek(containing: span.end)
         let cells = estimates.funnel.weekly.filter { cell in

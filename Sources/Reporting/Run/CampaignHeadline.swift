@@ -35,8 +35,8 @@ public struct CampaignHeadline: Sendable, Equatable {
             .joined(separator: Markdown.escape(dataLabel))
     }
 
-    /// Whether the headline quotes an estimate; false means the campaign could not be estimated. `run` and
-    /// `uplift` both decide their exit status by it.
+    /// Whether the headline quotes an estimate; false means the campaign could not be estimated. The answer is
+    /// Analytics' (``CampaignAnalysis/isEstimated``), which `run` and `uplift` read for their exit status.
     public var isEstimated: Bool { method != nil }
 
     /// What the window is: a campaign ("during the campaign (4–17 May 2020)") or a period asked about
@@ -46,15 +46,16 @@ public struct CampaignHeadline: Sendable, Equatable {
         case period
     }
 
-    /// Writes the headline of `estimates` in the language of `wording`, on the estimate its
-    /// ``HeadlineChoice`` names (``CampaignEstimates/headline``): the same choice `uplift.csv` marks.
+    /// Writes the headline of `analysis` in the language of `wording`, on the estimate its
+    /// ``HeadlineChoice`` names (``CampaignAnalysis/headline``): the same choice `uplift.csv` marks.
     public init(
-        _ estimates: CampaignEstimates, confidenceLevel: Double, wording: ReportWording, period: Period = .campaign
+        _ analysis: CampaignAnalysis, confidenceLevel: Double, wording: ReportWording, period: Period = .campaign
     ) {
+        let estimates = analysis.estimates
         let window = estimates.campaign.window
         let format = wording.format
         let during = wording.headlineWindow(window, period: period)
-        guard let choice = estimates.headline,
+        guard let choice = analysis.headline,
             let chosen = estimates.series.first(where: { $0.series == choice.series })
         else {
             series = nil
@@ -71,8 +72,10 @@ public struct CampaignHeadline: Sendable, Equatable {
         dataLabel = wording.seriesLabel(chosen.series)
         let label = Self.marker
         let rows = chosen.rows
-        guard let row = rows.first(where: { $0.headline }), let observed = row.observed,
-            let expected = row.expected, let uplift = row.uplift, let extra = row.extra
+        // Analytics decides whether the campaign was estimated (``CampaignAnalysis/headlineRow``); the sentences
+        // only word its answer.
+        guard let row = analysis.headlineRow, let observed = row.observed, let expected = row.expected,
+            let uplift = row.uplift, let extra = row.extra
         else {
             method = nil
             basis = wording.basisNone

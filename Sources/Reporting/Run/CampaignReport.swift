@@ -22,41 +22,31 @@ public struct CampaignReport: Sendable {
     public let headline: CampaignHeadline
     /// The report, block by block.
     public let blocks: [ReportBlock]
-    /// The extra counts accumulated over the campaign of each modelled series (``CumulativeEffect``), computed
-    /// once for the cumulative charts and for `uplift.json`.
-    public let cumulativeEffects: [SeriesName: CumulativeEffect]
     /// The report's words.
     let wording: ReportWording
     /// The language of the text, numbers and dates.
     public var language: ReportLanguage { wording.language }
 
-    /// Writes the report of `estimates`.
+    /// Writes the report of `analysis`, the campaign's estimates and chart figures as Analytics made them.
     ///
     /// - Parameters:
-    ///   - series: every daily series of the run.
     ///   - data: the ingested data, for the data-quality section.
     ///   - confidenceLevel: the calendar's confidence level.
     ///   - language: the report's language.
     ///   - context: the calendar's context events, marked on the charts they overlap and named by their
     ///     campaigns.yaml names wherever the text quotes one.
     public init(
-        estimates: CampaignEstimates, series: [DailySeries], data: IngestedData, confidenceLevel: Double,
-        language: ReportLanguage, context: [ContextEvent] = []
+        analysis: CampaignAnalysis, data: IngestedData, confidenceLevel: Double, language: ReportLanguage,
+        context: [ContextEvent] = []
     ) {
-        let wording = ReportWording(language: language, campaigns: [estimates.campaign], context: context)
+        let wording = ReportWording(language: language, campaigns: [analysis.campaign], context: context)
         self.wording = wording
-        self.estimates = estimates
-        let headline = CampaignHeadline(estimates, confidenceLevel: confidenceLevel, wording: wording)
+        self.estimates = analysis.estimates
+        let headline = CampaignHeadline(analysis, confidenceLevel: confidenceLevel, wording: wording)
         self.headline = headline
-        let charts = CampaignCharts(estimates: estimates, series: series, wording: wording, context: context)
-        let effects = Dictionary(
-            charts.dailySeries.compactMap { estimate in charts.cumulativeEffect(estimate).map { (estimate.series, $0) }
-            },
-            uniquingKeysWith: { first, _ in first })
-        cumulativeEffects = effects
+        let charts = CampaignCharts(analysis: analysis, wording: wording, context: context)
         let builder = Builder(
-            estimates: estimates, series: series, data: data, level: confidenceLevel, wording: wording,
-            charts: charts, cumulativeEffects: effects)
+            analysis: analysis, data: data, level: confidenceLevel, wording: wording, charts: charts)
         blocks = builder.blocks(headline: headline)
     }
 
@@ -82,14 +72,13 @@ public struct CampaignReport: Sendable {
     }
 
     private struct Builder {
-        let estimates: CampaignEstimates
-        let series: [DailySeries]
+        let analysis: CampaignAnalysis
         let data: IngestedData
         let level: Double
         let wording: ReportWording
         let charts: CampaignCharts
-        let cumulativeEffects: [SeriesName: CumulativeEffect]
 
+        var estimates: CampaignEstimates { analysis.estimates }
         var format: HumanFormat { wording.format }
         var campaign: Campaign { estimates.campaign }
 
@@ -98,21 +87,15 @@ public struct CampaignReport: Sendable {
                 .markdown(Markdown.heading(campaign.name, level: 1) + "\n\n" + headline.markdown + "\n"),
                 .markdown(overview()),
             ]
-            let chartsBySeries = Dictionary(
-                charts.dailySeries.map { ($0.series, charts.observedAgainstExpected($0)) },
-                uniquingKeysWith: { first, _ in first })
             for metric in [SeriesName.Metric.calls, .videos] {
                 let group = estimates.series.filter { $0.series.metric == metric }
                 guard !group.isEmpty else { continue }
                 blocks.append(.markdown("## \(wording.seriesSection(metric))\n"))
                 for estimate in group {
                     blocks.append(.markdown(estimateSection(estimate)))
-                    if let chart = chartsBySeries[estimate.series] { blocks.append(.chart(chart)) }
-                    if let effect = cumulativeEffects[estimate.series],
-                        let chart = charts.cumulativeExtra(estimate, effect: effect)
-                    {
-                        blocks.append(.chart(chart))
-                    }
+                    guard let charted = analysis.charted(estimate.series) else { continue }
+                    blocks.append(.chart(charts.observedAgainstExpected(charted)))
+                    if let chart = charts.cumulativeExtra(charted) { blocks.append(.chart(chart)) }
                 }
             }
             blocks += funnel()
@@ -282,12 +265,11 @@ public struct CampaignReport: Sendable {
                 ],
                 alignments: [.left, .right, .right, .right, .right, .right, .right], rows: rows)
             let explanation = wording.checksExplanation
-            let failed = modelled.filter { $0.placeboFindsEffect(confidenceLevel: level) }
             var warnings = ""
-            for estimate in failed {
+            for series in analysis.placeboFindsEffect {
                 warnings +=
                     "\n**" + wording.caution + "**" + wording.colon
-                    + wording.placeboFindsAnEffect(series: Markdown.escape(wording.seriesLabel(estimate.series))) + "\n"
+                    + wording.placeboFindsAnEffect(series: Markdown.escape(wording.seriesLabel(series))) + "\n"
             }
             return "## " + wording.checks + "\n\n"
                 + (rows.isEmpty ? wording.noModelledSeries : table.markdown)

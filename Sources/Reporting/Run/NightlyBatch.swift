@@ -98,9 +98,12 @@ public struct NightlyBatch: Sendable {
             folder: dataPath, timeZone: folder.calendar.timeZoneIdentifier, data: data, verdict: nightVerdict)
         onStage(.read(folder, quality))
         let series = SeriesCatalog.build(from: data)
-        onStage(.checkedCalendar(CalendarWarning.check(calendar: folder.calendar, series: series)))
-        let estimates = CampaignEstimates.estimateAll(calendar: folder.calendar, series: series)
-        onStage(.estimated(campaigns: estimates.count, series: series.count))
+        // A night that keeps last night's outputs writes no chart and no weekly table: it needs only the estimates.
+        let writesOutputs = nightVerdict.dataVerdict == .usable || force
+        let analysis = NightAnalysis(
+            calendar: folder.calendar, series: series, parts: writesOutputs ? .night : .campaigns)
+        onStage(.checkedCalendar(analysis.calendarWarnings))
+        onStage(.estimated(campaigns: analysis.campaigns.count, series: series.count))
 
         let configPath = DataFolder.calendarPath(in: dataPath)
         let manifest: RunManifest
@@ -117,8 +120,7 @@ public struct NightlyBatch: Sendable {
             throw .assembly("\(error)")
         }
         var night = NightlyRun(
-            calendar: folder.calendar, data: data, series: series, estimates: estimates, manifest: manifest,
-            language: language ?? folder.calendar.language)
+            analysis: analysis, data: data, manifest: manifest, language: language ?? folder.calendar.language)
         night.includesMermaid = includesMermaid
         let verdict = nightVerdict.dataVerdict
         let outcome = { (disposition: Disposition, unestimated: [String]) in

@@ -34,18 +34,14 @@ public struct RunOutputs: Sendable, Equatable {
     }
 }
 
-/// The nightly batch after ingest and estimation: turns the data, estimates and manifest into
-/// ``RunOutputs``. Pure: the same inputs always give the same bytes (only the manifest's run time, an
-/// input, varies between nights).
+/// The nightly batch after ingest and analysis: renders the data, the night's analysis and the manifest as
+/// ``RunOutputs``. Pure: the same inputs always give the same bytes (only the manifest's run time, an input,
+/// varies between nights). It words and lays out what ``NightAnalysis`` decided and computes nothing of its own.
 public struct NightlyRun: Sendable {
-    /// The calendar of the data folder.
-    public let calendar: CampaignCalendar
+    /// The night's analysis: series, estimates, chart figures, weekly rows and the latest week.
+    public let analysis: NightAnalysis
     /// The ingested data.
     public let data: IngestedData
-    /// The daily series (`SeriesCatalog.build(from:)`).
-    public let series: [DailySeries]
-    /// Every campaign's estimates, in calendar order.
-    public let estimates: [CampaignEstimates]
     /// The run manifest.
     public let manifest: RunManifest
     /// The language of reports and notebooks.
@@ -58,24 +54,26 @@ public struct NightlyRun: Sendable {
     public static let version = "0.1.0"
 
     /// Creates the run.
-    public init(
-        calendar: CampaignCalendar, data: IngestedData, series: [DailySeries], estimates: [CampaignEstimates],
-        manifest: RunManifest, language: ReportLanguage
-    ) {
-        self.calendar = calendar
+    public init(analysis: NightAnalysis, data: IngestedData, manifest: RunManifest, language: ReportLanguage) {
+        self.analysis = analysis
         self.data = data
-        self.series = series
-        self.estimates = estimates
         self.manifest = manifest
         self.language = language
     }
 
+    /// The calendar of the data folder.
+    public var calendar: CampaignCalendar { analysis.calendar }
+    /// The daily series (`SeriesCatalog.build(from:)`).
+    public var series: [DailySeries] { analysis.series }
+    /// Every campaign's estimates, in calendar order.
+    public var estimates: [CampaignEstimates] { analysis.estimates }
+
     /// The campaign reports, in calendar order.
     public var reports: [CampaignReport] {
-        estimates.map { estimate in
+        analysis.campaigns.map { campaign in
             CampaignReport(
-                estimates: estimate, series: series, data: data, confidenceLevel: calendar.confidenceLevel,
-                language: language, context: calendar.context)
+                analysis: campaign, data: data, confidenceLevel: calendar.confidenceLevel, language: language,
+                context: calendar.context)
         }
     }
 
@@ -83,11 +81,9 @@ public struct NightlyRun: Sendable {
     public func outputs() throws -> RunOutputs {
         let reports = self.reports
         var files: [OutputFile] = []
-        // Fitted once per series, for summary.md's latest week and weekly.csv alike.
-        let noise = BackgroundNoise(series: series, calendar: calendar)
         let summary = SummaryReport(
-            reports: reports, series: series, confidenceLevel: calendar.confidenceLevel, language: language,
-            noise: noise)
+            reports: reports, latestWeek: analysis.latestWeek, confidenceLevel: calendar.confidenceLevel,
+            language: language)
         files.append(OutputFile(path: "summary.md", contents: summary.markdown))
         for report in reports {
             let id = report.estimates.campaign.id
@@ -100,13 +96,11 @@ public struct NightlyRun: Sendable {
             }
         }
         let upliftRows = estimates.flatMap(\.rows)
-        let weekly = WeeklySummary.rows(
-            series: series, campaigns: calendar.campaigns, noise: noise, confidenceLevel: calendar.confidenceLevel)
         files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(TidyTables.daily(series))))
-        files.append(OutputFile(path: "weekly.csv", contents: TidyCSV.render(TidyTables.weekly(weekly))))
-        files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))
         files.append(
-            OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows, reports: reports))))
+            OutputFile(path: "weekly.csv", contents: TidyCSV.render(TidyTables.weekly(analysis.weeklyRows))))
+        files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))
+        files.append(OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows))))
         files.append(OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))))
         files.append(OutputFile(path: "run-manifest.json", contents: try manifest.json()))
 
@@ -129,37 +123,35 @@ public struct NightlyRun: Sendable {
             }
         }
         return RunOutputs(
-            reports: files, notebooks: notebooks,
-            unestimatedCampaigns: reports.filter { !$0.headline.isEstimated }.map(\.estimates.campaign.id))
+            reports: files, notebooks: notebooks, unestimatedCampaigns: analysis.unestimatedCampaigns)
     }
 
     /// `uplift.json`: `estimates` (the rows of `uplift.csv`); `daily`, the observed and expected counts
-    /// of every call and video series of every campaign over its chart span (``CampaignCharts/span(for:)``);
+    /// of every call and video series of every campaign over its chart span (``ChartedSeries/span``);
     /// and `cumulative`, for each modelled one of those series and each campaign day with data, the observed,
     /// expected and extra counts since the campaign's first day with the extra count's interval
     /// (``CumulativeEffect``).
-    func upliftJSON(_ rows: [UpliftRow], reports: [CampaignReport]) -> JSONValue {
+    func upliftJSON(_ rows: [UpliftRow]) -> JSONValue {
         var daily: [JSONValue] = []
         var cumulative: [JSONValue] = []
-        for (estimate, report) in zip(estimates, reports) {
-            let charts = CampaignCharts(
-                estimates: estimate, series: series,
-                wording: ReportWording(language: language, campaigns: [estimate.campaign]), context: calendar.context)
-            for one in charts.dailySeries {
-                for day in report.cumulativeEffects[one.series]?.days ?? [] {
+        for campaign in analysis.campaigns {
+            let id = JSONValue.string(campaign.campaign.id)
+            for one in campaign.charted {
+                let series = JSONValue.string(one.estimate.series.description)
+                for day in one.cumulative?.days ?? [] {
                     cumulative.append(
                         .object([
-                            "campaign": .string(estimate.campaign.id), "series": .string(one.series.description),
+                            "campaign": id, "series": series,
                             "date": .string(day.date.description), "observed": .number(day.observed),
                             "expected": .number(day.expected), "extra": .number(day.extra),
                             "extra_low": .number(day.extraInterval.lower),
                             "extra_high": .number(day.extraInterval.upper),
                         ]))
                 }
-                for row in charts.dailyRows(one) {
+                for row in one.days {
                     daily.append(
                         .object([
-                            "campaign": .string(estimate.campaign.id), "series": .string(one.series.description),
+                            "campaign": id, "series": series,
                             "date": .string(row.date.description),
                             "observed": row.observed.map(JSONValue.number) ?? .null,
                             "expected": row.expected.map(JSONValue.number) ?? .null,

@@ -6,30 +6,22 @@ import Ingest
 public struct SummaryReport: Sendable {
     /// The campaign reports, in calendar order.
     public let reports: [CampaignReport]
-    /// The daily series of the run.
-    public let series: [DailySeries]
+    /// The latest week with data against the week before, as Analytics compared them; nil without data.
+    public let latestWeek: LatestWeekComparison?
     /// The confidence level of the week-over-week intervals.
     public let confidenceLevel: Double
     /// The language.
     public let language: ReportLanguage
-    /// Each count series' background noise, for the latest week's intervals.
-    public let noise: BackgroundNoise
 
     /// Creates the summary.
     public init(
-        reports: [CampaignReport], series: [DailySeries], confidenceLevel: Double, language: ReportLanguage,
-        noise: BackgroundNoise = BackgroundNoise()
+        reports: [CampaignReport], latestWeek: LatestWeekComparison?, confidenceLevel: Double,
+        language: ReportLanguage
     ) {
         self.reports = reports
-        self.series = series
+        self.latestWeek = latestWeek
         self.confidenceLevel = confidenceLevel
         self.language = language
-        self.noise = noise
-    }
-
-    /// The last ISO week in which any series has data.
-    public var latestWeek: ISOWeek? {
-        series.compactMap { $0.points.last?.date }.max().map { ISOWeek(containing: $0) }
     }
 
     /// The summary as markdown.
@@ -45,10 +37,9 @@ public struct SummaryReport: Sendable {
                 wording.fullReport + "[`campaigns/\(campaign.id).md`]"
                 + "(campaigns/\(campaign.id).md)\n\n"
         }
-        guard let week = latestWeek else { return text }
-        let rows = WeekComparison.rows(
-            week: week, against: week.previous, series: series, noise: noise, confidenceLevel: confidenceLevel
-        ).filter { $0.series.placement == nil }
+        guard let latestWeek else { return text }
+        let week = latestWeek.week
+        let rows = latestWeek.rows
         text += "## " + wording.latestWeek + "\n\n"
         let weekName = wording.isoWeek(week)
         let weekText = weekName.prefix(1).uppercased() + weekName.dropFirst()
