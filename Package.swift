@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Analytics", targets: ["Analytics"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Nightly", targets: ["Nightly"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,14 +39,15 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(name: "Analytics", dependencies: ["Ingest"]),
-        .target(
-            name: "Reporting",
-            dependencies: ["Analytics", "Ingest", "CRenameExchange"]),
+        // Renders what Analytics decided: the vocabulary (en, fr) and the documents; it computes no figure.
+        .target(name: "Reporting", dependencies: ["Analytics", "Ingest"]),
+        // The night's conduct: the batch, its outputs, the run manifest and the output folders.
+        .target(name: "Nightly", dependencies: ["Reporting", "Analytics", "Ingest", "CRenameExchange"]),
         .target(name: "SampleData", dependencies: ["Analytics", "Ingest"]),
         .executableTarget(
             name: "awareness",
             dependencies: [
-                "Ingest", "Analytics", "Reporting", "SampleData",
+                "Ingest", "Analytics", "Reporting", "Nightly", "SampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +55,8 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests", dependencies: ["Analytics", "Ingest", "SampleData"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "ReportingTests", dependencies: ["Reporting", "Analytics", "Ingest"], exclude: ["Golden"]),
+            name: "ReportingTests", dependencies: ["Reporting", "Nightly", "Analytics", "Ingest"], exclude: ["Golden"]),
+        .testTarget(name: "NightlyTests", dependencies: ["Nightly", "Reporting", "Analytics", "Ingest"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Analytics", "Ingest"]),
         .testTarget(
             name: "AwarenessTests", dependencies: ["awareness"], exclude: ["Fixtures", "BadInput", "Golden"]),
