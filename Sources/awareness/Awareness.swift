@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Nightly
 import Reporting
 
 /// The `awareness` command: the nightly batch and the analyst's queries over the campaign feeds.

@@ -2,6 +2,7 @@ import Analytics
 import ArgumentParser
 import Foundation
 import Ingest
+import Nightly
 import Reporting
 
 #if canImport(Glibc)

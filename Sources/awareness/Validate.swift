@@ -2,6 +2,7 @@ import Analytics
 import ArgumentParser
 import Foundation
 import Ingest
+import Nightly
 import Reporting
 
 /// `awareness validate`: ingest only, print the data-quality summary, exit with the data's verdict.

@@ -1,7 +1,8 @@
 import Foundation
+import Reporting
 import Testing
 
-@testable import Reporting
+@testable import Nightly
 
 /// The reports and notebooks folders swapped in as one night (``NightOutputs``, ``NightStore``): both are links
 /// into one store of nights, flipped by one rename of its `current` link, so that every state a kill can leave

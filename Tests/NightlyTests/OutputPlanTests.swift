@@ -1,4 +1,5 @@
 import Foundation
+import Nightly
 import Reporting
 import Testing
 

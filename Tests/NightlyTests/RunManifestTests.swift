@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Nightly
 import Reporting
 import Testing
 

@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import Ingest
+import Nightly
 import Reporting
 import Testing
 

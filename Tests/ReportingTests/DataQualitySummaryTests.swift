@@ -1,4 +1,5 @@
 import Ingest
+import Nightly
 import Reporting
 import Testing
 

@@ -1,5 +1,6 @@
 import Analytics
 import Ingest
+import Nightly
 import Reporting
 
 /// A small, deterministic data set for the run's tests: one campaign (7 days in March 2020) with a

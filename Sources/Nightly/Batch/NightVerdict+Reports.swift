@@ -1,4 +1,5 @@
 import Ingest
+import Reporting
 
 extension NightVerdict {
     /// The verdict on tonight's `data` against the last night that wrote the reports folder at `reportsPath` (its

@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import Ingest
+import Reporting
 
 /// The nightly batch as one call: read a data folder, estimate every campaign, and either swap in the reports and
 /// notebooks folders or, on a night whose data has problems, keep last night's and write the diagnostics beside them.

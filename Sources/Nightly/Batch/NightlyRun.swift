@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import Ingest
+import Reporting
 
 /// One file of a run's outputs: its path relative to its output folder and its contents.
 public struct OutputFile: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Reporting
 
 extension RunManifest {
     /// The name of the manifest in a reports folder.

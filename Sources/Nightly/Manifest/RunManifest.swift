@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Reporting
 
 /// What a run read and with which configuration and tool: `run-manifest.json`.
 ///

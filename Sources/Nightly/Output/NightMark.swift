@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// The file a run writes into each folder it replaces (`awareness-night.json`): which tool wrote the folder, as
 /// which of a night's folders, and which night it belongs to.

@@ -1,5 +1,6 @@
 import CRenameExchange
 import Foundation
+import Reporting
 
 #if canImport(Glibc)
     import Glibc

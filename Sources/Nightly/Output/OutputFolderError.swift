@@ -1,3 +1,5 @@
+import Reporting
+
 /// Why an ``OutputFolder`` could not write or swap in its outputs.
 public enum OutputFolderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another run holds the lock on the same output folder.

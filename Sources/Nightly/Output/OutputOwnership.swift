@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Reporting
 
 #if canImport(Glibc)
     import Glibc

@@ -1,3 +1,5 @@
+import Reporting
+
 extension OutputRefusal: CustomStringConvertible {
     /// The refusal as the command line prints it after `error: <folder>: ` (English, as every diagnostic): what the
     /// folder is or holds, that nothing was read or written, and what to do.

@@ -1,3 +1,5 @@
+import Reporting
+
 /// Why `awareness run` refuses its output folders before it reads or writes anything (command-line status 2).
 ///
 /// Every folder named here is the path the analyst gave (or, for ``OutputRole/diagnostics``, `<out>.failed`), so
