@@ -122,6 +122,6 @@ extension Diagnostic {
 
     /// A warning of campaigns.yaml against the data, at the campaign's line when known.
     init(_ warning: CalendarWarning, calendarFile: String) {
-        self = .warning(warning.message(in: .en), file: calendarFile, line: warning.line)
+        self = .warning(warning.text(in: .en), file: calendarFile, line: warning.line)
     }
 }

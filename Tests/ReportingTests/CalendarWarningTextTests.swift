@@ -48,12 +48,12 @@ struct CalendarWarningTextTests {
 
     @Test(arguments: warnings)
     func aWarningReadsInEnglishAsTheCommandsPrintIt(_ worded: Worded) {
-        #expect(worded.warning.message(in: .en) == worded.english)
+        #expect(worded.warning.text(in: .en) == worded.english)
     }
 
     @Test(arguments: warnings)
     func aWarningReadsInFrenchWithNoBreakSpacesInsideGuillemetsAndBeforePunctuation(_ worded: Worded) {
-        let french = worded.warning.message(in: .fr)
+        let french = worded.warning.text(in: .fr)
         #expect(french == worded.french)
         #expect(Self.ordinarySpaces(french).isEmpty, "\(french): \(Self.ordinarySpaces(french))")
     }

@@ -7,124 +7,125 @@ extension EstimateNote {
     /// its campaigns.yaml name when `wording` has it (``ReportWording/contextName(_:)``, for people), else by its
     /// id (the tidy files).
     public func text(_ wording: ReportWording) -> String {
-        let french = wording.language == .fr
+        let language = wording.language
         let format = wording.format
-        func date(_ day: CivilDate) -> String { french ? format.date(day) : day.description }
+        func date(_ day: CivilDate) -> String { language.pick(day.description, format.date(day)) }
         switch self {
         case .baseline(let range):
-            return french
-                ? "référence \(format.dateRange(range))" : "baseline \(range.start)–\(range.end)"
+            return language.pick("baseline \(range.start)–\(range.end)", "référence \(format.dateRange(range))")
         case .exactIntervalTooNarrow(let threshold):
-            return french
-                ? "l'intervalle de Poisson exact serait trompeusement étroit (φ > \(format.decimal(threshold, fractionDigits: 1)))"
-                : "the exact Poisson interval would be misleadingly narrow (φ > \(threshold))"
+            return language.pick(
+                "the exact Poisson interval would be misleadingly narrow (φ > \(threshold))",
+                "l'intervalle de Poisson exact serait trompeusement étroit (φ > \(format.decimal(threshold, fractionDigits: 1)))"
+            )
         case .missingDays(let count, let first):
             if count == 1 {
-                return french ? "1 jour sans données (\(date(first)))" : "1 day without data (\(first))"
+                return language.pick("1 day without data (\(first))", "1 jour sans données (\(date(first)))")
             }
-            return french
-                ? "\(count) jours sans données (à partir du \(date(first)))"
-                : "\(count) days without data (from \(first))"
+            return language.pick(
+                "\(count) days without data (from \(first))", "\(count) jours sans données (à partir du \(date(first)))"
+            )
         case .columnDropped(let column):
             if column.hasPrefix("context:") {
                 let id = String(column.dropFirst(8))
                 let name = wording.contextName(id) ?? id
-                return french
-                    ? "événement de contexte «\u{00A0}\(name)\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
-                    : "context event '\(name)' dropped: it is constant over the fitted days"
+                return language.pick(
+                    "context event '\(name)' dropped: it is constant over the fitted days",
+                    "événement de contexte «\u{00A0}\(name)\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
+                )
             }
             if column == "holiday" {
-                return french
-                    ? "terme des jours fériés retiré\u{00A0}: les jours ajustés sont tous fériés, ou aucun"
-                    : "holiday term dropped: the fitted days are all holidays or all not"
+                return language.pick(
+                    "holiday term dropped: the fitted days are all holidays or all not",
+                    "terme des jours fériés retiré\u{00A0}: les jours ajustés sont tous fériés, ou aucun")
             }
-            return french
-                ? "colonne «\u{00A0}\(column)\u{00A0}» retirée\u{00A0}: elle est constante sur les jours ajustés"
-                : "column '\(column)' dropped: it is constant over the fitted days"
+            return language.pick(
+                "column '\(column)' dropped: it is constant over the fitted days",
+                "colonne «\u{00A0}\(column)\u{00A0}» retirée\u{00A0}: elle est constante sur les jours ajustés")
         case .calendarColumnsDropped(let columns):
             let list = columns.joined(separator: ", ")
-            return french
-                ? "colonnes du calendrier retirées (constantes sur les jours ajustés)\u{00A0}: \(list)"
-                : "calendar columns dropped (constant over the fitted days): \(list)"
+            return language.pick(
+                "calendar columns dropped (constant over the fitted days): \(list)",
+                "colonnes du calendrier retirées (constantes sur les jours ajustés)\u{00A0}: \(list)")
         case .seasonalityNotModelled(let span, let minimum):
-            return french
-                ? "les jours ajustés couvrent \(span) jours (< \(minimum))\u{00A0}: la saisonnalité annuelle n'est pas "
-                    + "modélisée"
-                : "fitted days span \(span) days (< \(minimum)): yearly seasonality is not modelled"
+            return language.pick(
+                "fitted days span \(span) days (< \(minimum)): yearly seasonality is not modelled",
+                "les jours ajustés couvrent \(span) jours (< \(minimum))\u{00A0}: la saisonnalité annuelle n'est pas "
+                    + "modélisée")
         case .fitNotConverged(let iterations):
-            return french
-                ? "l'ajustement n'a pas convergé en \(iterations) itérations\u{202F}; chiffres à lire avec prudence"
-                : "the fit did not converge in \(iterations) iterations; treat the figures with care"
+            return language.pick(
+                "the fit did not converge in \(iterations) iterations; treat the figures with care",
+                "l'ajustement n'a pas convergé en \(iterations) itérations\u{202F}; chiffres à lire avec prudence")
         case .noBuiltInHolidays(let country):
-            return french
-                ? "pas de jours fériés intégrés pour \(country)\u{202F}; les jours fériés ne sont pas modélisés"
-                : "no built-in public holidays for \(country); holidays are not modelled"
+            return language.pick(
+                "no built-in public holidays for \(country); holidays are not modelled",
+                "pas de jours fériés intégrés pour \(country)\u{202F}; les jours fériés ne sont pas modélisés")
         case .noModel(let reason):
-            return (french ? "pas de modèle\u{00A0}: " : "no model: ") + reason.text(wording)
+            return (language.pick("no model: ", "pas de modèle\u{00A0}: ")) + reason.text(wording)
         case .noComparison(let shortfall):
             return shortfall.text(wording)
         case .trendChanged(let change):
-            switch (change.kind, french) {
-            case (.level, false): return "the model found a change of level on \(change.day)"
-            case (.slope, false): return "the model found a change of trend on \(change.day)"
-            case (.level, true): return "le modèle a trouvé un changement de niveau le \(date(change.day))"
-            case (.slope, true): return "le modèle a trouvé un changement de tendance le \(date(change.day))"
+            switch (change.kind, language) {
+            case (.level, .en): return "the model found a change of level on \(change.day)"
+            case (.slope, .en): return "the model found a change of trend on \(change.day)"
+            case (.level, .fr): return "le modèle a trouvé un changement de niveau le \(date(change.day))"
+            case (.slope, .fr): return "le modèle a trouvé un changement de tendance le \(date(change.day))"
             }
         case .contextEnding(let event, let endedDaysBefore, let declaredReturn):
             return Self.contextEnding(
                 name: wording.contextName(event) ?? event, endedDaysBefore: endedDaysBefore,
-                declaredReturn: declaredReturn, french: french)
+                declaredReturn: declaredReturn, language: language)
         case .outlierDaysLeftOut(let days, let spikes):
             let dayWords =
-                french
-                ? (days == 1 ? "jour atypique écarté" : "jours atypiques écartés")
-                : (days == 1 ? "outlying day left out" : "outlying days left out")
+                language.pick(
+                    (days == 1 ? "outlying day left out" : "outlying days left out"),
+                    (days == 1 ? "jour atypique écarté" : "jours atypiques écartés"))
             let spikeWords =
-                french
-                ? (spikes == 1 ? "pic d'actualité" : "pics d'actualité")
-                : (spikes == 1 ? "news spike" : "news spikes")
-            return french
-                ? "\(days) \(dayWords) de l'ajustement et de l'estimation du bruit (à plus de 4 écarts-types robustes du "
-                    + "modèle, dont \(spikes) \(spikeWords))\u{202F}; l'intervalle tient compte de tels pics"
-                : "\(days) \(dayWords) of the fit and of the noise estimate (more than 4 robust sd from the model, "
-                    + "\(spikes) \(spikeWords) among them); the interval allows for such spikes"
+                language.pick(
+                    (spikes == 1 ? "news spike" : "news spikes"), (spikes == 1 ? "pic d'actualité" : "pics d'actualité")
+                )
+            return language.pick(
+                "\(days) \(dayWords) of the fit and of the noise estimate (more than 4 robust sd from the model, "
+                    + "\(spikes) \(spikeWords) among them); the interval allows for such spikes",
+                "\(days) \(dayWords) de l'ajustement et de l'estimation du bruit (à plus de 4 écarts-types robustes du "
+                    + "modèle, dont \(spikes) \(spikeWords))\u{202F}; l'intervalle tient compte de tels pics")
         }
     }
 
     /// The wording of `.contextEnding`: when the event ended, then what the expectation rests on.
     private static func contextEnding(
-        name: String, endedDaysBefore: Int, declaredReturn: ContextReturn?, french: Bool
+        name: String, endedDaysBefore: Int, declaredReturn: ContextReturn?, language: ReportLanguage
     ) -> String {
         let ended: String
         switch endedDaysBefore {
-        case ...0: ended = french ? "terminé pendant la fenêtre" : "it ended inside the window"
-        case 1: ended = french ? "terminé la veille de la fenêtre" : "it ended the day before the window"
+        case ...0: ended = language.pick("it ended inside the window", "terminé pendant la fenêtre")
+        case 1: ended = language.pick("it ended the day before the window", "terminé la veille de la fenêtre")
         default:
             ended =
-                french
-                ? "terminé \(endedDaysBefore) jours avant la fenêtre"
-                : "it ended \(endedDaysBefore) days before the window"
+                language.pick(
+                    "it ended \(endedDaysBefore) days before the window",
+                    "terminé \(endedDaysBefore) jours avant la fenêtre")
         }
         let head =
-            french
-            ? "les comptages peuvent encore être en train de revenir à leur niveau habituel après «\u{00A0}\(name)\u{00A0}» "
-                + "(\(ended))\u{202F}; "
-            : "counts may still be returning to their usual level after '\(name)' (\(ended)); "
+            language.pick(
+                "counts may still be returning to their usual level after '\(name)' (\(ended)); ",
+                "les comptages peuvent encore être en train de revenir à leur niveau habituel après «\u{00A0}\(name)\u{00A0}» "
+                    + "(\(ended))\u{202F}; ")
         guard let declaredReturn else {
             return head
-                + (french
-                    ? "l'estimation suppose que son effet a cessé à son dernier jour (aucun ends_over déclaré)"
-                    : "the estimate assumes its effect stopped on its last day (no ends_over declared)")
+                + (language.pick(
+                    "the estimate assumes its effect stopped on its last day (no ends_over declared)",
+                    "l'estimation suppose que son effet a cessé à son dernier jour (aucun ends_over déclaré)"))
         }
         let days = declaredReturn.days
-        switch (declaredReturn.shape, french) {
-        case (.linear, false):
+        switch (declaredReturn.shape, language) {
+        case (.linear, .en):
             return head + "the estimate rests on the return the event declares (over \(days) days, linear)"
-        case (.exponential, false):
+        case (.exponential, .en):
             return head + "the estimate rests on the return the event declares (over \(days) days, exponential)"
-        case (.linear, true):
+        case (.linear, .fr):
             return head + "l'estimation repose sur le retour que l'événement déclare (sur \(days) jours, linéaire)"
-        case (.exponential, true):
+        case (.exponential, .fr):
             return head
                 + "l'estimation repose sur le retour que l'événement déclare (sur \(days) jours, exponentiel)"
         }

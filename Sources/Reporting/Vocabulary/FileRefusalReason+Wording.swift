@@ -256,61 +256,62 @@ extension CSVProblem.ForwardSource {
 extension RollupFormatError {
     /// What is wrong with a rollup, in `language`, as a file refusal says it.
     public func text(in language: ReportLanguage) -> String {
-        let french = language == .fr
         let name = FrenchQuote.name
         switch self {
         case .notJSON:
-            return french ? "pas un cumul\u{00A0}: le fichier n'est pas du JSON" : "not a rollup: the file is not JSON"
+            return language.pick(
+                "not a rollup: the file is not JSON", "pas un cumul\u{00A0}: le fichier n'est pas du JSON")
         case .unknownFormat(let format):
-            return french
-                ? "pas un cumul de cette version\u{00A0}: format \(name(format)), attendu \(name(RangeRollup.format))"
-                : "not a rollup of this version: format \"\(format)\", expected \"\(RangeRollup.format)\""
+            return language.pick(
+                "not a rollup of this version: format \"\(format)\", expected \"\(RangeRollup.format)\"",
+                "pas un cumul de cette version\u{00A0}: format \(name(format)), attendu \(name(RangeRollup.format))")
         case .missingKey(let key):
-            return french ? "le cumul n'a pas de clé \(name(key))" : "the rollup has no '\(key)'"
+            return language.pick("the rollup has no '\(key)'", "le cumul n'a pas de clé \(name(key))")
         case .badValue(let path):
-            return french
-                ? "la valeur de \(name(path)) dans le cumul n'est pas valide"
-                : "the rollup's '\(path)' is not a valid value"
+            return language.pick(
+                "the rollup's '\(path)' is not a valid value",
+                "la valeur de \(name(path)) dans le cumul n'est pas valide")
         case .notABannerFeed(let feed):
-            return french
-                ? "le flux \(name(feed)) du cumul n'a pas de fichiers au niveau des événements"
-                : "the rollup's feed '\(feed)' has no event-level files"
+            return language.pick(
+                "the rollup's feed '\(feed)' has no event-level files",
+                "le flux \(name(feed)) du cumul n'a pas de fichiers au niveau des événements")
         case .doesNotAddUp(let read, let accepted, let rejected):
-            return french
-                ? "le cumul ne tombe pas juste\u{00A0}: \(read) lignes lues ≠ \(accepted) acceptées + \(rejected) rejetées"
-                : "the rollup does not add up: \(read) rows read ≠ \(accepted) accepted + \(rejected) rejected"
+            return language.pick(
+                "the rollup does not add up: \(read) rows read ≠ \(accepted) accepted + \(rejected) rejected",
+                "le cumul ne tombe pas juste\u{00A0}: \(read) lignes lues ≠ \(accepted) acceptées + \(rejected) rejetées"
+            )
         case .feedMismatch(let folder, let rollup):
-            return french
-                ? "un cumul de \(rollup.rawValue) dans le dossier \(folder.rawValue)"
-                : "a rollup of \(rollup.rawValue) in the \(folder.rawValue) folder"
+            return language.pick(
+                "a rollup of \(rollup.rawValue) in the \(folder.rawValue) folder",
+                "un cumul de \(rollup.rawValue) dans le dossier \(folder.rawValue)")
         case .notEvents(let level):
-            return french
-                ? "le cumul ne contient pas de comptes au niveau des événements (niveau \(level.rawValue))\u{00A0}: un "
-                    + "fichier quotidien est lu tel quel"
-                : "the rollup holds no event-level counts (level \(level.rawValue)): a daily file is read as it is"
+            return language.pick(
+                "the rollup holds no event-level counts (level \(level.rawValue)): a daily file is read as it is",
+                "le cumul ne contient pas de comptes au niveau des événements (niveau \(level.rawValue))\u{00A0}: un "
+                    + "fichier quotidien est lu tel quel")
         case .fileNameMismatch(let file, let expected):
-            return french
-                ? "le cumul porte sur \(name(file)), pas sur \(name(expected)) que son nom désigne"
-                : "the rollup is of '\(file)', not of '\(expected)' as its name says"
+            return language.pick(
+                "the rollup is of '\(file)', not of '\(expected)' as its name says",
+                "le cumul porte sur \(name(file)), pas sur \(name(expected)) que son nom désigne")
         case .fileBesideRollup(let file):
-            return french
-                ? "\(name(file)) est aussi dans le dossier\u{00A0}: lu avec son cumul, il serait compté deux fois "
-                    + "(retirez l'un ou l'autre)"
-                : "'\(file)' is in the folder too: read with its rollup, it would be counted twice (remove one)"
+            return language.pick(
+                "'\(file)' is in the folder too: read with its rollup, it would be counted twice (remove one)",
+                "\(name(file)) est aussi dans le dossier\u{00A0}: lu avec son cumul, il serait compté deux fois "
+                    + "(retirez l'un ou l'autre)")
         case .anotherRollupOfTheFile(let other):
-            return french
-                ? "\(name(other)) cumule le même fichier\u{00A0}: aucun des deux n'est lu"
-                : "'\(other)' rolls up the same file: neither is read"
+            return language.pick(
+                "'\(other)' rolls up the same file: neither is read",
+                "\(name(other)) cumule le même fichier\u{00A0}: aucun des deux n'est lu")
         case .partialCoverage(let start, let end, let stop, let fileSize):
-            return french
-                ? "le cumul ne couvre pas tout son fichier\u{00A0}: octets \(start) à \(end) (arrêt à \(stop)) d'un "
-                    + "fichier de \(fileSize) octets"
-                : "the rollup does not cover its whole file: bytes \(start) to \(end) (stopped at \(stop)) of a file of "
-                    + "\(fileSize) bytes"
+            return language.pick(
+                "the rollup does not cover its whole file: bytes \(start) to \(end) (stopped at \(stop)) of a file of "
+                    + "\(fileSize) bytes",
+                "le cumul ne couvre pas tout son fichier\u{00A0}: octets \(start) à \(end) (arrêt à \(stop)) d'un "
+                    + "fichier de \(fileSize) octets")
         case .moreRowsThanBytes(let rows, let fileSize):
-            return french
-                ? "le cumul compte \(rows) lignes dans un fichier de \(fileSize) octets"
-                : "the rollup counts \(rows) rows in a file of \(fileSize) bytes"
+            return language.pick(
+                "the rollup counts \(rows) rows in a file of \(fileSize) bytes",
+                "le cumul compte \(rows) lignes dans un fichier de \(fileSize) octets")
         }
     }
 }

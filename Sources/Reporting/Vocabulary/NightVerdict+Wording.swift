@@ -21,47 +21,46 @@ extension NightVerdict.Reason {
     public func message(in language: ReportLanguage) -> String {
         let wording = ReportWording(language: language)
         let format = wording.format
-        let french = language == .fr
         /// `1 row`, `12 rows` / `1 ligne`, `1 234 lignes`.
         func rows(_ count: Int) -> String {
-            french
-                ? "\(format.integer(count)) ligne\(count > 1 ? "s" : "")" : "\(count) row\(count == 1 ? "" : "s")"
+            language.pick(
+                "\(count) row\(count == 1 ? "" : "s")", "\(format.integer(count)) ligne\(count > 1 ? "s" : "")")
         }
         switch self {
         case .feedUnreadable(_, let system):
-            return french
-                ? "le dossier du flux ne peut pas être lu (\(system))\u{00A0}; ses fichiers n'ont pas pu être vus"
-                : "the feed folder cannot be read (\(system)); its files could not be seen"
+            return language.pick(
+                "the feed folder cannot be read (\(system)); its files could not be seen",
+                "le dossier du flux ne peut pas être lu (\(system))\u{00A0}; ses fichiers n'ont pas pu être vus")
         case .fileUnreadable:
-            return french ? "le fichier n'a pas pu être lu" : "the file could not be read"
+            return language.pick("the file could not be read", "le fichier n'a pas pu être lu")
         case .feedVanished(_, let lastNight):
-            return french
-                ? "le dossier du flux manque alors qu'il a donné \(rows(lastNight)) la veille (un partage non monté\u{00A0}?)"
-                : "the feed folder is missing, and it gave \(rows(lastNight)) last night (an unmounted share?)"
+            return language.pick(
+                "the feed folder is missing, and it gave \(rows(lastNight)) last night (an unmounted share?)",
+                "le dossier du flux manque alors qu'il a donné \(rows(lastNight)) la veille (un partage non monté\u{00A0}?)"
+            )
         case .feedEmpty(_, let lastNight):
-            return french
-                ? "le dossier du flux ne contient aucun fichier alors qu'il a donné \(rows(lastNight)) la veille"
-                : "the feed folder holds no file, and it gave \(rows(lastNight)) last night"
+            return language.pick(
+                "the feed folder holds no file, and it gave \(rows(lastNight)) last night",
+                "le dossier du flux ne contient aucun fichier alors qu'il a donné \(rows(lastNight)) la veille")
         case .feedHeaderOnly(_, let lastNight):
-            return french
-                ? "les fichiers du flux n'ont aucune ligne de données (en-têtes seuls) alors qu'ils ont donné "
-                    + "\(rows(lastNight)) la veille"
-                : "the feed's files hold no data row (headers only), and they gave \(rows(lastNight)) last night"
+            return language.pick(
+                "the feed's files hold no data row (headers only), and they gave \(rows(lastNight)) last night",
+                "les fichiers du flux n'ont aucune ligne de données (en-têtes seuls) alors qu'ils ont donné "
+                    + "\(rows(lastNight)) la veille")
         case .fileRefused:
-            return french ? "le fichier a été refusé" : "the file was refused"
+            return language.pick("the file was refused", "le fichier a été refusé")
         case .fileWhollyRejected(_, let count):
             if count == 1 {
-                return french ? "sa seule ligne a été rejetée" : "its only row was rejected"
+                return language.pick("its only row was rejected", "sa seule ligne a été rejetée")
             }
-            return french
-                ? "ses \(format.integer(count)) lignes ont toutes été rejetées"
-                : "all \(count) of its rows were rejected"
+            return language.pick(
+                "all \(count) of its rows were rejected", "ses \(format.integer(count)) lignes ont toutes été rejetées")
         case .newFileOverThreshold(_, let rate, let threshold):
-            return french
-                ? "nouveau fichier dont \(wording.qualityPercent(rate)) des lignes sont rejetées, au-delà du seuil de "
-                    + "\(wording.qualityPercent(threshold)) pour un nouveau fichier"
-                : "a new file with \(wording.qualityPercent(rate)) of its rows rejected, over the "
-                    + "\(wording.qualityPercent(threshold)) threshold for a new file"
+            return language.pick(
+                "a new file with \(wording.qualityPercent(rate)) of its rows rejected, over the "
+                    + "\(wording.qualityPercent(threshold)) threshold for a new file",
+                "nouveau fichier dont \(wording.qualityPercent(rate)) des lignes sont rejetées, au-delà du seuil de "
+                    + "\(wording.qualityPercent(threshold)) pour un nouveau fichier")
         case .overallOverThreshold(let rate, let threshold):
             return wording.rowsRejectedOverThreshold(rejectRate: rate, maxRejectRate: threshold)
         }

@@ -246,8 +246,4 @@ extension ReportWording {
                 + "lecture\u{202F}; `uplift.csv` et `uplift.json` les donnent sans arrondi.")
     }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

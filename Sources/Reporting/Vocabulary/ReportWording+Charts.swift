@@ -90,8 +90,4 @@ extension ReportWording {
                 + "jour donne le supplément du modèle saisonnier et son intervalle.")
     }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

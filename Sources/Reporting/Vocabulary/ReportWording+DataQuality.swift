@@ -287,8 +287,4 @@ extension ReportWording {
     /// The French plural mark of a count: `s` from two up (`0 ligne`, `1 ligne`, `2 lignes`).
     private static func frenchPlural(_ count: Int) -> String { count > 1 ? "s" : "" }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

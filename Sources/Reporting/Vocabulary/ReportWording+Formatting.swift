@@ -30,8 +30,4 @@ extension ReportWording {
         return words + " (\(format.count(count)) \(pick("against", "contre")) \(format.count(reference)))"
     }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

@@ -60,7 +60,7 @@ extension ReportWording {
     /// The sentence saying what the other comparisons found, after a caution.
     public func otherComparisonsFound(_ findings: [HeadlineCaution.Finding]) -> String {
         let found = findings.map { HeadlineCaution.finding($0, self) }
-        let joined = found.joined(separator: language == .fr ? "\u{202F}; " : "; ")
+        let joined = found.joined(separator: language.pick("; ", "\u{202F}; "))
         return pick("For comparison, \(joined).", "À titre de comparaison, \(joined).")
     }
 
@@ -133,8 +133,4 @@ extension ReportWording {
     /// `That is ` / `Soit `, before the uplift.
     public var thatIs: String { pick("That is ", "Soit ") }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

@@ -58,8 +58,4 @@ extension ReportWording {
     /// `Data quality` / `Qualité des données`.
     public var dataQuality: String { pick("Data quality", "Qualité des données") }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

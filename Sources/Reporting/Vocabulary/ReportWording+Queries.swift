@@ -186,8 +186,4 @@ extension ReportWording {
                 + "campagne et projeté sur elle.")
     }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

@@ -97,8 +97,4 @@ extension ReportWording {
                 + "les sorties à partir de ces données.")
     }
 
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
-    }
 }

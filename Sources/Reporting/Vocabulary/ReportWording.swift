@@ -5,10 +5,11 @@ import Ingest
 /// and the failed night's note is a member of this type, with the data it quotes as parameters. Members are
 /// grouped by subject: series and methods here, table labels in `ReportWording+Labels.swift`, charts, the
 /// campaign report, its headline, the summary, the query commands' tables, the data-quality summary and the words
-/// that go with formatted weeks and changes in their own files. Each file
-/// picks between the two languages with its own private `pick`, so the report assembly never chooses a text
-/// itself. Typed outcomes are worded by their own extensions (`EstimateNote.text(_:)`,
-/// `CalendarWarning.message(in:)`).
+/// that go with formatted weeks and changes in their own files (all in `Sources/Reporting/Vocabulary`). Every
+/// choice between the two languages goes through one `pick` (``ReportLanguage/pick(_:_:)``), so neither the
+/// wording nor the report assembly tests the language itself. Typed outcomes are worded by their own extensions,
+/// one way: `text(in:)` when the language is all they need (`CalendarWarning.text(in:)`), `text(_:)` with the
+/// wording when they quote names the calendar gives (`EstimateNote.text(_:)`).
 ///
 /// Labels are plain text; escape them for markdown with ``Markdown/escape(_:)`` (charts escape their own).
 public struct ReportWording: Sendable, Equatable {
@@ -174,8 +175,8 @@ public struct ReportWording: Sendable, Equatable {
 }
 
 extension ReportWording {
-    /// `english` or `french`, whichever is the report's language.
-    private func pick(_ english: String, _ french: String) -> String {
-        language == .fr ? french : english
+    /// The text of the wording's language among an English and a French one (``ReportLanguage/pick(_:_:)``).
+    func pick(_ english: String, _ french: String) -> String {
+        language.pick(english, french)
     }
 }
