@@ -111,11 +111,30 @@ struct CampaignChartsTests {
         #expect(markdown.contains("](../charts/spring-calls-119-cumulative.svg)\n\n<details>"))
     }
 
-    @Test func theSetupCellTellsItsTableHelpersTheLanguage() {
+    @Test func theSetupCellGivesItsTableHelpersTheWordsOfTheReportsLanguage() {
         let english = CampaignNotebook.setup(language: .en)
         let french = CampaignNotebook.setup(language: .fr)
-        #expect(english.contains("\nFRENCH = False\n") && !english.contains("FRENCH = True"))
-        #expect(french.contains("\nFRENCH = True\n") && !french.contains("FRENCH = False"))
+        #expect(english.contains("\nWEEK = \"week {number} of {year}\"\n"))
+        #expect(french.contains("\nWEEK = \"semaine {number} de {year}\"\n"))
+        #expect(english.contains("\nFIRST_OF_MONTH = \"1\"\n"))
+        #expect(french.contains("\nFIRST_OF_MONTH = \"1er\"\n"))
         #expect(french.contains("MONTHS = [\"janvier\", \"février\","))
+        // The helpers are told how to write, never which language to test for.
+        #expect(!english.contains("FRENCH") && !french.contains("FRENCH"))
+    }
+
+    @Test(arguments: [0.95, 0.90])
+    func theCTRCellQuotesTheRunsIntervalsAtTheCalendarsLevel(level: Double) throws {
+        let calendar = RunFixture.calendar(confidenceLevel: level)
+        let data = RunFixture.data()
+        let analysis = try #require(
+            NightAnalysis(calendar: calendar, series: SeriesCatalog.build(from: data)).campaigns.first)
+        let charts = CampaignCharts(analysis: analysis, wording: ReportWording(language: .en))
+        let chart = try #require(charts.ctrByPlacement("spring"))
+        let search = try #require(
+            analysis.estimates.funnel.campaignWindow.first { $0.banner == "spring" && $0.placement == "search" }?.ctr)
+        #expect(search.interval.level == level)
+        #expect(chart.python.contains("\(search.proportion), \(search.interval.lower), \(search.interval.upper)),"))
+        #expect(!chart.python.contains("NormalDist") && !chart.python.contains("sqrt"))
     }
 }

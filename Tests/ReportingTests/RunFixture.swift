@@ -19,12 +19,13 @@ enum RunFixture {
     }()
 
     static func calendar(
-        name: String = "Spring helpline push", hashtag: String = "#SpringTag", context: [ContextEvent] = []
+        name: String = "Spring helpline push", hashtag: String = "#SpringTag", context: [ContextEvent] = [],
+        confidenceLevel: Double = 0.95
     )
         -> CampaignCalendar
     {
         CampaignCalendar(
-            timeZoneIdentifier: "Europe/Paris", language: .en,
+            timeZoneIdentifier: "Europe/Paris", language: .en, confidenceLevel: confidenceLevel,
             campaigns: [
                 Campaign(
                     id: "spring", name: name, window: window, helplines: ["119"], hashtags: [hashtag],

@@ -295,28 +295,24 @@ public struct CampaignCharts: Sendable {
                         format.percent(ctr.interval.upper, fractionDigits: 2)),
                 ]
             })
-        let window = estimates.campaign.window
+        // The figures are the run's, written into the cell: no tidy file holds a placement's click-through rate
+        // over the campaign with its interval, and a notebook recomputes no statistic (the interval is at the
+        // calendar's confidence level, which the cell would otherwise have to know).
+        let figures = cells.compactMap { cell -> String? in
+            guard let ctr = cell.ctr, let placement = cell.placement else { return nil }
+            let numbers = [ctr.proportion, ctr.interval.lower, ctr.interval.upper].map { "\($0)" }
+            return "    (\(Self.python(placement)), \(cell.impressions), \(cell.clicks), "
+                + numbers.joined(separator: ", ") + "),"
+        }
         let headers = table.headers.map(Self.python).joined(separator: ", ")
         let python = """
-            from statistics import NormalDist
-
-            days = daily[daily["date"].between(\(Self.python(window.start.description)), \
-            \(Self.python(window.end.description)))]
-            parts = days["series"].str.split(":", expand=True).reindex(columns=[0, 1, 2])
-            mine = days[(parts[1] == \(Self.python(banner))) & parts[2].notna() & parts[0].isin(["impressions", "clicks"])]
-            totals = mine.assign(metric=parts[0], placement=parts[2]).pivot_table(
-                index="placement", columns="metric", values="value", aggfunc="sum", fill_value=0
-            )
-            z = NormalDist().inv_cdf(0.975)
-            rows = []
-            for placement, n, k in zip(totals.index, totals["impressions"], totals["clicks"]):
-                if n <= 0:
-                    continue
-                p = k / n
-                centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-                half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-                band = interval(percent(centre - half), percent(centre + half))
-                rows.append([escaped(placement), number(n), number(k), percent(p), band])
+            figures = [
+            \(figures.joined(separator: "\n"))
+            ]
+            rows = [
+                [escaped(placement), number(n), number(k), percent(p), interval(percent(low), percent(high))]
+                for placement, n, k, p, low, high in figures
+            ]
             headers = [\(headers)]
             show(\(Self.python(title)), \(Self.python(fileName(banner, "ctr"))), \
             table(headers, ["l", "r", "r", "r", "r"], rows))

@@ -19,6 +19,8 @@ public enum CampaignNotebook {
         let missing = wording.notebookReportsMissing
         let comment = wording.notebookReportsComment
         let months = "[" + (1...12).map { "\"\(wording.format.monthName($0))\"" }.joined(separator: ", ") + "]"
+        let format = wording.format
+        let python = CampaignCharts.python
         return #"""
             import json
             import math
@@ -37,7 +39,11 @@ public enum CampaignNotebook {
             daily = pd.read_csv(REPORTS / "daily.csv")
             weekly = pd.read_csv(REPORTS / "weekly.csv")
 
-            FRENCH = \#(wording.notebookFrenchFlag)
+            # How the report's language writes numbers, intervals, dates and weeks (the run's formatter's own).
+            DECIMAL, GROUP = \#(python(format.decimalSeparator)), \#(python(format.groupSeparator))
+            PERCENT, TO = \#(python(format.percentSign)), \#(python(format.intervalJoin))
+            FIRST_OF_MONTH = \#(python(format.firstOfMonth))
+            WEEK = \#(python(wording.weekName(number: "{number}", year: "{year}")))
             MONTHS = \#(months)
             DASH = "\u2013"
 
@@ -54,23 +60,23 @@ public enum CampaignNotebook {
                 while len(integer) > 3:
                     groups.insert(0, integer[-3:])
                     integer = integer[:-3]
-                body = ("\u202f" if FRENCH else ",").join([integer] + groups)
+                body = GROUP.join([integer] + groups)
                 if fraction:
-                    body += ("," if FRENCH else ".") + fraction
+                    body += DECIMAL + fraction
                 return ("-" if value < 0 and whole > 0 else "") + body
 
 
             def percent(fraction, digits=2):
                 text = number(fraction * 100, digits)
-                return text if text == DASH else text + ("\u202f%" if FRENCH else "%")
+                return text if text == DASH else text + PERCENT
 
 
             def interval(lower, upper):
-                return lower + (" à " if FRENCH else " to ") + upper
+                return lower + TO + upper
 
 
             def day_text(day):
-                return "1er" if FRENCH and day.day == 1 else str(day.day)
+                return FIRST_OF_MONTH if day.day == 1 else str(day.day)
 
 
             def long_date(day):
@@ -88,7 +94,7 @@ public enum CampaignNotebook {
             def week_text(week):
                 year, number_ = int(week[:4]), int(week[6:])
                 monday, sunday = date.fromisocalendar(year, number_, 1), date.fromisocalendar(year, number_, 7)
-                label = f"semaine {number_} de {year}" if FRENCH else f"week {number_} of {year}"
+                label = WEEK.format(number=number_, year=year)
                 return f"{label} ({date_range(monday, sunday)})"
 
 

@@ -26,10 +26,6 @@ public struct HumanFormat: Sendable, Equatable {
         self.language = language
     }
 
-    private var decimalSeparator: String { vocabulary.decimalSeparator }
-    private var groupSeparator: String { vocabulary.groupSeparator }
-    private var percentSign: String { vocabulary.percentSign }
-
     // MARK: - Numbers
 
     /// An integer with digit groups of three: `15,234` / `15 234`.
@@ -98,6 +94,20 @@ public struct HumanFormat: Sendable, Equatable {
         let sign = parts.isNegative ? "-" : (signed && !isZero ? "+" : "")
         return sign + body + percentSign
     }
+
+    // MARK: - Notation
+
+    /// The decimal separator: `.` / `,`. With the members below, what a notebook's setup cell gives its Python
+    /// helpers, so that they write the tidy files' numbers as this formatter does without choosing a language.
+    public var decimalSeparator: String { vocabulary.decimalSeparator }
+    /// The separator of thousands: `,` / a narrow no-break space.
+    public var groupSeparator: String { vocabulary.groupSeparator }
+    /// What follows a percentage: `%` / a narrow no-break space and `%`.
+    public var percentSign: String { vocabulary.percentSign }
+    /// What joins an interval's bounds: ` to ` / ` à `.
+    public var intervalJoin: String { vocabulary.intervalJoin }
+    /// The first day of a month in a date: `1` / `1er`.
+    public var firstOfMonth: String { vocabulary.firstOfMonth }
 
     // MARK: - Intervals
 

@@ -9,7 +9,13 @@ extension ReportWording {
     /// `semaine 19 de 2020 (4–10 mai 2020)`.
     public func isoWeek(_ week: ISOWeek) -> String {
         let days = format.dateRange(from: week.monday, to: week.sunday)
-        return pick("week \(week.week) of \(week.year)", "semaine \(week.week) de \(week.year)") + " (\(days))"
+        return weekName(number: "\(week.week)", year: "\(week.year)") + " (\(days))"
+    }
+
+    /// The name of week `number` of ISO year `year`, without its days: `week 19 of 2020` / `semaine 19 de 2020`;
+    /// a notebook's setup cell writes it with `{number}` and `{year}` for its Python helpers to fill in.
+    public func weekName(number: String, year: String) -> String {
+        pick("week \(number) of \(year)", "semaine \(number) de \(year)")
     }
 
     /// The ISO weekdays (1 = Monday) two weeks were compared on, as ``HumanFormat/weekdays(_:)`` writes them

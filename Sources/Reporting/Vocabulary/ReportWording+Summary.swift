@@ -74,10 +74,6 @@ extension ReportWording {
             "# Le dossier écrit par `awareness run --out` : AWARENESS_REPORTS, ou modifiez cette ligne.")
     }
 
-    /// The Python boolean a notebook's setup cell assigns to `FRENCH`, which its table helpers test to write
-    /// separators, intervals, first days of months and weeks in French: `False` / `True`.
-    public var notebookFrenchFlag: String { pick("False", "True") }
-
     /// The title of `failed-night.md`.
     public var failedNightTitle: String {
         pick("Tonight's run kept last night's reports", "La nuit a gardé les rapports de la veille")
