@@ -39,12 +39,8 @@ public struct CampaignHeadline: Sendable, Equatable {
     /// Analytics' (``CampaignAnalysis/isEstimated``), which `run` and `uplift` read for their exit status.
     public var isEstimated: Bool { method != nil }
 
-    /// What the window is: a campaign ("during the campaign (4–17 May 2020)") or a period asked about
-    /// ("from 18 March to 6 April 2020").
-    public enum Period: Sendable {
-        case campaign
-        case period
-    }
+    /// What the window is (``HeadlinePeriod``).
+    public typealias Period = HeadlinePeriod
 
     /// Writes the headline of `analysis` in the language of `wording`, on the estimate its
     /// ``HeadlineChoice`` names (``CampaignAnalysis/headline``): the same choice `uplift.csv` marks.

@@ -5,24 +5,8 @@ import Ingest
 /// error of its log and the minimum detectable uplift; for a length search, the uplift sought and whether a length
 /// up to a year detects it.
 public struct PlanAnswer: Hashable, Sendable {
-    /// What was asked, and what the search found.
-    public enum Outcome: Hashable, Sendable {
-        /// The minimum detectable uplift of a campaign of the given length (`--days`).
-        case minimumDetectableUplift
-        /// The shortest length that detects the uplift sought (`--uplift`).
-        case detectedWithin(uplift: Double)
-        /// No length up to `CampaignPlan.longestSearchedDays` detects the uplift sought; the projection is the
-        /// length with the lowest minimum detectable uplift.
-        case notDetectable(uplift: Double)
-
-        /// The uplift sought, for a search.
-        public var targetUplift: Double? {
-            switch self {
-            case .minimumDetectableUplift: nil
-            case .detectedWithin(let uplift), .notDetectable(let uplift): uplift
-            }
-        }
-    }
+    /// What was asked, and what the search found (``PlanOutcome``, decided in Analytics).
+    public typealias Outcome = PlanOutcome
 
     /// The series planned for.
     public let series: SeriesName

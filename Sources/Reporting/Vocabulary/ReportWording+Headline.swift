@@ -5,7 +5,7 @@ import Ingest
 extension ReportWording {
     /// Where the figures were counted, after the series label: ` during the campaign (4–17 May 2020)` /
     /// ` pendant la campagne (4–17 mai 2020)`, or ` over 18 March – 6 April 2020` / ` sur la période …`.
-    public func headlineWindow(_ window: DayRange, period: CampaignHeadline.Period) -> String {
+    public func headlineWindow(_ window: DayRange, period: HeadlinePeriod) -> String {
         let days = format.dateRange(window)
         switch period {
         case .campaign: return pick(" during the campaign (\(days))", " pendant la campagne (\(days))")
@@ -98,7 +98,7 @@ extension ReportWording {
     /// `confidenceLevel` when there is one.
     public func expectedSentence(
         _ expected: Double, interval: String?, confidenceLevel: Double, metric: SeriesName.Metric,
-        period: CampaignHeadline.Period
+        period: HeadlinePeriod
     ) -> String {
         let level = level(confidenceLevel)
         let aside =

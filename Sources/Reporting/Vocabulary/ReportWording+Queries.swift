@@ -123,7 +123,7 @@ extension ReportWording {
     /// the days `window`, tested two-sided at `confidenceLevel`, whose minimum detectable uplift is
     /// `minimumDetectableUplift`; a search that finds no length up to `CampaignPlan.longestSearchedDays` says so.
     public func planOpening(
-        _ name: String, outcome: PlanAnswer.Outcome, window: DayRange, confidenceLevel: Double,
+        _ name: String, outcome: PlanOutcome, window: DayRange, confidenceLevel: Double,
         minimumDetectableUplift: Double
     ) -> String {
         let level = level(confidenceLevel)
