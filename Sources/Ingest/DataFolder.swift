@@ -8,6 +8,9 @@ public struct DataFolder: Sendable {
     public let calendar: CampaignCalendar
     /// The feeds' rows and the account of every file.
     public let data: IngestedData
+    /// The SHA-256 of the bytes `campaigns.yaml` was parsed from, for the run manifest; nil only when libcrypto
+    /// could not compute it (out of memory).
+    public var calendarSHA256: String? = nil
 
     /// Why a data folder could not be read at all.
     public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -53,8 +56,9 @@ public struct DataFolder: Sendable {
         }
         let calendarPath = calendarPath(in: path)
         let calendar: CampaignCalendar
+        let calendarBytes: Data
         do {
-            calendar = try CampaignCalendar.load(contentsOf: calendarPath)
+            (calendar, calendarBytes) = try CampaignCalendar.read(contentsOf: calendarPath)
         } catch {
             throw .calendar(error)
         }
@@ -68,6 +72,16 @@ public struct DataFolder: Sendable {
         let reader = DataFolderReader(
             localDays: localDays, delimiter: calendar.delimiter, options: calendar.feedOptions,
             declaredCampaigns: declared, progress: progress, digestsInputs: digestsInputs)
-        return DataFolder(path: path, calendar: calendar, data: reader.read(folder: path, onFile: onFile))
+        var folder = DataFolder(path: path, calendar: calendar, data: reader.read(folder: path, onFile: onFile))
+        folder.calendarSHA256 = Self.sha256(of: calendarBytes)
+        return folder
+    }
+
+    /// The SHA-256 of `bytes` as lowercase hexadecimal, nil when libcrypto fails.
+    private static func sha256(of bytes: Data) -> String? {
+        guard let hasher = SHA256Hasher() else { return nil }
+        let updated = bytes.withUnsafeBytes { hasher.update($0) }
+        guard updated, let digest = hasher.finalize() else { return nil }
+        return SHA256Hasher.hex(digest)
     }
 }

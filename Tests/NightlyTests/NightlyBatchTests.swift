@@ -47,6 +47,25 @@ struct NightlyBatchTests {
         }
     }
 
+    @Test func theManifestDigestsTheCalendarBytesIngestParsed() throws {
+        let out = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let data = Self.fixtures.appendingPathComponent("good")
+        let batch = NightlyBatch(
+            dataPath: data.path, reportsPath: out.appendingPathComponent("reports").path,
+            notebooksPath: out.appendingPathComponent("notebooks").path, maxRejectRate: 0.01)
+        var read: DataFolder?
+        _ = try batch.run { stage in
+            if case .read(let folder, _) = stage { read = folder }
+        }
+        let bytes = try Data(contentsOf: data.appendingPathComponent("campaigns.yaml"))
+        let digest = SHA256Digest.hex(of: bytes)
+        #expect(read?.calendarSHA256 == digest)
+        let manifest = try String(
+            contentsOf: out.appendingPathComponent("reports/run-manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"config_sha256\" : \"\(digest)\""))
+    }
+
     @Test func aBadNightKeepsLastNightsOutputsAndSaysWhereTheDiagnosticsAre() throws {
         let out = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: out) }

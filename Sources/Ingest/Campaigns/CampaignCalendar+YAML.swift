@@ -32,6 +32,17 @@ extension CampaignCalendar {
     ///
     /// A file that cannot be read gives an error with `isIOError` set; any other problem is a configuration error.
     public static func load(contentsOf path: String) throws(CampaignCalendarError) -> CampaignCalendar {
+        try read(contentsOf: path).calendar
+    }
+
+    /// Reads the campaign calendar in the file at `path` as ``load(contentsOf:)`` does, with the bytes it was
+    /// parsed from: the run manifest's digest of the calendar is taken from them, so that it names what was read
+    /// and not the file as it may be a moment later.
+    public static func read(
+        contentsOf path: String
+    ) throws(CampaignCalendarError) -> (
+        calendar: CampaignCalendar, bytes: Data
+    ) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -47,7 +58,7 @@ extension CampaignCalendar {
         if text.unicodeScalars.first == "\u{FEFF}" {
             text.unicodeScalars.removeFirst()
         }
-        return try parse(yaml: text, file: path)
+        return (try parse(yaml: text, file: path), data)
     }
 
     // MARK: - YAML syntax errors

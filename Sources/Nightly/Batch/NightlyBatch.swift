@@ -109,9 +109,12 @@ public struct NightlyBatch: Sendable {
         let configPath = DataFolder.calendarPath(in: dataPath)
         let manifest: RunManifest
         do {
+            // The digest of the bytes the calendar was parsed from, as for every input: what was read.
+            guard let configSHA256 = folder.calendarSHA256 else {
+                throw FileDigestError(path: configPath, reason: SHA256Hasher.failure)
+            }
             manifest = RunManifest(
-                toolVersion: "awareness \(NightlyRun.version)", configPath: configPath,
-                configSHA256: try SHA256Digest.hex(ofFileAt: configPath),
+                toolVersion: "awareness \(NightlyRun.version)", configPath: configPath, configSHA256: configSHA256,
                 inputs: try RunManifest.Input.all(of: data, dataFolder: dataPath),
                 skipped: data.skippedFiles.map(RunManifest.Skipped.init),
                 runTime: RunManifest.timestamp(Date()))
