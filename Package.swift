@@ -24,7 +24,8 @@ let package = Package(
         // The byte scans the reader makes before libcsv (UTF-8 check, line feeds), in SSE2.
         .target(name: "CByteScan"),
         // libcsv's field and record callbacks in C: they collect a slice's records for the reader to visit in one loop.
-        .target(name: "CRecordBatch"),
+        // They read and trim the parser's entry buffer (`struct csv_parser`'s fields), hence the dependency.
+        .target(name: "CRecordBatch", dependencies: ["CLibCSV"]),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc does not declare: migrates an output folder to its link.
         .target(name: "CRenameExchange"),
         .target(
