@@ -39,7 +39,7 @@ public struct CampaignCharts: Sendable {
     /// Six weeks before a campaign window to three weeks after it: the weeks of the banner charts, and the daily
     /// charts' days when no context event reaches further back.
     public static func span(of window: DayRange) -> DayRange {
-        DayRange(start: window.start.adding(days: -daysBefore), end: window.end.adding(days: daysAfter)) ?? window
+        window.widened(before: daysBefore, after: daysAfter)
     }
 
     /// The days the daily charts of `estimate` and the `daily` part of `uplift.json` cover: ``span(of:)``,
@@ -53,7 +53,7 @@ public struct CampaignCharts: Sendable {
             $0.window.start.adding(days: -Self.daysBeforeContext)
         }
         guard let earliest = starts.min(), earliest < base.start else { return base }
-        return DayRange(start: earliest, end: base.end) ?? base
+        return base.joined(with: DayRange(day: earliest))
     }
 
     /// The context events that overlap `days`, in calendar order, as hatched periods named in the report's
