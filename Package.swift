@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Reporting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "AnalyticsTests", dependencies: ["Analytics", "Ingest", "SampleData"], exclude: ["Fixtures"]),
         .testTarget(
