@@ -42,7 +42,7 @@ public enum BannerModel {
     /// A banner shown in one placement.
     struct Creative {
         let campaign: String
-        let sampleCampaign: String
+        let sampleCampaign: SampleCampaign
         let banner: String
         let placement: String
         let nationalDaily: Double
@@ -53,31 +53,31 @@ public enum BannerModel {
 
     static let creatives: [Creative] = [
         Creative(
-            campaign: "banner-119", sampleCampaign: "banner-119", banner: "119-allo-enfance-en-danger",
+            campaign: "banner-119", sampleCampaign: .banner119, banner: "119-allo-enfance-en-danger",
             placement: "search", nationalDaily: 60_000, clickThroughRate: 0.024, pilotShare: 0.01,
             lingeringShare: 0.85),
         Creative(
-            campaign: "banner-119", sampleCampaign: "banner-119", banner: "119-allo-enfance-en-danger",
+            campaign: "banner-119", sampleCampaign: .banner119, banner: "119-allo-enfance-en-danger",
             placement: "hashtag_page", nationalDaily: 25_000, clickThroughRate: 0.050, pilotShare: 0.01,
             lingeringShare: 0.5),
         Creative(
-            campaign: "balance-ton-tiktokeur", sampleCampaign: "balance-ton-tiktokeur", banner: "liens-119-3919",
+            campaign: "balance-ton-tiktokeur", sampleCampaign: .balanceTonTikTokeur, banner: "liens-119-3919",
             placement: "hashtag_page", nationalDaily: 150_000, clickThroughRate: 0.052, pilotShare: 0.01,
             lingeringShare: 0.35),
         Creative(
-            campaign: "balance-ton-tiktokeur", sampleCampaign: "balance-ton-tiktokeur", banner: "liens-119-3919",
+            campaign: "balance-ton-tiktokeur", sampleCampaign: .balanceTonTikTokeur, banner: "liens-119-3919",
             placement: "search", nationalDaily: 40_000, clickThroughRate: 0.019, pilotShare: 0.01,
             lingeringShare: 0.35),
         Creative(
-            campaign: "discover-3020", sampleCampaign: "non-au-harcelement", banner: "3020-recherche",
+            campaign: "discover-3020", sampleCampaign: .nonAuHarcelement, banner: "3020-recherche",
             placement: "search", nationalDaily: 50_000, clickThroughRate: 0.021, pilotShare: 0.01,
             lingeringShare: 0.6),
         Creative(
-            campaign: "discover-3020", sampleCampaign: "non-au-harcelement", banner: "nonauharcelement-discover",
+            campaign: "discover-3020", sampleCampaign: .nonAuHarcelement, banner: "nonauharcelement-discover",
             placement: "discover", nationalDaily: 5_000_000, clickThroughRate: 0.005, pilotShare: 0,
             lingeringShare: 0),
         Creative(
-            campaign: "discover-3020", sampleCampaign: "non-au-harcelement", banner: "nonauharcelement-page",
+            campaign: "discover-3020", sampleCampaign: .nonAuHarcelement, banner: "nonauharcelement-page",
             placement: "hashtag_page", nationalDaily: 300_000, clickThroughRate: 0.045, pilotShare: 0.01,
             lingeringShare: 0.3),
     ]
@@ -85,8 +85,7 @@ public enum BannerModel {
     /// The rows for `seed`, in date order, then in the order of the creatives and regions above.
     public static func sample(seed: UInt64) -> [Row] {
         let spans = creatives.map { creative -> DayRange in
-            let window = SampleCampaign.named(creative.sampleCampaign)?.window ?? HelplineModel.period
-            return DayRange(start: window.start.adding(days: -28), end: window.end.adding(days: 28)) ?? window
+            creative.sampleCampaign.window.widened(before: 28, after: 28)
         }
         guard let first = spans.map(\.start).min(), let last = spans.map(\.end).max() else { return [] }
         var generators = creatives.map { creative in
@@ -100,7 +99,7 @@ public enum BannerModel {
         var date = first
         while date <= last {
             for (index, creative) in creatives.enumerated() where spans[index].contains(date) {
-                let window = SampleCampaign.named(creative.sampleCampaign)?.window ?? spans[index]
+                let window = creative.sampleCampaign.window
                 let exposure: Double
                 if date < window.start {
                     exposure = creative.pilotShare

@@ -25,7 +25,7 @@ public struct CalibrationFigures: Sendable {
         func range(_ y1: Int, _ m1: Int, _ d1: Int, _ y2: Int, _ m2: Int, _ d2: Int) -> DayRange {
             .days(y1, m1, d1, through: y2, m2, d2)
         }
-        func day(_ helpline: String, _ date: CivilDate) -> Int { total(helpline, .single(date)) }
+        func day(_ helpline: String, _ date: CivilDate) -> Int { total(helpline, DayRange(day: date)) }
         var figures: [Figure] = []
 
         let normal = CalibrationFigures.normalWeeks2019(model: model)

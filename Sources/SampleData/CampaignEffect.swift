@@ -34,15 +34,15 @@ public struct CampaignEffect: Sendable {
     /// Every injected effect of the sample data.
     public static let all: [CampaignEffect] = [
         // 3 Sep 2019: ~6.2× a normal Tuesday, ~4.9× on the 4th, a week more than double normal, October +75%.
-        CampaignEffect("reagir-3919", "calls:3919", fast: 3.4, 0.62, slow: 1.8, exp(-1.0 / 55)),
-        CampaignEffect("banner-119", "calls:119", fast: 0, 0, slow: 0.16, exp(-1.0 / 30)),
-        CampaignEffect("balance-ton-tiktokeur", "calls:119", fast: 0.25, 0.88, slow: 0, 0),
-        CampaignEffect("balance-ton-tiktokeur", "calls:3919", fast: 0.20, 0.88, slow: 0, 0),
-        CampaignEffect("non-au-harcelement", "calls:3020", fast: 0.80, 0.82, slow: 0, 0),
-        CampaignEffect("banner-119", "videos:119", fast: 0.60, 0.90, slow: 0, 0),
-        CampaignEffect("banner-119", "videos:alloenfanceendanger", fast: 2.0, 0.85, slow: 0, 0),
-        CampaignEffect("balance-ton-tiktokeur", "videos:balancetontiktokeur", fast: 300, 0.80, slow: 20, 0.97),
-        CampaignEffect("non-au-harcelement", "videos:nonauharcelement", fast: 18, 0.80, slow: 2, 0.95),
+        CampaignEffect(.reagir3919, "calls:3919", fast: 3.4, 0.62, slow: 1.8, exp(-1.0 / 55)),
+        CampaignEffect(.banner119, "calls:119", fast: 0, 0, slow: 0.16, exp(-1.0 / 30)),
+        CampaignEffect(.balanceTonTikTokeur, "calls:119", fast: 0.25, 0.88, slow: 0, 0),
+        CampaignEffect(.balanceTonTikTokeur, "calls:3919", fast: 0.20, 0.88, slow: 0, 0),
+        CampaignEffect(.nonAuHarcelement, "calls:3020", fast: 0.80, 0.82, slow: 0, 0),
+        CampaignEffect(.banner119, "videos:119", fast: 0.60, 0.90, slow: 0, 0),
+        CampaignEffect(.banner119, "videos:alloenfanceendanger", fast: 2.0, 0.85, slow: 0, 0),
+        CampaignEffect(.balanceTonTikTokeur, "videos:balancetontiktokeur", fast: 300, 0.80, slow: 20, 0.97),
+        CampaignEffect(.nonAuHarcelement, "videos:nonauharcelement", fast: 18, 0.80, slow: 2, 0.95),
     ]
 
     /// The product of every campaign effect on `series` on `date`, leaving out the campaign `excluded`.
@@ -59,12 +59,13 @@ public struct CampaignEffect: Sendable {
     }
 
     private init(
-        _ campaign: String, _ series: String, fast fastPeak: Double, _ fastFactor: Double, slow slowPeak: Double,
+        _ campaign: SampleCampaign, _ series: String, fast fastPeak: Double, _ fastFactor: Double,
+        slow slowPeak: Double,
         _ slowFactor: Double
     ) {
-        self.campaign = campaign
+        self.campaign = campaign.id
         self.series = series
-        self.start = SampleCampaign.named(campaign)?.window.start ?? CivilDate(daysSinceEpoch: 0)
+        self.start = campaign.window.start
         self.fastPeak = fastPeak
         self.fastFactor = fastFactor
         self.slowPeak = slowPeak

@@ -21,26 +21,30 @@ public struct SampleCampaign: Sendable, Hashable {
     ///
     /// `balance-ton-tiktokeur` points to 119 (most of the accounts that spoke up were minors) and to 3919
     /// (adult women); the 3018 line the platform also linked has no call series in the sample data.
-    public static let all: [SampleCampaign] = [
-        SampleCampaign(
-            id: "reagir-3919", name: "Lancement du Grenelle – #Réagir3919",
-            // The sample's hashtag feed starts in 2020, so this 2019 campaign names no hashtag: a hashtag no feed
-            // has would be an empty section, and a warning of validate and run.
-            window: .days(2019, 9, 3, through: 2019, 9, 16), helplines: ["3919"], hashtags: [],
-            banners: []),
-        SampleCampaign(
-            id: "banner-119", name: "Bannière 119 – Allô Enfance en Danger",
-            window: .days(2020, 5, 4, through: 2020, 5, 17), helplines: ["119"],
-            hashtags: ["#119", "#AlloEnfanceEnDanger"], banners: ["banner-119"], controls: ["calls:116006"]),
-        SampleCampaign(
-            id: "balance-ton-tiktokeur", name: "Liens vers le 119 et le 3919 après #BalanceTonTikTokeur",
-            window: .days(2020, 7, 2, through: 2020, 7, 15), helplines: ["119", "3919"],
-            hashtags: ["#BalanceTonTikTokeur"], banners: ["balance-ton-tiktokeur"]),
-        SampleCampaign(
-            id: "non-au-harcelement", name: "#NonAuHarcelement – bannière Discover et 3020",
-            window: .days(2020, 11, 5, through: 2020, 11, 12), helplines: ["3020"],
-            hashtags: ["#NonAuHarcelement"], banners: ["discover-3020"]),
-    ]
+    public static let all: [SampleCampaign] = [reagir3919, banner119, balanceTonTikTokeur, nonAuHarcelement]
+
+    /// The Grenelle launch of September 2019 (3919).
+    static let reagir3919 = SampleCampaign(
+        id: "reagir-3919", name: "Lancement du Grenelle – #Réagir3919",
+        // The sample's hashtag feed starts in 2020, so this 2019 campaign names no hashtag: a hashtag no feed
+        // has would be an empty section, and a warning of validate and run.
+        window: .days(2019, 9, 3, through: 2019, 9, 16), helplines: ["3919"], hashtags: [],
+        banners: [])
+    /// The 119 banner of May 2020.
+    static let banner119 = SampleCampaign(
+        id: "banner-119", name: "Bannière 119 – Allô Enfance en Danger",
+        window: .days(2020, 5, 4, through: 2020, 5, 17), helplines: ["119"],
+        hashtags: ["#119", "#AlloEnfanceEnDanger"], banners: ["banner-119"], controls: ["calls:116006"])
+    /// The helpline links of July 2020.
+    static let balanceTonTikTokeur = SampleCampaign(
+        id: "balance-ton-tiktokeur", name: "Liens vers le 119 et le 3919 après #BalanceTonTikTokeur",
+        window: .days(2020, 7, 2, through: 2020, 7, 15), helplines: ["119", "3919"],
+        hashtags: ["#BalanceTonTikTokeur"], banners: ["balance-ton-tiktokeur"])
+    /// The Discover banner and 3020 of November 2020.
+    static let nonAuHarcelement = SampleCampaign(
+        id: "non-au-harcelement", name: "#NonAuHarcelement – bannière Discover et 3020",
+        window: .days(2020, 11, 5, through: 2020, 11, 12), helplines: ["3020"],
+        hashtags: ["#NonAuHarcelement"], banners: ["discover-3020"])
 
     /// The context events (lockdowns) the sample data contains.
     ///
@@ -88,24 +92,19 @@ public struct SampleContextEvent: Sendable {
 }
 
 extension DayRange {
-    /// The range between two literal dates of the sample data; an impossible literal gives the epoch day,
-    /// which the calibration tests would reveal at once.
+    /// The range between two literal dates of the sample data (see ``CivilDate/literal(_:_:_:)``), from the
+    /// earlier to the later.
     static func days(_ y1: Int, _ m1: Int, _ d1: Int, through y2: Int, _ m2: Int, _ d2: Int) -> DayRange {
-        let start = CivilDate.literal(y1, m1, d1)
-        let end = CivilDate.literal(y2, m2, d2)
-        return DayRange(start: start, end: max(start, end)) ?? DayRange.single(start)
-    }
-
-    /// The range holding one day.
-    static func single(_ day: CivilDate) -> DayRange {
-        // A range from a day to itself always exists; the fallback keeps the code free of force unwraps.
-        DayRange(start: day, end: day) ?? single(day)
+        DayRange(covering: CivilDate.literal(y1, m1, d1), CivilDate.literal(y2, m2, d2))
     }
 }
 
 extension CivilDate {
-    /// A date written in the source, such as `.literal(2020, 5, 4)`; an impossible literal gives 1970-01-01.
+    /// A date written in the source, such as `.literal(2020, 5, 4)`: the `day`-th day counted from the first of
+    /// `month` (1–12, clamped), so that it cannot fail; a day past the month's end runs into the next month, as
+    /// `SampleDataTests` would show (every literal there is a real day).
     static func literal(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
-        CivilDate(year: year, month: month, day: day) ?? CivilDate(daysSinceEpoch: 0)
+        let daysBeforeMonth = (1..<min(max(month, 1), 12)).reduce(0) { $0 + daysInMonth(year: year, month: $1) }
+        return CivilDate(januaryFirstOf: year).adding(days: daysBeforeMonth + day - 1)
     }
 }

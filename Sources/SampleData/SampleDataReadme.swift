@@ -1,3 +1,5 @@
+import Ingest
+
 /// The text of `Data/README.md`: what the data is, how to regenerate it, and the calibration table.
 struct SampleDataReadme {
     let seed: UInt64

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +13,7 @@ import Foundation
 ///
 /// The first failure is kept (its errno) and nothing more is written to that stream; `Awareness.main` turns it
 /// into exit status 3 when the command ends (DESIGN §2). SIGPIPE is ignored, so a closed pipe is `EPIPE` here.
-final class StandardStream: @unchecked Sendable {
+final class StandardStream: Sendable {
     /// Standard output: what the command answers.
     static let output = StandardStream(descriptor: STDOUT_FILENO, name: "standard output")
     /// Standard error: diagnostics and progress.
@@ -22,8 +23,9 @@ final class StandardStream: @unchecked Sendable {
     let descriptor: Int32
     /// How diagnostics name the stream.
     let name: String
-    private let lock = NSLock()
-    private var failedErrno: Int32?
+    /// The errno of the first failed write; held for the whole of a write, so that two threads' texts never
+    /// interleave and nothing is written after a failure.
+    private let failedErrno = Mutex<Int32?>(nil)
 
     private init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
@@ -32,9 +34,7 @@ final class StandardStream: @unchecked Sendable {
 
     /// The errno of the first write that failed, or nil while every write has gone through.
     var failure: Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failedErrno
+        failedErrno.withLock { $0 }
     }
 
     /// The first failure in words: `No space left on device (errno 28)`; nil while every write has gone through.
@@ -50,24 +50,22 @@ final class StandardStream: @unchecked Sendable {
     /// Writes `bytes` whole, retrying interrupted and partial writes; after a failure, writes nothing.
     func write(bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        guard failedErrno == nil else { return }
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failedErrno = errno
-                    return
+        let descriptor = descriptor
+        failedErrno.withLock { failedErrno in
+            guard failedErrno == nil else { return }
+            failedErrno = bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return nil }
+                var offset = 0
+                while offset < buffer.count {
+                    let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    if written == 0 { return EIO }
+                    offset += written
                 }
-                if written == 0 {
-                    failedErrno = EIO
-                    return
-                }
-                offset += written
+                return nil
             }
         }
     }
@@ -90,9 +88,9 @@ final class StandardStream: @unchecked Sendable {
     }
 
     private func markFailed(_ code: Int32) {
-        lock.lock()
-        defer { lock.unlock() }
-        if failedErrno == nil { failedErrno = code }
+        failedErrno.withLock { failedErrno in
+            if failedErrno == nil { failedErrno = code }
+        }
     }
 
     /// Flushes stdio's buffers (text a library may have printed with `print`), recording a failure against

@@ -69,11 +69,38 @@ struct CommandRunner {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let (stdout, stderr) = readBoth(
+            output.fileHandleForReading.fileDescriptor, errors.fileHandleForReading.fileDescriptor)
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Reads two pipes to their ends at once, whichever has bytes first (poll(2)): read one after the other, a
+    /// command that fills the second pipe (64 KiB on Linux) while the first is still open would wait for ever for a
+    /// reader, and so would the test.
+    static func readBoth(_ first: Int32, _ second: Int32) -> ([UInt8], [UInt8]) {
+        var read: [[UInt8]] = [[], []]
+        var polled = [
+            pollfd(fd: first, events: Int16(POLLIN), revents: 0), pollfd(fd: second, events: Int16(POLLIN), revents: 0),
+        ]
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while polled.contains(where: { $0.fd >= 0 }) {
+            guard poll(&polled, nfds_t(polled.count), -1) >= 0 else {
+                if errno == EINTR { continue }
+                break
+            }
+            for index in polled.indices where polled[index].fd >= 0 && polled[index].revents != 0 {
+                let count = block.withUnsafeMutableBytes { Glibc.read(polled[index].fd, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    read[index] += block[..<count]
+                } else if count == 0 || errno != EINTR {
+                    // The end of the pipe (or an error): a negative descriptor is one poll(2) passes over.
+                    polled[index].fd = -1
+                }
+            }
+        }
+        return (read[0], read[1])
     }
 }

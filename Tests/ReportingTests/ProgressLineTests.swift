@@ -1,21 +1,15 @@
 import Foundation
 import Ingest
 import Reporting
+import Synchronization
 import Testing
 
 /// What `ProgressLine` writes, collected for inspection.
-private final class Written: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [String] = []
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return parts.joined()
-    }
+private final class Written: Sendable {
+    private let parts = Mutex<[String]>([])
+    var text: String { parts.withLock { $0.joined() } }
     func append(_ part: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        parts.append(part)
+        parts.withLock { $0.append(part) }
     }
 }
 

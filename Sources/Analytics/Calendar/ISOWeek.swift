@@ -69,7 +69,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable {
 
     /// The first Thursday of calendar year `year`, which always lies in week 1.
     private static func firstThursday(of year: Int) -> CivilDate {
-        let january1 = CivilDate(year: year, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)
+        let january1 = CivilDate(januaryFirstOf: year)
         return january1.adding(days: (4 - january1.isoWeekday + 7) % 7)
     }
 

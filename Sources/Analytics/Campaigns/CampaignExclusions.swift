@@ -43,8 +43,7 @@ public struct CampaignExclusions: Sendable {
 
     /// A campaign's window followed by its `carryover` days.
     public static func leftOutDays(of campaign: Campaign) -> DayRange {
-        DayRange(start: campaign.window.start, end: campaign.window.end.adding(days: campaign.carryover))
-            ?? campaign.window
+        campaign.window.widened(after: campaign.carryover)
     }
 
     /// The ids of the campaigns that touch the series `name`, in calendar order.

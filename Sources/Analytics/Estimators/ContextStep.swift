@@ -33,6 +33,6 @@ public struct ContextStep: Hashable, Sendable {
 
     /// The days on which the column is not 0: the event's days and those of its return.
     public var affectedDays: DayRange {
-        DayRange(start: days.start, end: days.end.adding(days: gradualReturn?.days ?? 0)) ?? days
+        days.widened(after: gradualReturn?.days ?? 0)
     }
 }

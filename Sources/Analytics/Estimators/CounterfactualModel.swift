@@ -104,8 +104,7 @@ public struct CounterfactualModel: Sendable {
     /// 28-day campaign it found effects in 28% of null simulations).
     public func placebo() -> CounterfactualEstimate {
         let length = campaign.dayCount
-        let fake =
-            DayRange(start: campaign.start.adding(days: -length), end: campaign.start.adding(days: -1)) ?? campaign
+        let fake = DayRange(ending: campaign.start.adding(days: -1), dayCount: length)
         let mainDays = fitRange(before: campaign.start).days.filter { day in
             series[day] != nil && !campaign.contains(day) && !excludedDays.contains { $0.contains(day) }
         }
@@ -123,7 +122,7 @@ public struct CounterfactualModel: Sendable {
     /// with the same pre-campaign fit as `estimate()`.
     public func persistence() -> CounterfactualEstimate {
         let length = campaign.dayCount
-        let after = DayRange(start: campaign.end.adding(days: 1), end: campaign.end.adding(days: length)) ?? campaign
+        let after = DayRange(starting: campaign.end.adding(days: 1), dayCount: length)
         return evaluate(method: .persistence, window: after, fitRange: fitRange(before: campaign.start))
     }
 
@@ -133,9 +132,9 @@ public struct CounterfactualModel: Sendable {
         let defaultStart = start.adding(days: -CounterfactualModel.defaultFitDays)
         if let fitWindow {
             let cutEnd = min(fitWindow.end, end)
-            return DayRange(start: min(fitWindow.start, cutEnd), end: cutEnd) ?? fitWindow
+            return DayRange(covering: min(fitWindow.start, cutEnd), cutEnd)
         }
-        return DayRange(start: defaultStart, end: end) ?? campaign
+        return DayRange(covering: defaultStart, end)
     }
 
     private func evaluate(

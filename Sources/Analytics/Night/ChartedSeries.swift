@@ -26,7 +26,7 @@ public struct ChartedSeries: Sendable {
     /// Six weeks before a campaign window to three weeks after it: the weeks of the banner charts, and the daily
     /// charts' days when no context event reaches further back.
     public static func span(of window: DayRange) -> DayRange {
-        DayRange(start: window.start.adding(days: -daysBefore), end: window.end.adding(days: daysAfter)) ?? window
+        window.widened(before: daysBefore, after: daysAfter)
     }
 
     /// The chart figures of `estimate`, one series of the campaign whose window is `window`.
@@ -43,7 +43,7 @@ public struct ChartedSeries: Sendable {
         }
         let span: DayRange
         if let earliest = starts.min(), earliest < base.start {
-            span = DayRange(start: earliest, end: base.end) ?? base
+            span = base.joined(with: DayRange(day: earliest))
         } else {
             span = base
         }

@@ -208,12 +208,12 @@ public struct WeekChange: Hashable, Sendable {
     private static func dispersion(_ values: [CivilDate: Double], _ period: DayRange, _ reference: DayRange) -> Double {
         func block(_ range: DayRange) -> DayRange {
             let length = max(28, range.dayCount)
-            return DayRange(start: range.end.adding(days: 1 - length), end: range.end) ?? range
+            return DayRange(ending: range.end, dayCount: length)
         }
         let blocks = [block(period), block(reference)].sorted { $0.start < $1.start }
         let ranges: [DayRange]
         if blocks[1].start <= blocks[0].end {
-            ranges = [DayRange(start: blocks[0].start, end: max(blocks[0].end, blocks[1].end)) ?? blocks[0]]
+            ranges = [blocks[0].joined(with: blocks[1])]
         } else {
             ranges = blocks
         }

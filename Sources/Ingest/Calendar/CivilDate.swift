@@ -21,6 +21,12 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         self.daysSinceEpoch = CivilDate.days(year: year, month: month, day: day)
     }
 
+    /// January 1 of `year`: the calendar's arithmetic holds for any year, so unlike ``init(year:month:day:)``,
+    /// which checks what a person wrote, this cannot fail.
+    public init(januaryFirstOf year: Int) {
+        self.daysSinceEpoch = CivilDate.days(year: year, month: 1, day: 1)
+    }
+
     /// Whether `year` is a Gregorian leap year.
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

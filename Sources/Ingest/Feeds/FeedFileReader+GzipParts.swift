@@ -2,15 +2,17 @@ import Dispatch
 import Foundation
 
 extension FeedFileReader {
-    /// Reads a gzip file's text in parts as it is decompressed: this thread decompresses, one part of at least
-    /// `parallelism.minimumPartSize` bytes at a time, each part ending at a line end (a line longer than a part makes
-    /// the part longer), and every part is parsed on another core as soon as it is decompressed, with its own libcsv
-    /// parser, then added to the file's outcome in file order as the parts of an uncompressed file are. At most a few
-    /// parts per core are held in memory at a time, whatever the size of the file.
+    /// Reads a gzip file's text in parts as it is decompressed: a thread of its own decompresses, one part of at
+    /// least `parallelism.minimumPartSize` bytes at a time, each part ending at a line end (a line longer than a part
+    /// makes the part longer), and every part is parsed by one of the cores (this thread among them) as soon as it
+    /// is decompressed, with its own libcsv parser, then added to the file's outcome in file order as the parts of an
+    /// uncompressed file are. At most a few parts per core are held in memory at a time, whatever the size of the
+    /// file: the parts wait in a ``BoundedQueue``.
     ///
     /// Returns nil when the file must be read whole instead, which gives its outcome as always: its text fits in one
     /// part, a cut falls inside a quoted field, a part is refused, the gzip data is cut short or corrupt (the whole
-    /// read refuses the file at the line where its readable text stops), or the parts cannot be merged.
+    /// read refuses the file at the line where its readable text stops), the parts cannot be merged, or no thread
+    /// could be started.
     func readGzipInParts(
         _ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism,
         head: CSVFileReader.Head
@@ -18,7 +20,6 @@ extension FeedFileReader {
         guard let layout = try? header(of: input, head: head), let source = try? GzipByteSource(input: input) else {
             return nil
         }
-        let partSize = max(1, parallelism.minimumPartSize)
         var report = FileReport(feed: feed, file: name)
         report.byteCount = head.byteCount
         report.delimiter = head.delimiter
@@ -27,73 +28,92 @@ extension FeedFileReader {
         var outcome = Outcome(report: report)
         outcome.batch = CountTable(keepsDetails: !report.isEventLevel)
         let merge = PartMerge([], outcome: outcome, interner: interner, isGzip: true)
-        let inFlight = DispatchSemaphore(value: 2 * ProcessInfo.processInfo.activeProcessorCount + 2)
-        let parsing = DispatchGroup()
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let queue = BoundedQueue<GzipPartJob>(capacity: 2 * cores + 2)
+        let partSize = max(1, parallelism.minimumPartSize)
+        let producer: OwnedThread
+        do {
+            producer = try OwnedThread { [self] in
+                decompressParts(
+                    source, dataStart: head.dataStart, partSize: partSize, report: report, merge: merge, into: queue)
+            }
+        } catch {
+            return nil
+        }
+        DispatchQueue.concurrentPerform(iterations: max(1, cores)) { _ in
+            while let job = queue.pop() {
+                job.run(
+                    reader: self, merge: merge, layout: layout, path: input.path, delimiter: head.delimiter,
+                    fileIndex: fileIndex)
+            }
+        }
+        producer.join()
+        return finishMerge(merge, input: input)
+    }
+
+    /// The producer of ``readGzipInParts(_:name:fileIndex:interner:parallelism:head:)``, on its own thread: cuts the
+    /// text of `source` into parts as it decompresses it, adds each to `merge` and hands it to the parsers through
+    /// `queue`, which it closes when the text ends, the file is to be read whole, or the gzip data fails.
+    private func decompressParts(
+        _ source: GzipByteSource, dataStart: Int, partSize: Int, report: FileReport, merge: PartMerge,
+        into queue: BoundedQueue<GzipPartJob>
+    ) {
+        defer { queue.close() }
         var tally = ProgressTally(progress)
         // The bytes after the last line end decompressed so far, which start the next part.
         var carried: [UInt8] = []
-        var offset = head.dataStart
-        var partStart = head.dataStart
+        var offset = dataStart
+        var partStart = dataStart
         var isEnded = false
-        while !isEnded, !merge.lock.withLock({ merge.isAbandoned }) {
+        while !isEnded, !merge.isAbandoned {
             let capacity = carried.count + partSize
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-            carried.withUnsafeBytes { buffer.copyMemory(from: $0) }
-            var filled = carried.count
-            do {
-                while filled < capacity {
-                    let count = try source.read(
-                        into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), at: offset)
-                    if count == 0 {
-                        isEnded = true
-                        break
+            var isFailed = false
+            let text = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
+                let buffer = UnsafeMutableRawBufferPointer(buffer)
+                carried.withUnsafeBytes { buffer.copyMemory(from: $0) }
+                filled = carried.count
+                do {
+                    while filled < capacity {
+                        let count = try source.read(
+                            into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), at: offset)
+                        if count == 0 {
+                            isEnded = true
+                            break
+                        }
+                        filled += count
+                        offset += count
                     }
-                    filled += count
-                    offset += count
+                } catch {
+                    isFailed = true
                 }
-            } catch {
-                buffer.deallocate()
-                merge.lock.withLock { merge.isAbandoned = true }
-                break
             }
             tally.update(bytes: source.compressedOffset, rows: 0)
-            if isEnded && merge.lock.withLock({ merge.parts.isEmpty }) {
-                // The whole text fits in one part: read whole, as a small file always was.
-                buffer.deallocate()
-                merge.lock.withLock { merge.isAbandoned = true }
-                break
+            let isFirst = merge.state.withLock { $0.parts.isEmpty }
+            if isFailed || (isEnded && isFirst) {
+                // The gzip data failed, or the whole text fits in one part: the file is read whole, which refuses
+                // it where its readable text stops, or reads it as a small file always was.
+                merge.state.withLock { $0.isAbandoned = true }
+                return
             }
-            var partEnd = filled
+            var partEnd = text.count
             if !isEnded {
-                guard let newline = UnsafeRawBufferPointer(rebasing: buffer[..<filled]).lastIndex(of: 0x0A) else {
+                guard let newline = text.lastIndex(of: 0x0A) else {
                     // No line end yet: the next part is read on after these bytes.
-                    carried = Array(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
-                    buffer.deallocate()
+                    carried = text
                     continue
                 }
                 partEnd = newline + 1
             }
-            carried = Array(UnsafeRawBufferPointer(rebasing: buffer[partEnd..<filled]))
+            carried = Array(text[partEnd...])
             let part = FilePart(start: partStart, end: partStart + partEnd, report: report)
             part.isLast = isEnded
             partStart += partEnd
-            let index: Int = merge.lock.withLock {
-                merge.append(part)
-                return merge.parts.count - 1
+            let index: Int = merge.state.withLock { state in
+                state.append(part)
+                return state.parts.count - 1
             }
-            let job = GzipPartJob(
-                reader: self, part: part, index: index, buffer: buffer, count: partEnd, merge: merge, layout: layout,
-                path: input.path, delimiter: head.delimiter, fileIndex: fileIndex)
-            inFlight.wait()
-            parsing.enter()
-            DispatchQueue.global().async {
-                job.run()
-                inFlight.signal()
-                parsing.leave()
-            }
+            guard queue.push(GzipPartJob(part: part, index: index, text: text, count: partEnd)) else { return }
         }
-        parsing.wait()
-        return finishMerge(merge, input: input)
     }
 
     /// Parses one part of a gzip file's text, held in `text`, into the part's outcome (or its failure).
@@ -116,46 +136,30 @@ extension FeedFileReader {
     }
 }
 
-/// One decompressed part of a gzip file handed to another thread: it is parsed there, its text freed, and it is
-/// merged under the merge's lock. Its part is touched by that thread alone until it is merged.
-private final class GzipPartJob: @unchecked Sendable {
-    let reader: FeedFileReader
+/// One decompressed part of a gzip file, handed from the thread that decompresses to one that parses: it is parsed
+/// there, and merged under the merge's mutex.
+private struct GzipPartJob: Sendable {
     let part: FilePart
     let index: Int
-    let buffer: UnsafeMutableRawBufferPointer
+    /// The part's text, in its first `count` bytes.
+    let text: [UInt8]
     let count: Int
-    let merge: PartMerge
-    let layout: FeedFileReader.Layout
-    let path: String
-    let delimiter: UInt8
-    let fileIndex: Int32
 
-    init(
-        reader: FeedFileReader, part: FilePart, index: Int, buffer: UnsafeMutableRawBufferPointer, count: Int,
-        merge: PartMerge, layout: FeedFileReader.Layout, path: String, delimiter: UInt8, fileIndex: Int32
+    func run(
+        reader: FeedFileReader, merge: PartMerge, layout: FeedFileReader.Layout, path: String, delimiter: UInt8,
+        fileIndex: Int32
     ) {
-        self.reader = reader
-        self.part = part
-        self.index = index
-        self.buffer = buffer
-        self.count = count
-        self.merge = merge
-        self.layout = layout
-        self.path = path
-        self.delimiter = delimiter
-        self.fileIndex = fileIndex
-    }
-
-    func run() {
-        if !merge.lock.withLock({ merge.isAbandoned }) {
-            reader.readPart(
-                part, isFirst: index == 0, text: UnsafeRawBufferPointer(rebasing: buffer[..<count]), path: path,
-                delimiter: delimiter, layout: layout, fileIndex: fileIndex)
+        if !merge.isAbandoned {
+            text.withUnsafeBytes { text in
+                reader.readPart(
+                    part, isFirst: index == 0, text: UnsafeRawBufferPointer(rebasing: text[..<count]), path: path,
+                    delimiter: delimiter, layout: layout, fileIndex: fileIndex)
+            }
         }
-        buffer.deallocate()
-        merge.lock.withLock {
-            merge.isRead[index] = true
-            reader.mergeReadParts(merge, layout: layout, fileIndex: fileIndex)
+        merge.state.withLock { state in
+            state.isRead[index] = true
+            reader.mergeReadParts(
+                &state, interner: merge.interner, isGzip: merge.isGzip, layout: layout, fileIndex: fileIndex)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// How a large file is split to be read on several cores.
 public struct IngestParallelism: Sendable, Equatable {
@@ -42,7 +43,13 @@ public struct IngestParallelism: Sendable, Equatable {
 }
 
 /// One part of a file being read on its own core: its own parser, key interner and counts.
-final class FilePart {
+///
+/// Unchecked `Sendable`, for a reason the compiler cannot see: a part is handed from thread to thread, and touched
+/// by one at a time. The thread that reads it (a core of `concurrentPerform`, or the one that took it from the gzip
+/// queue) alone writes it until it marks it read under the merge's mutex; from then on the merge alone touches it,
+/// under that mutex, and the thread that finishes the merge once every reader is done. The mutex's lock and unlock
+/// order each hand-over.
+final class FilePart: @unchecked Sendable {
     /// The part's first byte and the byte after its last, as offsets in the file (in its text, for a gzip file).
     let start: Int
     let end: Int
@@ -80,52 +87,64 @@ final class FilePart {
 }
 
 /// The parts of one file and the file's outcome they are added to, in file order, as soon as the parts before
-/// them are. A part is written by the one thread that reads it; everything else is touched under `lock` only.
-final class PartMerge: @unchecked Sendable {
-    private(set) var parts: [FilePart]
-    let lock = NSLock()
-    var outcome: FeedFileReader.Outcome
-    /// The interner of the file's keys, which the parts' keys are interned in again.
-    let interner: KeyInterner
-    /// Whether each part has been read.
-    var isRead: [Bool]
-    /// The number of parts added to `outcome` so far.
-    var merged = 0
-    /// The parts from this one on are not needed: the part before it re-parsed the rest of the file.
-    var end: Int
-    /// Set when the parts cannot give the whole read's outcome: the file is read again whole.
-    var isAbandoned = false
-    /// The lines of the parts merged so far.
-    var lineShift = 0
-    /// For a daily key an earlier part already gave: the line of the repeat → the line of the first occurrence.
-    var crossDuplicates: [Int: Int] = [:]
+/// them are. A part is written by the one thread that reads it; everything else is behind `state`'s mutex.
+final class PartMerge: Sendable {
+    /// What the threads share: touched under the mutex only.
+    struct State {
+        private(set) var parts: [FilePart]
+        var outcome: FeedFileReader.Outcome
+        /// Whether each part has been read.
+        var isRead: [Bool]
+        /// The number of parts added to `outcome` so far.
+        var merged = 0
+        /// The parts from this one on are not needed: the part before it re-parsed the rest of the file.
+        var end: Int
+        /// Set when the parts cannot give the whole read's outcome: the file is read again whole.
+        var isAbandoned = false
+        /// The lines of the parts merged so far.
+        var lineShift = 0
+        /// For a daily key an earlier part already gave: the line of the repeat → the line of the first occurrence.
+        var crossDuplicates: [Int: Int] = [:]
+
+        /// Adds a part after the others, for a file whose parts are found as it is read.
+        mutating func append(_ part: FilePart) {
+            parts.append(part)
+            isRead.append(false)
+            end = parts.count
+        }
+
+        /// The parts merged, in file order.
+        var mergedParts: ArraySlice<FilePart> { parts[..<merged] }
+    }
+
+    let state: Mutex<State>
+    /// The interner of the file's keys, which the parts' keys are interned in again. Exempt from the compiler's
+    /// check, for a reason it cannot see: the interner is the data folder's, shared with the thread that asked for
+    /// the read, which waits for the merge to end before it uses it again; while the parts are read, it is touched
+    /// only in `absorb`, under `state`'s mutex.
+    nonisolated(unsafe) let interner: KeyInterner
     /// Whether the parts are pieces of a gzip file's text, held in memory only while they are parsed: a part that
     /// does not end between two records cannot then read on, and the file is read again whole.
     let isGzip: Bool
 
     init(_ parts: [FilePart], outcome: FeedFileReader.Outcome, interner: KeyInterner, isGzip: Bool = false) {
-        self.parts = parts
-        self.outcome = outcome
+        state = Mutex(
+            State(
+                parts: parts, outcome: outcome, isRead: Array(repeating: false, count: parts.count),
+                end: parts.count))
         self.interner = interner
         self.isGzip = isGzip
-        isRead = Array(repeating: false, count: parts.count)
-        end = parts.count
-    }
-
-    /// Adds a part after the others, for a file whose parts are found as it is read; called under `lock`.
-    func append(_ part: FilePart) {
-        parts.append(part)
-        isRead.append(false)
-        end = parts.count
     }
 
     /// Whether part `index` still has to be read.
     func isWanted(_ index: Int) -> Bool {
-        lock.withLock { !isAbandoned && index < end }
+        state.withLock { !$0.isAbandoned && index < $0.end }
     }
 
-    /// The parts merged, in file order.
-    var mergedParts: ArraySlice<FilePart> { parts[..<merged] }
+    /// Whether the file is to be read again whole.
+    var isAbandoned: Bool {
+        state.withLock { $0.isAbandoned }
+    }
 }
 
 /// Stops reading after the header record.
@@ -189,9 +208,8 @@ extension FeedFileReader {
         report.delimiter = head.delimiter
         report.isEventLevel = layout.timestamp != nil
         report.unknownColumns = unknownColumns(layout)
-        var parts: [FilePart] = []
-        for index in 0..<(cuts.count - 1) {
-            parts.append(FilePart(start: cuts[index], end: cuts[index + 1], report: report))
+        let parts = (0..<(cuts.count - 1)).map { index in
+            FilePart(start: cuts[index], end: cuts[index + 1], report: report)
         }
         parts.last?.isLast = true
         var outcome = Outcome(report: report)
@@ -200,11 +218,12 @@ extension FeedFileReader {
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             guard merge.isWanted(index) else { return }
             readPart(
-                merge.parts[index], isFirst: index == 0, isLast: index == merge.parts.count - 1, input: input,
+                parts[index], isFirst: index == 0, isLast: index == parts.count - 1, input: input,
                 delimiter: head.delimiter, layout: layout, fileIndex: fileIndex)
-            merge.lock.withLock {
-                merge.isRead[index] = true
-                mergeReadParts(merge, layout: layout, fileIndex: fileIndex)
+            merge.state.withLock { state in
+                state.isRead[index] = true
+                mergeReadParts(
+                    &state, interner: merge.interner, isGzip: merge.isGzip, layout: layout, fileIndex: fileIndex)
             }
         }
         guard let merged = finishMerge(merge, input: input) else {
@@ -318,13 +337,15 @@ extension FeedFileReader {
         }
     }
 
-    /// Adds to the file's outcome every read part whose predecessors are all added; called under `merge.lock`.
-    func mergeReadParts(_ merge: PartMerge, layout: Layout, fileIndex: Int32) {
+    /// Adds to the file's outcome every read part whose predecessors are all added; called under the merge's mutex.
+    func mergeReadParts(
+        _ merge: inout PartMerge.State, interner: KeyInterner, isGzip: Bool, layout: Layout, fileIndex: Int32
+    ) {
         while !merge.isAbandoned, merge.merged < merge.end, merge.isRead[merge.merged] {
             let index = merge.merged
             let part = merge.parts[index]
             if part.failure == nil, !part.isLast, part.reader?.isAtRecordBoundary == false {
-                if merge.isGzip {
+                if isGzip {
                     // The text after this part is no longer in memory: the file is read again whole.
                     merge.isAbandoned = true
                     return
@@ -346,8 +367,7 @@ extension FeedFileReader {
             }
             merge.outcome.report.rowsRead += part.outcome.report.rowsRead
             guard
-                absorb(
-                    part, into: &merge.outcome, interner: merge.interner, crossDuplicates: &merge.crossDuplicates)
+                absorb(part, into: &merge.outcome, interner: interner, crossDuplicates: &merge.crossDuplicates)
             else {
                 merge.isAbandoned = true
                 return
@@ -363,6 +383,11 @@ extension FeedFileReader {
 
     /// The file's outcome once every part is merged, or nil when it must be read again whole.
     func finishMerge(_ merge: PartMerge, input: OpenedInput) -> Outcome? {
+        // Every reader is done: the lock is held for the mutex's sake only.
+        merge.state.withLock { state in finishMerge(state, isGzip: merge.isGzip, input: input) }
+    }
+
+    private func finishMerge(_ merge: borrowing PartMerge.State, isGzip: Bool, input: OpenedInput) -> Outcome? {
         guard !merge.isAbandoned, merge.merged == merge.end else { return nil }
         // Duplicates across parts are matched by line; with records sharing a line they could be mismatched (found
         // by Fuzz/run csv), so such a file is read again whole.
@@ -372,8 +397,7 @@ extension FeedFileReader {
         if !crossDuplicates.isEmpty {
             outcome.rejects = outcome.rejects.map { Self.pointingPastCrossDuplicates($0, crossDuplicates) }
             outcome.rejects += duplicateRejects(
-                crossDuplicates, input: input, name: outcome.report.file, parts: merge.mergedParts,
-                isGzip: merge.isGzip)
+                crossDuplicates, input: input, name: outcome.report.file, parts: merge.mergedParts, isGzip: isGzip)
         }
         outcome.rejects.sort { $0.line < $1.line }
         outcome.report.dateFormatHint = outcome.dateRejects.hint(

@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Counts the bytes and rows a data-folder read has gone through, from every thread that reads, and passes a
 /// snapshot to an observer at most once per `interval`.
 ///
 /// Readers call `add(bytes:rows:)` once per block (1 MiB), so the lock is taken a few thousand times per
-/// gigabyte, never per row.
-public final class ReadProgress: @unchecked Sendable {
+/// gigabyte, never per row. The observer is called under the lock, so that the snapshots it sees never go back.
+public final class ReadProgress: Sendable {
     /// The state of a read at one moment.
     public struct Snapshot: Sendable, Equatable {
         /// Bytes of feed files read so far.
@@ -26,13 +27,17 @@ public final class ReadProgress: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
+    /// What the readers have added up, and when the observer was last called.
+    private struct Tally {
+        var snapshot = Snapshot(bytesRead: 0, totalBytes: 0, rows: 0, elapsed: 0)
+        var start: UInt64 = 0
+        var lastShown: Double = -.infinity
+    }
+
     private let interval: Double
     private let delay: Double
     private let observe: @Sendable (Snapshot) -> Void
-    private var snapshot = Snapshot(bytesRead: 0, totalBytes: 0, rows: 0, elapsed: 0)
-    private var start: UInt64 = 0
-    private var lastShown: Double = -.infinity
+    private let tally = Mutex(Tally())
 
     /// Creates a counter that calls `observe` at most once per `interval` seconds, and not before `delay`
     /// seconds have passed (short reads are never shown).
@@ -44,24 +49,24 @@ public final class ReadProgress: @unchecked Sendable {
 
     /// Starts the clock with the total size of the files about to be read.
     func begin(totalBytes: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        snapshot = Snapshot(bytesRead: 0, totalBytes: totalBytes, rows: 0, elapsed: 0)
-        start = DispatchTime.now().uptimeNanoseconds
-        lastShown = -.infinity
+        let start = DispatchTime.now().uptimeNanoseconds
+        tally.withLock { tally in
+            tally = Tally(
+                snapshot: Snapshot(bytesRead: 0, totalBytes: totalBytes, rows: 0, elapsed: 0), start: start)
+        }
     }
 
     /// Adds what a reader went through since its previous call.
     func add(bytes: Int, rows: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        snapshot.bytesRead += bytes
-        snapshot.rows += rows
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard elapsed >= delay, elapsed - lastShown >= interval else { return }
-        lastShown = elapsed
-        snapshot.elapsed = elapsed
-        observe(snapshot)
+        tally.withLock { tally in
+            tally.snapshot.bytesRead += bytes
+            tally.snapshot.rows += rows
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - tally.start) / 1e9
+            guard elapsed >= delay, elapsed - tally.lastShown >= interval else { return }
+            tally.lastShown = elapsed
+            tally.snapshot.elapsed = elapsed
+            observe(tally.snapshot)
+        }
     }
 }
 

@@ -27,9 +27,9 @@ final class OpenedInput: CSVByteSource, Sendable {
     /// Bytes read from the file by `pread`, every read counted: what tells a second pass from none.
     private let bytesFromDisk = Atomic<Int>(0)
 
-    /// The digest of the bytes `0..<through`, while it lasts. Unchecked: its hasher is only touched under the
-    /// `running` lock.
-    private struct RunningDigest: ~Copyable, @unchecked Sendable {
+    /// The digest of the bytes `0..<through`, while it lasts. Not `Sendable` (its hasher is a libcrypto context):
+    /// `Mutex` hands it to one thread at a time.
+    private struct RunningDigest: ~Copyable {
         var hasher: SHA256Hasher?
         var through = 0
     }
@@ -78,18 +78,19 @@ final class OpenedInput: CSVByteSource, Sendable {
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         return OpenedInput(
             path: path, storage: .file(descriptor: descriptor, snapshot: snapshot),
-            hasher: digesting ? SHA256Hasher() : nil)
+            digesting: digesting)
     }
 
     /// `bytes` as an input named `name`.
     convenience init(bytes: [UInt8], name: String) {
-        self.init(path: name, storage: .memory(bytes), hasher: nil)
+        self.init(path: name, storage: .memory(bytes), digesting: false)
     }
 
-    private init(path: String, storage: Storage, hasher: SHA256Hasher?) {
+    private init(path: String, storage: Storage, digesting: Bool) {
         self.path = path
         self.storage = storage
-        self.running = Mutex(RunningDigest(hasher: hasher))
+        // The hasher is made here, so that nothing but the mutex ever holds it.
+        self.running = Mutex(RunningDigest(hasher: digesting ? SHA256Hasher() : nil))
         switch storage {
         case .file(_, let snapshot): byteCount = snapshot.size
         case .memory(let bytes): byteCount = bytes.count
@@ -150,12 +151,19 @@ final class OpenedInput: CSVByteSource, Sendable {
     /// Feeds the running digest the part of `bytes` (read at `offset`) past the bytes it has hashed, when `bytes`
     /// reach them; reads elsewhere (a later part read on another thread) leave it for ``finish(digest:)``.
     private func hashInOrder(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        // The bytes' address enters the lock as a number: a raw pointer is never `Sendable`, and handing the caller's
+        // to the hasher would tie the mutex's state to the caller for the compiler (even a `nonisolated(unsafe)` copy
+        // does, once captured). The hasher only reads the bytes during the call, which the caller's buffer outlives,
+        // and keeps nothing of them.
+        let address = Int(bitPattern: bytes.baseAddress)
+        let count = bytes.count
         running.withLock { state in
-            guard let hasher = state.hasher, offset <= state.through, offset + bytes.count > state.through else {
-                return
-            }
-            if hasher.update(UnsafeRawBufferPointer(rebasing: bytes[(state.through - offset)...])) {
-                state.through = offset + bytes.count
+            guard let hasher = state.hasher, offset <= state.through, offset + count > state.through else { return }
+            let skip = state.through - offset
+            let unhashed = UnsafeRawBufferPointer(
+                start: UnsafeRawPointer(bitPattern: address + skip), count: count - skip)
+            if hasher.update(unhashed) {
+                state.through = offset + count
             } else {
                 state.hasher = nil
             }

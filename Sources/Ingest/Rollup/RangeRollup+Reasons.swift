@@ -176,15 +176,15 @@ enum RollupReasonJSON {
         }
 
         func integer(_ key: String) throws(RollupFormatError) -> Int {
-            guard case .integer(let value)? = values[key], let int = Int(exactly: value) else {
+            guard case .int(let value)? = values[key], let int = Int(exactly: value) else {
                 throw .badValue("\(path).\(key)")
             }
             return int
         }
 
         func integer64(_ key: String) throws(RollupFormatError) -> Int64 {
-            guard case .integer(let value)? = values[key] else { throw .badValue("\(path).\(key)") }
-            return value
+            guard case .int(let value)? = values[key] else { throw .badValue("\(path).\(key)") }
+            return Int64(value)
         }
 
         func strings(_ key: String) throws(RollupFormatError) -> [String] {
@@ -198,7 +198,7 @@ enum RollupReasonJSON {
         }
 
         func byte(_ value: JSONValue) throws(RollupFormatError) -> UInt8 {
-            guard case .integer(let number) = value, let byte = UInt8(exactly: number) else {
+            guard case .int(let number) = value, let byte = UInt8(exactly: number) else {
                 throw .badValue(path)
             }
             return byte
@@ -365,33 +365,6 @@ enum RollupReasonJSON {
         case "more_rows_than_bytes":
             return .moreRowsThanBytes(rows: try f.integer("rows"), fileSize: try f.integer("file_size"))
         default: throw .badValue("\(f.path).error")
-        }
-    }
-}
-
-/// Any JSON value, as a reason object's fields are decoded before their kind says what they are.
-enum JSONValue: Decodable, Equatable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
-            self = .null
-        } else if let value = try? single.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? single.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? single.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? single.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try single.decode([String: JSONValue].self))
         }
     }
 }

@@ -1,3 +1,5 @@
+import Ingest
+
 /// A Mermaid `xychart-beta` chart (rendered by GitHub in markdown): categories on the x axis, lines and
 /// bars over them.
 ///

@@ -1,3 +1,5 @@
+import Ingest
+
 /// An SVG 1.1 document under construction: elements with coordinates rounded to one decimal, text
 /// escaped, so that the same chart always gives the same bytes.
 struct SVGCanvas {

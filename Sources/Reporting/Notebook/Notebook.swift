@@ -1,3 +1,5 @@
+import Ingest
+
 /// A Jupyter notebook in nbformat 4.5, serialised deterministically.
 ///
 /// Written as Jupyter writes notebooks: sorted keys, one-space indentation, sources and text outputs as

@@ -1,3 +1,5 @@
+import Ingest
+
 /// A cell of a Jupyter notebook: markdown, or code with outputs already filled in.
 public struct NotebookCell: Sendable, Equatable {
     /// The kind of cell.

@@ -1,15 +1,16 @@
 import Foundation
 import Ingest
+import Synchronization
 
 /// The line that shows, on a terminal, how far a long read has gone: bytes read of the total, rows per second
 /// and the time left. It is redrawn in place on standard error and erased when the read ends; when standard
 /// error is not a terminal (a pipe, a file, a CI log) nothing is ever written.
-public final class ProgressLine: @unchecked Sendable {
+public final class ProgressLine: Sendable {
     /// Whether the output is a terminal; when false, `show` and `clear` write nothing.
     public let isTerminal: Bool
     private let write: @Sendable (String) -> Void
-    private let lock = NSLock()
-    private var isShown = false
+    /// Whether a line is drawn; held while it is written, so that a redraw and an erase never interleave.
+    private let isShown = Mutex(false)
 
     /// Moves to the start of the line and erases it.
     static let erase = "\r\u{1B}[K"
@@ -35,20 +36,20 @@ public final class ProgressLine: @unchecked Sendable {
     /// Draws `snapshot` in place of the previous line.
     public func show(_ snapshot: ReadProgress.Snapshot) {
         guard isTerminal else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        isShown = true
-        write(Self.erase + Self.text(snapshot))
+        isShown.withLock { isShown in
+            isShown = true
+            write(Self.erase + Self.text(snapshot))
+        }
     }
 
     /// Erases the line, if one was drawn.
     public func clear() {
         guard isTerminal else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        guard isShown else { return }
-        isShown = false
-        write(Self.erase)
+        isShown.withLock { isShown in
+            guard isShown else { return }
+            isShown = false
+            write(Self.erase)
+        }
     }
 
     /// `reading 600 MB of 1.2 GB (50%), 2.0M rows/s, 4 s left` (decimal units; the time left assumes the rate

@@ -1,3 +1,5 @@
+import Ingest
+
 /// Writes tidy tables as CSV for spreadsheets and scripts.
 ///
 /// RFC 4180 with LF line ends: a header line, then one line per row, each line ending in `\n`. A field

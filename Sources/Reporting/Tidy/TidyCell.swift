@@ -1,3 +1,5 @@
+import Ingest
+
 /// One cell of a tidy table: text, a number, an integer, or empty.
 ///
 /// The kind matters on output: only text cells are neutralised against spreadsheet formulas, so a

@@ -1,3 +1,5 @@
+import Ingest
+
 /// Writes tidy tables and other report data as deterministic JSON.
 ///
 /// Pretty-printed with two spaces, a row's keys in the table's column order (the order the README documents and

@@ -170,21 +170,21 @@ extension CSVFileReaderTests {
         let error = try failure(Array("a,b\n1,2\n3,\"never closed\n4,5\n".utf8))
         #expect(error.kind == .syntax)
         #expect(error.line == 3)
-        #expect(error.message == "quoted field opened on line 3 is never closed")
+        #expect(error.problem == .unclosedQuote(openedOnLine: 3))
     }
 
     @Test func reportsTextAfterAClosingQuoteWithItsColumn() throws {
         let error = try failure(Array("a,b\n\"é\"x,2\n".utf8))
         #expect(error.kind == .syntax)
         #expect((error.line, error.column) == (2, 4))
-        #expect(error.message == "text after the closing quote of a quoted field")
+        #expect(error.problem == .textAfterClosingQuote)
     }
 
     @Test func reportsInvalidUTF8WithLineAndColumn() throws {
         let error = try failure(Array("helpline,calls\n".utf8) + [0x31, 0x31, 0x39, 0xE9, 0x2C, 0x31, 0x0A])
         #expect(error.kind == .encoding)
         #expect((error.line, error.column) == (2, 4))
-        #expect(error.message.hasPrefix("invalid UTF-8 (0xE9"))
+        #expect(error.problem == .invalidUTF8(bytes: [0xE9, 0x2C, 0x31]))
     }
 
     @Test(
@@ -196,12 +196,13 @@ extension CSVFileReaderTests {
         let error = try failure(Array("a,b\né,".utf8) + sequence + [0x0A])
         #expect(error.kind == .encoding)
         #expect((error.line, error.column) == (2, 3))
-        #expect(error.message.hasPrefix("invalid UTF-8 (0x" + String(sequence[0], radix: 16, uppercase: true)))
+        #expect(error.problem.caseName == "invalidUTF8")
+        if case .invalidUTF8(let bytes) = error.problem { #expect(bytes.first == sequence[0]) }
         // Blocks of 8 bytes end just after the lead byte: the sequence is completed from the next block.
         let split = try #require(throws: CSVFileError.self) {
             try read(Array("a,b\né,".utf8) + sequence + [0x0A], blockSize: 8)
         }
-        #expect((split.kind, split.line, split.message) == (.encoding, 2, error.message))
+        #expect((split.kind, split.line, split.problem) == (.encoding, 2, error.problem))
     }
 
     @Test func reportsAUTF8SequenceCutByTheEndOfTheFile() throws {
@@ -209,7 +210,7 @@ extension CSVFileReaderTests {
     }
 
     @Test func refusesUTF16AndNULBytes() throws {
-        #expect(try failure([0xFF, 0xFE, 0x61, 0x00]).message.contains("UTF-16"))
+        #expect(try failure([0xFF, 0xFE, 0x61, 0x00]).problem == .utf16)
         let nul = try failure(Array("a,b\n1,".utf8) + [0x00, 0x0A])
         #expect((nul.kind, nul.line, nul.column) == (.encoding, 2, 3))
     }
@@ -226,6 +227,6 @@ extension CSVFileReaderTests {
         let missing = try #require(throws: CSVFileError.self) {
             try CSVFileReader().read(path: "/nonexistent.csv") { _ in }
         }
-        #expect(missing.message == "no such file")
+        #expect(missing.problem == .noSuchFile)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import Ingest
-import Reporting
 import Testing
 
 @Suite("Banner impression and click feeds")
@@ -33,8 +32,8 @@ struct BannerFeedTests {
         ]).read()
         #expect(data.clicks.map { "\($0.date) \($0.count)" } == ["2020-05-04 2"])
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "clicks/a.csv:3:1: timestamp: \"2020-05-04T10:00:00\" has no time zone; add Z or an offset such as +01:00"
+            data.rejects.map(\.placed) == [
+                PlacedReject("clicks/a.csv:3:1", .timestampWithoutZone(value: "2020-05-04T10:00:00"))
             ])
     }
 
@@ -72,9 +71,9 @@ struct BannerFeedTests {
             ])
         let column = try #require(names.firstIndex(of: "campaign")) + 1
         #expect(
-            data.rejects.map { "\($0.line):\($0.column ?? 0) \($0.reason.text(in: .en))" } == [
-                "4:\(column) campaign: is empty; every row needs one",
-                "5:\(column) campaign: is empty; every row needs one",
+            data.rejects.map(\.placed) == [
+                PlacedReject("impressions/a.csv:4:\(column)", .emptyKey(column: "campaign")),
+                PlacedReject("impressions/a.csv:5:\(column)", .emptyKey(column: "campaign")),
             ])
     }
 
@@ -163,11 +162,11 @@ struct BannerFeedTests {
         ]).read()
         #expect(Set(data.impressions.map(\.banner)) == ["B \"119\", recherche", String(repeating: "b", count: 200)])
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "impressions/a.csv:3:3: banner: \"two\\nlines\" holds a control character (a line break or tab "
-                    + "inside quotes); a value may not",
-                "impressions/a.csv:5:4: impressions: \"-1\" is negative; counts are non-negative whole numbers",
-                "impressions/a.csv:6:3: banner: is 201 bytes long; a value may have at most 200",
+            data.rejects.map(\.placed) == [
+                PlacedReject("impressions/a.csv:3:3", .controlCharacter(column: "banner", value: "two\\nlines")),
+                PlacedReject(
+                    "impressions/a.csv:5:4", .notACount(column: "impressions", value: "-1", problem: .negative)),
+                PlacedReject("impressions/a.csv:6:3", .valueTooLong(column: "banner", length: 201, maximum: 200)),
             ])
     }
 }

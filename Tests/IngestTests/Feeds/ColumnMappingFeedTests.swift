@@ -25,8 +25,9 @@ struct ColumnMappingFeedTests {
     @Test func withoutTheMappingTheSameFileIsRefusedForItsMissingColumns() throws {
         let data = try DataFolderFixture(["helpline_calls/a.csv": Self.frenchFile]).read()
         #expect(
-            data.files[0].failure?.message
-                == "missing required column 'helpline', 'calls' (header has: date, ligne d'écoute, appels reçus)"
+            data.files[0].failure?.reason
+                == .missingColumns(
+                    [.named("helpline"), .named("calls")], header: ["date", "ligne d'écoute", "appels reçus"])
         )
     }
 
@@ -46,9 +47,10 @@ struct ColumnMappingFeedTests {
         let failure = try #require(data.files[0].failure)
         #expect((failure.line, failure.column) == (1, nil))
         #expect(
-            failure.message
-                == "missing column 'Appels reçus', which campaigns.yaml names for calls (feeds: helpline_calls: "
-                + "columns:) (header has: date, ligne d'écoute, appels)")
+            failure.reason
+                == .missingMappedColumn(
+                    name: "Appels reçus", column: "calls", feed: .helplineCalls,
+                    header: ["date", "ligne d'écoute", "appels"]))
         #expect((data.files[0].rowsRead, data.files[0].rowsRejected) == (0, 0))
     }
 
@@ -56,7 +58,11 @@ struct ColumnMappingFeedTests {
         var options = Self.french
         options[.helplineCalls]?.columns["answered"] = "Appels décrochés"
         let data = try DataFolderFixture(["helpline_calls/a.csv": Self.frenchFile]).read(options: options)
-        #expect(data.files[0].failure?.message.hasPrefix("missing column 'Appels décrochés', which") == true)
+        #expect(
+            data.files[0].failure?.reason
+                == .missingMappedColumn(
+                    name: "Appels décrochés", column: "answered", feed: .helplineCalls,
+                    header: ["date", "ligne d'écoute", "appels reçus"]))
     }
 
     @Test func aColumnMappedIsNoLongerReadUnderItsOwnName() throws {
@@ -72,7 +78,7 @@ struct ColumnMappingFeedTests {
             "helpline_calls/a.csv": "Date;Ligne d'écoute;Appels reçus;appels reçus\n04/05/2020;119;812;3\n"
         ]).read(options: Self.french)
         #expect(
-            data.files[0].failure?.message == "column 'appels reçus' appears twice in the header (fields 3 and 4)")
+            data.files[0].failure?.reason == .duplicateColumn(name: "appels reçus", first: 3, second: 4))
         #expect(data.files[0].failure?.column == 4)
     }
 

@@ -52,9 +52,9 @@ struct CombinedBannerFeedTests {
         #expect(report.rowsRead == report.rowsAccepted + report.rowsRejected)
         #expect(report.unknownColumns == [])
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "banners/ads.csv:4:7: clicks: \"-1\" is negative; counts are non-negative whole numbers",
-                "banners/ads.csv:6:7: clicks: \"\" is empty; a count is required",
+            data.rejects.map(\.placed) == [
+                PlacedReject("banners/ads.csv:4:7", .notACount(column: "clicks", value: "-1", problem: .negative)),
+                PlacedReject("banners/ads.csv:6:7", .notACount(column: "clicks", value: "", problem: .empty)),
             ])
         #expect(data.absentFeeds.contains(.impressions) && data.absentFeeds.contains(.clicks))
     }
@@ -65,7 +65,7 @@ struct CombinedBannerFeedTests {
         ]).read()
         let failure = try #require(data.files.first?.failure)
         #expect(failure.line == 1)
-        #expect(failure.message == "missing required column 'clicks' (header has: date, campaign, impressions)")
+        #expect(failure.reason == .missingColumns([.named("clicks")], header: ["date", "campaign", "impressions"]))
     }
 
     @Test func aDayGivenAgainRestatesTheSeparateFeedsReadBeforeIt() throws {

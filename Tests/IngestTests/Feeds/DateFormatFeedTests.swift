@@ -40,8 +40,8 @@ struct DateFormatFeedTests {
             "helpline_calls/a.csv": "helpline,date,calls\n119,28/02/2020,812\n119,31/02/2020,790\n"
         ]).read(options: Self.dayFirst)
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "helpline_calls/a.csv:3:2: date: \"31/02/2020\" is not a date (DD/MM/YYYY)"
+            data.rejects.map(\.placed) == [
+                PlacedReject("helpline_calls/a.csv:3:2", .notADate(value: "31/02/2020", format: .dayMonthYearSlash))
             ])
         #expect((data.files[0].rowsAccepted, data.files[0].rowsRejected) == (1, 1))
     }
@@ -52,8 +52,8 @@ struct DateFormatFeedTests {
             "hashtag_videos/a.csv": "date,hashtag,videos\n2020-05-04,#119,12\n04/05/2020,#119,13\n",
         ]).read(options: Self.dayFirst)
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "hashtag_videos/a.csv:3:1: date: \"04/05/2020\" is not a date (YYYY-MM-DD)"
+            data.rejects.map(\.placed) == [
+                PlacedReject("hashtag_videos/a.csv:3:1", .notADate(value: "04/05/2020", format: .yearMonthDay))
             ])
         #expect(data.helplineCalls.count == 1)
     }
@@ -125,23 +125,5 @@ struct DateFormatFeedTests {
         let hinted = try fixture.read(parallelism: parallelism)
         #expect(hinted.files.first { $0.feed == .helplineCalls }?.dateFormatHint?.dates == 200)
         #expect(try fixture.read(options: Self.dayFirst, parallelism: parallelism).helplineCalls.count == 200)
-    }
-}
-
-// MARK: - Wording
-
-extension DateFormatFeedTests {
-    @Test func theHintNamesTheSettingInEnglishAndFrench() {
-        let hint = DateFormatHint(
-            feed: .helplineCalls, configured: .yearMonthDay, format: .dayMonthYearSlash, dates: 1094)
-        #expect(
-            hint.text(in: .en)
-                == "hint: every date of this file (1094 dates) is not YYYY-MM-DD but DD/MM/YYYY; to read them, add to "
-                + "campaigns.yaml: feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
-        #expect(
-            hint.text(in: .fr)
-                == "indice\u{00A0}: aucune date de ce fichier (1094) n'est au format YYYY-MM-DD, toutes sont au format "
-                + "DD/MM/YYYY\u{202F}; pour les lire, ajoutez à campaigns.yaml\u{00A0}: "
-                + "feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
     }
 }

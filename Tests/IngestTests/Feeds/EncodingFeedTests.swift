@@ -28,8 +28,8 @@ struct EncodingFeedTests {
         #expect(data.helplineCalls.map(\.helpline) == ["Allô 119"])
         #expect(data.files[0].unknownColumns == ["coût (€)"])
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "helpline_calls/a.csv:3:3: calls: \"-3\" is negative; counts are non-negative whole numbers"
+            data.rejects.map(\.placed) == [
+                PlacedReject("helpline_calls/a.csv:3:3", .notACount(column: "calls", value: "-3", problem: .negative))
             ])
         #expect(data.rejects.map(\.record) == ["2020-05-05,Allô 119,-3,"])
         #expect(data.files[0].byteCount == bytes.count)
@@ -51,8 +51,7 @@ struct EncodingFeedTests {
         let data = try fixture.read()
         let failure = try #require(data.files[0].failure)
         #expect((failure.line, failure.column) == (1, 23))
-        #expect(failure.message.hasPrefix("invalid UTF-8 (0xFB"))
-        #expect(failure.message.hasSuffix("export it as UTF-8 or set encoding: for its feed in campaigns.yaml"))
+        #expect(failure.reason == .csv(.invalidUTF8(bytes: [0xFB])))
     }
 
     @Test func readsLatin1WhereEveryByteIsACharacter() throws {
@@ -79,9 +78,7 @@ struct EncodingFeedTests {
         let failure = try #require(data.files[0].failure)
         #expect((failure.line, failure.column) == (3, 14))
         #expect(
-            failure.message
-                == "byte 0x81 is no character in Windows-1252; the file is not Windows-1252 text (see encoding: in campaigns.yaml)"
-        )
+            failure.reason == .csv(.undefinedByte(0x81, encoding: .windows1252)))
         #expect((data.files[0].rowsRead, data.files[0].rowsRejected) == (1, 1))
     }
 
@@ -110,7 +107,11 @@ struct EncodingFeedTests {
         try fixture.write("helpline_calls/a.csv.gz", compressed)
         let data = try fixture.read(options: Self.options(.windows1252))
         #expect(data.helplineCalls.map(\.helpline) == ["Allô 119"])
-        #expect(data.rejects.map(\.diagnostic).first?.hasPrefix("helpline_calls/a.csv.gz:3:3: calls:") == true)
+        #expect(
+            data.rejects.map(\.placed) == [
+                PlacedReject(
+                    "helpline_calls/a.csv.gz:3:3", .notACount(column: "calls", value: "-3", problem: .negative))
+            ])
     }
 
     @Test func aLargeConvertedFileIsReadWholeWithTheLinesOfTheFile() throws {

@@ -32,8 +32,8 @@ struct InvalidTextFeedTests {
         #expect(report.ignoredInvalidText == IgnoredInvalidText(rows: 3, firstLine: 3, columns: ["note"]))
         #expect(report.unknownColumns == ["note"])
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "helpline_calls/a.csv:4:3: calls: \"-1\" is negative; counts are non-negative whole numbers"
+            data.rejects.map(\.placed) == [
+                PlacedReject("helpline_calls/a.csv:4:3", .notACount(column: "calls", value: "-1", problem: .negative))
             ])
     }
 
@@ -57,7 +57,7 @@ struct InvalidTextFeedTests {
         let report = try #require(try fixture.read().files.first)
         let failure = try #require(report.failure)
         #expect((failure.line, failure.column) == (3, 18))
-        #expect(failure.message.hasPrefix("invalid UTF-8 (0xF4 0x20 0x31 0x31)"))
+        #expect(failure.reason == .csv(.invalidUTF8(bytes: [0xF4, 0x20, 0x31, 0x31])))
         #expect((report.rowsRead, report.rowsRejected, report.rowsAccepted) == (1, 1, 0))
         #expect(report.ignoredInvalidText == nil)
     }

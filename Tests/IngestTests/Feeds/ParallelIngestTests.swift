@@ -66,7 +66,7 @@ struct ParallelIngestTests {
         let fixture = try DataFolderFixture(["helpline_calls/daily.csv": text])
         let sequential = try read(fixture, .sequential)
         let parallel = try read(fixture, IngestParallelism(parts: parts, minimumPartSize: 100))
-        #expect(sequential.files[0].failure?.message.hasPrefix("quoted field opened on line") == true)
+        #expect(sequential.files[0].failure?.csvProblem?.caseName == "unclosedQuote")
         #expect(parallel == sequential)
     }
 
@@ -77,7 +77,7 @@ struct ParallelIngestTests {
         try fixture.write("helpline_calls/daily.csv", Data(bytes))
         let sequential = try read(fixture, .sequential)
         let parallel = try read(fixture, IngestParallelism(parts: 4, minimumPartSize: 100))
-        #expect(sequential.files[0].failure?.message.hasPrefix("invalid UTF-8") == true)
+        #expect(sequential.files[0].failure?.csvProblem?.caseName == "invalidUTF8")
         #expect(parallel == sequential)
     }
 }

@@ -1,20 +1,14 @@
 import Foundation
 import Ingest
+import Synchronization
 import Testing
 
 /// The snapshots a read reported, collected from whichever thread reported them.
-private final class Snapshots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var all: [ReadProgress.Snapshot] = []
-    var values: [ReadProgress.Snapshot] {
-        lock.lock()
-        defer { lock.unlock() }
-        return all
-    }
+private final class Snapshots: Sendable {
+    private let all = Mutex<[ReadProgress.Snapshot]>([])
+    var values: [ReadProgress.Snapshot] { all.withLock { $0 } }
     func append(_ snapshot: ReadProgress.Snapshot) {
-        lock.lock()
-        defer { lock.unlock() }
-        all.append(snapshot)
+        all.withLock { $0.append(snapshot) }
     }
 }
 

@@ -42,17 +42,6 @@ struct SkippedFileTests {
         #expect(NightVerdict(data: data, lastNight: nil, maxRejectRate: 0, maxFileRejectRate: 0).dataVerdict == .usable)
     }
 
-    @Test func saysEachReasonInEnglishAndFrench() {
-        let texts = SkippedFile.Reason.allCases.map { ($0.text(in: .en), $0.text(in: .fr)) }
-        #expect(
-            texts.map(\.0) == ["Office lock file", "hidden file", "Windows thumbnail cache", "Windows folder settings"])
-        #expect(
-            texts.map(\.1) == [
-                "fichier de verrou d'Office", "fichier caché", "cache de vignettes de Windows",
-                "réglages de dossier de Windows",
-            ])
-    }
-
     @Test func hasStableCodesForTheManifest() {
         #expect(
             SkippedFile.Reason.allCases.map(\.rawValue) == [

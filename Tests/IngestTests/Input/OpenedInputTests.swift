@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Ingest
@@ -176,6 +177,10 @@ extension OpenedInputTests {
 }
 
 /// Where the FIFO test's reading thread leaves what it read.
-private final class FIFORead: @unchecked Sendable {
-    var data: IngestedData?
+private final class FIFORead: Sendable {
+    private let read = Mutex<IngestedData?>(nil)
+    var data: IngestedData? {
+        get { read.withLock { $0 } }
+        set { read.withLock { $0 = newValue } }
+    }
 }

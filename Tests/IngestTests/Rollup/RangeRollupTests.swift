@@ -1,6 +1,5 @@
 import Foundation
 import Ingest
-import Reporting
 import Testing
 
 #if canImport(Glibc)
@@ -59,9 +58,7 @@ struct RangeRollupTests {
         // Lines are the range's: the negative count on the file's line 8 is the range's line 2.
         #expect(second.rejects.map(\.line) == [2])
         #expect(
-            second.rejects.map { $0.reason.text(in: .en) } == [
-                "impressions: \"-4\" is negative; counts are non-negative whole numbers"
-            ])
+            second.rejects.map(\.reason) == [.notACount(column: "impressions", value: "-4", problem: .negative)])
         #expect(second.rowsRead == 3 && second.rowsRead == second.rowsAccepted + second.rowsRejected)
         let whole = try Self.reader().read(.file(path: path), name: "impressions/events.csv", start: 0, end: nil)
         #expect(whole.rowsRead == first.rowsRead + second.rowsRead)
@@ -131,17 +128,6 @@ struct RangeRollupTests {
                 .file(path: "/nonexistent/events.csv"), name: "impressions/x.csv", start: 0, end: nil)
         }
     }
-
-    @Test func readFailuresAreWordedByReporting() {
-        typealias Reason = RangeRollupReader.ReadFailure.Reason
-        #expect(Reason.csv(.noSuchFile).text(in: .en) == "no such file")
-        #expect(
-            Reason.streamEnded(position: 10, end: 20).text(in: .en)
-                == "the stream ended at byte 10, before the range's end at byte 20")
-        #expect(
-            Reason.streamEnded(position: 10, end: 20).text(in: .fr)
-                == "le flux s'arrête à l'octet 10, avant la fin de la plage à l'octet 20")
-    }
 }
 
 @Suite("Rollup files")
@@ -196,9 +182,11 @@ struct RollupFileTests {
         #expect(data.files.map(\.rollupFile) == ["impressions/a.csv.rollup.json", "impressions/b.csv.rollup.json"])
         #expect(data.rowsRead == 6 && data.rowsAccepted == 4 && data.rowsRejected == 2)
         #expect(
-            data.rejects.map(\.diagnostic) == [
-                "impressions/a.csv:7:6: impressions: \"-1\" is negative; counts are non-negative whole numbers",
-                "impressions/b.csv:7:6: impressions: \"-1\" is negative; counts are non-negative whole numbers",
+            data.rejects.map(\.placed) == [
+                PlacedReject(
+                    "impressions/a.csv:7:6", .notACount(column: "impressions", value: "-1", problem: .negative)),
+                PlacedReject(
+                    "impressions/b.csv:7:6", .notACount(column: "impressions", value: "-1", problem: .negative)),
             ])
     }
 
@@ -221,7 +209,7 @@ struct RollupFileTests {
         let data = try DataFolderFixture([
             "clicks/a.csv.rollup.json": Self.rollup(file: "impressions/a.csv", count: 1).jsonText
         ]).read()
-        #expect(data.files.first?.failure?.message == "a rollup of impressions in the clicks folder")
+        #expect(data.files.first?.failure?.reason == .rollup(.feedMismatch(folder: .clicks, rollup: .impressions)))
     }
 }
 

@@ -1,4 +1,8 @@
-/// The fixed rule by which machine-readable outputs (tidy CSV, JSON, SVG coordinates) write a `Double`.
+/// The fixed rules by which the program writes a `Double` as text, never through the C library or the locale:
+/// ``format(_:significantDigits:)`` for machine-readable outputs (tidy CSV, JSON, SVG coordinates), and
+/// ``fixed(_:places:)``, ``percent(_:places:)`` and ``grouped(_:)`` for the sample data's documents.
+///
+/// The rule of machine-readable outputs:
 ///
 /// At most `significantDigits` significant digits (10 by default), rounded half away from zero on the
 /// decimal digits of Swift's shortest round-trip representation, never an exponent, no trailing zeros
@@ -18,7 +22,7 @@ public enum DecimalText {
     }
 
     /// The plain decimal text of a finite `value` (see the type's rule); `"0"` when it is not finite.
-    static func plain(_ value: Double, significantDigits: Int) -> String {
+    public static func plain(_ value: Double, significantDigits: Int) -> String {
         guard value.isFinite, value != 0 else { return "0" }
         let (digits, exponent) = decimalDigits(abs(value))
         // The last digit kept may not lie beyond the last decimal place.
@@ -98,5 +102,38 @@ public enum DecimalText {
         }
         let split = text.index(text.startIndex, offsetBy: integerCount)
         return text[..<split] + "." + text[split...]
+    }
+
+    // MARK: - The sample data's documents
+
+    // The sample data's README and ground truth write numbers for people to read, with a fixed number of decimals
+    // and grouped thousands, by the same digit-by-digit rule: nothing from the C library or the locale.
+
+    /// `value` with `places` decimals and a `.` separator (`0.153421`, `-2.5`).
+    public static func fixed(_ value: Double, places: Int) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let units = Int((abs(value) * Double(scale)).rounded())
+        let sign = value < 0 && units != 0 ? "-" : ""
+        guard places > 0 else { return sign + String(units) }
+        let fraction = String(units % scale)
+        return sign + String(units / scale) + "." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+
+    /// A fraction as a signed percentage with `places` decimals (`0.562` → `+56.2%`).
+    public static func percent(_ fraction: Double, places: Int = 1) -> String {
+        let text = fixed(fraction * 100, places: places)
+        return (text.hasPrefix("-") ? "" : "+") + text + "%"
+    }
+
+    /// An integer with thousands separated by commas (`97542` → `97,542`).
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var result = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (value < 0 ? "-" : "") + result
     }
 }

@@ -1,0 +1,49 @@
+import Ingest
+import Reporting
+import Testing
+
+/// The words of ingest's outcomes that IngestTests pinned by their English before they asserted typed values: the
+/// date-format hint, the reasons a file is passed over, a rollup's read failures and a misnamed gzip file.
+@Suite("Wording of ingest's outcomes")
+struct IngestOutcomeWordingTests {
+    @Test func theHintNamesTheSettingInEnglishAndFrench() {
+        let hint = DateFormatHint(
+            feed: .helplineCalls, configured: .yearMonthDay, format: .dayMonthYearSlash, dates: 1094)
+        #expect(
+            hint.text(in: .en)
+                == "hint: every date of this file (1094 dates) is not YYYY-MM-DD but DD/MM/YYYY; to read them, add to "
+                + "campaigns.yaml: feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
+        #expect(
+            hint.text(in: .fr)
+                == "indice\u{00A0}: aucune date de ce fichier (1094) n'est au format YYYY-MM-DD, toutes sont au format "
+                + "DD/MM/YYYY\u{202F}; pour les lire, ajoutez à campaigns.yaml\u{00A0}: "
+                + "feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
+    }
+
+    @Test func saysEachReasonAFileIsPassedOverInEnglishAndFrench() {
+        let texts = SkippedFile.Reason.allCases.map { ($0.text(in: .en), $0.text(in: .fr)) }
+        #expect(
+            texts.map(\.0) == ["Office lock file", "hidden file", "Windows thumbnail cache", "Windows folder settings"])
+        #expect(
+            texts.map(\.1) == [
+                "fichier de verrou d'Office", "fichier caché", "cache de vignettes de Windows",
+                "réglages de dossier de Windows",
+            ])
+    }
+
+    @Test func wordsARollupsReadFailuresInEnglishAndFrench() {
+        typealias Reason = RangeRollupReader.ReadFailure.Reason
+        #expect(Reason.csv(.noSuchFile).text(in: .en) == "no such file")
+        #expect(
+            Reason.streamEnded(position: 10, end: 20).text(in: .en)
+                == "the stream ended at byte 10, before the range's end at byte 20")
+        #expect(
+            Reason.streamEnded(position: 10, end: 20).text(in: .fr)
+                == "le flux s'arrête à l'octet 10, avant la fin de la plage à l'octet 20")
+    }
+
+    @Test func saysWhyAGzipFileWithoutCSVInItsNameIsNotAFeedFile() {
+        #expect(
+            FileRefusalReason.gzipNameWithoutCSV.text(in: .en).hasPrefix("not a feed file: a gzip file is read when"))
+    }
+}
