@@ -8,14 +8,15 @@ struct SkippedFileTests {
         ("~$calls.csv", SkippedFile.Reason.officeLockFile), ("~$Rapport.xlsx", .officeLockFile),
         (".DS_Store", .hidden), ("._calls.csv", .hidden), (".~lock.calls.csv#", .hidden), (".hidden", .hidden),
         ("Thumbs.db", .thumbnailCache), ("THUMBS.DB", .thumbnailCache), ("desktop.ini", .folderSettings),
-        ("Desktop.ini", .folderSettings),
+        ("Desktop.ini", .folderSettings), ("_SUCCESS", .jobMarker), (".spark-staging", .hidden),
     ])
     func tellsWhatLeftAnEntryByItsName(name: String, reason: SkippedFile.Reason) {
         #expect(SkippedFile.Reason(name: name) == reason)
     }
 
     @Test(arguments: [
-        "calls.csv", "calls.csv.gz", "notes.txt", "a~$b.csv", "Thumbs.db.bak", "my desktop.ini", "~calls.csv",
+        "calls.csv", "calls.csv.gz", "notes.txt", "a~$b.csv", "Thumbs.db.bak", "my desktop.ini", "~calls.csv", "_success",
+        "_SUCCESS.csv", "dt=2021-01-05",
     ])
     func leavesFeedFilesAndOtherFilesToTheReader(name: String) {
         #expect(SkippedFile.Reason(name: name) == nil)
@@ -45,18 +46,21 @@ struct SkippedFileTests {
     @Test func saysEachReasonInEnglishAndFrench() {
         let texts = SkippedFile.Reason.allCases.map { ($0.text(in: .en), $0.text(in: .fr)) }
         #expect(
-            texts.map(\.0) == ["Office lock file", "hidden file", "Windows thumbnail cache", "Windows folder settings"])
+            texts.map(\.0) == [
+                "Office lock file", "hidden file", "Windows thumbnail cache", "Windows folder settings",
+                "marker of a finished Spark or Hadoop job", "empty folder",
+            ])
         #expect(
             texts.map(\.1) == [
                 "fichier de verrou d'Office", "fichier caché", "cache de vignettes de Windows",
-                "réglages de dossier de Windows",
+                "réglages de dossier de Windows", "marque de fin d'un traitement Spark ou Hadoop", "dossier vide",
             ])
     }
 
     @Test func hasStableCodesForTheManifest() {
         #expect(
             SkippedFile.Reason.allCases.map(\.rawValue) == [
-                "office_lock_file", "hidden", "thumbnail_cache", "folder_settings",
+                "office_lock_file", "hidden", "thumbnail_cache", "folder_settings", "job_marker", "empty_folder",
             ])
     }
 }
