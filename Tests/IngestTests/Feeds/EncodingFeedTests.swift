@@ -130,3 +130,65 @@ struct EncodingFeedTests {
         #expect(whole.rejects.map(\.line) == [9, 509, 1009, 1509, 2009, 2509])
     }
 }
+
+// MARK: - A UTF-8 file in a feed declared otherwise
+
+extension EncodingFeedTests {
+    @Test(arguments: [TextEncoding.windows1252, .latin1])
+    func aValidUTF8FileIsReadAsUTF8WithANoteNeverGarbled(declared: TextEncoding) throws {
+        let fixture = try DataFolderFixture([
+            "helpline_calls/a.csv": "date,helpline,calls\n2020-05-04,119,5\n2020-05-05,Allô 119,812\n"
+        ])
+        let data = try fixture.read(options: Self.options(declared))
+        #expect(data.helplineCalls.map(\.helpline) == ["119", "Allô 119"])
+        #expect(data.files[0].readAsUTF8 == ReadAsUTF8(declared: declared, firstLine: 3))
+        #expect(data.files[0].failure == nil)
+    }
+
+    @Test func aFileInTheDeclaredEncodingIsConvertedWithoutANote() throws {
+        let fixture = try DataFolderFixture([:])
+        try fixture.write("helpline_calls/a.csv", try Self.windows1252(Self.calls))
+        let data = try fixture.read(options: Self.options(.windows1252))
+        #expect(data.helplineCalls.map(\.helpline) == ["Allô 119"])
+        #expect(data.files[0].readAsUTF8 == nil)
+    }
+
+    @Test func anASCIIFileInAFeedDeclaredOtherwiseIsReadWithoutANote() throws {
+        let data = try DataFolderFixture(["helpline_calls/a.csv": "date,helpline,calls\n2020-05-04,119,5\n"])
+            .read(options: Self.options(.windows1252))
+        #expect(data.helplineCalls.map(\.calls) == [5])
+        #expect(data.files[0].readAsUTF8 == nil)
+    }
+
+    @Test func aUTF8FileWithACharacterAcrossTheCheckedBlocksIsStillUTF8() throws {
+        // More than one block of the check (1 MiB), with the first character beyond ASCII, a two-byte `ô` in an
+        // ignored column, across the first block's end.
+        var text = "date,helpline,calls,note\n"
+        var day = 0
+        while text.utf8.count < (1 << 20) - 600 {
+            // Notes long enough that the days stay in the past.
+            text += "\(CivilDate(daysSinceEpoch: 10_000 + day)),119,\(day),\(String(repeating: "n", count: 200))\n"
+            day += 1
+        }
+        let row = "\(CivilDate(daysSinceEpoch: 10_000 + day)),119,\(day),"
+        text += row + String(repeating: "x", count: (1 << 20) - 1 - text.utf8.count - row.utf8.count) + "ô\n"
+        text += "\(CivilDate(daysSinceEpoch: 10_001 + day)),Allô,1,\n"
+        let bytes = Data(text.utf8)
+        #expect(bytes[(1 << 20) - 1] == 0xC3 && bytes[1 << 20] == 0xB4)
+        let fixture = try DataFolderFixture([:])
+        try fixture.write("helpline_calls/a.csv", bytes)
+        let data = try fixture.read(options: Self.options(.windows1252))
+        #expect(data.helplineCalls.contains { $0.helpline == "Allô" })
+        #expect(data.files[0].readAsUTF8 == ReadAsUTF8(declared: .windows1252, firstLine: day + 2))
+        #expect(data.files[0].ignoredInvalidText == nil)
+    }
+
+    @Test func aPatternSetsTheEncodingOfTheFilesItMatches() throws {
+        let fixture = try DataFolderFixture(["helpline_calls/utf8.csv": "date,helpline,calls\n2020-05-05,Allô,2\n"])
+        try fixture.write("helpline_calls/ansi.csv", try Self.windows1252("date,helpline,calls\n2020-05-04,Allô,1\n"))
+        let options = FeedReadOptions(files: [.init(pattern: "ansi.csv", encoding: .windows1252)])
+        let data = try fixture.read(options: [.helplineCalls: options])
+        #expect(data.helplineCalls.map(\.helpline) == ["Allô", "Allô"])
+        #expect(data.files.allSatisfy { $0.readAsUTF8 == nil && $0.failure == nil })
+    }
+}
