@@ -270,7 +270,8 @@ struct RejectReasonWordingTests {
     static func prose(_ text: String) -> String {
         var prose = text
         for pattern in [
-            "«\u{00A0}[^»]*\u{00A0}»", "\\(feeds: [^)]*\\)", "feeds: \\{.*\\}", "encoding:", "\\b[\\w.-]+\\.(csv|gz|json|yaml)\\b",
+            "«\u{00A0}[^»]*\u{00A0}»", "\\(feeds: [^)]*\\)", "feeds: \\{.*\\}", "encoding:",
+            "\\b[\\w.-]+\\.(csv|gz|json|yaml)\\b",
             "\\.csv\\.gz|\\.csv|\\.rollup\\.json",
         ] {
             prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)

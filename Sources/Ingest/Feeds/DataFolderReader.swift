@@ -112,7 +112,8 @@ public struct DataFolderReader: Sendable {
         var total = 0
         for feed in Feed.allCases {
             let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
-            for name in feedFiles(in: feedFolder) where refusalOfName(String(name.split(separator: "/").last ?? "")) == nil {
+            for name in feedFiles(in: feedFolder)
+            where refusalOfName(String(name.split(separator: "/").last ?? "")) == nil {
                 let path = (feedFolder as NSString).appendingPathComponent(name)
                 let attributes = try? FileManager.default.attributesOfItem(atPath: path)
                 if attributes?[.type] as? FileAttributeType == .typeRegular {
@@ -167,7 +168,9 @@ public struct DataFolderReader: Sendable {
     /// The entries of the folder at `folder`, whose entries are `names` (in name order), and of the folders inside
     /// it, depth first: a folder's entries come at its place in its parent's order, each folder's in name order
     /// (DESIGN §3.1). Folders are followed through symbolic links, but never into a folder they are already in.
-    static func walk(_ folder: String, names: [String], prefix: String = "", ancestors: [FileIdentity] = [])
+    static func walk(
+        _ folder: String, names: [String], prefix: String = "", ancestors: [FileIdentity] = []
+    )
         -> [FeedEntry]
     {
         var entries: [FeedEntry] = []
@@ -326,7 +329,8 @@ public struct DataFolderReader: Sendable {
                 if case .unlistable(let system) = entry.kind {
                     // A folder whose files cannot be seen is not an empty one: the night is an I/O failure.
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
-                    reader.refuse(&outcome, isIO: true, line: nil, column: nil, reason: .csv(.cannotOpen(system: system)))
+                    reader.refuse(
+                        &outcome, isIO: true, line: nil, column: nil, reason: .csv(.cannotOpen(system: system)))
                 } else if let refusal = Self.refusalOfName(String(name.split(separator: "/").last ?? "")) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
                     reader.refuse(&outcome, isIO: false, line: nil, column: nil, reason: refusal)

@@ -100,7 +100,8 @@ extension FeedFileReader {
             let count: Int
             do {
                 count = try buffer.withUnsafeMutableBytes {
-                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[carried..<(carried + block)]), at: offset)
+                    try source.read(
+                        into: UnsafeMutableRawBufferPointer(rebasing: $0[carried..<(carried + block)]), at: offset)
                 }
             } catch {
                 return .notUTF8

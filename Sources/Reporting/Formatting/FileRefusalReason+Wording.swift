@@ -75,7 +75,8 @@ extension FileRefusalReason {
 extension DateFormatConflict {
     /// The `campaigns.yaml` setting that reads the file in `format`: its entry under its feed's `files:`.
     fileprivate func setting(_ format: DateFormat) -> String {
-        let pattern = "\"" + file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let pattern =
+            "\"" + file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             + "\""
         return "feeds: { \(feed.rawValue): { files: { \(pattern): { date_format: \(format.rawValue) } } } }"
     }
@@ -104,7 +105,8 @@ extension DateFormatConflict {
         case .ambiguous:
             return "every date fits \(Self.listed(fitting, "and")) (no day after the 12th, \(dates) dates), so the "
                 + "file does not tell which it is in; set it for this file in campaigns.yaml: "
-                + setting(fitting[0]) + (fitting.count > 1 ? " (or \(Self.listed(Array(fitting.dropFirst()), "or")))" : "")
+                + setting(fitting[0])
+                + (fitting.count > 1 ? " (or \(Self.listed(Array(fitting.dropFirst()), "or")))" : "")
         case .notAsConfigured:
             let said = configured?.rawValue ?? ""
             return "the dates are not \(said), the format campaigns.yaml sets for the file, but "
@@ -121,7 +123,8 @@ extension DateFormatConflict {
                 + "première qui n'est pas au format \(blamed)\(set)\u{00A0}: les dates d'un fichier doivent toutes être "
                 + "dans un même format (exportez-le à nouveau, ou scindez-le)"
         case .ambiguous:
-            return "chaque date convient à \(Self.listed(fitting, "et")) (aucun jour après le 12, \(dates) dates)\u{202F}; "
+            return
+                "chaque date convient à \(Self.listed(fitting, "et")) (aucun jour après le 12, \(dates) dates)\u{202F}; "
                 + "le fichier ne dit donc pas lequel est le sien\u{202F}; donnez-le pour ce fichier dans "
                 + "campaigns.yaml\u{00A0}: " + setting(fitting[0])
                 + (fitting.count > 1 ? " (ou \(Self.listed(Array(fitting.dropFirst()), "ou")))" : "")

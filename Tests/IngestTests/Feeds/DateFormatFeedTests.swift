@@ -120,7 +120,10 @@ struct DateFormatFeedTests {
         let fixture = try DataFolderFixture(["helpline_calls/a.csv": "date,helpline,calls\n05/01/2021,119,5\n"])
         #expect(try fixture.read(options: Self.dayFirst).helplineCalls.map(\.date) == [try Self.date("2021-01-05")])
         let usFile = FeedReadOptions(files: [.init(pattern: "a.csv", dateFormat: .monthDayYearSlash)])
-        #expect(try fixture.read(options: [.helplineCalls: usFile]).helplineCalls.map(\.date) == [try Self.date("2021-05-01")])
+        #expect(
+            try fixture.read(options: [.helplineCalls: usFile]).helplineCalls.map(\.date) == [
+                try Self.date("2021-05-01")
+            ])
     }
 
     @Test func neverReadsAMonthFirstFileDayFirstThoughTheFeedIsSetSo() throws {
@@ -228,8 +231,10 @@ struct DateFormatFeedTests {
             options.resolved(forFile: "us-1.csv")
                 == FeedReadOptions(dateFormat: .monthDayYearSlash, columns: ["calls": "Appels"], encoding: .latin1))
         #expect(options.resolved(forFile: "x.csv").encoding == .utf8)
-        #expect(options.resolved(forFile: "x.txt") == FeedReadOptions(
-            dateFormat: .dayMonthYearDot, columns: ["calls": "Appels"], encoding: .latin1))
+        #expect(
+            options.resolved(forFile: "x.txt")
+                == FeedReadOptions(
+                    dateFormat: .dayMonthYearDot, columns: ["calls": "Appels"], encoding: .latin1))
     }
 
     // MARK: - Parts

@@ -15,7 +15,8 @@ struct SkippedFileTests {
     }
 
     @Test(arguments: [
-        "calls.csv", "calls.csv.gz", "notes.txt", "a~$b.csv", "Thumbs.db.bak", "my desktop.ini", "~calls.csv", "_success",
+        "calls.csv", "calls.csv.gz", "notes.txt", "a~$b.csv", "Thumbs.db.bak", "my desktop.ini", "~calls.csv",
+        "_success",
         "_SUCCESS.csv", "dt=2021-01-05",
     ])
     func leavesFeedFilesAndOtherFilesToTheReader(name: String) {
