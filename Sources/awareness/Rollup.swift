@@ -94,7 +94,9 @@ struct Rollup: ParsableCommand {
             throw ValidationError("\(calendarPath): \"\(loaded.timeZoneIdentifier)\" is not a known time zone")
         }
         let feed = try feed
-        let options = loaded.feedOptions[feed] ?? FeedReadOptions()
+        // The settings of the file itself: its feed's, with those of the first `files:` pattern its path matches.
+        let pathInFeed = reportedName.split(separator: "/").dropFirst().joined(separator: "/")
+        let options = (loaded.feedOptions[feed] ?? FeedReadOptions()).resolved(forFile: pathInFeed)
         if file == "-" && options.encoding != .utf8 {
             // A converted file's text offsets are not its bytes': its ranges are read from the file, by path.
             throw ValidationError(

@@ -348,18 +348,44 @@ struct BadInputTests {
         #expect(try Self.peakMemory(validating: feed.deletingLastPathComponent()) < Self.memoryBound)
     }
 
-    @Test func aDirectoryNamedLikeAFeedFileIsAnIOFailure() throws {
+    /// A folder inside a feed folder is a partition folder whatever its name (Spark writes `x.csv/part-0000.csv`):
+    /// its files are read; an empty one is listed as skipped.
+    @Test func aDirectoryNamedLikeAFeedFileIsReadAsAFolderOfFiles() throws {
         let folder = try BadInputFolder()
         let feed = try folder.makeFolder("directory", feed: "helpline_calls")
         try FileManager.default.createDirectory(
             at: feed.appendingPathComponent("x.csv"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: feed.appendingPathComponent("empty.csv"), withIntermediateDirectories: true)
+        try Data("date,helpline,calls\n2020-05-04,119,5\n".utf8).write(
+            to: feed.appendingPathComponent("x.csv/part-0000.csv"))
         let result = try folder.validate("directory")
-        #expect(result.status == 3)
-        #expect(result.stdout.contains("error: directory/helpline_calls/x.csv: is a directory, not a file"))
-        #expect(Self.countsAddUp(result.stdout))
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("  helpline_calls/x.csv/part-0000.csv: 1 read, 1 accepted, 0 rejected"))
+        #expect(result.stdout.contains("  helpline_calls/empty.csv: skipped, not a feed file (empty folder)"))
         let run = try folder.run("directory")
-        #expect(run.status == 3)
+        #expect(run.status == 1)
         try Self.expectRunAgrees(run, with: result, in: folder, name: "directory")
+    }
+
+    /// Root lists any folder whatever its permissions, so as root both commands run as `nobody`.
+    @Test func aFolderInsideAFeedFolderThatCannotBeListedIsAnIOFailure() throws {
+        let folder = try BadInputFolder()
+        let feed = try folder.makeFolder("unlistable", feed: "helpline_calls")
+        let partition = feed.appendingPathComponent("dt=2020-05-04")
+        try FileManager.default.createDirectory(at: partition, withIntermediateDirectories: true)
+        try Data("date,helpline,calls\n2020-05-04,119,5\n".utf8).write(
+            to: partition.appendingPathComponent("part-0000.csv"))
+        chmod(partition.path, 0)
+        let result = try folder.validate("unlistable", unprivileged: true)
+        #expect(result.status == 3, "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "error: unlistable/helpline_calls/dt=2020-05-04: cannot be opened for reading (Permission denied)"))
+        #expect(Self.countsAddUp(result.stdout))
+        let run = try folder.run("unlistable", unprivileged: true)
+        #expect(run.status == 3)
+        try Self.expectRunAgrees(run, with: result, in: folder, name: "unlistable")
     }
 
     @Test func aSymbolicLinkLoopIsAnIOFailureSaidAsSuch() throws {

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 
-/// `date_format:` end to end through `awareness validate`: a day-first export read once the setting names its
-/// format, and, before it does, one hint in the file's block that says which setting reads it.
+/// Date formats end to end through `awareness validate`: each file read in the format its dates tell, a file whose
+/// dates do not tell refused with the formats that fit and the setting that reads it, a day-first export read once
+/// the setting names its format.
 @Suite("Date formats, end to end")
 struct DateFormatCommandTests {
     static let calendar = "timezone: Europe/Paris\nlanguage: en\nholidays: FR\ncampaigns: []\n"
 
-    /// Seven days of calls to 119 written day first, from 1 to 7 May 2020.
+    /// Seven days of calls to 119 written day first, from 1 to 7 May 2020: every date reads month-first too.
     static let dayFirstCalls =
         "date,helpline,calls\n" + (1...7).map { "0\($0)/05/2020,119,\(700 + $0)\n" }.joined()
 
@@ -22,7 +23,7 @@ struct DateFormatCommandTests {
         return folder
     }
 
-    @Test func validateHintsTheSettingForAFileWhoseEveryDateIsDayFirst() throws {
+    @Test func validateRefusesAFileWhoseDatesFitDayFirstAndMonthFirstNamingTheSetting() throws {
         let folder = try Self.folder("dates", calls: Self.dayFirstCalls, calendar: Self.calendar)
         let result = try folder.validate("dates")
         #expect(result.status == 1)
@@ -37,19 +38,26 @@ struct DateFormatCommandTests {
                 hashtag_videos: no folder (no data)
 
                 helpline_calls: 1 file, 7 rows read, 0 accepted, 7 rejected
-                  helpline_calls/calls.csv: 7 read, 0 accepted, 7 rejected, daily
-                    hint: every date of this file (7 dates) is not YYYY-MM-DD but DD/MM/YYYY; to read them, add to campaigns.yaml: feeds: { helpline_calls: { date_format: DD/MM/YYYY } }
-                    error: dates/helpline_calls/calls.csv:2:1: date: "01/05/2020" is not a date (YYYY-MM-DD)
-                    error: dates/helpline_calls/calls.csv:3:1: date: "02/05/2020" is not a date (YYYY-MM-DD)
-                    error: dates/helpline_calls/calls.csv:4:1: date: "03/05/2020" is not a date (YYYY-MM-DD)
-                    error: dates/helpline_calls/calls.csv:5:1: date: "04/05/2020" is not a date (YYYY-MM-DD)
-                    error: dates/helpline_calls/calls.csv:6:1: date: "05/05/2020" is not a date (YYYY-MM-DD)
-                    … and 2 more rejected rows
+                  helpline_calls/calls.csv: refused (7 read, 0 accepted, 7 rejected)
+                    error: dates/helpline_calls/calls.csv: every date fits DD/MM/YYYY and MM/DD/YYYY (no day after the 12th, 7 dates), so the file does not tell which it is in; set it for this file in campaigns.yaml: feeds: { helpline_calls: { files: { "calls.csv": { date_format: DD/MM/YYYY } } } } (or MM/DD/YYYY)
 
                 Total: 7 rows read, 0 accepted, 7 rejected (100.00%; threshold 1.00%).
-                Verdict: not usable: 100.00% of rows rejected, over the 1.00% threshold; helpline_calls/calls.csv: all 7 of its rows were rejected.
+                Verdict: not usable: 100.00% of rows rejected, over the 1.00% threshold; 1 file refused.
 
                 """)
+    }
+
+    @Test func validateReadsADayFirstFileFromItsDatesAndSaysSo() throws {
+        let calls = Self.dayFirstCalls + "13/05/2020,119,713\n"
+        let folder = try Self.folder("dates", calls: calls, calendar: Self.calendar)
+        let result = try folder.validate("dates")
+        #expect(result.status == 0)
+        #expect(
+            result.stdout.contains(
+                "  helpline_calls/calls.csv: 8 read, 8 accepted, 0 rejected, 2020-05-01 to 2020-05-13, daily, "
+                    + "dates DD/MM/YYYY\n"))
+        let french = try folder.validate("dates", language: "fr")
+        #expect(french.stdout.contains(", quotidien, dates au format DD/MM/YYYY\n"), "\(french.stdout)")
     }
 
     @Test(arguments: [
@@ -63,11 +71,10 @@ struct DateFormatCommandTests {
         #expect(
             result.stdout.contains(
                 """
-                  helpline_calls/calls.csv: 8 read, 7 accepted, 1 rejected, 2020-05-01 to 2020-05-07, daily
+                  helpline_calls/calls.csv: 8 read, 7 accepted, 1 rejected, 2020-05-01 to 2020-05-07, daily, dates DD/MM/YYYY
                     error: dates/helpline_calls/calls.csv:9:1: date: "31/02/2020" is not a date (DD/MM/YYYY)
 
                 """))
-        #expect(!result.stdout.contains("hint:"))
     }
 
     @Test func validateRefusesAnUnsupportedFormatWithItsLine() throws {
@@ -79,6 +86,7 @@ struct DateFormatCommandTests {
         #expect(
             result.stderr.contains(
                 "error: dates/campaigns.yaml:7:18: feeds.helpline_calls.date_format: \"D/M/YY\" is not a supported date "
-                    + "format (YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY/MM/DD)"))
+                    + "format (YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY/MM/DD, MM/DD/YYYY, MM-DD-YYYY, "
+                    + "MM.DD.YYYY)"))
     }
 }

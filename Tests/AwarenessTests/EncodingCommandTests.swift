@@ -24,7 +24,7 @@ struct EncodingCommandTests {
                 hashtag_videos: no folder (no data)
 
                 helpline_calls: 1 file, 3 rows read, 2 accepted, 1 rejected, 2020-05-04 to 2020-05-05
-                  helpline_calls/appels.csv: 3 read, 2 accepted, 1 rejected, 2020-05-04 to 2020-05-05, daily, delimiter ";"
+                  helpline_calls/appels.csv: 3 read, 2 accepted, 1 rejected, 2020-05-04 to 2020-05-05, daily, delimiter ";", dates DD/MM/YYYY
                     unknown columns (ignored): coût (€)
                     error: windows1252-declared/helpline_calls/appels.csv:4:3: calls: "-3" is negative; counts are non-negative whole numbers
 

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("awareness validate, end to end")
 struct ValidateCommandTests {
     @Test func acceptsAGoodFolderAndPrintsItsWholeSummary() throws {
@@ -120,14 +124,16 @@ struct ValidateCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("io-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("helpline_calls/x.csv"), withIntermediateDirectories: true)
+            at: folder.appendingPathComponent("helpline_calls"), withIntermediateDirectories: true)
+        // A named pipe: reading it would wait for a writer.
+        #expect(mkfifo(folder.appendingPathComponent("helpline_calls/x.csv").path, 0o644) == 0)
         try FileManager.default.copyItem(
             at: CommandRunner.fixtures.appendingPathComponent("good/campaigns.yaml"),
             to: folder.appendingPathComponent("campaigns.yaml"))
         let result = try CommandRunner.run(["validate", "--data", folder.path])
         #expect(result.status == 3)
         #expect(result.stdout.contains("helpline_calls/x.csv: refused (0 read, 0 accepted, 0 rejected)"))
-        #expect(result.stdout.contains("helpline_calls/x.csv: is a directory, not a file"))
+        #expect(result.stdout.contains("helpline_calls/x.csv: is a named pipe (FIFO), not a regular file"))
     }
 
     @Test func printsItsHelp() throws {

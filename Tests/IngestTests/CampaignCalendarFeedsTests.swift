@@ -50,7 +50,7 @@ struct CampaignCalendarFeedsTests {
     }
 
     @Test(arguments: [
-        ("date_format: MM/DD/YYYY\n", 2, "date_format"),
+        ("date_format: M/D/YYYY\n", 2, "date_format"),
         ("feeds:\n  helpline_calls: { date_format: \"31/12/2020\" }\n", 3, "feeds.helpline_calls.date_format"),
     ])
     func refusesAnUnsupportedDateFormatWithItsLine(yaml: String, line: Int, keyPath: String) throws {
@@ -59,7 +59,8 @@ struct CampaignCalendarFeedsTests {
         #expect(error.keyPath == keyPath)
         #expect(
             error.message.hasSuffix(
-                "is not a supported date format (YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY/MM/DD)"))
+                "is not a supported date format (YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY/MM/DD, "
+                    + "MM/DD/YYYY, MM-DD-YYYY, MM.DD.YYYY)"))
     }
 
     @Test(arguments: [
@@ -73,6 +74,64 @@ struct CampaignCalendarFeedsTests {
         ),
     ])
     func namesEachMistakeOfTheFeedsEntry(yaml: String, line: Int, keyPath: String, message: String) throws {
+        let error = try #require(Self.parseError(yaml))
+        #expect((error.line, error.keyPath, error.message) == (line, keyPath, message))
+    }
+}
+
+// MARK: - Per-file settings
+
+extension CampaignCalendarFeedsTests {
+    @Test func readsTheSettingsOfFilesByPatternInTheOrderWritten() throws {
+        let options = try Self.parse(
+            """
+            feeds:
+              helpline_calls:
+                date_format: YYYY-MM-DD
+                files:
+                  "historique_*.csv": { date_format: DD/MM/YYYY, encoding: windows-1252 }
+                  "us/*.csv": { date_format: MM/DD/YYYY }
+                  export.csv: { encoding: latin-1 }
+            """
+        ).feedOptions
+        #expect(
+            options[.helplineCalls]
+                == FeedReadOptions(
+                    dateFormat: .yearMonthDay,
+                    files: [
+                        .init(pattern: "historique_*.csv", dateFormat: .dayMonthYearSlash, encoding: .windows1252),
+                        .init(pattern: "us/*.csv", dateFormat: .monthDayYearSlash),
+                        .init(pattern: "export.csv", encoding: .latin1),
+                    ]))
+        #expect(options[.hashtagVideos] == nil)
+    }
+
+    @Test(arguments: [
+        (
+            "feeds:\n  helpline_calls:\n    files: [a.csv]\n", 4, "feeds.helpline_calls.files",
+            "expected a mapping of file-name patterns to settings, found a list; write files: { \"historique_*.csv\": "
+                + "{ date_format: DD/MM/YYYY } }"
+        ),
+        (
+            "feeds:\n  helpline_calls:\n    files: { a.csv: { date_format: D/M/Y } }\n", 4,
+            "feeds.helpline_calls.files.a.csv.date_format",
+            "\"D/M/Y\" is not a supported date format (YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY/MM/DD, "
+                + "MM/DD/YYYY, MM-DD-YYYY, MM.DD.YYYY)"
+        ),
+        (
+            "feeds:\n  helpline_calls:\n    files: { a.csv: { delimiter: \";\" } }\n", 4,
+            "feeds.helpline_calls.files.a.csv.delimiter", "unknown key"
+        ),
+        (
+            "feeds:\n  helpline_calls:\n    files: { a.csv: {} }\n", 4, "feeds.helpline_calls.files.a.csv",
+            "expected date_format or encoding for the files the pattern matches"
+        ),
+        (
+            "feeds:\n  helpline_calls:\n    files:\n      a.csv: { encoding: utf-8 }\n      a.csv: { encoding: latin-1 }\n",
+            6, "feeds.helpline_calls.files.a.csv", "duplicate key (first at line 5)"
+        ),
+    ])
+    func namesEachMistakeOfAFilesEntry(yaml: String, line: Int, keyPath: String, message: String) throws {
         let error = try #require(Self.parseError(yaml))
         #expect((error.line, error.keyPath, error.message) == (line, keyPath, message))
     }

@@ -23,11 +23,14 @@ struct IngestOutcomeWordingTests {
     @Test func saysEachReasonAFileIsPassedOverInEnglishAndFrench() {
         let texts = SkippedFile.Reason.allCases.map { ($0.text(in: .en), $0.text(in: .fr)) }
         #expect(
-            texts.map(\.0) == ["Office lock file", "hidden file", "Windows thumbnail cache", "Windows folder settings"])
+            texts.map(\.0) == [
+                "Office lock file", "hidden file", "Windows thumbnail cache", "Windows folder settings",
+                "marker of a finished Spark or Hadoop job", "empty folder",
+            ])
         #expect(
             texts.map(\.1) == [
                 "fichier de verrou d'Office", "fichier caché", "cache de vignettes de Windows",
-                "réglages de dossier de Windows",
+                "réglages de dossier de Windows", "marque de fin d'un traitement Spark ou Hadoop", "dossier vide",
             ])
     }
 

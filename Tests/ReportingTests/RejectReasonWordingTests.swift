@@ -20,6 +20,16 @@ struct RejectReasonWordingTests {
             reason: .notADate(value: "2020-02-30", format: .yearMonthDay),
             english: "date: \"2020-02-30\" is not a date (YYYY-MM-DD)"),
         .init(
+            reason: .laterThanFile(column: "date", value: "2031-05-04", modified: 1_796_690_040),
+            english:
+                "date: \"2031-05-04\" is more than a day after the file was last modified (2026-12-08 00:34 UTC); an "
+                + "export cannot hold days that had not yet come"),
+        .init(
+            reason: .laterThanFile(column: "timestamp", value: "2020-05-06T00:00:01Z", modified: 1_588_550_399),
+            english:
+                "timestamp: \"2020-05-06T00:00:01Z\" is more than a day after the file was last modified "
+                + "(2020-05-03 23:59 UTC); an export cannot hold days that had not yet come"),
+        .init(
             reason: .timestampWithoutZone(value: "2020-05-04T10:00:00"),
             english: "timestamp: \"2020-05-04T10:00:00\" has no time zone; add Z or an offset such as +01:00"),
         .init(
@@ -68,6 +78,25 @@ struct RejectReasonWordingTests {
             english: "duplicate of line 7: same campaign, banner, placement, region and date"),
     ]
 
+    /// A day-first history beside ISO rows, in one file.
+    static let mixedDates = DateFormatConflict(
+        feed: .helplineCalls, file: "historique.csv", configured: nil, fitting: [],
+        readable: [
+            .init(format: .dayMonthYearSlash, dates: 4346), .init(format: .yearMonthDay, dates: 2900),
+            .init(format: .monthDayYearSlash, dates: 1296),
+        ],
+        dates: 7246)
+
+    /// Three days of January with no day after the 12th and no setting.
+    static let ambiguousDates = DateFormatConflict(
+        feed: .helplineCalls, file: "2021-01.csv", configured: nil, fitting: [.dayMonthYearSlash, .monthDayYearSlash],
+        readable: [.init(format: .dayMonthYearSlash, dates: 3), .init(format: .monthDayYearSlash, dates: 3)], dates: 3)
+
+    /// A month-first export in a feed set to day-first, its name with a quote to escape in the setting.
+    static let usDatesSetDayFirst = DateFormatConflict(
+        feed: .helplineCalls, file: "dt=2021-01/us \"export\".csv", configured: .dayMonthYearSlash,
+        fitting: [.monthDayYearSlash], readable: [.init(format: .monthDayYearSlash, dates: 3)], dates: 3)
+
     static let refusals: [Worded<FileRefusalReason>] = [
         .init(
             reason: .duplicateColumn(name: "appels reçus", first: 3, second: 4),
@@ -88,6 +117,24 @@ struct RejectReasonWordingTests {
         .init(
             reason: .dateAndTimestamp,
             english: "the header has both 'date' and 'timestamp'; a file is either daily or event-level"),
+        .init(
+            reason: .dateFormat(Self.mixedDates),
+            english:
+                "the dates are in several formats (of 7246 dates: 4346 DD/MM/YYYY, 2900 YYYY-MM-DD, 1296 MM/DD/YYYY); "
+                + "this is the first not DD/MM/YYYY: a file's dates must all be in one format (export it again, or "
+                + "split it)"),
+        .init(
+            reason: .dateFormat(Self.ambiguousDates),
+            english:
+                "every date fits DD/MM/YYYY and MM/DD/YYYY (no day after the 12th, 3 dates), so the file does not "
+                + "tell which it is in; set it for this file in campaigns.yaml: feeds: { helpline_calls: { files: { "
+                + "\"2021-01.csv\": { date_format: DD/MM/YYYY } } } } (or MM/DD/YYYY)"),
+        .init(
+            reason: .dateFormat(Self.usDatesSetDayFirst),
+            english:
+                "the dates are not DD/MM/YYYY, the format campaigns.yaml sets for the file, but MM/DD/YYYY (all 3 of "
+                + "them; this is the first not DD/MM/YYYY); to read them, set for this file: feeds: { helpline_calls: "
+                + "{ files: { \"dt=2021-01/us \\\"export\\\".csv\": { date_format: MM/DD/YYYY } } } }"),
         .init(
             reason: .gzipNameWithoutCSV,
             english:
@@ -223,7 +270,8 @@ struct RejectReasonWordingTests {
     static func prose(_ text: String) -> String {
         var prose = text
         for pattern in [
-            "«\u{00A0}[^»]*\u{00A0}»", "\\(feeds: [^)]*\\)", "encoding:", "\\b[\\w.-]+\\.(csv|gz|json|yaml)\\b",
+            "«\u{00A0}[^»]*\u{00A0}»", "\\(feeds: [^)]*\\)", "feeds: \\{.*\\}", "encoding:",
+            "\\b[\\w.-]+\\.(csv|gz|json|yaml)\\b",
             "\\.csv\\.gz|\\.csv|\\.rollup\\.json",
         ] {
             prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
@@ -241,7 +289,7 @@ struct RejectReasonWordingTests {
     /// French typography: a no-break space before `:` and `»`, a narrow one before `;` and `?`, none ordinary.
     static func typographyProblems(_ text: String) -> [String] {
         var problems: [String] = []
-        // `feeds: helpline_calls: columns:` and `encoding:` are campaigns.yaml's own spelling.
+        // `feeds: helpline_calls: columns:`, `feeds: { … }` and `encoding:` are campaigns.yaml's own spelling.
         let checked = prose(text)
         for (mark, space) in [(":", "\u{00A0}"), (";", "\u{202F}"), ("?", "\u{202F}")] {
             for range in checked.ranges(of: mark) where range.lowerBound > checked.startIndex {
@@ -273,7 +321,7 @@ struct RejectReasonWordingTests {
 
     @Test func theTableHasEveryRejectReasonAndEveryCountProblem() {
         let kinds = Set(Self.rejects.map { Self.kind($0.reason) })
-        #expect(kinds.count == 11)
+        #expect(kinds.count == 12)
         var problems: Set<CountProblem> = []
         for worded in Self.rejects {
             if case .notACount(_, _, let problem) = worded.reason { problems.insert(problem) }
@@ -286,6 +334,7 @@ struct RejectReasonWordingTests {
         switch reason {
         case .fieldCount: "fieldCount"
         case .notADate: "notADate"
+        case .laterThanFile: "laterThanFile"
         case .timestampWithoutZone: "timestampWithoutZone"
         case .notATimestamp: "notATimestamp"
         case .emptyKey: "emptyKey"
@@ -333,7 +382,9 @@ struct RejectReasonWordingTests {
     }
 
     @Test func theTableHasEveryRefusalCSVProblemAndRollupError() {
-        #expect(Set(Self.refusals.map { Self.kind($0.reason) }).count == 10)
+        #expect(Set(Self.refusals.map { Self.kind($0.reason) }).count == 11)
+        let conflicts = Self.refusals.compactMap { if case .dateFormat(let c) = $0.reason { c.kind } else { nil } }
+        #expect(conflicts == [.mixed, .ambiguous, .notAsConfigured])
         let csv = Set(Self.refusals.compactMap { if case .csv(let p) = $0.reason { Self.kind(p) } else { nil } })
         #expect(csv.count == 26)
         var sources: Set<CSVProblem.ForwardSource> = []
@@ -351,6 +402,7 @@ struct RejectReasonWordingTests {
         case .missingMappedColumn: "missingMappedColumn"
         case .missingColumns: "missingColumns"
         case .dateAndTimestamp: "dateAndTimestamp"
+        case .dateFormat: "dateFormat"
         case .gzipNameWithoutCSV: "gzipNameWithoutCSV"
         case .notAFeedFileName: "notAFeedFileName"
         case .csv: "csv"

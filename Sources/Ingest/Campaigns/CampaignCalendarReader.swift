@@ -16,7 +16,8 @@ struct CampaignCalendarReader {
         "helplines", "campaigns", "context", "school_holidays", "periods",
     ]
     /// The keys of a feed's entry under `feeds:`.
-    private static let feedKeys = ["date_format", "columns", "encoding"]
+    private static let feedKeys = ["date_format", "columns", "encoding", "files"]
+    private static let fileKeys = ["date_format", "encoding"]
     private static let campaignKeys = [
         "id", "name", "start", "end", "helplines", "hashtags", "banners", "baseline", "controls", "carryover",
     ]
@@ -182,6 +183,9 @@ struct CampaignCalendarReader {
             if let columnsNode = settings["columns"], !Self.isNull(columnsNode) {
                 feedOptions.columns = try columns(columnsNode, of: feed, at: "\(path).columns")
             }
+            if let filesNode = settings["files"], !Self.isNull(filesNode) {
+                feedOptions.files = try fileSettings(filesNode, at: "\(path).files")
+            }
             options[feed] = feedOptions
         }
         return options
@@ -220,6 +224,47 @@ struct CampaignCalendarReader {
             columns[column] = name
         }
         return columns
+    }
+
+    /// A feed's `files:`: each key a shell pattern of file names (`"historique_*.csv"`), each value the
+    /// `date_format:` and `encoding:` of the files it matches, in the order written (the first match wins).
+    private mutating func fileSettings(
+        _ node: Node, at path: String
+    ) throws(CampaignCalendarError) -> [FeedReadOptions.FileSettings] {
+        try visit(node, at: path)
+        guard case .mapping(let patterns) = node else {
+            throw error(
+                at: node, path,
+                "expected a mapping of file-name patterns to settings, found \(Self.kind(of: node)); write "
+                    + "files: { \"historique_*.csv\": { date_format: DD/MM/YYYY } }")
+        }
+        var settings: [FeedReadOptions.FileSettings] = []
+        var patternLines: [String: Int] = [:]
+        for (keyNode, value) in patterns {
+            try visit(keyNode, at: path)
+            guard case .scalar(let keyScalar) = keyNode, !keyScalar.string.isEmpty else {
+                throw error(at: keyNode, path, "a file-name pattern must be non-empty text")
+            }
+            let pattern = keyScalar.string
+            let keyPath = "\(path).\(pattern)"
+            if let firstLine = patternLines[pattern] {
+                throw error(at: keyNode, keyPath, "duplicate pattern (first at line \(firstLine))")
+            }
+            patternLines[pattern] = keyNode.mark?.line ?? 0
+            let fields = try mapping(value, at: keyPath, keys: Self.fileKeys)
+            var setting = FeedReadOptions.FileSettings(pattern: pattern)
+            if let formatNode = fields["date_format"], !Self.isNull(formatNode) {
+                setting.dateFormat = try dateFormat(formatNode, at: "\(keyPath).date_format")
+            }
+            if let encodingNode = fields["encoding"], !Self.isNull(encodingNode) {
+                setting.encoding = try encoding(encodingNode, at: "\(keyPath).encoding")
+            }
+            guard setting.dateFormat != nil || setting.encoding != nil else {
+                throw error(at: value, keyPath, "expected date_format or encoding for the files the pattern matches")
+            }
+            settings.append(setting)
+        }
+        return settings
     }
 
     /// The position of `column` in the feed's documented order (date, timestamp, dimensions, counts).

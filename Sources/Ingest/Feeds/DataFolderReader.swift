@@ -6,9 +6,10 @@ import Foundation
     import Darwin
 #endif
 
-/// Reads the feed folders of a data folder, file by file in name order, into `IngestedData`.
+/// Reads the feed folders of a data folder, file by file in name order (the files of a folder inside a feed folder,
+/// such as `impressions/dt=2021-01-05/`, at that folder's place in the order), into `IngestedData`.
 ///
-/// Rules (DESIGN §3.3): event-level files are summed into local days; in daily files a key repeated in
+/// Rules (DESIGN §3.1, §3.3): event-level files are summed into local days; in daily files a key repeated in
 /// one file is rejected, and a key given again by a later file is restated (the later value is used
 /// and the revision listed). A refused file contributes nothing, and the other files are still read.
 public struct DataFolderReader: Sendable {
@@ -47,7 +48,7 @@ public struct DataFolderReader: Sendable {
     public struct FileBytes: Sendable, Equatable {
         /// The feed whose folder the file would be in.
         public var feed: Feed
-        /// The file's name in its feed folder (`2020-11.csv`, `events.csv.rollup.json`).
+        /// The file's path in its feed folder (`2020-11.csv`, `events.csv.rollup.json`, `dt=2021-01-05/part-0.csv`).
         public var name: String
         /// The file's bytes.
         public var bytes: [UInt8]
@@ -78,13 +79,17 @@ public struct DataFolderReader: Sendable {
             }
         }
 
-        /// Every entry of the feed's folder, in name order, or why the folder could not be listed.
-        func listing(of feed: Feed) -> (names: [String], failure: String?) {
+        /// Every entry of the feed's folder and of the folders inside it, in name order, or why the feed folder
+        /// could not be listed.
+        func listing(of feed: Feed) -> (entries: [FeedEntry], failure: String?) {
             switch self {
             case .folder(let folder):
-                DataFolderReader.listing(of: (folder as NSString).appendingPathComponent(feed.rawValue))
+                let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
+                let listing = DataFolderReader.listing(of: feedFolder)
+                if let failure = listing.failure { return ([], failure) }
+                return (DataFolderReader.walk(feedFolder, names: listing.names), nil)
             case .memory(let files):
-                ((files[feed] ?? [:]).keys.sorted(), nil)
+                return (DataFolderReader.entries(ofPaths: Array((files[feed] ?? [:]).keys)), nil)
             }
         }
 
@@ -107,7 +112,8 @@ public struct DataFolderReader: Sendable {
         var total = 0
         for feed in Feed.allCases {
             let feedFolder = (folder as NSString).appendingPathComponent(feed.rawValue)
-            for name in feedFiles(in: feedFolder) where refusalOfName(name) == nil {
+            for name in feedFiles(in: feedFolder)
+            where refusalOfName(String(name.split(separator: "/").last ?? "")) == nil {
                 let path = (feedFolder as NSString).appendingPathComponent(name)
                 let attributes = try? FileManager.default.attributesOfItem(atPath: path)
                 if attributes?[.type] as? FileAttributeType == .typeRegular {
@@ -118,25 +124,118 @@ public struct DataFolderReader: Sendable {
         return total
     }
 
-    /// The entries of one feed folder that the reader accounts for as feed files: every entry but those other
-    /// programs leave behind (``SkippedFile/Reason``), in name order. Those whose name ends in `.csv` are read (a
-    /// directory so named is reported, not skipped), and so are those ending in `.csv.gz`; any other (`x.txt`,
-    /// `x.gz`) is refused with a reason rather than ignored, so no delivery is lost silently (DESIGN §6). A rollup of an
-    /// event-level file (`events.csv.rollup.json`) is read as that file's counts.
+    /// The entries of one feed folder, and of the folders inside it, that the reader accounts for as feed files, by
+    /// their paths inside the feed folder (`2020-11.csv`, `dt=2021-01-05/part-0000.csv`), in the order they are read:
+    /// every entry but those other programs leave behind (``SkippedFile/Reason``). Those whose name ends in `.csv`
+    /// are read, and so are those ending in `.csv.gz`; any other (`x.txt`, `x.gz`) is refused with a reason rather
+    /// than ignored, so no delivery is lost silently (DESIGN §6). A rollup of an event-level file
+    /// (`events.csv.rollup.json`) is read as that file's counts. A folder inside that cannot be listed is given too,
+    /// to be refused.
     public static func feedFiles(in folder: String) -> [String] {
-        entries(in: folder).filter { SkippedFile.Reason(name: $0) == nil }
+        walk(folder, names: listing(of: folder).names).compactMap { entry in
+            if case .skipped = entry.kind { return nil }
+            return entry.path
+        }
     }
 
-    /// The entries of one feed folder that are skipped (Office lock files, hidden files, `Thumbs.db`,
-    /// `desktop.ini`), in name order, with their reasons.
+    /// The entries of one feed folder, and of the folders inside it, that are skipped (Office lock files, hidden
+    /// files and folders, `Thumbs.db`, `desktop.ini`, `_SUCCESS`, empty folders), in order, with their reasons.
     public static func skippedEntries(in folder: String) -> [(name: String, reason: SkippedFile.Reason)] {
-        entries(in: folder).compactMap { name in SkippedFile.Reason(name: name).map { (name, $0) } }
+        walk(folder, names: listing(of: folder).names).compactMap { entry in
+            if case .skipped(let reason) = entry.kind { return (entry.path, reason) }
+            return nil
+        }
     }
 
-    /// Every entry of a folder, in name order (nothing when it cannot be listed: ``read(folder:onFile:)`` lists
-    /// each feed folder with ``listing(of:)`` first, and records one it cannot list as unreadable).
-    private static func entries(in folder: String) -> [String] {
-        listing(of: folder).names
+    /// An entry met in a feed folder or in a folder inside it.
+    struct FeedEntry: Sendable, Equatable {
+        /// The path inside the feed folder (`calls.csv`, `dt=2021-01-05/part-0000.csv`, `dt=2021-01-06`).
+        var path: String
+        /// What is done with it.
+        var kind: Kind
+
+        enum Kind: Sendable, Equatable {
+            /// A file (or anything that is not a folder), read or refused by ``FeedFileReader``.
+            case file
+            /// Skipped, for this reason.
+            case skipped(SkippedFile.Reason)
+            /// A folder that could not be listed (`strerror`'s text), or that is one of the folders it is in (a
+            /// symbolic link back up the tree): refused as an input/output failure, never read as empty.
+            case unlistable(system: String)
+        }
+    }
+
+    /// The entries of the folder at `folder`, whose entries are `names` (in name order), and of the folders inside
+    /// it, depth first: a folder's entries come at its place in its parent's order, each folder's in name order
+    /// (DESIGN §3.1). Folders are followed through symbolic links, but never into a folder they are already in.
+    static func walk(
+        _ folder: String, names: [String], prefix: String = "", ancestors: [FileIdentity] = []
+    )
+        -> [FeedEntry]
+    {
+        var entries: [FeedEntry] = []
+        let ancestors = ancestors + [FileIdentity(path: folder)].compactMap { $0 }
+        for name in names {
+            let path = prefix + name
+            if let reason = SkippedFile.Reason(name: name) {
+                entries.append(FeedEntry(path: path, kind: .skipped(reason)))
+                continue
+            }
+            let full = (folder as NSString).appendingPathComponent(name)
+            guard let identity = FileIdentity(path: full), identity.isDirectory else {
+                entries.append(FeedEntry(path: path, kind: .file))
+                continue
+            }
+            if ancestors.contains(identity) {
+                entries.append(FeedEntry(path: path, kind: .unlistable(system: String(cString: strerror(ELOOP)))))
+                continue
+            }
+            let listing = listing(of: full)
+            if let failure = listing.failure {
+                entries.append(FeedEntry(path: path, kind: .unlistable(system: failure)))
+            } else if listing.names.isEmpty {
+                entries.append(FeedEntry(path: path, kind: .skipped(.emptyFolder)))
+            } else {
+                entries += walk(full, names: listing.names, prefix: path + "/", ancestors: ancestors)
+            }
+        }
+        return entries
+    }
+
+    /// The entries that files held in memory at `paths` (inside a feed folder, `/` between folders) make, in the
+    /// order ``walk(_:names:prefix:ancestors:)`` gives on disk: a skipped name skips what is inside it, once.
+    static func entries(ofPaths paths: [String]) -> [FeedEntry] {
+        let sorted = paths.map { $0.split(separator: "/", omittingEmptySubsequences: false).map(String.init) }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+        var entries: [FeedEntry] = []
+        for components in sorted {
+            if let index = components.firstIndex(where: { SkippedFile.Reason(name: $0) != nil }),
+                let reason = SkippedFile.Reason(name: components[index])
+            {
+                let path = components[...index].joined(separator: "/")
+                if entries.last?.path != path { entries.append(FeedEntry(path: path, kind: .skipped(reason))) }
+                continue
+            }
+            entries.append(FeedEntry(path: components.joined(separator: "/"), kind: .file))
+        }
+        return entries
+    }
+
+    /// Which file a path names (device and inode, following symbolic links), and whether it is a folder.
+    struct FileIdentity: Sendable, Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var isDirectory: Bool
+
+        /// The identity of the file at `path`, or nil when `stat` fails (a dangling link, a loop of links: read as
+        /// a file, whose opening says why).
+        init?(path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            isDirectory = status.st_mode & S_IFMT == S_IFDIR
+        }
     }
 
     /// Every entry of a folder, in name order, or why it could not be listed (`strerror`'s text). A folder that
@@ -207,22 +306,32 @@ public struct DataFolderReader: Sendable {
             for target in feed.providedFeeds where accumulators[target] == nil {
                 accumulators[target] = FeedAccumulator(feed: target)
             }
-            for name in listing.names {
-                guard let reason = SkippedFile.Reason(name: name) else { continue }
-                data.skippedFiles.append(SkippedFile(feed: feed, file: "\(feed.rawValue)/\(name)", reason: reason))
+            for entry in listing.entries {
+                guard case .skipped(let reason) = entry.kind else { continue }
+                data.skippedFiles.append(
+                    SkippedFile(feed: feed, file: "\(feed.rawValue)/\(entry.path)", reason: reason))
             }
-            for name in listing.names where SkippedFile.Reason(name: name) == nil {
+            // Rollups are checked against every entry of the feed folder's tree (DESIGN §3.5).
+            let paths = listing.entries.map(\.path)
+            for entry in listing.entries {
+                if case .skipped = entry.kind { continue }
+                let name = entry.path
                 let relative = "\(feed.rawValue)/\(name)"
                 onFile(relative)
                 var reader = FeedFileReader(
-                    feed: feed, localDays: localDays, delimiter: delimiter, options: options[feed] ?? FeedReadOptions(),
-                    progress: progress)
+                    feed: feed, localDays: localDays, delimiter: delimiter,
+                    options: (options[feed] ?? FeedReadOptions()).resolved(forFile: name), progress: progress)
                 reader.digestsInput = digestsInputs
                 // A file that gives two feeds' counts is read with keys of its own, then split between them.
                 let interner =
                     feed.providedFeeds == [feed] ? accumulators[feed]?.interner ?? KeyInterner() : KeyInterner()
                 var outcome: FeedFileReader.Outcome
-                if let refusal = Self.refusalOfName(name) {
+                if case .unlistable(let system) = entry.kind {
+                    // A folder whose files cannot be seen is not an empty one: the night is an I/O failure.
+                    outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
+                    reader.refuse(
+                        &outcome, isIO: true, line: nil, column: nil, reason: .csv(.cannotOpen(system: system)))
+                } else if let refusal = Self.refusalOfName(String(name.split(separator: "/").last ?? "")) {
                     outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: relative))
                     reader.refuse(&outcome, isIO: false, line: nil, column: nil, reason: refusal)
                     // Not read, but described in the manifest as it was when opened (a FIFO is not opened).
@@ -235,7 +344,7 @@ public struct DataFolderReader: Sendable {
                         let input = try source.open(name, of: feed, digesting: digestsInputs)
                         if Self.isRollup(name) {
                             outcome = reader.readRollup(
-                                input, name: relative, entries: listing.names,
+                                input, name: relative, entries: paths,
                                 fileIndex: Int32(fileNames[feed, default: []].count),
                                 interner: interner)
                         } else {

@@ -175,11 +175,13 @@ extension FeedFileReader {
         _ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
         settled(
-            readInParts(input, name: name, fileIndex: fileIndex, interner: interner, parallelism: parallelism),
+            readInOwnFormats(input, name: name, fileIndex: fileIndex, interner: interner, parallelism: parallelism),
             input: input)
     }
 
-    private func readInParts(
+    /// Reads `input` with the options as they are (date format, encoding), in parts when it is large enough; the
+    /// caller decides whether they were the file's own (``readInOwnFormats(_:name:fileIndex:interner:parallelism:)``).
+    func readInParts(
         _ input: OpenedInput, name: String, fileIndex: Int32, interner: KeyInterner, parallelism: IngestParallelism
     ) -> Outcome {
         let fileReader = CSVFileReader(delimiter: delimiter, encoding: options.encoding)
@@ -400,8 +402,6 @@ extension FeedFileReader {
                 crossDuplicates, input: input, name: outcome.report.file, parts: merge.mergedParts, isGzip: isGzip)
         }
         outcome.rejects.sort { $0.line < $1.line }
-        outcome.report.dateFormatHint = outcome.dateRejects.hint(
-            feed: feed, format: options.dateFormat, rowsRead: outcome.report.rowsRead)
         if outcome.rejects.count > IngestLimits.rejectsListedPerFile {
             outcome.rejects.removeSubrange(IngestLimits.rejectsListedPerFile...)
         }
@@ -427,8 +427,8 @@ extension FeedFileReader {
         if let last = report.lastDay, outcome.report.lastDay.map({ last > $0 }) ?? true {
             outcome.report.lastDay = last
         }
-        outcome.dateRejects.add(part.outcome.dateRejects)
         let shift = part.lineShift
+        outcome.dates.add(part.outcome.dates, lineShift: shift)
         if let noted = report.ignoredInvalidText {
             var merged =
                 outcome.report.ignoredInvalidText

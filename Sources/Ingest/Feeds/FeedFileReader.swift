@@ -5,8 +5,20 @@ struct FeedFileReader {
     let feed: Feed
     let localDays: LocalDayTable
     let delimiter: UInt8?
-    /// The date format and column names of the feed's exports.
+    /// The date format, encoding and column names of the file's exports, resolved for the file
+    /// (``FeedReadOptions/resolved(forFile:)``).
     var options = FeedReadOptions()
+    /// The format the `date` column is read in: the one set for the file, else the default until the file's own
+    /// dates tell another (``readInOwnFormats(_:name:fileIndex:interner:parallelism:)``).
+    var dateFormat = DateFormat.yearMonthDay
+    /// The last local day, as days since 1970-01-01, that a date of the file may name: the day of its modification
+    /// time plus one day (DESIGN §3.2). No bound for bytes held in memory.
+    var latestDay = Int.max
+    /// The last instant, in seconds since 1970-01-01T00:00:00Z, that a timestamp of the file may name: its
+    /// modification time plus one day.
+    var latestSecond = Int64.max
+    /// The file's modification time, in seconds since 1970-01-01T00:00:00Z, as the reasons of later dates give it.
+    var modified: Int64 = 0
     /// Where the bytes and rows read are counted, if anywhere.
     var progress: ReadProgress? = nil
     /// Whether each file read whole is hashed (`FileReport.sha256`), by a pass over the descriptor it was read from.
@@ -23,8 +35,8 @@ struct FeedFileReader {
         var dayCache = TimestampDayCache()
         /// Event counts of the current day, not yet in `batch`: `finishCounts()` puts them there.
         var dayTotals = DayTotals()
-        /// The dates rejected, for the file's date-format hint.
-        var dateRejects = DateRejectTally()
+        /// The formats that read each date, from which the file's format is told.
+        var dates = DateFormatTally()
 
         /// Puts the event counts still held apart into `batch`; to be called before `batch` is read.
         mutating func finishCounts() {
@@ -56,8 +68,8 @@ struct FeedFileReader {
         let reason: FileRefusalReason
     }
 
-    /// Reads `path`, reported as `name`, start to end on this thread, interning its keys in `interner`;
-    /// `fileIndex` is stored with every count so that restatements can name their source.
+    /// Reads `path`, reported as `name`, start to end on this thread with the options as they are, interning its keys
+    /// in `interner`; `fileIndex` is stored with every count so that restatements can name their source.
     func read(path: String, name: String, fileIndex: Int32, interner: KeyInterner) -> Outcome {
         opening(path, name: name) { input in
             settled(readWhole(input, name: name, fileIndex: fileIndex, interner: interner), input: input)
@@ -126,8 +138,6 @@ struct FeedFileReader {
             outcome.report.byteCount = summary.byteCount
             outcome.report.delimiter = summary.delimiter
             outcome.finishCounts()
-            outcome.report.dateFormatHint = outcome.dateRejects.hint(
-                feed: feed, format: options.dateFormat, rowsRead: outcome.report.rowsRead)
         } catch let error as CSVFileError {
             refuse(
                 &outcome, isIO: error.kind == .io, line: error.line, column: error.column, reason: .csv(error.problem))
@@ -167,7 +177,7 @@ struct FeedFileReader {
         outcome.rejects = []
         outcome.batch = CountTable()
         outcome.dayTotals = DayTotals()
-        outcome.report.dateFormatHint = nil
+        outcome.report.dateFormat = nil
         outcome.report.ignoredInvalidText = nil
     }
 
@@ -253,20 +263,24 @@ struct FeedFileReader {
         }
         guard record.count == layout.fieldCount else {
             let column = min(record.count, layout.fieldCount) + 1
-            outcome.dateRejects.rowsWithoutDate += 1
             reject(column, .fieldCount(expected: layout.fieldCount, found: record.count))
             return
         }
         let day: CivilDate
         if let index = layout.date {
             let text = FieldValue.trimmed(record[index])
-            // The default format is parsed as before options existed: files that set none read exactly as they did.
-            let format = options.dateFormat
+            // The default format is parsed as before options existed: files in it read exactly as they did.
+            let format = dateFormat
             guard
                 let parsed = format == .yearMonthDay ? CivilDate(iso8601Bytes: text) : format.date(text)
             else {
-                outcome.dateRejects.noteRejected(text, format: format)
+                outcome.dates.note(DateFormat.fitting(text), line: record.line, column: index + 1)
                 reject(index + 1, .notADate(value: Self.shown(text), format: format))
+                return
+            }
+            outcome.dates.note(format.fitting(readAs: parsed), line: record.line, column: index + 1)
+            if parsed.daysSinceEpoch > latestDay {
+                reject(index + 1, .laterThanFile(column: "date", value: Self.shown(text), modified: modified))
                 return
             }
             day = parsed
@@ -288,6 +302,13 @@ struct FeedFileReader {
                     reject(index + 1, .notATimestamp(value: Self.shown(text)))
                     return
                 }
+            }
+            if seconds > latestSecond {
+                reject(
+                    index + 1,
+                    .laterThanFile(
+                        column: "timestamp", value: Self.shown(FieldValue.trimmed(record[index])), modified: modified))
+                return
             }
             if !(outcome.zoneSpan.start <= seconds && seconds < outcome.zoneSpan.end) {
                 outcome.zoneSpan = localDays.span(atUTC: seconds)

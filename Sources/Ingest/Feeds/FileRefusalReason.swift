@@ -11,6 +11,8 @@ public enum FileRefusalReason: Sendable, Equatable {
     case missingColumns([RequiredColumn], header: [String])
     /// The header has both `date` and `timestamp`.
     case dateAndTimestamp
+    /// The file's dates do not tell the one format they are in, or are not in the one set for the file.
+    case dateFormat(DateFormatConflict)
     /// The name ends in `.gz` but not in `.csv.gz`.
     case gzipNameWithoutCSV
     /// The name ends in none of `.csv`, `.csv.gz`, `.rollup.json`.

@@ -30,8 +30,11 @@ public struct FileReport: Sendable, Equatable {
     public var failure: FileFailure?
     /// Values restated by this file for days an earlier file gave.
     public var revisions = 0
-    /// When every date of the file was rejected and all read in another format: which `date_format:` reads them.
-    public var dateFormatHint: DateFormatHint?
+    /// The format the file's dates were read in (told by its dates, or set in `campaigns.yaml`), nil for a file
+    /// without a `date` column or refused before its dates were known.
+    public var dateFormat: DateFormat?
+    /// Set when the file is valid UTF-8 although its feed is declared in another encoding: it was read as UTF-8.
+    public var readAsUTF8: ReadAsUTF8?
     /// The rows kept although columns the feed ignores hold bytes that are not text, if any.
     public var ignoredInvalidText: IgnoredInvalidText?
     /// For counts read from a rollup of the file (DESIGN §3.5) rather than from the file: the rollup's path

@@ -6,6 +6,9 @@ public enum RejectReason: Sendable, Equatable, Hashable {
     case fieldCount(expected: Int, found: Int)
     /// The date column's value does not read as a date in `format`.
     case notADate(value: String, format: DateFormat)
+    /// The date or timestamp in `column` comes more than a day after the file's modification time, `modified`
+    /// (seconds since 1970-01-01T00:00:00Z): an export cannot hold days that had not come when it was written.
+    case laterThanFile(column: String, value: String, modified: Int64)
     /// The timestamp has a date and time but no zone (`Z` or an offset).
     case timestampWithoutZone(value: String)
     /// The timestamp is not an ISO-8601 timestamp.

@@ -5,8 +5,9 @@ extension FeedFileReader {
     /// with the feed's other event-level counts like the file itself, never restating them. The report names the
     /// file rolled up, with the rollup's accounting and refusal; the rejects keep the file's lines and columns. A
     /// rollup that cannot be read, is of another feed, holds no event-level counts or does not add up is refused.
-    /// `entries` are every entry of the rollup's feed folder: a rollup stands for its file only when the file is not
-    /// there too and no other rollup rolls it up (``RangeRollup/refusal(name:entries:)``).
+    /// `entries` are every entry of the rollup's feed folder and of the folders inside it, by their paths inside the
+    /// feed folder: a rollup stands for its file only when the file is not there too and no other rollup rolls it up
+    /// (``RangeRollup/refusal(name:entries:)``).
     func readRollup(
         _ input: OpenedInput, name: String, entries: [String], fileIndex: Int32, interner: KeyInterner
     ) -> Outcome {
@@ -37,7 +38,7 @@ extension FeedFileReader {
             ? .feedMismatch(folder: feed, rollup: rollup.feed)
             : rollup.level != .events
                 ? .notEvents(rollup.level)
-                : rollup.refusal(name: String(name.split(separator: "/").last ?? ""), entries: entries)
+                : rollup.refusal(name: pathInFeedFolder(name), entries: entries)
         if let problem {
             refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(problem))
             return outcome

@@ -25,6 +25,10 @@ enum RollupReasonJSON {
             object("kind", "field_count", [("expected", integer(expected)), ("found", integer(found))])
         case .notADate(let value, let format):
             object("kind", "not_a_date", [("value", string(value)), ("format", string(format.rawValue))])
+        case .laterThanFile(let column, let value, let modified):
+            object(
+                "kind", "later_than_file",
+                [("column", string(column)), ("value", string(value)), ("modified", integer(modified))])
         case .timestampWithoutZone(let value):
             object("kind", "timestamp_without_zone", [("value", string(value))])
         case .notATimestamp(let value):
@@ -75,6 +79,16 @@ enum RollupReasonJSON {
                 "kind", "missing_columns",
                 [("columns", "[" + alternatives.joined(separator: ", ") + "]"), ("header", strings(header))])
         case .dateAndTimestamp: return object("kind", "date_and_timestamp", [])
+        case .dateFormat(let conflict):
+            let readable = conflict.readable.map { "[\(string($0.format.rawValue)), \(integer($0.dates))]" }
+            return object(
+                "kind", "date_format",
+                [
+                    ("feed", string(conflict.feed.rawValue)), ("file", string(conflict.file)),
+                    ("configured", conflict.configured.map { string($0.rawValue) } ?? "null"),
+                    ("fitting", strings(conflict.fitting.map(\.rawValue))),
+                    ("readable", "[" + readable.joined(separator: ", ") + "]"), ("dates", integer(conflict.dates)),
+                ])
         case .gzipNameWithoutCSV: return object("kind", "gzip_name_without_csv", [])
         case .notAFeedFileName: return object("kind", "not_a_feed_file_name", [])
         case .csv(let problem):
@@ -215,6 +229,33 @@ enum RollupReasonJSON {
         }
     }
 
+    /// A `date_format` refusal's conflict, from its fields.
+    static func dateFormatConflict(_ f: Fields) throws(RollupFormatError) -> DateFormatConflict {
+        func format(_ text: String, at key: String) throws(RollupFormatError) -> DateFormat {
+            guard let format = DateFormat(rawValue: text) else { throw .badValue("\(f.path).\(key)") }
+            return format
+        }
+        var configured: DateFormat?
+        switch f.values["configured"] {
+        case .null?: configured = nil
+        case .string(let text)?: configured = try format(text, at: "configured")
+        default: throw .badValue("\(f.path).configured")
+        }
+        var fitting: [DateFormat] = []
+        for text in try f.strings("fitting") { fitting.append(try format(text, at: "fitting")) }
+        guard case .array(let items)? = f.values["readable"] else { throw .badValue("\(f.path).readable") }
+        var readable: [DateFormatConflict.Readable] = []
+        for item in items {
+            guard case .array(let pair) = item, pair.count == 2, case .string(let text) = pair[0],
+                case .integer(let dates) = pair[1], let count = Int(exactly: dates)
+            else { throw .badValue("\(f.path).readable") }
+            readable.append(DateFormatConflict.Readable(format: try format(text, at: "readable"), dates: count))
+        }
+        return DateFormatConflict(
+            feed: try f.feed("feed"), file: try f.string("file"), configured: configured, fitting: fitting,
+            readable: readable, dates: try f.integer("dates"))
+    }
+
     static func fields(_ value: JSONValue, path: String) throws(RollupFormatError) -> Fields {
         guard case .object(let values) = value else { throw .badValue(path) }
         return Fields(values: values, path: path)
@@ -227,6 +268,9 @@ enum RollupReasonJSON {
         case "not_a_date":
             guard let format = DateFormat(rawValue: try f.string("format")) else { throw .badValue("\(path).format") }
             return .notADate(value: try f.string("value"), format: format)
+        case "later_than_file":
+            return .laterThanFile(
+                column: try f.string("column"), value: try f.string("value"), modified: try f.integer64("modified"))
         case "timestamp_without_zone": return .timestampWithoutZone(value: try f.string("value"))
         case "not_a_timestamp": return .notATimestamp(value: try f.string("value"))
         case "empty_key": return .emptyKey(column: try f.string("column"))
@@ -275,6 +319,7 @@ enum RollupReasonJSON {
             }
             return .missingColumns(columns, header: try f.strings("header"))
         case "date_and_timestamp": return .dateAndTimestamp
+        case "date_format": return .dateFormat(try dateFormatConflict(f))
         case "gzip_name_without_csv": return .gzipNameWithoutCSV
         case "not_a_feed_file_name": return .notAFeedFileName
         case "csv": return .csv(try csvProblem(f))

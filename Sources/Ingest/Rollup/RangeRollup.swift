@@ -114,9 +114,10 @@ public struct RangeRollup: Sendable, Equatable {
         return !overflow && rowsRead == sum && (refusal == nil || rowsAccepted == 0)
     }
 
-    /// Why this rollup, named `name` in its feed folder among `entries` (every entry of that folder), cannot stand
-    /// for its file, or nil when it can: it must name the file its own name does (`x.csv` for `x.csv.rollup.json`,
-    /// in the same feed folder), that file must not be in the folder too, no other rollup may roll it up, and it
+    /// Why this rollup, at path `name` inside its feed folder among `entries` (every entry of that folder and of the
+    /// folders inside it, by their paths inside the feed folder), cannot stand for its file, or nil when it can: it
+    /// must name the file its own name does (`x.csv` for `x.csv.rollup.json`, in the same folder:
+    /// `impressions/dt=1/x.csv` for `dt=1/x.csv.rollup.json`), that file must not be in the folder too, no other rollup may roll it up, and it
     /// must cover the whole file (from offset 0 to `file_size`, its ranges joined; a refused one from offset 0 to its
     /// refusal) with no more rows than bytes.
     public func refusal(name: String, entries: [String]) -> RollupFormatError? {

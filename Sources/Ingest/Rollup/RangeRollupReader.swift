@@ -83,7 +83,7 @@ public struct RangeRollupReader: Sendable {
     }
 
     private func readRange(_ input: Input, name: String, start: Int, end requestedEnd: Int?) throws -> RangeRollup {
-        let reader = FeedFileReader(feed: feed, localDays: localDays, delimiter: delimiter, options: options)
+        var reader = FeedFileReader(feed: feed, localDays: localDays, delimiter: delimiter, options: options)
         var rollup = RangeRollup(feed: feed, file: name, start: start, end: requestedEnd ?? start)
         var outcome = FeedFileReader.Outcome(report: FileReport(feed: feed, file: name))
         let header: CSVSegmentReader
@@ -101,7 +101,12 @@ public struct RangeRollupReader: Sendable {
                 // Opened once: the head, the range and a whole-file read are all of the file that was opened.
                 input = try OpenedInput.open(path: path)
                 opened = input
-                head = try CSVFileReader(delimiter: delimiter, encoding: options.encoding).head(of: input)
+                // A file that is UTF-8 although its feed is declared otherwise is read as UTF-8, as a direct read
+                // reads it (DESIGN §3.2).
+                if options.encoding != .utf8, FeedFileReader.utf8Text(of: input) != .notUTF8 {
+                    reader.options.encoding = .utf8
+                }
+                head = try CSVFileReader(delimiter: delimiter, encoding: reader.options.encoding).head(of: input)
             } catch let error as CSVFileError {
                 if error.kind == .io { throw ReadFailure(file: name, reason: .csv(error.problem)) }
                 rollup.refusal = FileFailure(

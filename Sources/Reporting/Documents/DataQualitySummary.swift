@@ -120,13 +120,17 @@ public struct DataQualitySummary: Sendable {
         if file.delimiter != UInt8(ascii: ",") {
             head += ", " + wording.fileDelimiter(file.delimiter)
         }
+        // Each file's dates are in a format of their own: said when it is not the default.
+        if let format = file.dateFormat, format != .yearMonthDay {
+            head += ", " + format.readAs(in: language)
+        }
         var lines = [head]
         if !file.unknownColumns.isEmpty {
             lines.append(
                 "    " + wording.unknownColumnsIgnored + wording.colon + file.unknownColumns.joined(separator: ", "))
         }
-        if let hint = file.dateFormatHint {
-            lines.append("    " + hint.text(in: language))
+        if let note = file.readAsUTF8 {
+            lines.append("    " + note.text(in: language))
         }
         if let ignored = file.ignoredInvalidText {
             lines.append("    " + ignored.text(in: language))

@@ -27,6 +27,7 @@ extension FileRefusalReason {
                 + "(header has: \(Self.listed(header)))"
         case .dateAndTimestamp:
             "the header has both 'date' and 'timestamp'; a file is either daily or event-level"
+        case .dateFormat(let conflict): conflict.english
         case .gzipNameWithoutCSV:
             "not a feed file: a gzip file is read when its name ends in .csv.gz (rename it, or move it out of the "
                 + "feed folder)"
@@ -56,6 +57,7 @@ extension FileRefusalReason {
         case .dateAndTimestamp:
             return "l'en-tête a à la fois \(name("date")) et \(name("timestamp"))\u{202F}; un fichier est soit "
                 + "quotidien, soit au niveau des événements"
+        case .dateFormat(let conflict): return conflict.french
         case .gzipNameWithoutCSV:
             return "pas un fichier de flux\u{00A0}: un fichier gzip est lu quand son nom finit par .csv.gz "
                 + "(renommez-le, ou sortez-le du dossier du flux)"
@@ -66,6 +68,71 @@ extension FileRefusalReason {
         case .rollup(let error): return error.text(in: .fr)
         case .rollupUnreadable(let system): return "illisible (\(system))"
         case .unexpected(let description): return "erreur imprévue\u{00A0}: \(description)"
+        }
+    }
+}
+
+extension DateFormatConflict {
+    /// The `campaigns.yaml` setting that reads the file in `format`: its entry under its feed's `files:`.
+    fileprivate func setting(_ format: DateFormat) -> String {
+        let pattern =
+            "\"" + file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
+        return "feeds: { \(feed.rawValue): { files: { \(pattern): { date_format: \(format.rawValue) } } } }"
+    }
+
+    /// `4346 DD/MM/YYYY, 2900 YYYY-MM-DD`: the dates each format reads, most first.
+    private var counts: String {
+        readable.map { "\($0.dates) \($0.format.rawValue)" }.joined(separator: ", ")
+    }
+
+    /// The formats in `formats` joined by `word` (`and`, `or`, `et`, `ou`).
+    private static func listed(_ formats: [DateFormat], _ word: String) -> String {
+        let names = formats.map(\.rawValue)
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " \(word) " + (names.last ?? "")
+    }
+
+    /// The format most dates read in, the one a mixed file's location points past.
+    private var blamed: String { configured?.rawValue ?? readable.first?.format.rawValue ?? "" }
+
+    fileprivate var english: String {
+        switch kind {
+        case .mixed:
+            return "the dates are in several formats (of \(dates) dates: \(counts)); this is the first not "
+                + "\(blamed)\(configured == nil ? "" : ", the format campaigns.yaml sets for the file"): a file's "
+                + "dates must all be in one format (export it again, or split it)"
+        case .ambiguous:
+            return "every date fits \(Self.listed(fitting, "and")) (no day after the 12th, \(dates) dates), so the "
+                + "file does not tell which it is in; set it for this file in campaigns.yaml: "
+                + setting(fitting[0])
+                + (fitting.count > 1 ? " (or \(Self.listed(Array(fitting.dropFirst()), "or")))" : "")
+        case .notAsConfigured:
+            let said = configured?.rawValue ?? ""
+            return "the dates are not \(said), the format campaigns.yaml sets for the file, but "
+                + "\(Self.listed(fitting, "or")) (all \(dates) of them; this is the first not \(said)); to read them, "
+                + "set for this file: " + setting(fitting[0])
+        }
+    }
+
+    fileprivate var french: String {
+        switch kind {
+        case .mixed:
+            let set = configured == nil ? "" : ", celui que campaigns.yaml donne au fichier"
+            return "les dates sont dans plusieurs formats (sur \(dates) dates\u{00A0}: \(counts))\u{202F}; voici la "
+                + "première qui n'est pas au format \(blamed)\(set)\u{00A0}: les dates d'un fichier doivent toutes être "
+                + "dans un même format (exportez-le à nouveau, ou scindez-le)"
+        case .ambiguous:
+            return
+                "chaque date convient à \(Self.listed(fitting, "et")) (aucun jour après le 12, \(dates) dates)\u{202F}; "
+                + "le fichier ne dit donc pas lequel est le sien\u{202F}; donnez-le pour ce fichier dans "
+                + "campaigns.yaml\u{00A0}: " + setting(fitting[0])
+                + (fitting.count > 1 ? " (ou \(Self.listed(Array(fitting.dropFirst()), "ou")))" : "")
+        case .notAsConfigured:
+            let said = configured?.rawValue ?? ""
+            return "les dates ne sont pas au format \(said), celui que campaigns.yaml donne au fichier, mais au format "
+                + "\(Self.listed(fitting, "ou")) (toutes les \(dates)\u{202F}; voici la première qui n'est pas au format "
+                + "\(said))\u{202F}; pour les lire, donnez à ce fichier\u{00A0}: " + setting(fitting[0])
         }
     }
 }

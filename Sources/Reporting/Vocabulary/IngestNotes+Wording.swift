@@ -1,18 +1,27 @@
 import Ingest
 
-extension DateFormatHint {
-    /// The hint for people, in `language`, naming the setting to write in `campaigns.yaml`.
+extension ReadAsUTF8 {
+    /// The note for people, in `language`: the file was read as UTF-8, not in the encoding its feed is declared in.
     public func text(in language: ReportLanguage) -> String {
-        let setting = "feeds: { \(feed.rawValue): { date_format: \(format.rawValue) } }"
+        let declared = declared.displayName
         switch language {
         case .en:
-            let noun = dates == 1 ? "date" : "dates"
-            return "hint: every date of this file (\(dates) \(noun)) is not \(configured.rawValue) but "
-                + "\(format.rawValue); to read them, add to campaigns.yaml: \(setting)"
+            return "read as UTF-8: the file is valid UTF-8 (first character beyond ASCII on line \(firstLine)), not "
+                + "\(declared) as campaigns.yaml declares it; read as \(declared), its accented letters would be garbled"
         case .fr:
-            return "indice\u{00A0}: aucune date de ce fichier (\(dates)) n'est au format \(configured.rawValue), "
-                + "toutes sont au format \(format.rawValue)\u{202F}; pour les lire, ajoutez à campaigns.yaml\u{00A0}: "
-                + setting
+            return "lu en UTF-8\u{00A0}: le fichier est de l'UTF-8 valide (premier caractère hors ASCII à la ligne "
+                + "\(firstLine)), pas du \(declared) comme campaigns.yaml le déclare\u{202F}; lu en \(declared), ses "
+                + "lettres accentuées seraient altérées"
+        }
+    }
+}
+
+extension DateFormat {
+    /// The format a file's dates were read in, as the file's line of `validate` gives it: `dates DD/MM/YYYY`.
+    public func readAs(in language: ReportLanguage) -> String {
+        switch language {
+        case .en: "dates \(rawValue)"
+        case .fr: "dates au format \(rawValue)"
         }
     }
 }
@@ -29,6 +38,10 @@ extension SkippedFile.Reason {
         case (.thumbnailCache, .fr): "cache de vignettes de Windows"
         case (.folderSettings, .en): "Windows folder settings"
         case (.folderSettings, .fr): "réglages de dossier de Windows"
+        case (.jobMarker, .en): "marker of a finished Spark or Hadoop job"
+        case (.jobMarker, .fr): "marque de fin d'un traitement Spark ou Hadoop"
+        case (.emptyFolder, .en): "empty folder"
+        case (.emptyFolder, .fr): "dossier vide"
         }
     }
 }

@@ -17,6 +17,9 @@ extension RejectReason {
             "expected \(expected) fields as in the header, found \(found)"
         case .notADate(let value, let format):
             "date: \"\(value)\" is not a date (\(format.rawValue))"
+        case .laterThanFile(let column, let value, let modified):
+            "\(column): \"\(value)\" is more than a day after the file was last modified "
+                + "(\(Self.utcMinute(modified))); an export cannot hold days that had not yet come"
         case .timestampWithoutZone(let value):
             "timestamp: \"\(value)\" has no time zone; add Z or an offset such as +01:00"
         case .notATimestamp(let value):
@@ -45,6 +48,10 @@ extension RejectReason {
             return "\(found) champ\(found > 1 ? "s" : "") au lieu des \(expected) de l'en-tête"
         case .notADate(let value, let format):
             return "\(name("date"))\u{00A0}: \(name(value)) n'est pas une date (\(format.rawValue))"
+        case .laterThanFile(let column, let value, let modified):
+            return "\(name(column))\u{00A0}: \(name(value)) est plus d'un jour après la dernière modification du "
+                + "fichier (\(Self.utcMinute(modified)))\u{202F}; un export ne peut contenir des jours qui n'étaient "
+                + "pas encore venus"
         case .timestampWithoutZone(let value):
             return "\(name("timestamp"))\u{00A0}: \(name(value)) n'a pas de fuseau horaire\u{202F}; ajoutez Z ou un "
                 + "décalage comme +01:00"
@@ -96,6 +103,19 @@ extension CountProblem {
         case .digitSeparator: "a un séparateur de chiffres\u{202F}; écrivez des chiffres simples, comme 1200"
         case .notACount: "n'est pas un nombre (un entier positif ou nul)"
         }
+    }
+}
+
+extension RejectReason {
+    /// `seconds` since 1970-01-01T00:00:00Z as `2026-12-08 00:34 UTC`: a file's modification time, the same in
+    /// every language and whatever the calendar's zone.
+    static func utcMinute(_ seconds: Int64) -> String {
+        let (days, rest) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let (day, second) = rest < 0 ? (days - 1, rest + 86_400) : (days, rest)
+        let date = CivilDate(daysSinceEpoch: Int(day))
+        let hours = Int(second / 3600)
+        let minutes = Int(second % 3600 / 60)
+        return "\(date) \(hours < 10 ? "0" : "")\(hours):\(minutes < 10 ? "0" : "")\(minutes) UTC"
     }
 }
 

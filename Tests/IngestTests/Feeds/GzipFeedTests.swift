@@ -61,8 +61,16 @@ struct GzipFeedTests {
         for path in feedFiles(in: target) {
             let file = target.appendingPathComponent(path)
             let compressed = try gzip(file)
+            // The original's modification time, which bounds the dates a file may hold (a date beyond it is rejected
+            // with it in its reason).
+            let original = source.appendingPathComponent(path).path
+            let modified = try FileManager.default.attributesOfItem(atPath: original)[.modificationDate]
             try FileManager.default.removeItem(at: file)
-            try compressed.write(to: keepingNames ? file : file.appendingPathExtension("gz"))
+            let written = keepingNames ? file : file.appendingPathExtension("gz")
+            try compressed.write(to: written)
+            if let modified {
+                try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: written.path)
+            }
         }
         return target
     }

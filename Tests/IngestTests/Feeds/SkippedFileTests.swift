@@ -8,7 +8,7 @@ struct SkippedFileTests {
         ("~$calls.csv", SkippedFile.Reason.officeLockFile), ("~$Rapport.xlsx", .officeLockFile),
         (".DS_Store", .hidden), ("._calls.csv", .hidden), (".~lock.calls.csv#", .hidden), (".hidden", .hidden),
         ("Thumbs.db", .thumbnailCache), ("THUMBS.DB", .thumbnailCache), ("desktop.ini", .folderSettings),
-        ("Desktop.ini", .folderSettings),
+        ("Desktop.ini", .folderSettings), ("_SUCCESS", .jobMarker), (".spark-staging", .hidden),
     ])
     func tellsWhatLeftAnEntryByItsName(name: String, reason: SkippedFile.Reason) {
         #expect(SkippedFile.Reason(name: name) == reason)
@@ -16,6 +16,8 @@ struct SkippedFileTests {
 
     @Test(arguments: [
         "calls.csv", "calls.csv.gz", "notes.txt", "a~$b.csv", "Thumbs.db.bak", "my desktop.ini", "~calls.csv",
+        "_success",
+        "_SUCCESS.csv", "dt=2021-01-05",
     ])
     func leavesFeedFilesAndOtherFilesToTheReader(name: String) {
         #expect(SkippedFile.Reason(name: name) == nil)
@@ -45,7 +47,7 @@ struct SkippedFileTests {
     @Test func hasStableCodesForTheManifest() {
         #expect(
             SkippedFile.Reason.allCases.map(\.rawValue) == [
-                "office_lock_file", "hidden", "thumbnail_cache", "folder_settings",
+                "office_lock_file", "hidden", "thumbnail_cache", "folder_settings", "job_marker", "empty_folder",
             ])
     }
 }

@@ -10,6 +10,8 @@ struct RollupReasonTests {
         [
             .fieldCount(expected: 4, found: 2),
             .notADate(value: "04/05/2020", format: .dayMonthYearSlash),
+            .notADate(value: "13/05/2020", format: .monthDayYearDot),
+            .laterThanFile(column: "timestamp", value: "2099-05-04T10:00:00Z", modified: 1_796_690_040),
             .timestampWithoutZone(value: "2020-05-04T10:00:00"),
             .notATimestamp(value: "2020-05-04 \"10\"\\n"),
             .emptyKey(column: "campaign"),
@@ -42,6 +44,15 @@ struct RollupReasonTests {
             .missingColumns([.dateOrTimestamp, .named("campaign")], header: ["impressions"]),
             .missingColumns([.named("date")], header: []),
             .dateAndTimestamp, .gzipNameWithoutCSV, .notAFeedFileName,
+            .dateFormat(
+                DateFormatConflict(
+                    feed: .helplineCalls, file: "dt=1/\"us\".csv", configured: .dayMonthYearSlash,
+                    fitting: [.monthDayYearSlash], readable: [.init(format: .monthDayYearSlash, dates: 3)], dates: 3)),
+            .dateFormat(
+                DateFormatConflict(
+                    feed: .impressions, file: "a.csv", configured: nil, fitting: [],
+                    readable: [.init(format: .yearMonthDay, dates: 2), .init(format: .dayMonthYearDot, dates: 1)],
+                    dates: 3)),
             .rollupUnreadable(system: "The file couldn’t be opened."), .unexpected("HeaderRead()"),
             .rollup(.notJSON), .rollup(.unknownFormat("awareness-rollup/1")), .rollup(.missingKey("counts")),
             .rollup(.badValue("counts.3")), .rollup(.notABannerFeed("helpline_calls")),
