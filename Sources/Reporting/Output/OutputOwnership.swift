@@ -19,7 +19,8 @@ import Ingest
 /// included, is foreign.
 ///
 /// - reports: `summary.md`, `daily.csv`, `weekly.csv`, `uplift.csv`, `uplift.json`, `rejects.csv`,
-///   `run-manifest.json`, the mark, `campaigns/` holding `.md` files and `charts/` holding `.svg` files;
+///   `revisions.csv`, `run-manifest.json`, the mark, `campaigns/` holding `.md` files, `charts/` holding `.svg`
+///   files and `excel/` holding `.csv` files;
 /// - notebooks: `.ipynb` files, `README.md` and the mark;
 /// - diagnostics: `failed-night.md`, `rejects.csv`, `run-manifest.json`.
 public enum OutputOwnership {
@@ -56,7 +57,7 @@ public enum OutputOwnership {
     static let ignored: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
 
     /// The report subfolders and the extension of the files a run writes in them.
-    static let subfolders = ["campaigns": ".md", "charts": ".svg"]
+    static let subfolders = ["campaigns": ".md", "charts": ".svg", "excel": ".csv"]
 
     /// The plain files a run writes at the top of `role`'s folder.
     static func files(of role: OutputRole) -> Set<String> {
@@ -64,7 +65,7 @@ public enum OutputOwnership {
         case .reports:
             [
                 "summary.md", "daily.csv", "weekly.csv", "uplift.csv", "uplift.json", "rejects.csv",
-                "run-manifest.json", NightMark.fileName,
+                "revisions.csv", "run-manifest.json", NightMark.fileName,
             ]
         case .notebooks: ["README.md", NightMark.fileName]
         case .diagnostics: ["failed-night.md", "rejects.csv", "run-manifest.json", NightMark.fileName]

@@ -53,6 +53,9 @@ public struct NightlyRun: Sendable {
     /// Whether campaign reports carry each chart as a Mermaid block too (`run --mermaid`), for viewers that
     /// render Mermaid (GitHub, GitLab); elsewhere a Mermaid block shows as code, so it is off by default.
     public var includesMermaid = false
+    /// Whether the tidy tables are also written for a French spreadsheet (`run --excel`), in `excel/`: `;`, a
+    /// decimal comma and a UTF-8 byte order mark (``TidyCSV/Dialect/frenchSpreadsheet``).
+    public var includesSpreadsheetCopies = false
 
     /// The version written in the manifest.
     public static let version = "0.1.0"
@@ -108,6 +111,18 @@ public struct NightlyRun: Sendable {
         files.append(
             OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows, reports: reports))))
         files.append(OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))))
+        files.append(OutputFile(path: "revisions.csv", contents: TidyCSV.render(TidyTables.revisions(data))))
+        if includesSpreadsheetCopies {
+            let tables: [(String, TidyTable)] = [
+                ("daily", TidyTables.daily(series)), ("weekly", TidyTables.weekly(weekly)),
+                ("uplift", TidyTables.uplift(upliftRows)), ("rejects", TidyTables.rejects(data)),
+                ("revisions", TidyTables.revisions(data)),
+            ]
+            for (name, table) in tables {
+                files.append(
+                    OutputFile(path: "excel/\(name).csv", contents: TidyCSV.render(table, dialect: .frenchSpreadsheet)))
+            }
+        }
         files.append(OutputFile(path: "run-manifest.json", contents: try manifest.json()))
 
         var notebooks = [
