@@ -1,4 +1,4 @@
-/// Adjusted p-values for a family of tests made on one night (DESIGN §4.6), so that "significant" keeps its
+/// Adjusted p-values for a family of tests made on one night (DESIGN §4.5), so that "significant" keeps its
 /// meaning when many comparisons are read at once.
 ///
 /// - Holm's step-down adjustment controls the family-wise error rate (the chance that any of the family's null
