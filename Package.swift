@@ -21,6 +21,9 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
         // Debian's zlib (zlib1g-dev), for gzip-compressed feeds; linked by name too.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // GitHub's CommonMark parser (libcmark-gfm-dev and its extensions), for the HTML report to mail.
+        .systemLibrary(
+            name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // The byte scans the reader makes before libcsv (UTF-8 check, line feeds), in SSE2.
         .target(name: "CByteScan"),
         // libcsv's field and record callbacks in C: they collect a slice's records for the reader to visit in one loop.
@@ -40,7 +43,7 @@ let package = Package(
         .target(name: "Analytics", dependencies: ["Ingest"]),
         .target(
             name: "Reporting",
-            dependencies: ["Analytics", "Ingest", "CRenameExchange"]),
+            dependencies: ["Analytics", "Ingest", "CRenameExchange", "CCmarkGFM"]),
         .target(name: "SampleData", dependencies: ["Analytics", "Ingest"]),
         .executableTarget(
             name: "awareness",

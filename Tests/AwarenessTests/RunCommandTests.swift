@@ -123,7 +123,8 @@ struct RunCommandTests {
                 "reports/campaigns/banner-119.md", "reports/charts/banner-119-banner-119-ctr.svg",
                 "reports/charts/banner-119-banner-119-weekly.svg", "reports/charts/banner-119-calls-119.svg",
                 "reports/charts/banner-119-videos-alloenfanceendanger.svg", "reports/daily.csv", "reports/rejects.csv",
-                "reports/revisions.csv", "reports/run-manifest.json", "reports/summary.md", "reports/uplift.csv",
+                "reports/report.html", "reports/revisions.csv", "reports/run-manifest.json", "reports/summary.md",
+                "reports/uplift.csv",
                 "reports/uplift.json",
                 "reports/weekly.csv",
             ])
@@ -157,7 +158,7 @@ struct RunCommandTests {
         #expect(try run(data, into: second).status == 0)
         let paths = files(under: first)
         #expect(paths == files(under: second))
-        #expect(paths.count == 45)
+        #expect(paths.count == 46)
         for path in paths {
             let a = try String(contentsOf: first.appendingPathComponent(path), encoding: .utf8)
             let b = try String(contentsOf: second.appendingPathComponent(path), encoding: .utf8)

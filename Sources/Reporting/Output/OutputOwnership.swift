@@ -18,7 +18,7 @@ import Ingest
 /// `.ipynb_checkpoints` in a notebooks folder: opening the notebooks makes it. Anything else, a hidden `.git`
 /// included, is foreign.
 ///
-/// - reports: `summary.md`, `daily.csv`, `weekly.csv`, `uplift.csv`, `uplift.json`, `rejects.csv`,
+/// - reports: `summary.md`, `report.html`, `daily.csv`, `weekly.csv`, `uplift.csv`, `uplift.json`, `rejects.csv`,
 ///   `revisions.csv`, `run-manifest.json`, the mark, `campaigns/` holding `.md` files, `charts/` holding `.svg`
 ///   files and `excel/` holding `.csv` files;
 /// - notebooks: `.ipynb` files, `README.md` and the mark;
@@ -64,8 +64,8 @@ public enum OutputOwnership {
         switch role {
         case .reports:
             [
-                "summary.md", "daily.csv", "weekly.csv", "uplift.csv", "uplift.json", "rejects.csv",
-                "revisions.csv", "run-manifest.json", NightMark.fileName,
+                "summary.md", "report.html", "daily.csv", "weekly.csv", "uplift.csv", "uplift.json",
+                "rejects.csv", "revisions.csv", "run-manifest.json", NightMark.fileName,
             ]
         case .notebooks: ["README.md", NightMark.fileName]
         case .diagnostics: ["failed-night.md", "rejects.csv", "run-manifest.json", NightMark.fileName]

@@ -82,6 +82,23 @@ public struct NightlyRun: Sendable {
         }
     }
 
+    /// `report.html`: the summary and every campaign report of `files`, with their charts inline.
+    func mailReport(summary: SummaryReport, files: [OutputFile]) -> MailReport {
+        let markdown = summary.markdown
+        let heading = markdown.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) }
+        var parts = [MailReport.Part(campaign: nil, markdown: markdown)]
+        var charts: [String: String] = [:]
+        for file in files {
+            if file.path.hasPrefix("campaigns/"), file.path.hasSuffix(".md") {
+                let id = String(file.path.dropFirst("campaigns/".count).dropLast(".md".count))
+                parts.append(MailReport.Part(campaign: id, markdown: file.contents))
+            } else if file.path.hasPrefix("charts/") {
+                charts[file.path] = file.contents
+            }
+        }
+        return MailReport(title: heading ?? "awareness", language: language, parts: parts, charts: charts)
+    }
+
     /// Every output file.
     public func outputs() throws -> RunOutputs {
         let reports = self.reports
@@ -102,6 +119,7 @@ public struct NightlyRun: Sendable {
                 files.append(OutputFile(path: "charts/\(chart.fileName)", contents: chart.svg))
             }
         }
+        files.append(OutputFile(path: "report.html", contents: mailReport(summary: summary, files: files).html))
         let upliftRows = estimates.flatMap(\.rows)
         let weekly = WeeklySummary.rows(
             series: series, campaigns: calendar.campaigns, noise: noise, confidenceLevel: calendar.confidenceLevel)
