@@ -22,6 +22,9 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
         // Debian's zlib (zlib1g-dev), for gzip-compressed feeds; linked by name too.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // GitHub's CommonMark parser (libcmark-gfm-dev and its extensions), for the HTML report to mail.
+        .systemLibrary(
+            name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // The byte scans the reader makes before libcsv (UTF-8 check, line feeds), in SSE2.
         .target(name: "CByteScan"),
         // libcsv's field and record callbacks in C: they collect a slice's records for the reader to visit in one loop.
@@ -43,7 +46,7 @@ let package = Package(
         ),
         .target(name: "Analytics", dependencies: ["Ingest"]),
         // Renders what Analytics decided: the vocabulary (en, fr) and the documents; it computes no figure.
-        .target(name: "Reporting", dependencies: ["Analytics", "Ingest"]),
+        .target(name: "Reporting", dependencies: ["Analytics", "Ingest", "CCmarkGFM"]),
         // The night's conduct: the batch, its outputs, the run manifest and the output folders.
         .target(name: "Nightly", dependencies: ["Reporting", "Analytics", "Ingest", "CRenameExchange"]),
         .target(name: "SampleData", dependencies: ["Analytics", "Ingest"]),

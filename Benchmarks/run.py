@@ -306,7 +306,7 @@ def ingest_benchmark(options):
     lines = [
         f"### Ingest benchmark, {datetime.date.today().isoformat()}",
         "",
-        f"Input: {data} — {len(files)} files, {input_bytes / 1e6:.0f} MB "
+        f"Input: {shown(data)} — {len(files)} files, {input_bytes / 1e6:.0f} MB "
         f"({', '.join(f'{os.path.basename(p)} {os.path.getsize(p) / 1e6:.0f} MB' for p in files)}); "
         f"{options.runs} timed runs per tool, interleaved, after one untimed check run.",
         "",
@@ -408,8 +408,8 @@ def gzip_benchmark(options):
     lines = [
         f"### gzip benchmark, {datetime.date.today().isoformat()}",
         "",
-        f"Input: {data} — {len(plain_files)} files, {text_bytes / 1e6:.0f} MB of text; compressed by `gzip -n` "
-        f"(level 6) into {compressed}, {gzip_bytes / 1e6:.1f} MB; {options.runs} timed runs per tool, "
+        f"Input: {shown(data)} — {len(plain_files)} files, {text_bytes / 1e6:.0f} MB of text; compressed by `gzip -n` "
+        f"(level 6) into {shown(compressed)}, {gzip_bytes / 1e6:.1f} MB; {options.runs} timed runs per tool, "
         "interleaved, after one untimed check run.",
         "",
         "\n".join(rows),
@@ -458,13 +458,20 @@ def nightly_benchmark(options):
         "",
         results_table([tool], input_bytes, tool.label),
         "",
-        f"Input: every file under {options.data}, {input_bytes / 1e6:.2f} MB; median of {options.runs} runs; "
+        f"Input: every file under {shown(options.data)}, {input_bytes / 1e6:.2f} MB; median of {options.runs} runs; "
         f"target: under 1 s wall in release.",
         *notes,
         f"Machine: {machine_line()}; load average before {load_before}, after {load_average()} (1/5/15 min).",
     ]
     emit("\n".join(lines), options)
     return 1 if tool.failure else 0
+
+
+def shown(path):
+    """The path as the table prints it: relative to the repository, so no machine's folders end up in the README."""
+    root = os.path.dirname(HERE)
+    absolute = os.path.abspath(path)
+    return os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else os.path.basename(absolute)
 
 
 def main():

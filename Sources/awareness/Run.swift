@@ -63,6 +63,12 @@ struct Run: ParsableCommand {
         ))
     var mermaid = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also write the tidy tables for a French spreadsheet in <out>/excel/ (';' between fields, a decimal comma, a UTF-8 byte order mark)."
+        ))
+    var excel = false
+
     func validate() throws {
         guard (0...1).contains(maxRejectRate) else {
             throw ValidationError("--max-reject-rate must be a fraction between 0 and 1, got \(maxRejectRate)")
@@ -83,6 +89,7 @@ struct Run: ParsableCommand {
         batch.maxFileRejectRate = maxFileRejectRate
         batch.force = force
         batch.includesMermaid = mermaid
+        batch.includesSpreadsheetCopies = excel
         let progressLine = ProgressLine.standardError { StandardStream.error.write($0) }
         let outcome: NightlyBatch.Outcome
         // What the stages printed, which the exit status accounts for with the diagnostics below.

@@ -36,7 +36,7 @@ struct Weekly: ParsableCommand {
             confidenceLevel: folder.calendar.confidenceLevel)
         let language = options.reportLanguage(or: folder.calendar.language)
         options.format.print(TidyTables.weekly(rows)) {
-            TextDocument([.table(QueryTables(language: language).weekly(rows))])
+            QueryTables(language: language).weeklyDocument(rows)
         }
     }
 }

@@ -49,6 +49,66 @@ struct RunCommandTests {
             ] + extra)
     }
 
+    /// The good fixture's second calls file restates 4 May (812 calls, 700 answered, then 815 and 702):
+    /// `revisions.csv` gives a row per count that changed, and `--excel` writes the tidy tables again for a French
+    /// spreadsheet.
+    @Test func revisionsAreATableAndExcelCopiesUseTheFrenchSpreadsheetDialect() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run("good", into: folder, ["--excel"]).status == 0)
+        let reports = folder.appendingPathComponent("reports")
+        // Read as bytes: decoding would drop the byte order mark the spreadsheet copies must start with.
+        func read(_ path: String) throws -> String {
+            String(decoding: try Data(contentsOf: reports.appendingPathComponent(path)), as: UTF8.self)
+        }
+        #expect(
+            try read("revisions.csv") == """
+                file,line,date,feed,key,column,previous,value,previous_file,previous_line
+                helpline_calls/2020-05-06.csv,2,2020-05-04,helpline_calls,helpline=119,calls,812,815,\
+                helpline_calls/2020-05-05.csv,3
+                helpline_calls/2020-05-06.csv,2,2020-05-04,helpline_calls,helpline=119,answered,700,702,\
+                helpline_calls/2020-05-05.csv,3
+
+                """)
+        #expect(
+            try read("excel/revisions.csv") == """
+                \u{FEFF}file;line;date;feed;key;column;previous;value;previous_file;previous_line
+                helpline_calls/2020-05-06.csv;2;2020-05-04;helpline_calls;helpline=119;calls;812;815;\
+                helpline_calls/2020-05-05.csv;3
+                helpline_calls/2020-05-06.csv;2;2020-05-04;helpline_calls;helpline=119;answered;700;702;\
+                helpline_calls/2020-05-05.csv;3
+
+                """)
+        let excel = files(under: reports.appendingPathComponent("excel"))
+        #expect(excel == ["daily.csv", "rejects.csv", "revisions.csv", "uplift.csv", "weekly.csv"])
+        // The same rows as the plain table, with `;` and decimal commas: the uplift column, for one.
+        func cells(_ line: Substring, _ separator: Character) -> [String] {
+            var cells = [""]
+            var quoted = false
+            for character in line {
+                if character == "\"" {
+                    quoted.toggle()
+                } else if character == separator && !quoted {
+                    cells.append("")
+                } else {
+                    cells[cells.count - 1].append(character)
+                }
+            }
+            return cells
+        }
+        let plain = try read("uplift.csv").split(separator: "\n").map { cells($0, ",") }
+        let french = try read("excel/uplift.csv").split(separator: "\n").map { cells($0, ";") }
+        #expect(plain.count == french.count && plain.count > 1)
+        let uplift = try #require(plain.first?.firstIndex(of: "uplift"))
+        for (plainRow, frenchRow) in zip(plain.dropFirst(), french.dropFirst()) {
+            #expect(frenchRow.count == plainRow.count)
+            #expect(frenchRow[uplift] == plainRow[uplift].replacingOccurrences(of: ".", with: ","))
+        }
+        // A second run without --excel replaces the night whole: no spreadsheet copy is left behind.
+        #expect(try run("good", into: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: reports.appendingPathComponent("excel").path))
+    }
+
     @Test func writesEveryOutputForTheGoodFixtureAndExitsWith0() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -63,7 +123,9 @@ struct RunCommandTests {
                 "reports/campaigns/banner-119.md", "reports/charts/banner-119-banner-119-ctr.svg",
                 "reports/charts/banner-119-banner-119-weekly.svg", "reports/charts/banner-119-calls-119.svg",
                 "reports/charts/banner-119-videos-alloenfanceendanger.svg", "reports/daily.csv", "reports/rejects.csv",
-                "reports/run-manifest.json", "reports/summary.md", "reports/uplift.csv", "reports/uplift.json",
+                "reports/report.html", "reports/revisions.csv", "reports/run-manifest.json", "reports/summary.md",
+                "reports/uplift.csv",
+                "reports/uplift.json",
                 "reports/weekly.csv",
             ])
         #expect(
@@ -96,7 +158,7 @@ struct RunCommandTests {
         #expect(try run(data, into: second).status == 0)
         let paths = files(under: first)
         #expect(paths == files(under: second))
-        #expect(paths.count == 44)
+        #expect(paths.count == 46)
         for path in paths {
             let a = try String(contentsOf: first.appendingPathComponent(path), encoding: .utf8)
             let b = try String(contentsOf: second.appendingPathComponent(path), encoding: .utf8)

@@ -58,4 +58,38 @@ struct QueryTablesTests {
                     "context event 'lockdown-2' dropped: it is constant over the fitted days; the fit did not converge "
                         + "in 25 iterations; treat the figures with care"))
     }
+
+    /// Six weeks of 100 calls a day (slightly varying from week to week) with one day at 200 in the last.
+    static func weeksWithASpike() throws -> [WeeklySummaryRow] {
+        let monday = try #require(CivilDate(year: 2020, month: 9, day: 28))
+        var values: [CivilDate: Double] = [:]
+        let noise: [Double] = [0, 4, -2, 2, -4, 1]
+        for offset in 0..<42 {
+            let day = monday.adding(days: offset)
+            values[day] = offset == 38 ? 200 : 100 + noise[offset / 7]
+        }
+        return WeeklySummary.rows(series: [DailySeries(name: SeriesName(metric: .calls, key: "119"), values: values)])
+    }
+
+    /// A flagged week: the table says `yes` on it and the sentence under the table says what the flag means, in
+    /// the table's language.
+    @Test func aFlaggedWeekIsExplainedUnderTheTable() throws {
+        let rows = try Self.weeksWithASpike()
+        #expect(rows.map(\.anomaly) == [false, false, false, false, false, true])
+        let english = QueryTables(language: .en).weeklyDocument(rows).rendered(.text(width: 1000))
+        #expect(
+            english.hasSuffix(
+                "\n\nanomaly: a day of the week lies outside what the same weekday of the four weeks before predicts "
+                    + "(about 5% of weeks with no change are flagged); look at that day, it is not a campaign's "
+                    + "effect.\n"))
+        let french = QueryTables(language: .fr).weeklyDocument(rows).rendered(.text(width: 1000))
+        #expect(french.contains("\n\nanomalie\u{00A0}: un jour de la semaine sort de ce que le même jour"))
+        #expect(!french.contains("anomaly"))
+    }
+
+    @Test func noSentenceWhenNoWeekIsFlagged() throws {
+        let rows = try Self.weeksWithASpike().dropLast()
+        #expect(
+            !QueryTables(language: .en).weeklyDocument(Array(rows)).rendered(.text(width: 1000)).contains("anomaly:"))
+    }
 }

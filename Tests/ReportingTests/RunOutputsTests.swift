@@ -59,8 +59,9 @@ struct RunOutputsTests {
                 "summary.md", "campaigns/spring.md", "charts/spring-calls-119.svg",
                 "charts/spring-calls-119-cumulative.svg", "charts/spring-videos-springtag.svg",
                 "charts/spring-videos-springtag-cumulative.svg",
-                "charts/spring-spring-weekly.svg", "charts/spring-spring-ctr.svg", "daily.csv", "weekly.csv",
-                "uplift.csv", "uplift.json", "rejects.csv", "run-manifest.json",
+                "charts/spring-spring-weekly.svg", "charts/spring-spring-ctr.svg", "report.html", "daily.csv",
+                "weekly.csv",
+                "uplift.csv", "uplift.json", "rejects.csv", "revisions.csv", "run-manifest.json",
             ])
         #expect(outputs.notebooks.map(\.path) == ["README.md", "spring.ipynb"])
         #expect(outputs.unestimatedCampaigns.isEmpty)

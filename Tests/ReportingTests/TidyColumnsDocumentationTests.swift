@@ -33,6 +33,7 @@ struct TidyColumnsDocumentationTests {
         ("daily", TidyTables.dailyColumns), ("weekly", WeeklySummaryRow.columns), ("uplift", UpliftRow.columns),
         ("compare", TidyTables.comparisonColumns), ("funnel", TidyTables.funnelColumns),
         ("plan", PlanAnswer.columns), ("rejects", TidyTables.rejectColumns),
+        ("revisions", TidyTables.revisionColumns),
     ]
 
     @Test(arguments: tables.map(\.name))

@@ -45,6 +45,26 @@ struct TidyOutputTests {
                 """)
     }
 
+    /// For a French spreadsheet: a byte order mark, `;` between fields, decimal commas; a field holding `;` is
+    /// quoted, one holding only `,` is not; text is neutralised as in the standard dialect.
+    @Test func theFrenchSpreadsheetDialectUsesSemicolonsDecimalCommasAndAByteOrderMark() throws {
+        let table = try TidyTable(
+            columns: ["série", "uplift", "observed", "note", "anomaly"],
+            rows: [
+                ["calls:119", -0.12, 15_234, "a; b", .boolean(true)],
+                ["Allô 119", 1234567.891, .integer(nil), "1,5 fois", .boolean(false)],
+                [.text("-0.12"), .number(.nan), 0, "=1", .boolean(false)],
+            ])
+        #expect(
+            TidyCSV.render(table, dialect: .frenchSpreadsheet) == """
+                \u{FEFF}série;uplift;observed;note;anomaly
+                calls:119;-0,12;15234;"a; b";true
+                Allô 119;1234567,891;;1,5 fois;false
+                '-0.12;;0;'=1;false
+
+                """)
+    }
+
     @Test func refusesARowThatIsNotAsWideAsTheHeader() {
         #expect(throws: TidyTableError(row: 0, cellCount: 1, columnCount: 2)) {
             try TidyTable(columns: ["a", "b"], rows: [["x"]])

@@ -45,7 +45,7 @@ public enum WeeklySummary {
                         noise: noise, confidenceLevel: confidenceLevel)
                 }
                 let active = campaigns.filter { $0.window.start <= week.sunday && week.monday <= $0.window.end }
-                let anomalous = days.filter { WeekdayAnomaly.isAnomalous($0, points: points, metric: one.name.metric) }
+                let anomalous = WeekdayAnomaly.anomalousDays(days, points: points, metric: one.name.metric)
                 rows.append(
                     WeeklySummaryRow(
                         week: week, series: one.name, value: value, daysWithData: days.count,

@@ -25,6 +25,8 @@ public struct NightlyBatch: Sendable {
     public var force = false
     /// Whether campaign reports also give each chart as a Mermaid block.
     public var includesMermaid = false
+    /// Whether the tidy tables are also written for a French spreadsheet, in `excel/` (`run --excel`).
+    public var includesSpreadsheetCopies = false
 
     /// Creates a batch over `dataPath`.
     public init(dataPath: String, reportsPath: String, notebooksPath: String, maxRejectRate: Double) {
@@ -126,6 +128,7 @@ public struct NightlyBatch: Sendable {
         var night = NightlyRun(
             analysis: analysis, data: data, manifest: manifest, language: language ?? folder.calendar.language)
         night.includesMermaid = includesMermaid
+        night.includesSpreadsheetCopies = includesSpreadsheetCopies
         let verdict = nightVerdict.dataVerdict
         let outcome = { (disposition: Disposition, unestimated: [String]) in
             Outcome(

@@ -50,6 +50,9 @@ public struct NightlyRun: Sendable {
     /// Whether campaign reports carry each chart as a Mermaid block too (`run --mermaid`), for viewers that
     /// render Mermaid (GitHub, GitLab); elsewhere a Mermaid block shows as code, so it is off by default.
     public var includesMermaid = false
+    /// Whether the tidy tables are also written for a French spreadsheet (`run --excel`), in `excel/`: `;`, a
+    /// decimal comma and a UTF-8 byte order mark (``TidyCSV/Dialect/frenchSpreadsheet``).
+    public var includesSpreadsheetCopies = false
 
     /// The version written in the manifest.
     public static let version = "0.1.0"
@@ -78,6 +81,23 @@ public struct NightlyRun: Sendable {
         }
     }
 
+    /// `report.html`: the summary and every campaign report of `files`, with their charts inline.
+    func mailReport(summary: SummaryReport, files: [OutputFile]) -> MailReport {
+        let markdown = summary.markdown
+        let heading = markdown.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) }
+        var parts = [MailReport.Part(campaign: nil, markdown: markdown)]
+        var charts: [String: String] = [:]
+        for file in files {
+            if file.path.hasPrefix("campaigns/"), file.path.hasSuffix(".md") {
+                let id = String(file.path.dropFirst("campaigns/".count).dropLast(".md".count))
+                parts.append(MailReport.Part(campaign: id, markdown: file.contents))
+            } else if file.path.hasPrefix("charts/") {
+                charts[file.path] = file.contents
+            }
+        }
+        return MailReport(title: heading ?? "awareness", language: language, parts: parts, charts: charts)
+    }
+
     /// Every output file.
     public func outputs() throws -> RunOutputs {
         let reports = self.reports
@@ -96,6 +116,7 @@ public struct NightlyRun: Sendable {
                 files.append(OutputFile(path: "charts/\(chart.fileName)", contents: chart.svg))
             }
         }
+        files.append(OutputFile(path: "report.html", contents: mailReport(summary: summary, files: files).html))
         let upliftRows = estimates.flatMap(\.rows)
         files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(TidyTables.daily(series))))
         files.append(
@@ -103,6 +124,18 @@ public struct NightlyRun: Sendable {
         files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))
         files.append(OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows))))
         files.append(OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))))
+        files.append(OutputFile(path: "revisions.csv", contents: TidyCSV.render(TidyTables.revisions(data))))
+        if includesSpreadsheetCopies {
+            let tables: [(String, TidyTable)] = [
+                ("daily", TidyTables.daily(series)), ("weekly", TidyTables.weekly(weekly)),
+                ("uplift", TidyTables.uplift(upliftRows)), ("rejects", TidyTables.rejects(data)),
+                ("revisions", TidyTables.revisions(data)),
+            ]
+            for (name, table) in tables {
+                files.append(
+                    OutputFile(path: "excel/\(name).csv", contents: TidyCSV.render(table, dialect: .frenchSpreadsheet)))
+            }
+        }
         files.append(OutputFile(path: "run-manifest.json", contents: try manifest.json()))
 
         var notebooks = [

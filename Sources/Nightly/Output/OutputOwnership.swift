@@ -19,8 +19,9 @@ import Reporting
 /// `.ipynb_checkpoints` in a notebooks folder: opening the notebooks makes it. Anything else, a hidden `.git`
 /// included, is foreign.
 ///
-/// - reports: `summary.md`, `daily.csv`, `weekly.csv`, `uplift.csv`, `uplift.json`, `rejects.csv`,
-///   `run-manifest.json`, the mark, `campaigns/` holding `.md` files and `charts/` holding `.svg` files;
+/// - reports: `summary.md`, `report.html`, `daily.csv`, `weekly.csv`, `uplift.csv`, `uplift.json`, `rejects.csv`,
+///   `revisions.csv`, `run-manifest.json`, the mark, `campaigns/` holding `.md` files, `charts/` holding `.svg`
+///   files and `excel/` holding `.csv` files;
 /// - notebooks: `.ipynb` files, `README.md` and the mark;
 /// - diagnostics: `failed-night.md`, `rejects.csv`, `run-manifest.json`.
 public enum OutputOwnership {
@@ -57,15 +58,15 @@ public enum OutputOwnership {
     static let ignored: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
 
     /// The report subfolders and the extension of the files a run writes in them.
-    static let subfolders = ["campaigns": ".md", "charts": ".svg"]
+    static let subfolders = ["campaigns": ".md", "charts": ".svg", "excel": ".csv"]
 
     /// The plain files a run writes at the top of `role`'s folder.
     static func files(of role: OutputRole) -> Set<String> {
         switch role {
         case .reports:
             [
-                "summary.md", "daily.csv", "weekly.csv", "uplift.csv", "uplift.json", "rejects.csv",
-                "run-manifest.json", NightMark.fileName,
+                "summary.md", "report.html", "daily.csv", "weekly.csv", "uplift.csv", "uplift.json",
+                "rejects.csv", "revisions.csv", "run-manifest.json", NightMark.fileName,
             ]
         case .notebooks: ["README.md", NightMark.fileName]
         case .diagnostics: ["failed-night.md", "rejects.csv", "run-manifest.json", NightMark.fileName]

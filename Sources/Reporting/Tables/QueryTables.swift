@@ -124,6 +124,13 @@ public struct QueryTables: Sendable {
             })
     }
 
+    /// The weekly table, followed, when some week is flagged, by the sentence saying what the flag means.
+    public func weeklyDocument(_ rows: [WeeklySummaryRow]) -> TextDocument {
+        var blocks: [TextDocument.Block] = [.table(weekly(rows))]
+        if rows.contains(where: \.anomaly) { blocks += [.blank, .sentence(wording.anomalyMeaning)] }
+        return TextDocument(blocks)
+    }
+
     /// One period against another, a row per series. Weeks are headed by their identifier (`2020-W45`), other
     /// ranges by their dates; when the periods differ in length a sentence after the table says the change is per
     /// day.

@@ -111,6 +111,32 @@ public enum TidyTables {
     /// The columns of `rejects.csv`.
     public static let rejectColumns = ["file", "line", "column", "reason", "value", "record"]
 
+    /// The columns of `revisions.csv`.
+    public static let revisionColumns = [
+        "file", "line", "date", "feed", "key", "column", "previous", "value", "previous_file", "previous_line",
+    ]
+
+    /// The values a later file restated (DESIGN §3): a row per count that changed, at the later file's line, with
+    /// the earlier value and where it came from. A count a file leaves empty is an empty cell.
+    public static func revisions(_ data: IngestedData) -> TidyTable {
+        var rows: [[TidyCell]] = []
+        for revision in data.revisions {
+            for (index, column) in revision.feed.countColumns.enumerated() {
+                let previous = index < revision.previous.count ? revision.previous[index] : nil
+                let restated = index < revision.restated.count ? revision.restated[index] : nil
+                guard previous != restated else { continue }
+                rows.append([
+                    .text(revision.file), .integer(revision.line), .text(revision.date.description),
+                    .text(revision.feed.rawValue), .text(revision.key), .text(column),
+                    .integer(previous.map { Int($0) }), .integer(restated.map { Int($0) }),
+                    .text(revision.previousFile),
+                    .integer(revision.previousLine),
+                ])
+            }
+        }
+        return TidyTable(checkedColumns: revisionColumns, rows: rows)
+    }
+
     /// `rejects.csv`: every rejected row, and one row per refused file (its reason, at the refusal's line).
     public static func rejects(_ data: IngestedData) -> TidyTable {
         var rows: [[TidyCell]] = data.rejects.map { reject in

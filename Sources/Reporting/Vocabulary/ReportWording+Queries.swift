@@ -42,6 +42,17 @@ extension ReportWording {
     /// The anomaly cell of a week that has one: `yes` / `oui`.
     public var yes: String { pick("yes", "oui") }
 
+    /// What the weekly table's anomaly flag means, said under the table when a week is flagged.
+    public var anomalyMeaning: String {
+        pick(
+            "anomaly: a day of the week lies outside what the same weekday of the four weeks before predicts "
+                + "(about 5% of weeks with no change are flagged); look at that day, it is not a campaign's effect.",
+            "anomalie\u{00A0}: un jour de la semaine sort de ce que le même jour des quatre semaines précédentes "
+                + "laisse attendre (environ 5\u{202F}% des semaines sans changement sont signalées)\u{202F}; regardez "
+                + "ce jour, ce n'est "
+                + "pas l'effet d'une campagne.")
+    }
+
     // MARK: - Comparison
 
     /// The headers of the comparison table, in order: series, the period `period` and the one `against` (as the
