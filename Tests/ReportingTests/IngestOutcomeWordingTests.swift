@@ -3,23 +3,9 @@ import Reporting
 import Testing
 
 /// The words of ingest's outcomes that IngestTests pinned by their English before they asserted typed values: the
-/// date-format hint, the reasons a file is passed over, a rollup's read failures and a misnamed gzip file.
+/// reasons a file is passed over, a rollup's read failures and a misnamed gzip file.
 @Suite("Wording of ingest's outcomes")
 struct IngestOutcomeWordingTests {
-    @Test func theHintNamesTheSettingInEnglishAndFrench() {
-        let hint = DateFormatHint(
-            feed: .helplineCalls, configured: .yearMonthDay, format: .dayMonthYearSlash, dates: 1094)
-        #expect(
-            hint.text(in: .en)
-                == "hint: every date of this file (1094 dates) is not YYYY-MM-DD but DD/MM/YYYY; to read them, add to "
-                + "campaigns.yaml: feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
-        #expect(
-            hint.text(in: .fr)
-                == "indice\u{00A0}: aucune date de ce fichier (1094) n'est au format YYYY-MM-DD, toutes sont au format "
-                + "DD/MM/YYYY\u{202F}; pour les lire, ajoutez à campaigns.yaml\u{00A0}: "
-                + "feeds: { helpline_calls: { date_format: DD/MM/YYYY } }")
-    }
-
     @Test func saysEachReasonAFileIsPassedOverInEnglishAndFrench() {
         let texts = SkippedFile.Reason.allCases.map { ($0.text(in: .en), $0.text(in: .fr)) }
         #expect(

@@ -247,7 +247,7 @@ enum RollupReasonJSON {
         var readable: [DateFormatConflict.Readable] = []
         for item in items {
             guard case .array(let pair) = item, pair.count == 2, case .string(let text) = pair[0],
-                case .integer(let dates) = pair[1], let count = Int(exactly: dates)
+                case .int(let count) = pair[1]
             else { throw .badValue("\(f.path).readable") }
             readable.append(DateFormatConflict.Readable(format: try format(text, at: "readable"), dates: count))
         }

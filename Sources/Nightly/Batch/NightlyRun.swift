@@ -127,7 +127,7 @@ public struct NightlyRun: Sendable {
         files.append(OutputFile(path: "revisions.csv", contents: TidyCSV.render(TidyTables.revisions(data))))
         if includesSpreadsheetCopies {
             let tables: [(String, TidyTable)] = [
-                ("daily", TidyTables.daily(series)), ("weekly", TidyTables.weekly(weekly)),
+                ("daily", TidyTables.daily(series)), ("weekly", TidyTables.weekly(analysis.weeklyRows)),
                 ("uplift", TidyTables.uplift(upliftRows)), ("rejects", TidyTables.rejects(data)),
                 ("revisions", TidyTables.revisions(data)),
             ]
