@@ -31,8 +31,8 @@ struct HeadlineChoiceTests {
         let headline = try #require(HeadlineOutcome.headline(simulated))
         let shift = NoisyCalls.start.adding(days: from)
         let levels = headline.figures.columns.compactMap { column -> CivilDate? in
-            guard column.hasPrefix("level:") else { return nil }
-            return CivilDate(iso8601: String(column.dropFirst("level:".count)))
+            guard case .change(let change) = column, change.kind == .level else { return nil }
+            return change.day
         }
         #expect(levels.contains { abs($0.days(to: shift)) <= 3 }, "\(headline.figures.columns)")
         #expect(headline.figures.upliftInterval.contains(0), "\(headline.figures.upliftInterval)")

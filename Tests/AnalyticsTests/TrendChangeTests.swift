@@ -47,7 +47,7 @@ struct TrendChangeTests {
         let found = Self.changes(estimate)
         let level = try #require(found.first { $0.kind == .level }, "found \(found)")
         #expect(abs(level.day.days(to: shift)) <= 3, "found \(found)")
-        #expect(figures.columns.contains(level.columnName))
+        #expect(figures.columns.contains(.change(level)))
         #expect(figures.upliftInterval.contains(Self.setting.uplift), "\(figures.upliftInterval)")
         // Without the search the model spreads the new level over two years, finds the campaign too large, and
         // its noise estimate reads the long run of high residuals as correlation: an interval over twice as wide.
@@ -95,6 +95,6 @@ struct TrendChangeTests {
         let estimate = Self.model(simulated, detecting: false).estimate()
         let figures = try #require(estimate.figures)
         #expect(Self.changes(estimate).isEmpty)
-        #expect(!figures.columns.contains { $0.hasPrefix("level:") || $0.hasPrefix("slope:") })
+        #expect(!figures.columns.contains { if case .change = $0 { true } else { false } })
     }
 }

@@ -28,6 +28,12 @@ extension NotFittedReason {
                 ? "aucune donnée sur la période \(range(window))" : "no data on any day of \(range(window))"
         case .fitFailed(let error):
             return error.text(wording)
+        case .singularDesign(let column, let cause):
+            // A context event's column is named by the event's name when the wording has it (reports and query
+            // tables), by its design id otherwise (the tidy files).
+            return ModelFitError.singularText(
+                column: column.name, event: column.contextEventID.flatMap(wording.contextName), cause: cause,
+                wording)
         case .emptyPlannedWindow:
             return french ? "une campagne dure au moins un jour" : "a campaign lasts at least one day"
         }
@@ -71,32 +77,38 @@ extension ModelFitError {
                 ? "l'ajustement a divergé (déviance non finie après \(iterations) itérations)"
                 : "the fit diverged (deviance is not finite after \(iterations) iterations)"
         case .singular(let column, let cause):
-            // A context event's column is named by the event's name when the wording has it (reports and query
-            // tables), by its design id otherwise (the tidy files).
-            let event = column.hasPrefix("context:") ? wording.contextName(String(column.dropFirst(8))) : nil
-            let subject: String
-            if let event {
-                subject =
-                    french
-                    ? "la colonne de l'événement de contexte «\u{00A0}\(event)\u{00A0}»"
-                    : "the column of context event '\(event)'"
-            } else {
-                subject = french ? "la colonne «\u{00A0}\(column)\u{00A0}»" : "column '\(column)'"
-            }
-            let why: String
-            switch cause {
-            case .allZeros: why = french ? "ne contient que des zéros" : "is all zeros"
-            case .noVariation: why = french ? "ne varie pas" : "has no variation"
-            case .linearCombination:
-                why =
-                    french
-                    ? "est une combinaison linéaire des colonnes précédentes, ou ses lignes n'ont pas de poids"
-                    : "is a linear combination of the columns before it, or its rows have no weight"
-            }
-            return french
-                ? "la matrice du modèle est singulière (\(subject) \(why))"
-                : "design matrix is singular (\(subject) \(why))"
+            return Self.singularText(column: column, event: nil, cause: cause, wording)
         }
+    }
+
+    /// Why a singular design failed, naming `column` by its text, or by `event` when it is a context event's
+    /// column and the wording has the event's name.
+    static func singularText(
+        column: String, event: String?, cause: SingularCause, _ wording: ReportWording
+    ) -> String {
+        let french = wording.language == .fr
+        let subject: String
+        if let event {
+            subject =
+                french
+                ? "la colonne de l'événement de contexte «\u{00A0}\(event)\u{00A0}»"
+                : "the column of context event '\(event)'"
+        } else {
+            subject = french ? "la colonne «\u{00A0}\(column)\u{00A0}»" : "column '\(column)'"
+        }
+        let why: String
+        switch cause {
+        case .allZeros: why = french ? "ne contient que des zéros" : "is all zeros"
+        case .noVariation: why = french ? "ne varie pas" : "has no variation"
+        case .linearCombination:
+            why =
+                french
+                ? "est une combinaison linéaire des colonnes précédentes, ou ses lignes n'ont pas de poids"
+                : "is a linear combination of the columns before it, or its rows have no weight"
+        }
+        return french
+            ? "la matrice du modèle est singulière (\(subject) \(why))"
+            : "design matrix is singular (\(subject) \(why))"
     }
 }
 
