@@ -18,11 +18,19 @@ Prints one markdown table: per setting and tool, coverage of the injected uplift
 error), null campaigns called significant, the median width of the uplift interval, the mean absolute error
 of the uplift estimate (on the series with the effect), and seconds per series. awareness's seconds are those
 of its whole pipeline for the campaign (model, placebos, comparisons, headline), measured in the same run.
+
+With --cache FILE, each CausalImpact result (uplift, interval and the seconds its fit took) is kept in FILE
+under the SHA-256 of the series' bytes, the campaign's start and the excluded spans, and reused when the same
+series comes again: the simulated series do not depend on awareness's model and CausalImpact is seeded, so a
+re-run after a change to the model fits only awareness again. The seconds reported for a cached result are
+those of the fit that produced it.
 """
 
 import argparse
 import csv
 import datetime
+import hashlib
+import json
 import math
 import os
 import statistics
@@ -124,11 +132,23 @@ def number(text):
     return float(text) if text else None
 
 
+def write_cache(path, cache):
+    """Writes the cache of CausalImpact results atomically (a run stopped halfway keeps what it fitted)."""
+    with open(path + ".tmp", "w") as handle:
+        json.dump(cache, handle)
+    os.replace(path + ".tmp", path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--export", required=True, help="the folder AWARENESS_CALIBRATION_EXPORT wrote")
     parser.add_argument("--save", help="also write the table to this file")
+    parser.add_argument("--cache", help="a JSON file of CausalImpact results to reuse and extend")
     arguments = parser.parse_args()
+    cache = {}
+    if arguments.cache and os.path.exists(arguments.cache):
+        with open(arguments.cache) as handle:
+            cache = json.load(handle)
 
     with open(os.path.join(arguments.export, "manifest.csv"), newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -145,9 +165,18 @@ def main():
             number(row["model_high"]),
             float(row["seconds"]),
         )
-        days = read_series(os.path.join(arguments.export, row["file"]))
-        start = datetime.date.fromisoformat(row["campaign_start"])
-        uplift, low, high, seconds = causalimpact_uplift(days, start, excluded_spans(row["excluded"]))
+        path = os.path.join(arguments.export, row["file"])
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read())
+        digest.update(f"|{row['campaign_start']}|{row['excluded']}".encode())
+        key = digest.hexdigest()
+        if key not in cache:
+            days = read_series(path)
+            start = datetime.date.fromisoformat(row["campaign_start"])
+            cache[key] = list(causalimpact_uplift(days, start, excluded_spans(row["excluded"])))
+            if arguments.cache and done % 20 == 0:
+                write_cache(arguments.cache, cache)
+        uplift, low, high, seconds = cache[key]
         tallies[(row["setting"], "CausalImpact")].add(case, truth, uplift, low, high, seconds)
         if done % 100 == 0:
             print(f"{done} of {len(rows)} series", file=sys.stderr)
@@ -160,6 +189,8 @@ def main():
     for setting in settings:
         for tool in ("awareness", "CausalImpact"):
             lines.append(tallies[(setting, tool)].row(setting, tool))
+    if arguments.cache:
+        write_cache(arguments.cache, cache)
     table = "\n".join(lines)
     print(table)
     if arguments.save:

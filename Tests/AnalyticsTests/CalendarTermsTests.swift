@@ -13,19 +13,22 @@ struct CalendarTermsTests {
 
     /// The values by column name on `text`.
     static func values(_ terms: CalendarTerms, _ text: String) throws -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: zip(terms.names, terms.values(on: try day(text))))
+        Dictionary(uniqueKeysWithValues: zip(terms.columns.map(\.name), terms.values(on: try day(text))))
     }
 
     @Test func namesTheSchoolRentreeHolidayAndPeriodColumnsInOrder() throws {
         let ramadan = RecurringPeriod(id: "ramadan", occurrences: [])
         let terms = CalendarTerms(zones: [.c], publicHolidays: Self.holidays, periods: [ramadan])
         #expect(
-            terms.names == [
+            terms.columns.map(\.name) == [
                 "school:summer", "school:christmas", "school:winter", "school:spring", "school:toussaint", "rentree",
                 "holiday:christmas", "bridge", "eve", "period:ramadan",
             ])
-        #expect(CalendarTerms.none.names.isEmpty)
-        #expect(CalendarTerms(zones: [], publicHolidays: [], periods: [ramadan]).names == ["period:ramadan"])
+        #expect(CalendarTerms.none.columns.isEmpty)
+        #expect(
+            CalendarTerms(zones: [], publicHolidays: [], periods: [ramadan]).columns == [
+                .recurringPeriod(id: "ramadan")
+            ])
     }
 
     @Test func theWinterColumnIsTheShareOfZonesOnHoliday() throws {
@@ -102,7 +105,7 @@ struct CalendarTermsTests {
         let terms = Self.all
         for offset in 0..<(start.days(to: campaign.end) + 1) {
             let day = start.adding(days: offset)
-            let values = Dictionary(uniqueKeysWithValues: zip(terms.names, terms.values(on: day)))
+            let values = Dictionary(uniqueKeysWithValues: zip(terms.columns.map(\.name), terms.values(on: day)))
             var mean = 400.0 * (day.isoWeekday >= 6 ? 0.7 : 1)
             mean *= pow(0.65, values["school:summer"] ?? 0) * pow(0.75, values["school:christmas"] ?? 0)
             for kind in ["winter", "spring", "toussaint"] { mean *= pow(0.85, values["school:\(kind)"] ?? 0) }
@@ -112,7 +115,7 @@ struct CalendarTermsTests {
         let model = CounterfactualModel(
             series: series, campaign: campaign, holidays: Self.holidays, calendarTerms: terms)
         let figures = try #require(model.estimate().figures)
-        let coefficients = Dictionary(uniqueKeysWithValues: zip(figures.columns, figures.coefficients))
+        let coefficients = Dictionary(uniqueKeysWithValues: zip(figures.columns.map(\.name), figures.coefficients))
         #expect(abs((coefficients["school:summer"] ?? 0) - log(0.65)) < 1e-4)
         #expect(abs((coefficients["school:christmas"] ?? 0) - log(0.75)) < 1e-4)
         #expect(abs((coefficients["school:winter"] ?? 0) - log(0.85)) < 1e-4)
@@ -130,16 +133,16 @@ struct CalendarTermsTests {
             series: series, campaign: campaign, holidays: Self.holidays, calendarTerms: Self.all
         ).estimate()
         let figures = try #require(estimate.figures)
-        #expect(figures.columns.contains("school:toussaint"))
-        #expect(figures.columns.contains("rentree"))
-        #expect(!figures.columns.contains("school:summer"))
+        #expect(figures.columns.contains(.schoolHoliday(.toussaint)))
+        #expect(figures.columns.contains(.rentree))
+        #expect(!figures.columns.contains(.schoolHoliday(.summer)))
         #expect(
             estimate.notes.contains(
                 .calendarColumnsDropped([
-                    "school:summer", "school:christmas", "school:winter", "school:spring", "holiday:christmas",
-                    "bridge",
+                    .schoolHoliday(.summer), .schoolHoliday(.christmas), .schoolHoliday(.winter),
+                    .schoolHoliday(.spring), .christmasAndNewYear, .bridge,
                 ])))
-        #expect(!estimate.notes.contains(.columnDropped("school:summer")))
+        #expect(!estimate.notes.contains(.columnDropped(.schoolHoliday(.summer))))
     }
 }
 
@@ -157,11 +160,13 @@ extension CalendarTermsTests {
             contextEvents: [ContextStep(id: "winter-break", days: holidays)], calendarTerms: Self.all
         ).estimate()
         let figures = try #require(estimate.figures)
-        #expect(figures.columns.contains("context:winter-break"))
-        #expect(!figures.columns.contains("school:christmas"))
+        #expect(figures.columns.contains(.contextEvent(id: "winter-break")))
+        #expect(!figures.columns.contains(.schoolHoliday(.christmas)))
         #expect(
             estimate.notes.contains { note in
-                if case .calendarColumnsDropped(let names) = note { return names.contains("school:christmas") }
+                if case .calendarColumnsDropped(let columns) = note {
+                    return columns.contains(.schoolHoliday(.christmas))
+                }
                 return false
             })
     }

@@ -56,7 +56,7 @@ struct CampaignEstimatesTests {
         let calls = try #require(estimates.series.first)
         let figures = try #require(calls.model?.figures)
         #expect(figures.upliftInterval.contains(0.3))
-        #expect(figures.columns.contains("holiday") && figures.columns.contains("context:lockdown"))
+        #expect(figures.columns.contains(.holiday) && figures.columns.contains(.contextEvent(id: "lockdown")))
         // The other campaign on 119 is left out of the 730 fitted days with its 14 days of carry-over; the one on
         // 3020 does not touch calls:119. Outlying days (news spikes) leave the fit too.
         #expect(figures.fittedDays + figures.newsSpikes.flaggedDays.count == 702)

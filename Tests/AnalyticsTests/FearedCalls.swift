@@ -127,7 +127,7 @@ struct FearedCalls {
             self.init(setting, drawn: drawn, uplift: uplift, context: [event])
         case .levelShift, .slopeChange:
             let historyDays = Int((Self.base.historyYears * 365).rounded())
-            let shock = HeadlineOutcome.shock(
+            let shock = SimulatedHeadline.shock(
                 setting == .levelShift ? .levelShift : .slopeChange, historyDays: historyDays, seed: seed)
             let drawn = NoisyCalls(setting: Self.base, seed: seed, stream: stream, uplift: uplift, shock: shock)
             self.init(setting, drawn: drawn, uplift: uplift)

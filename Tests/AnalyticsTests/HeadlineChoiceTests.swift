@@ -11,7 +11,7 @@ struct HeadlineChoiceTests {
 
     @Test func aWellSpecifiedModelIsQuotedWithoutCautionOnOneRowPerSeries() throws {
         let simulated = NoisyCalls(setting: Self.setting, seed: 11)
-        let headline = try #require(HeadlineOutcome.headline(simulated))
+        let headline = try #require(SimulatedHeadline.headline(simulated))
         #expect(headline.choice.basis == .model)
         #expect(headline.choice.method == .model)
         #expect(headline.choice.otherComparisons.map(\.method) == [.window, .yearOverYear])
@@ -28,11 +28,11 @@ struct HeadlineChoiceTests {
     @Test func aLevelThatMovedSixWeeksBeforeIsFoundByTheModelAndNeedsNoCaution() throws {
         let from = Self.historyDays - 42
         let simulated = NoisyCalls(setting: Self.setting, seed: 11, uplift: 0, shock: { $0 >= from ? 1.2 : 1 })
-        let headline = try #require(HeadlineOutcome.headline(simulated))
+        let headline = try #require(SimulatedHeadline.headline(simulated))
         let shift = NoisyCalls.start.adding(days: from)
         let levels = headline.figures.columns.compactMap { column -> CivilDate? in
-            guard column.hasPrefix("level:") else { return nil }
-            return CivilDate(iso8601: String(column.dropFirst("level:".count)))
+            guard case .change(let change) = column, change.kind == .level else { return nil }
+            return change.day
         }
         #expect(levels.contains { abs($0.days(to: shift)) <= 3 }, "\(headline.figures.columns)")
         #expect(headline.figures.upliftInterval.contains(0), "\(headline.figures.upliftInterval)")
@@ -44,7 +44,7 @@ struct HeadlineChoiceTests {
         // nearest change it may place takes in a week of the old level, and the checks see what is left.
         let from = Self.historyDays - 21
         let simulated = NoisyCalls(setting: Self.setting, seed: 11, uplift: 0, shock: { $0 >= from ? 1.25 : 1 })
-        let headline = try #require(HeadlineOutcome.headline(simulated))
+        let headline = try #require(SimulatedHeadline.headline(simulated))
         #expect(!headline.choice.cautions.isEmpty, "uplift \(headline.figures.uplift)")
     }
 
@@ -76,7 +76,7 @@ struct HeadlineChoiceTests {
         var cautions = 0
         for seed in 1...20 {
             let simulated = NoisyCalls(setting: Self.setting, seed: UInt64(seed), stream: "null", uplift: 0)
-            guard let headline = HeadlineOutcome.headline(simulated) else { continue }
+            guard let headline = SimulatedHeadline.headline(simulated) else { continue }
             let model = headline.figures.upliftInterval
             let contradicting = headline.choice.otherComparisons.filter { finding in
                 finding.excludesZero && (finding.uplift > model.upper || finding.uplift < model.lower)
@@ -98,7 +98,7 @@ struct HeadlineChoiceTests {
             return (back == 0 || back > 364 - length) ? 0.7 : 1
         }
         let simulated = NoisyCalls(setting: Self.setting, seed: 12, uplift: 0.4, shock: dip)
-        let headline = try #require(HeadlineOutcome.headline(simulated))
+        let headline = try #require(SimulatedHeadline.headline(simulated))
         let codes = headline.choice.cautions.map(\.code)
         #expect(codes.contains(.placebo))
         // The year-over-year row, which the dip does not fool, is among what the headline reports alongside.

@@ -173,10 +173,10 @@ struct NewsSpikesTests {
             let day = spikeDay.adding(days: offset)
             series[day] = (series[day] ?? 0) + factor * (simulated.means[day] ?? 0)
         }
-        let headline = try #require(HeadlineOutcome.headline(simulated, series: series))
+        let headline = try #require(SimulatedHeadline.headline(simulated, series: series))
         let caution = try #require(headline.choice.cautions.first { $0.code == .spikeInWindow })
         #expect(caution == .spikeInWindow(days: [spikeDay, spikeDay.adding(days: 1)], share: caution.share))
-        let calm = try #require(HeadlineOutcome.headline(simulated))
+        let calm = try #require(SimulatedHeadline.headline(simulated))
         #expect(!calm.choice.cautions.contains { $0.code == .spikeInWindow })
     }
 }

@@ -159,11 +159,10 @@ struct CalibrationOutcome: Sendable {
     }
 }
 
-/// What the headline did in one misspecified setting (issue 25): how often the model's interval covered the
-/// injected uplift, how often a null campaign was called significant, and how often the headline quoted an
-/// interval that missed the truth without any caution, on campaigns with the effect and on null ones; and how
-/// often a caution fired on the null campaigns.
-struct HeadlineOutcome: Sendable {
+/// The headline of a simulated series under a misfit the model cannot see (issue 25): the misfits the
+/// calibration table's level-shift and slope-change rows draw (``FearedCalls``), and what the pipeline makes of
+/// one series. The rates of a row are tallied by ``FearedOutcome``, the one tally of the calibration.
+enum SimulatedHeadline {
     /// What the model does not know about: nothing, an undeclared level shift of ±10–25% six weeks before the
     /// campaign (size and sign drawn per simulation), or a change of the trend's slope by ±15% a year eight
     /// months before it.
@@ -172,17 +171,6 @@ struct HeadlineOutcome: Sendable {
         case levelShift = "level shift ±10–25% 6 weeks before"
         case slopeChange = "slope change ±15%/year 8 months before"
     }
-
-    var simulations = 0
-    var notFitted = 0
-    var covered = 0
-    var nullFindings = 0
-    var silentMisses = 0
-    var silentNullMisses = 0
-    var nullCautions = 0
-    var cautions: [HeadlineCaution.Code: Int] = [:]
-
-    func rate(_ count: Int) -> Double { Double(count) / Double(max(1, simulations)) }
 
     /// The shock of `misfit` on the day `offset` days after the simulation's start, for a history of
     /// `historyDays`; its size and sign drawn from `seed`.
@@ -237,32 +225,5 @@ struct HeadlineOutcome: Sendable {
             }
         }
         return Headline(choice: choice, figures: figures, quoted: quoted)
-    }
-
-    /// Runs `count` simulations of `setting` with `misfit` from `firstSeed`: each draws the series with the
-    /// setting's uplift and again with none, the same misfit on both.
-    static func run(
-        _ setting: NoisyCalls.Setting, misfit: Misfit, count: Int, firstSeed: UInt64
-    ) -> HeadlineOutcome {
-        var outcome = HeadlineOutcome()
-        let historyDays = Int((setting.historyYears * 365).rounded())
-        for index in 0..<count {
-            let seed = firstSeed + UInt64(index)
-            let shock = Self.shock(misfit, historyDays: historyDays, seed: seed)
-            let treated = NoisyCalls(setting: setting, seed: seed, shock: shock)
-            let null = NoisyCalls(setting: setting, seed: seed, stream: "null", uplift: 0, shock: shock)
-            guard let effect = Self.headline(treated), let nothing = Self.headline(null) else {
-                outcome.notFitted += 1
-                continue
-            }
-            outcome.simulations += 1
-            if effect.figures.upliftInterval.contains(setting.uplift) { outcome.covered += 1 }
-            if !nothing.figures.upliftInterval.contains(0) { outcome.nullFindings += 1 }
-            if effect.missesSilently(setting.uplift) { outcome.silentMisses += 1 }
-            if nothing.missesSilently(0) { outcome.silentNullMisses += 1 }
-            if !nothing.choice.cautions.isEmpty { outcome.nullCautions += 1 }
-            for code in Set(nothing.choice.cautions.map(\.code)) { outcome.cautions[code, default: 0] += 1 }
-        }
-        return outcome
     }
 }

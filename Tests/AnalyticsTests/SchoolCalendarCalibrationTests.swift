@@ -70,7 +70,7 @@ struct SchoolCalendarCalibrationTests {
         for offset in 0...start.days(to: campaign.end) {
             let day = start.adding(days: offset)
             latent = rho * latent + (1 - rho * rho).squareRoot() * deviation * generator.nextStandardNormal()
-            let values = Dictionary(uniqueKeysWithValues: zip(terms.names, terms.values(on: day)))
+            let values = Dictionary(uniqueKeysWithValues: zip(terms.columns.map(\.name), terms.values(on: day)))
             var mean = setting.level * weekly[day.isoWeekday - 1] * (1 + 0.05 * Double(offset) / 365.25)
             if holidays.contains(day) { mean *= 0.7 }
             mean *= pow(0.65, values["school:summer"] ?? 0) * pow(0.75, values["school:christmas"] ?? 0)

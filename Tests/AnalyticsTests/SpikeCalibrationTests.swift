@@ -5,7 +5,7 @@ import Testing
 
 /// Calibration under news spikes (issue 25, item 7): `SpikyCalls` at four spikes a year on two settings of
 /// `CalibrationTests`, each campaign drawn with the uplift and again with none, and the same campaign without its
-/// spikes for the width. The headline is the pipeline's (`HeadlineOutcome.headline`).
+/// spikes for the width. The headline is the pipeline's (`SimulatedHeadline.headline`).
 ///
 /// `AWARENESS_CALIBRATION=1 swift test -c release --filter SpikeCalibration`; simulations per setting with
 /// `AWARENESS_SPIKE_SIMULATIONS` (default 300, at least 50), first seed with `AWARENESS_CALIBRATION_SEED`.
@@ -40,9 +40,9 @@ struct SpikeCalibrationTests {
             let treated = SpikyCalls(setting: setting, seed: seed, rate: SpikyCalls.defaultRate)
             let null = SpikyCalls(setting: setting, seed: seed, stream: "null", uplift: 0, rate: SpikyCalls.defaultRate)
             let calm = treated.calm
-            guard let effect = HeadlineOutcome.headline(calm, series: treated.series),
-                let nothing = HeadlineOutcome.headline(null.calm, series: null.series),
-                let reference = HeadlineOutcome.headline(calm)
+            guard let effect = SimulatedHeadline.headline(calm, series: treated.series),
+                let nothing = SimulatedHeadline.headline(null.calm, series: null.series),
+                let reference = SimulatedHeadline.headline(calm)
             else {
                 outcome.notFitted += 1
                 continue

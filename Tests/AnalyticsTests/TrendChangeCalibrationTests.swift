@@ -9,15 +9,18 @@ import Testing
 /// `AWARENESS_CALIBRATION=1 swift test -c release -Xswiftc -enable-testing --filter TrendChangeCalibration`;
 /// simulations per setting with `AWARENESS_TREND_SIMULATIONS` (default 200), first seed with
 /// `AWARENESS_CALIBRATION_SEED`, `AWARENESS_CALIBRATION_ONLY=1,14` for some settings (1-based: the thirteen
-/// stable settings of ``CalibrationTests``, then the four misfits of ``HeadlineCalibrationTests``). Prints
+/// stable settings of ``CalibrationTests``, then four misfits: a level shift and a slope change on the AR ρ 0.5 and the independent Poisson settings). Prints
 /// coverage, null findings and the share of null fits where a change was found, with and without the search.
 @Suite("Trend change calibration")
 struct TrendChangeCalibrationTests {
-    typealias Misfit = HeadlineOutcome.Misfit
+    typealias Misfit = SimulatedHeadline.Misfit
 
     static let settings: [(NoisyCalls.Setting, Misfit)] =
         CalibrationTests.settings.map { ($0, Misfit.none) }
-        + HeadlineCalibrationTests.settings.filter { $0.1 != .none }
+        + [
+            (CalibrationTests.settings[6], .levelShift), (CalibrationTests.settings[6], .slopeChange),
+            (CalibrationTests.settings[0], .levelShift), (CalibrationTests.settings[0], .slopeChange),
+        ]
 
     struct Outcome {
         var simulations = 0
@@ -33,7 +36,7 @@ struct TrendChangeCalibrationTests {
         let historyDays = Int((setting.historyYears * 365).rounded())
         for index in 0..<count {
             let seed = firstSeed + UInt64(index)
-            let shock = HeadlineOutcome.shock(misfit, historyDays: historyDays, seed: seed)
+            let shock = SimulatedHeadline.shock(misfit, historyDays: historyDays, seed: seed)
             let treated = NoisyCalls(setting: setting, seed: seed, shock: shock)
             let null = NoisyCalls(setting: setting, seed: seed, stream: "null", uplift: 0, shock: shock)
             var fitted: [(CounterfactualEstimate, CounterfactualEstimate)] = []

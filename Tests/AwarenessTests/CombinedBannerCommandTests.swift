@@ -70,7 +70,8 @@ struct CombinedBannerCommandTests {
             #expect(paths.count > (outputs == "reports" ? 20 : 3))
             // The inputs and the rows read differ (one file and half the rows): the manifest, the night mark (a hash
             // of the folders, counts included) and the data-quality counts are left out; everything else is the same.
-            for path in paths where path != "run-manifest.json" && path != "awareness-night.json" {
+            // report.html renders the markdown reports compared here (its table cells put a count on its own line).
+            for path in paths where !["run-manifest.json", "awareness-night.json", "report.html"].contains(path) {
                 let a = try String(contentsOf: separate.appendingPathComponent(path), encoding: .utf8)
                 let b = try String(contentsOf: combined.appendingPathComponent(path), encoding: .utf8)
                 #expect(Self.withoutRowCounts(a) == Self.withoutRowCounts(b), "\(outputs)/\(path) differs")

@@ -221,7 +221,7 @@ struct EstimateNoteWordingTests {
                 "3 jours sans données (à partir du 4 mai 2020)"
             ),
             (
-                .columnDropped("context:lockdown-2"),
+                .columnDropped(.contextEvent(id: "lockdown-2")),
                 "context event 'lockdown-2' dropped: it is constant over the fitted days",
                 "événement de contexte «\u{00A0}lockdown-2\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
             ),
@@ -254,7 +254,7 @@ extension EstimateNoteWordingTests {
         window: DayRange(start: day, end: day.adding(days: 45)) ?? RunFixture.window)
 
     @Test func droppedCalendarColumnsAreListedInOneNoteInBothLanguages() {
-        let note = EstimateNote.calendarColumnsDropped(["school:summer", "bridge"])
+        let note = EstimateNote.calendarColumnsDropped([.schoolHoliday(.summer), .bridge])
         #expect(
             note.text(ReportWording(language: .en))
                 == "calendar columns dropped (constant over the fitted days): school:summer, bridge")
@@ -264,7 +264,7 @@ extension EstimateNoteWordingTests {
     }
 
     @Test func aDroppedContextEventIsNamedByItsCampaignsYAMLNameWhenTheWordingHasIt() {
-        let note = EstimateNote.columnDropped("context:lockdown-2")
+        let note = EstimateNote.columnDropped(.contextEvent(id: "lockdown-2"))
         #expect(
             note.text(ReportWording(language: .en, context: [Self.lockdown]))
                 == "context event 'Deuxième confinement' dropped: it is constant over the fitted days")
@@ -331,7 +331,7 @@ struct NotFittedReasonWordingTests {
     }
 
     @Test func aSingularContextColumnIsNamedByItsEventForPeopleAndByItsIdInTheTidyFiles() {
-        let reason = NotFittedReason.fitFailed(.singular(column: "context:lockdown-2", cause: .linearCombination))
+        let reason = NotFittedReason.singularDesign(column: .contextEvent(id: "lockdown-2"), cause: .linearCombination)
         let context = [EstimateNoteWordingTests.lockdown]
         #expect(
             reason.text(ReportWording(language: .en, context: context))

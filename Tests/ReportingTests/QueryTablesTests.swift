@@ -22,7 +22,7 @@ struct QueryTablesTests {
         campaign: "spring", series: SeriesName(metric: .calls, key: "119"), method: .model, start: day,
         end: day.adding(days: 13), observed: 5909, expected: 5319, expectedLow: 5121, expectedHigh: 5520, extra: 590,
         extraLow: 389, extraHigh: 788, uplift: 0.11, upliftLow: 0.071, upliftHigh: 0.15, pValue: 0.0004,
-        dispersion: 1, notes: [.columnDropped("context:lockdown-2"), .fitNotConverged(iterations: 25)],
+        dispersion: 1, notes: [.columnDropped(.contextEvent(id: "lockdown-2")), .fitNotConverged(iterations: 25)],
         controls: ["calls:116006"], contextEvents: ["lockdown-1"])
 
     @Test func frenchNotesNameTheEventsAndAreJoinedWithTheFrenchSemicolon() throws {

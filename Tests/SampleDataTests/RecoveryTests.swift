@@ -78,8 +78,8 @@ struct RecoveryTests {
         }
         let with = try model(folder.calendar)
         let without = try model(Self.withoutSchoolHolidays(folder.calendar))
-        #expect(with.columns.contains("school:toussaint"))
-        #expect(!without.columns.contains("school:toussaint"))
+        #expect(with.columns.contains(.schoolHoliday(.toussaint)))
+        #expect(!without.columns.contains(.schoolHoliday(.toussaint)))
         #expect(with.upliftInterval.lower <= truth && truth <= with.upliftInterval.upper)
         #expect(abs(with.uplift - truth) < 0.03, "with the school terms: \(with.uplift) against \(truth)")
         #expect(without.uplift > truth + 0.05, "without the school terms: \(without.uplift) against \(truth)")
@@ -103,7 +103,7 @@ struct RecoveryTests {
         let calls = try #require(estimates.series.first { $0.series.description == "calls:119" })
         let yearEarlier = try #require(CivilDate(iso8601: "2019-07-04"))
         #expect(!calls.earlierPlacebos.contains { $0.window.start == yearEarlier })
-        #expect(calls.earlierPlacebos.allSatisfy { $0.figures?.columns.contains("school:summer") ?? false })
+        #expect(calls.earlierPlacebos.allSatisfy { $0.figures?.columns.contains(.schoolHoliday(.summer)) ?? false })
         #expect(calls.headlineChoice(confidenceLevel: 0.95).cautions.isEmpty)
     }
 

@@ -129,7 +129,8 @@ public struct CampaignEstimates: Sendable {
             estimates.append(
                 SeriesEstimate(
                     campaign: campaign.id, series: name, hasData: !values.isEmpty, window: window,
-                    yearOverYear: yearOverYear, model: modelEstimate, placebo: model?.placebo(),
+                    yearOverYear: yearOverYear, model: modelEstimate,
+                    placebo: model?.placebo(carrying: modelEstimate?.trendChanges ?? []),
                     persistence: model?.persistence(),
                     modelNotes: (holidayNote.map { [$0] } ?? []) + (model == nil ? [] : endingNotes),
                     modelWithoutContext: unadjusted?.estimate(), overlappingContext: overlapping.map(\.id),
@@ -200,12 +201,13 @@ public struct CampaignEstimates: Sendable {
     /// Whether a calendar column that `estimate`'s fit dropped is not 0 on one of its window's days.
     static func meetsDroppedCalendarColumn(_ estimate: CounterfactualEstimate, terms: CalendarTerms) -> Bool {
         let dropped = Set(
-            estimate.notes.flatMap { note -> [String] in
-                if case .calendarColumnsDropped(let names) = note { return names }
+            estimate.notes.flatMap { note -> [DesignColumn] in
+                if case .calendarColumnsDropped(let columns) = note { return columns }
                 return []
             })
         guard !dropped.isEmpty else { return false }
-        let indices = terms.names.indices.filter { dropped.contains(terms.names[$0]) }
+        let columns = terms.columns
+        let indices = columns.indices.filter { dropped.contains(columns[$0]) }
         return estimate.window.days.contains { day in
             let values = terms.values(on: day)
             return indices.contains { values[$0] != 0 }

@@ -9,14 +9,14 @@ public enum EstimateNote: Sendable, Hashable {
     case exactIntervalTooNarrow(threshold: Double)
     /// `count` days of the window have no data, the first on `first`.
     case missingDays(count: Int, first: CivilDate)
-    /// A design column with no variation over the fitted days was dropped: a context event's step (`context:`
-    /// and its id), the holiday dummy (`holiday`) or another column, by name.
-    case columnDropped(String)
+    /// A design column with no variation over the fitted days was dropped: a context event's step, the holiday
+    /// dummy or another column.
+    case columnDropped(DesignColumn)
     /// Calendar columns (`CalendarTerms`: school holidays, rentrée, days around public holidays, recurring periods)
     /// with no variation over the fitted days, or equal over them to an earlier column (a context event), were
-    /// dropped, by name in design order: one note for all of them,
+    /// dropped, in design order: one note for all of them,
     /// since a short history routinely lacks a summer or a bridge day.
-    case calendarColumnsDropped([String])
+    case calendarColumnsDropped([DesignColumn])
     /// The fitted days span fewer days than yearly seasonality needs.
     case seasonalityNotModelled(spanDays: Int, minimumDays: Int)
     /// The fit stopped before converging.

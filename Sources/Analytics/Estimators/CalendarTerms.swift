@@ -29,10 +29,6 @@ public struct CalendarTerms: Sendable {
     public static let schoolKinds: [SchoolHolidays.Kind] = [.summer, .christmas, .winter, .spring, .toussaint]
     /// The length of the rentrée term in days after the summer holidays.
     public static let rentreeDays = 14
-    /// The names of the columns that mark single days rather than weeks: they are not counted among the
-    /// slowly varying columns whose absorption of serial correlation the noise estimate corrects for.
-    public static let dayEffectNames: Set<String> = ["holiday:christmas", "bridge", "eve"]
-
     /// Creates the terms; `publicHolidays` empty leaves out the day-effect columns.
     public init(zones: [SchoolHolidays.Zone], publicHolidays: Set<CivilDate>, periods: [RecurringPeriod] = []) {
         self.zones = zones
@@ -66,7 +62,7 @@ public struct CalendarTerms: Sendable {
 
     /// The share of the chosen zones one zone stands for.
     private let zoneShare: Double
-    /// The number of columns, `names.count`.
+    /// The number of columns, `columns.count`.
     private let columnCount: Int
     /// The day (since 1970-01-01) of `rentreeZones[0]`.
     private let rentreeStart: Int
@@ -83,16 +79,16 @@ public struct CalendarTerms: Sendable {
         return index >= 0 && index < holidayFlags.count && holidayFlags[index]
     }
 
-    /// The column names, in the order of `values(on:)`.
-    public var names: [String] {
-        var names: [String] = []
+    /// The columns, in the order of `values(on:)`.
+    public var columns: [DesignColumn] {
+        var columns: [DesignColumn] = []
         if !zones.isEmpty {
-            names += CalendarTerms.schoolKinds.map { "school:\($0.rawValue)" }
-            names.append("rentree")
+            columns += CalendarTerms.schoolKinds.map { .schoolHoliday($0) }
+            columns.append(.rentree)
         }
-        if !publicHolidays.isEmpty { names += ["holiday:christmas", "bridge", "eve"] }
-        names += periods.map { "period:\($0.id)" }
-        return names
+        if !publicHolidays.isEmpty { columns += [.christmasAndNewYear, .bridge, .eve] }
+        columns += periods.map { .recurringPeriod(id: $0.id) }
+        return columns
     }
 
     /// The columns' values on `day`.

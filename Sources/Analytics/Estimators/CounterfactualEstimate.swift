@@ -56,9 +56,9 @@ public struct CounterfactualEstimate: Sendable {
         public let fittedDays: Int
         /// IRLS iterations of the fit.
         public let iterations: Int
-        /// The design columns kept, such as `intercept`, `trend`, `tuesday`, `holiday`, `context:lockdown-1`,
-        /// `sin1`.
-        public let columns: [String]
+        /// The design columns kept, in design order (`DesignColumn.name` writes them as `intercept`, `trend`,
+        /// `tuesday`, `holiday`, `context:lockdown-1`, `sin1`…).
+        public let columns: [DesignColumn]
         /// The fitted coefficients, in `columns` order (log rate ratios; trend per year).
         public let coefficients: [Double]
         /// Observed and expected for every day from the fit window's start to the evaluated window's end.
@@ -87,6 +87,14 @@ public struct CounterfactualEstimate: Sendable {
 
     /// Whether a model was fitted and evaluated.
     public var isFitted: Bool { figures != nil }
+
+    /// The changes of level and slope the fit found (`EstimateNote.trendChanged`), in the order found.
+    public var trendChanges: [TrendChange] {
+        notes.compactMap { note in
+            if case .trendChanged(let change) = note { return change }
+            return nil
+        }
+    }
 }
 
 extension CounterfactualEstimate.Figures {
@@ -96,8 +104,6 @@ extension CounterfactualEstimate.Figures {
         independentStandardError > 0 ? standardError / independentStandardError : 1
     }
 
-    /// The context events the model adjusted for (the ids of its `context:` columns), in design order.
-    public var contextEventsAdjustedFor: [String] {
-        columns.filter { $0.hasPrefix("context:") }.map { String($0.dropFirst("context:".count)) }
-    }
+    /// The context events the model adjusted for (the ids of its context-event columns), in design order.
+    public var contextEventsAdjustedFor: [String] { columns.compactMap(\.contextEventID) }
 }

@@ -12,6 +12,9 @@ public enum NotFittedReason: Error, Hashable, Sendable {
     case noDataInWindow(DayRange)
     /// The fit itself failed.
     case fitFailed(ModelFitError)
+    /// The design is singular because of this column of it (`ModelFitError.singular`, with the column as a
+    /// value rather than its name).
+    case singularDesign(column: DesignColumn, cause: ModelFitError.SingularCause)
     /// A planned campaign of no days.
     case emptyPlannedWindow
 }

@@ -30,7 +30,7 @@ public struct TrendChange: Sendable, Hashable {
     }
 
     /// The design column's name: `level:2020-03-02` or `slope:2020-03-02`.
-    public var columnName: String { "\(kind.rawValue):\(day)" }
+    public var columnName: String { DesignColumn.change(self).name }
 
     /// The column's value on `date`: for a level, 1 from `day` on and 0 before; for a slope, the years since `day`
     /// (0 before it).
@@ -73,7 +73,7 @@ public struct TrendChange: Sendable, Hashable {
 
 extension TrendChange {
     /// What `search` needs of a fitted model: its days, counts, design rows (without any change column) and
-    /// their names, and the offset.
+    /// their columns, and the offset.
     struct Problem {
         /// The fitted days, in date order.
         let days: [CivilDate]
@@ -81,11 +81,11 @@ extension TrendChange {
         let response: [Double]
         /// The design rows on those days.
         let rows: [[Double]]
-        /// The design's column names.
-        let names: [String]
+        /// The design's columns.
+        let columns: [DesignColumn]
         /// The offset on those days (nil: none).
         let offset: [Double]?
-        /// How many of `names` are slow columns (`NoiseStructure.estimate`'s `smoothParameters`).
+        /// How many of `columns` are slow columns (`NoiseStructure.estimate`'s `smoothParameters`).
         let smoothColumns: Int
         /// The day after the fit: the window's start.
         let anchor: CivilDate
@@ -204,7 +204,7 @@ extension TrendChange {
             let rows = problem.rows.enumerated().map { index, row in
                 row + changes.map { $0.value(on: problem.days[index]) }
             }
-            let names = problem.names + changes.map(\.columnName)
+            let names = (problem.columns + changes.map { DesignColumn.change($0) }).map(\.name)
             guard
                 let fit = try? PoissonGLM(
                     columnNames: names, rows: rows, response: problem.response, offset: problem.offset

@@ -26,24 +26,23 @@ extension EstimateNote {
                 "\(count) days without data (from \(first))", "\(count) jours sans données (à partir du \(date(first)))"
             )
         case .columnDropped(let column):
-            if column.hasPrefix("context:") {
-                let id = String(column.dropFirst(8))
+            if let id = column.contextEventID {
                 let name = wording.contextName(id) ?? id
                 return language.pick(
                     "context event '\(name)' dropped: it is constant over the fitted days",
                     "événement de contexte «\u{00A0}\(name)\u{00A0}» retiré\u{00A0}: il est constant sur les jours ajustés"
                 )
             }
-            if column == "holiday" {
+            if column == .holiday {
                 return language.pick(
                     "holiday term dropped: the fitted days are all holidays or all not",
                     "terme des jours fériés retiré\u{00A0}: les jours ajustés sont tous fériés, ou aucun")
             }
             return language.pick(
-                "column '\(column)' dropped: it is constant over the fitted days",
-                "colonne «\u{00A0}\(column)\u{00A0}» retirée\u{00A0}: elle est constante sur les jours ajustés")
+                "column '\(column.name)' dropped: it is constant over the fitted days",
+                "colonne «\u{00A0}\(column.name)\u{00A0}» retirée\u{00A0}: elle est constante sur les jours ajustés")
         case .calendarColumnsDropped(let columns):
-            let list = columns.joined(separator: ", ")
+            let list = columns.map(\.name).joined(separator: ", ")
             return language.pick(
                 "calendar columns dropped (constant over the fitted days): \(list)",
                 "colonnes du calendrier retirées (constantes sur les jours ajustés)\u{00A0}: \(list)")

@@ -29,6 +29,12 @@ extension NotFittedReason {
                 "no data on any day of \(range(window))", "aucune donnée sur la période \(range(window))")
         case .fitFailed(let error):
             return error.text(wording)
+        case .singularDesign(let column, let cause):
+            // A context event's column is named by the event's name when the wording has it (reports and query
+            // tables), by its design id otherwise (the tidy files).
+            return ModelFitError.singularText(
+                column: column.name, event: column.contextEventID.flatMap(wording.contextName), cause: cause,
+                wording)
         case .emptyPlannedWindow:
             return language.pick("a campaign lasts at least one day", "une campagne dure au moins un jour")
         }
@@ -72,31 +78,7 @@ extension ModelFitError {
                 "the fit diverged (deviance is not finite after \(iterations) iterations)",
                 "l'ajustement a divergé (déviance non finie après \(iterations) itérations)")
         case .singular(let column, let cause):
-            // A context event's column is named by the event's name when the wording has it (reports and query
-            // tables), by its design id otherwise (the tidy files).
-            let event = column.hasPrefix("context:") ? wording.contextName(String(column.dropFirst(8))) : nil
-            let subject: String
-            if let event {
-                subject =
-                    language.pick(
-                        "the column of context event '\(event)'",
-                        "la colonne de l'événement de contexte «\u{00A0}\(event)\u{00A0}»")
-            } else {
-                subject = language.pick("column '\(column)'", "la colonne «\u{00A0}\(column)\u{00A0}»")
-            }
-            let why: String
-            switch cause {
-            case .allZeros: why = language.pick("is all zeros", "ne contient que des zéros")
-            case .noVariation: why = language.pick("has no variation", "ne varie pas")
-            case .linearCombination:
-                why =
-                    language.pick(
-                        "is a linear combination of the columns before it, or its rows have no weight",
-                        "est une combinaison linéaire des colonnes précédentes, ou ses lignes n'ont pas de poids")
-            }
-            return language.pick(
-                "design matrix is singular (\(subject) \(why))",
-                "la matrice du modèle est singulière (\(subject) \(why))")
+            return Self.singularText(column: column, event: nil, cause: cause, wording)
         }
     }
 }
@@ -138,5 +120,35 @@ extension ReportWording {
     /// `3–16 février 2020` in French.
     fileprivate func tidyOrFrenchRange(_ days: DayRange) -> String {
         language.pick("\(days.start)–\(days.end)", format.dateRange(days))
+    }
+}
+
+extension ModelFitError {
+    /// Why a singular design failed, naming `column` by its text, or by `event` when it is a context event's
+    /// column and the wording has the event's name.
+    static func singularText(
+        column: String, event: String?, cause: SingularCause, _ wording: ReportWording
+    ) -> String {
+        let language = wording.language
+        let subject: String
+        if let event {
+            subject = language.pick(
+                "the column of context event '\(event)'",
+                "la colonne de l'événement de contexte «\u{00A0}\(event)\u{00A0}»")
+        } else {
+            subject = language.pick("column '\(column)'", "la colonne «\u{00A0}\(column)\u{00A0}»")
+        }
+        let why: String
+        switch cause {
+        case .allZeros: why = language.pick("is all zeros", "ne contient que des zéros")
+        case .noVariation: why = language.pick("has no variation", "ne varie pas")
+        case .linearCombination:
+            why = language.pick(
+                "is a linear combination of the columns before it, or its rows have no weight",
+                "est une combinaison linéaire des colonnes précédentes, ou ses lignes n'ont pas de poids")
+        }
+        return language.pick(
+            "design matrix is singular (\(subject) \(why))",
+            "la matrice du modèle est singulière (\(subject) \(why))")
     }
 }
