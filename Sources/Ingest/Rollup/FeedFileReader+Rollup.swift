@@ -37,7 +37,8 @@ extension FeedFileReader {
             ? .feedMismatch(folder: feed, rollup: rollup.feed)
             : rollup.level != .events
                 ? .notEvents(rollup.level)
-                : rollup.refusal(name: String(name.split(separator: "/").last ?? ""), entries: entries)
+                : rollup.refusal(
+                    name: name.split(separator: "/").dropFirst().joined(separator: "/"), entries: entries)
         if let problem {
             refuse(&outcome, isIO: false, line: nil, column: nil, reason: .rollup(problem))
             return outcome
@@ -51,6 +52,7 @@ extension FeedFileReader {
         report.isEventLevel = true
         report.delimiter = rollup.delimiter
         report.unknownColumns = rollup.unknownColumns
+        report.ignoredInvalidText = rollup.ignoredInvalidText
         report.rowsRead = rollup.rowsRead
         report.rowsAccepted = rollup.rowsAccepted
         report.rowsRejected = rollup.rowsRejected

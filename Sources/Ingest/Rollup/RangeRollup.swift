@@ -88,6 +88,9 @@ public struct RangeRollup: Sendable, Equatable {
     public var refusal: FileFailure?
     /// Header columns the feed does not know.
     public var unknownColumns: [String] = []
+    /// The rows kept although a column the feed ignores holds bytes that are not text, as a direct read counts
+    /// them (the first one's line by the range's lines); nil when there is none.
+    public var ignoredInvalidText: IgnoredInvalidText?
     /// The daily counts, sorted (`Count.<`).
     public var counts: [Count] = []
     /// The rejected rows, by the range's lines, in line order (at most `IngestLimits.rejectsListedPerFile`).
@@ -114,11 +117,12 @@ public struct RangeRollup: Sendable, Equatable {
         return !overflow && rowsRead == sum && (refusal == nil || rowsAccepted == 0)
     }
 
-    /// Why this rollup, named `name` in its feed folder among `entries` (every entry of that folder), cannot stand
-    /// for its file, or nil when it can: it must name the file its own name does (`x.csv` for `x.csv.rollup.json`,
-    /// in the same feed folder), that file must not be in the folder too, no other rollup may roll it up, and it
-    /// must cover the whole file (from offset 0 to `file_size`, its ranges joined; a refused one from offset 0 to its
-    /// refusal) with no more rows than bytes.
+    /// Why this rollup, named `name` in its feed folder among `entries` (every entry of that folder, each named as
+    /// `name` is: its path under the feed folder, `dt=2021-01-05/part-0000.csv.rollup.json` in a partition
+    /// sub-folder), cannot stand for its file, or nil when it can: it must name the file its own name does (`x.csv`
+    /// for `x.csv.rollup.json`, in the same folder), that file must not be in the folder too, no other rollup may
+    /// roll it up, and it must cover the whole file (from offset 0 to `file_size`, its ranges joined; a refused one
+    /// from offset 0 to its refusal) with no more rows than bytes.
     public func refusal(name: String, entries: [String]) -> RollupFormatError? {
         let base = String(name.dropLast(Self.fileSuffix.count))
         let expected = "\(feed.rawValue)/\(base)"
