@@ -28,14 +28,14 @@ CALENDAR = os.path.join(ROOT, "Tests", "AwarenessTests", "Fixtures", "good", "ca
 
 
 def block(seed):
-    """About 1 MB of rows over 28 days and 60 banners; every 40th row has a note of three quoted lines."""
+    """About 1 MB of rows over 28 days and 468 keys (12 banners, 3 placements, 13 regions); every 40th row has a note of three quoted lines."""
     rows = []
     index = seed
     size = 0
     while size < 1 << 20:
         day, hour, minute = 1 + index % 28, index % 24, index % 60
         note = '"first line\nsecond, ""quoted""\nthird"' if index % 40 == 0 else "plain"
-        row = (f"2020-05-{day:02d}T{hour:02d}:{minute:02d}:{index % 59:02d}Z,banner-119,b{index % 60},"
+        row = (f"2020-05-{day:02d}T{hour:02d}:{minute:02d}:{index % 59:02d}Z,banner-119,b{index % 12},"
                f"{('search', 'social', 'video')[index % 3]},R{index % 13},{index % 4},{note}\n")
         rows.append(row)
         size += len(row)
@@ -64,9 +64,10 @@ def generate(folder, megabytes):
 
 
 def timed(command):
+    """The wall time of `command` and its standard output."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    output = subprocess.run(command, check=True, stdout=subprocess.PIPE).stdout
+    return time.perf_counter() - start, output
 
 
 def peak_kib(pid):
@@ -90,6 +91,7 @@ spark = (SparkSession.builder.master("local[{cores}]").appName("awareness measur
          .config("spark.ui.showConsoleProgress", "false").config("spark.local.dir", {local!r})
          .config("spark.driver.memory", "512m").getOrCreate())
 spark.sparkContext.setLogLevel("ERROR")
+spark.sparkContext.addPyFile(rollup.__file__)
 print("JVM", spark._jvm.java.lang.ProcessHandle.current().pid(), flush=True)
 start = time.perf_counter()
 report = rollup.run_job(spark, "file://" + {data!r}, "file://" + {out!r}, binary={binary!r})
@@ -104,7 +106,7 @@ def run_job(data, out, scratch, cores):
     script = JOB.format(spark=os.path.dirname(os.path.abspath(__file__)), cores=cores, data=data, out=out,
                         binary=os.path.abspath(shutil.which(AWARENESS) or AWARENESS),
                         local=os.path.join(scratch, "spark-local"))
-    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=None if os.environ.get("MEASURE_DEBUG") else subprocess.DEVNULL,
                                text=True)
     jvm, wall, report = None, None, None
     peaks = {"jvm": 0, "python": 0}
@@ -149,12 +151,10 @@ def main():
             data = os.path.join(scratch, "events")
             size = generate(data, megabytes)
             weekly = [AWARENESS, "weekly", "--data", data, "--format", "csv"]
-            one_core = timed(["taskset", "-c", "0"] + weekly)
-            all_cores = timed(weekly)
+            one_core, _ = timed(["taskset", "-c", "0"] + weekly)
+            all_cores, direct_a = timed(weekly)
             wall, peaks, report = run_job(data, os.path.join(scratch, "out"), scratch, options.cores)
-            direct_a = subprocess.run(weekly, capture_output=True, check=True).stdout
-            direct_b = subprocess.run([AWARENESS, "weekly", "--data", os.path.join(scratch, "out"), "--format",
-                                       "csv"], capture_output=True, check=True).stdout
+            _, direct_b = timed([AWARENESS, "weekly", "--data", os.path.join(scratch, "out"), "--format", "csv"])
             rows.append((size, one_core, all_cores, wall, peaks, report, direct_a == direct_b))
             print(f"measured {size / 1e6:.0f} MB: {report}", file=sys.stderr, flush=True)
         finally:

@@ -128,9 +128,6 @@ extension RangeRollup {
             throw .missingKey(key.stringValue)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw .badValue(context.codingPath.map(\.stringValue).joined(separator: "."))
-        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            // A value that is JSON but not of its type's range (a count past Int64.max) is located by its key path.
-            throw .badValue(context.codingPath.map(\.stringValue).joined(separator: "."))
         } catch {
             throw .notJSON
         }
