@@ -210,7 +210,12 @@ def main(selected):
             report = rollup.run_job(spark, events, out, range_size=256 << 10, fault=(marker, 3))
             check_totals(report)
             assert os.path.exists(marker), "the fault was not injected"
-            assert folder_bytes(out) == folder_bytes(os.path.join(scratch, "events-rollup"))
+            reference = os.path.join(scratch, "events-rollup")
+            if not os.path.exists(reference):  # the first case was not selected
+                rollup.run_job(spark, uri(events), uri(reference), range_size=256 << 10, stream=True)
+            # Killed once, read by path rather than streamed: the same bytes.
+            assert folder_bytes(out) == folder_bytes(reference)
+            assert folder_bytes(out), "nothing was written"
 
         def a_failed_job_leaves_the_previous_output_as_it_was():
             out = os.path.join(scratch, "events-rollup-kept")
