@@ -296,11 +296,15 @@ final class CSVSegmentReader {
         }
     }
 
-    /// A reader of the UTF-8 bytes `source` gives (a pipe, or bytes held in memory).
-    init(source: any CSVByteSource, delimiter: UInt8, firstLine: Int, blockSize: Int) {
+    /// A reader of the UTF-8 bytes `source` gives (a pipe, or bytes held in memory); `toleratesInvalidText` as
+    /// for a file.
+    init(
+        source: any CSVByteSource, delimiter: UInt8, firstLine: Int, blockSize: Int, toleratesInvalidText: Bool = false
+    ) {
         file = source
         parser = CSVRecordParser(delimiter: delimiter, firstLine: firstLine)
         self.blockSize = blockSize
+        validator.toleratesInvalidSequences = toleratesInvalidText
     }
 
     /// The path of the file read, as given.

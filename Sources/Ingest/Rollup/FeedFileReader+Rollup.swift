@@ -52,6 +52,7 @@ extension FeedFileReader {
         report.isEventLevel = true
         report.delimiter = rollup.delimiter
         report.unknownColumns = rollup.unknownColumns
+        report.ignoredInvalidText = rollup.ignoredInvalidText
         report.rowsRead = rollup.rowsRead
         report.rowsAccepted = rollup.rowsAccepted
         report.rowsRejected = rollup.rowsRejected

@@ -35,6 +35,13 @@ extension RangeRollup {
             field("refusal", "null")
         }
         field("unknown_columns", "[" + unknownColumns.map(Self.json).joined(separator: ", ") + "]")
+        if let ignored = ignoredInvalidText {
+            // Written only when there is such a row, so that the rollups of clean text keep their bytes.
+            field(
+                "ignored_invalid_text",
+                "{\"rows\": \(ignored.rows), \"first_line\": \(ignored.firstLine), \"columns\": ["
+                    + ignored.columns.map(Self.json).joined(separator: ", ") + "]}")
+        }
         lines.append("\"counts\": [")
         var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         bytes.reserveCapacity(bytes.count + counts.count * 96)
@@ -150,6 +157,12 @@ extension RangeRollup {
                 reason: try RollupReasonJSON.refusalReason(decodedRefusal.reason, path: "refusal.reason"))
         }
         unknownColumns = decoded.unknownColumns
+        if let ignored = decoded.ignoredInvalidText {
+            guard ignored.rows >= 1, ignored.firstLine >= 1, ignored.rows <= decoded.rowsRead
+            else { throw .badValue("ignored_invalid_text") }
+            ignoredInvalidText = IgnoredInvalidText(
+                rows: ignored.rows, firstLine: ignored.firstLine, columns: ignored.columns)
+        }
         var counts: [Count] = []
         counts.reserveCapacity(decoded.counts.count)
         for (index, row) in decoded.counts.enumerated() {
@@ -246,6 +259,17 @@ private struct RollupJSON: Decodable {
         }
     }
 
+    struct IgnoredText: Decodable {
+        let rows: Int
+        let firstLine: Int
+        let columns: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case rows, columns
+            case firstLine = "first_line"
+        }
+    }
+
     struct Reject: Decodable {
         let line: Int
         let column: Int?
@@ -270,6 +294,7 @@ private struct RollupJSON: Decodable {
     let rowsRejected: Int
     let refusal: Refusal?
     let unknownColumns: [String]
+    let ignoredInvalidText: IgnoredText?
     let counts: [CountRow]
     let rejects: [Reject]
 
@@ -281,5 +306,6 @@ private struct RollupJSON: Decodable {
         case rowsAccepted = "rows_accepted"
         case rowsRejected = "rows_rejected"
         case unknownColumns = "unknown_columns"
+        case ignoredInvalidText = "ignored_invalid_text"
     }
 }

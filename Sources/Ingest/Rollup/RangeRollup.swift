@@ -88,6 +88,9 @@ public struct RangeRollup: Sendable, Equatable {
     public var refusal: FileFailure?
     /// Header columns the feed does not know.
     public var unknownColumns: [String] = []
+    /// The rows kept although a column the feed ignores holds bytes that are not text, as a direct read counts
+    /// them (the first one's line by the range's lines); nil when there is none.
+    public var ignoredInvalidText: IgnoredInvalidText?
     /// The daily counts, sorted (`Count.<`).
     public var counts: [Count] = []
     /// The rejected rows, by the range's lines, in line order (at most `IngestLimits.rejectsListedPerFile`).

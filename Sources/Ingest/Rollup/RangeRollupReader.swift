@@ -122,8 +122,13 @@ public struct RangeRollupReader: Sendable {
             }
             dataStart = head.dataStart
             headerStart = head.dataStart
-            header = try CSVSegmentReader(input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16)
-            segment = try CSVSegmentReader(input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 20)
+            // Bytes that are not text are the rows' business, as in a direct read: in a column the feed reads they
+            // refuse the file at their line, in one it ignores the row is kept and counted. The header's first
+            // block may hold rows with such bytes: they must not stop the header from being read.
+            header = try CSVSegmentReader(
+                input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 16, toleratesInvalidText: true)
+            segment = try CSVSegmentReader(
+                input: input, delimiter: head.delimiter, firstLine: 1, blockSize: 1 << 20, toleratesInvalidText: true)
         case .stream(let descriptor, let headerLine):
             var bytes = Array(headerLine.utf8)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -133,10 +138,12 @@ public struct RangeRollupReader: Sendable {
             bytes.append(0x0A)
             headerStart = 0
             header = CSVSegmentReader(
-                source: MemoryByteSource(bytes: bytes, path: name), delimiter: used, firstLine: 1, blockSize: 1 << 16)
+                source: MemoryByteSource(bytes: bytes, path: name), delimiter: used, firstLine: 1, blockSize: 1 << 16,
+                toleratesInvalidText: true)
             let source = StreamByteSource(descriptor: descriptor, path: name, baseOffset: start)
             stream = source
-            segment = CSVSegmentReader(source: source, delimiter: used, firstLine: 1, blockSize: 1 << 20)
+            segment = CSVSegmentReader(
+                source: source, delimiter: used, firstLine: 1, blockSize: 1 << 20, toleratesInvalidText: true)
         }
         let end = min(requestedEnd ?? fileSize, fileSize)
         rollup.end = max(end, start)
@@ -157,6 +164,9 @@ public struct RangeRollupReader: Sendable {
                 if skipsHeader {
                     skipsHeader = false
                     return
+                }
+                if !record.invalidText.isEmpty {
+                    try reader.noteInvalidText(record, layout: layout, in: &outcome.report)
                 }
                 outcome.report.rowsRead += 1
                 reader.readRow(record, layout: layout, into: &outcome, fileIndex: 0, interner: interner)
@@ -233,11 +243,19 @@ public struct RangeRollupReader: Sendable {
     ) throws -> FeedFileReader.Layout {
         var layout: FeedFileReader.Layout?
         do {
-            try header.read(from: start, to: .max) { record in
+            let take: (CSVRecord) throws -> Void = { record in
+                // A header with bytes that are not text refuses the file at them, as in a direct read.
+                if let invalid = record.invalidText.first {
+                    throw FeedFileReader.FileRefusal(
+                        line: invalid.line, column: invalid.column, reason: .csv(invalid.csvProblem))
+                }
                 layout = try reader.makeLayout(record)
+            }
+            try header.read(from: start, to: .max) { record in
+                try take(record)
                 throw HeaderFound()
             }
-            try header.finish { record in layout = try reader.makeLayout(record) }
+            try header.finish(onRecord: take)
         } catch is HeaderFound {}
         guard let layout else {
             throw CSVFileError(
@@ -255,6 +273,7 @@ public struct RangeRollupReader: Sendable {
         rollup.rowsRejected = outcome.report.rowsRejected
         rollup.refusal = outcome.report.failure
         rollup.rejects = outcome.rejects
+        rollup.ignoredInvalidText = outcome.report.ignoredInvalidText
         if rollup.refusal != nil { rollup.counts = [] }
     }
 
