@@ -51,11 +51,11 @@ struct QueryTranscriptTests {
             ["compare", "spring-119", "--data", "queries", "--format", "markdown"], matches: "compare-campaign.md.txt")
     }
 
-    /// The README's example of the text format is what the command prints: each of its lines (but the `…` that
+    /// The user guide's example of the text format (docs/guide.md) is what the command prints: each of its lines (but the `…` that
     /// stands for the rows left out) is a line of the output.
     @Test func theReadmesExampleIsTheSampleOutput() throws {
         let readme = try String(
-            contentsOf: CommandRunner.fixtures.appendingPathComponent("../../../README.md").standardizedFileURL,
+            contentsOf: CommandRunner.fixtures.appendingPathComponent("../../../docs/guide.md").standardizedFileURL,
             encoding: .utf8)
         let after = try #require(
             readme.components(separatedBy: "`awareness uplift banner-119 --data Data --language en`'s table")
@@ -67,7 +67,7 @@ struct QueryTranscriptTests {
         let result = try CommandRunner.run(["uplift", "banner-119", "--data", "../../../Data", "--language", "en"])
         let lines = Set(result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         for line in example {
-            #expect(lines.contains(line), "README line not in the output: \(line)")
+            #expect(lines.contains(line), "docs/guide.md line not in the output: \(line)")
         }
     }
 

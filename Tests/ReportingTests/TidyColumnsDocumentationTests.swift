@@ -3,14 +3,14 @@ import Foundation
 import Reporting
 import Testing
 
-/// The README's table of tidy columns is the contract scripts are written against: each table's columns there are
+/// The table of tidy columns in docs/outputs.md is the contract scripts are written against: each table's columns there are
 /// those the CSV header and the JSON keys follow, in the same order.
 @Suite("Tidy columns as documented")
 struct TidyColumnsDocumentationTests {
     static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("README.md")
+        .deletingLastPathComponent().appendingPathComponent("docs/outputs.md")
 
-    /// The columns the README gives each table: the first code span of its row in the table under
+    /// The columns docs/outputs.md gives each table: the first code span of its row in the table under
     /// `## Tidy columns`.
     static func documentedColumns() throws -> [String: [String]] {
         let text = try String(contentsOf: readme, encoding: .utf8)

@@ -6,7 +6,7 @@ import Foundation
 /// Spikes are not noise of the kind `NoiseStructure` describes: a few days at two to four times the usual level in
 /// a year add little to the mean but dominate a moment estimate of the variance and of the autocorrelation, so
 /// every interval widens for what happens on a few days (on simulated calls with four spikes a year, the median
-/// interval was 2.1 to 5.4 times that of the same days without them; README, "Calibration"). They are found on the standardised
+/// interval was 2.1 to 5.4 times that of the same days without them; docs/estimates.md, "Calibration"). They are found on the standardised
 /// residuals z = (y − μ)/√v(μ) of a first fit, measured against their median and their median absolute deviation
 /// (scaled by 1.4826, the standard deviation of normal data; Hampel 1974), which a few spikes do not move:
 ///

@@ -2,7 +2,7 @@ import Ingest
 
 /// Writes tidy tables and other report data as deterministic JSON.
 ///
-/// Pretty-printed with two spaces, a row's keys in the table's column order (the order the README documents and
+/// Pretty-printed with two spaces, a row's keys in the table's column order (the order docs/outputs.md documents and
 /// the CSV header follows), numbers by ``DecimalText``, yes-or-no cells as JSON booleans, a trailing newline.
 /// Text is not neutralised: JSON consumers do not evaluate formulas.
 public enum TidyJSON {
