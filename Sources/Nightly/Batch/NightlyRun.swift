@@ -118,18 +118,22 @@ public struct NightlyRun: Sendable {
         }
         files.append(OutputFile(path: "report.html", contents: mailReport(summary: summary, files: files).html))
         let upliftRows = estimates.flatMap(\.rows)
-        files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(TidyTables.daily(series))))
-        files.append(
-            OutputFile(path: "weekly.csv", contents: TidyCSV.render(TidyTables.weekly(analysis.weeklyRows))))
-        files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(TidyTables.uplift(upliftRows))))
+        // Each tidy table is built once, for its plain file and, with `--excel`, its spreadsheet copy.
+        let daily = TidyTables.daily(series)
+        let weekly = TidyTables.weekly(analysis.weeklyRows)
+        let uplift = TidyTables.uplift(upliftRows)
+        let rejects = TidyTables.rejects(data)
+        let revisions = TidyTables.revisions(data)
+        files.append(OutputFile(path: "daily.csv", contents: TidyCSV.render(daily)))
+        files.append(OutputFile(path: "weekly.csv", contents: TidyCSV.render(weekly)))
+        files.append(OutputFile(path: "uplift.csv", contents: TidyCSV.render(uplift)))
         files.append(OutputFile(path: "uplift.json", contents: TidyJSON.render(upliftJSON(upliftRows))))
-        files.append(OutputFile(path: "rejects.csv", contents: TidyCSV.render(TidyTables.rejects(data))))
-        files.append(OutputFile(path: "revisions.csv", contents: TidyCSV.render(TidyTables.revisions(data))))
+        files.append(OutputFile(path: "rejects.csv", contents: TidyCSV.render(rejects)))
+        files.append(OutputFile(path: "revisions.csv", contents: TidyCSV.render(revisions)))
         if includesSpreadsheetCopies {
-            let tables: [(String, TidyTable)] = [
-                ("daily", TidyTables.daily(series)), ("weekly", TidyTables.weekly(analysis.weeklyRows)),
-                ("uplift", TidyTables.uplift(upliftRows)), ("rejects", TidyTables.rejects(data)),
-                ("revisions", TidyTables.revisions(data)),
+            let tables = [
+                ("daily", daily), ("weekly", weekly), ("uplift", uplift), ("rejects", rejects),
+                ("revisions", revisions),
             ]
             for (name, table) in tables {
                 files.append(
